@@ -1,0 +1,162 @@
+// The batch runner behind `corroborate analyze`: read, run the stages per story, write every report atomically.
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { align } from '../stages/align.js'
+import { clean } from '../stages/clean.js'
+import { ingest } from '../stages/ingest.js'
+import { type Message, MessageLog, quoteValue } from '../stages/messages.js'
+import { type IndexRow, indexCsv, report } from '../stages/report.js'
+import { scoreStory } from '../stages/score.js'
+import { segment } from '../stages/segment.js'
+import type { Article, RawSource } from '../stages/types.js'
+import { readCorpus } from './corpus.js'
+import { toolInfo } from './tool.js'
+import { recoverOutput, writeFileAtomic, writeFolderAtomic } from './write.js'
+
+/** Options of one analysis run. */
+export interface AnalyzeOptions {
+  /** Corpus folder or JSONL file. */
+  readonly corpus: string
+  /** Output folder. */
+  readonly out: string
+  /** Only these story ids (default: all). */
+  readonly stories?: readonly string[]
+  /** Largest article in bytes (default: 5 MB). */
+  readonly maxBytes?: number
+  /** CSV with a UTF-8 byte order mark and CRLF line ends (default: `false`). */
+  readonly excel?: boolean
+  /** Called with a line of progress for stderr. */
+  readonly progress?: (line: string) => void
+}
+
+/** What a run did: one index row per story, every message, counts and timings. */
+export interface AnalyzeResult {
+  readonly rows: readonly IndexRow[]
+  readonly messages: readonly Message[]
+  readonly articles: number
+  readonly statements: number
+  readonly timings: Readonly<Record<string, number>>
+}
+
+const STAGES = ['read', 'ingest', 'clean', 'segment', 'align', 'score', 'report', 'write'] as const
+type StageName = (typeof STAGES)[number]
+
+/** Run the whole pipeline over a corpus; bad input becomes messages, and one story's failure never stops the others. */
+export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
+  const tool = toolInfo()
+  const timings: Record<StageName, number> = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<StageName, number>
+  const time = async <T>(stage: StageName, run: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now()
+    try {
+      return await run()
+    } finally {
+      timings[stage] += performance.now() - start
+    }
+  }
+  const started = performance.now()
+  const corpusLog = new MessageLog()
+  for (const name of await recoverOutput(options.out)) corpusLog.warn('write', 'recovered-report', `Restored the reports of story ${quoteValue(name)} left aside by an interrupted run`, { file: name })
+
+  const corpus = await time('read', () => readCorpus(options.corpus, corpusLog, { maxBytes: options.maxBytes }))
+  // Group input per story: folder sources carry their story; JSONL articles are grouped after decoding.
+  const byStory = new Map<string, { sources: RawSource[]; articles: Article[] }>()
+  const entry = (story: string) => {
+    let e = byStory.get(story)
+    if (!e) byStory.set(story, (e = { sources: [], articles: [] }))
+    return e
+  }
+  if (corpus.kind === 'jsonl') {
+    for (const article of await time('ingest', () => ingest(corpus.sources, corpusLog, { maxBytes: options.maxBytes }))) entry(article.story).articles.push(article)
+  } else for (const source of corpus.sources) entry(source.story!).sources.push(source)
+  for (const m of corpusLog.messages) if (m.severity === 'fatal' && m.ruleId === 'empty-story') entry(m.place.file!)
+
+  let storyIds = [...byStory.keys()].sort()
+  if (options.stories && options.stories.length > 0) {
+    const wanted = new Set(options.stories)
+    for (const id of wanted) if (!byStory.has(id)) corpusLog.fatal('analyze', 'unknown-story', `Expected story ${quoteValue(id)} in the corpus, got none (it has ${byStory.size})`)
+    storyIds = storyIds.filter((id) => wanted.has(id))
+  }
+
+  const rows: IndexRow[] = []
+  const messages: Message[] = [...corpusLog.messages]
+  const usedFolders = new Set<string>()
+  let articleTotal = 0
+  let statementTotal = 0
+  for (const [n, storyId] of storyIds.entries()) {
+    const log = new MessageLog(storyId)
+    const folder = folderName(storyId, usedFolders)
+    const input = byStory.get(storyId)!
+    const row = { storyId, folder, articles: 0, outlets: 0, sentences: 0, statements: 0, corroborated: 0, conflicts: 0 }
+    let status: IndexRow['status'] = 'ok'
+    try {
+      const articles = corpus.kind === 'jsonl' ? input.articles : await time('ingest', () => ingest(input.sources, log, { maxBytes: options.maxBytes }))
+      const cleaned = await time('clean', () => clean(articles, log))
+      const documents = await time('segment', () => segment(cleaned, log))
+      row.articles = documents.length
+      row.outlets = new Set(documents.map((d) => d.article.outlet)).size
+      if (documents.length < 2) {
+        status = 'too-few-articles'
+        log.fatal('analyze', 'too-few-articles', `Expected at least 2 usable articles in the story, got ${documents.length}; no report written`)
+      } else {
+        if (row.outlets < 2) log.warn('analyze', 'one-outlet', `Expected articles from at least 2 outlets, got 1 (${quoteValue(documents[0]!.article.outlet)}): no statement can be corroborated`)
+        const alignment = await time('align', () => align(documents, log))
+        const ledger = await time('score', () => scoreStory(storyId, documents, alignment, log))
+        const files = await time('report', () => report(ledger, log.messages, tool, { excel: options.excel }))
+        await time('write', () => writeFolderAtomic(options.out, folder, files))
+        row.sentences = ledger.story.sentenceCount
+        row.statements = ledger.story.statementCount
+        row.corroborated = ledger.story.corroboratedCount
+        row.conflicts = ledger.story.conflictCount
+        articleTotal += documents.length
+        statementTotal += ledger.statements.length
+      }
+    } catch (error) {
+      status = 'failed'
+      log.fatal('analyze', 'story-failed', `Unexpected error while analysing the story: ${(error as Error).stack ?? String(error)}`)
+    }
+    messages.push(...log.messages)
+    rows.push({
+      ...row,
+      status,
+      fatal: log.messages.filter((m) => m.severity === 'fatal').length,
+      warnings: log.messages.filter((m) => m.severity === 'warning').length,
+    })
+    options.progress?.(`[${n + 1}/${storyIds.length}] ${storyId}: ${status}, ${row.articles} articles, ${row.statements} statements`)
+  }
+
+  await time('write', () => writeFileAtomic(path.join(options.out, 'index.csv'), indexCsv(rows, { excel: options.excel })))
+  const totalMs = performance.now() - started
+  const run = {
+    schemaVersion: 1,
+    tool,
+    options: { corpus: options.corpus, out: options.out, stories: options.stories ?? [], maxBytes: options.maxBytes ?? 5 * 1024 * 1024, excel: options.excel ?? false },
+    inputs: corpus.sources.map((s) => ({ file: s.file, story: s.story ?? null, article: s.id ?? null, bytes: s.size ?? s.bytes.length })),
+    counts: {
+      stories: rows.length,
+      storiesOk: rows.filter((r) => r.status === 'ok').length,
+      articles: articleTotal,
+      statements: statementTotal,
+      fatal: messages.filter((m) => m.severity === 'fatal').length,
+      warnings: messages.filter((m) => m.severity === 'warning').length,
+      info: messages.filter((m) => m.severity === 'info').length,
+    },
+    timingsMs: { total: round(totalMs), ...Object.fromEntries(STAGES.map((s) => [s, round(timings[s])])) },
+    messages: messages.map((m) => m.toJSON()),
+  }
+  await writeFileAtomic(path.join(options.out, 'run.json'), `${JSON.stringify(run, null, 2)}\n`)
+  return { rows, messages, articles: articleTotal, statements: statementTotal, timings: run.timingsMs }
+}
+
+/** A folder name for a story id: safe on every file system, unique within the run. */
+export function folderName(id: string, used: Set<string>): string {
+  let base = id.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[.]+/, '_').slice(0, 120)
+  if (base === '' || base === '_') base = 'story'
+  let name = base
+  for (let i = 2; used.has(name.toLowerCase()) || name === 'index.csv' || name === 'run.json'; i++) name = `${base}-${i}`
+  used.add(name.toLowerCase())
+  return name
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10
+}

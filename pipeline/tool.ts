@@ -1,0 +1,22 @@
+// The tool's name and version, read from the package.json that ships with it.
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { ToolInfo } from '../stages/report.js'
+
+let cached: ToolInfo | null = null
+
+/** Name and version from the nearest package.json above this module (works from source and from dist/). */
+export function toolInfo(): ToolInfo {
+  if (cached) return cached
+  let dir = __dirname
+  for (let i = 0; i < 5; i++) {
+    const file = path.join(dir, 'package.json')
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name: string; version: string }
+      cached = { name: pkg.name, version: pkg.version }
+      return cached
+    }
+    dir = path.dirname(dir)
+  }
+  throw new Error('Cannot find the package.json of corroborate')
+}

@@ -1,0 +1,250 @@
+// report: turn a story's ledger into the contents of its report files (CSV and JSON), byte for byte the same on reruns.
+import { stringify } from 'csv-stringify/sync'
+import type { Message } from './messages.js'
+import type { Ledger } from './types.js'
+
+/** Version of the report layout: bumped whenever a field or column is renamed or removed. */
+export const SCHEMA_VERSION = 1
+
+/** Name and version written into every report. */
+export interface ToolInfo {
+  readonly name: string
+  readonly version: string
+}
+
+/** CSV writing options. */
+export interface CsvOptions {
+  /** Start each CSV with a UTF-8 byte order mark and end lines with CRLF, as Excel prefers (default: `false`). */
+  readonly excel?: boolean
+}
+
+type Cell = string | number | null
+type Row = Record<string, Cell>
+
+/** A file name (relative to the story's folder) and its full contents. */
+export type ReportFiles = ReadonlyMap<string, string>
+
+/** Columns of each per-story CSV, in order: the contract documented in the README. */
+export const COLUMNS = {
+  'statements.csv': ['statement_id', 'support', 'independent_support', 'outlets', 'articles', 'members', 'mean_similarity', 'min_similarity', 'relations', 'text'],
+  'alignments.csv': ['statement_id', 'article_id', 'outlet', 'sentence_index', 'role', 'similarity', 'relation', 'begin', 'end', 'text'],
+  'outlet_pairs.csv': ['outlet_a', 'outlet_b', 'shared_statements', 'statements_a', 'statements_b', 'agreement', 'mean_similarity', 'conflicts'],
+  'framing.csv': [
+    'outlet', 'articles', 'words', 'sentences', 'corroborated_sentences', 'coverage', 'exclusive_sentences', 'quotes', 'quotes_per_100w',
+    'quoted_word_share', 'distinct_speakers', 'entities_per_100w', 'numbers_per_100w', 'lead_statement', 'lead_support',
+  ],
+} as const
+
+/** Columns of `index.csv`, one row per story. */
+export const INDEX_COLUMNS = ['story_id', 'status', 'articles', 'outlets', 'sentences', 'statements', 'corroborated_statements', 'conflicts', 'fatal', 'warnings', 'folder'] as const
+
+/** One row of `index.csv`. */
+export interface IndexRow {
+  readonly storyId: string
+  readonly status: 'ok' | 'too-few-articles' | 'failed'
+  readonly articles: number
+  readonly outlets: number
+  readonly sentences: number
+  readonly statements: number
+  readonly corroborated: number
+  readonly conflicts: number
+  readonly fatal: number
+  readonly warnings: number
+  readonly folder: string
+}
+
+/** The files of one story: report.json and the four CSVs. */
+export function report(ledger: Ledger, messages: readonly Message[], tool: ToolInfo, options: CsvOptions = {}): ReportFiles {
+  const files = new Map<string, string>()
+  files.set('report.json', reportJson(ledger, messages, tool))
+  const sentenceById = new Map(ledger.documents.flatMap((d) => d.sentences.map((s) => [s.id, s] as const)))
+
+  files.set(
+    'statements.csv',
+    csv(
+      COLUMNS['statements.csv'],
+      ledger.statements.map((s) => ({
+        statement_id: s.id,
+        support: s.support,
+        independent_support: s.independentSupport,
+        outlets: s.outlets.join('; '),
+        articles: [...new Set(s.members.map((m) => m.article))].join('; '),
+        members: s.members.length,
+        mean_similarity: s.meanSimilarity,
+        min_similarity: s.minSimilarity,
+        relations: countRelations(s.pairs.map((p) => p.relation)),
+        text: s.text,
+      })),
+      options,
+    ),
+  )
+  files.set(
+    'alignments.csv',
+    csv(
+      COLUMNS['alignments.csv'],
+      ledger.statements.flatMap((s) =>
+        s.members.map((m) => {
+          const sentence = sentenceById.get(m.sentence)!
+          return {
+            statement_id: s.id,
+            article_id: m.article,
+            outlet: m.outlet,
+            sentence_index: m.index,
+            role: m.representative ? 'representative' : 'member',
+            similarity: m.similarity,
+            relation: m.relation,
+            begin: sentence.begin,
+            end: sentence.end,
+            text: sentence.text,
+          }
+        }),
+      ),
+      options,
+    ),
+  )
+  files.set(
+    'outlet_pairs.csv',
+    csv(
+      COLUMNS['outlet_pairs.csv'],
+      ledger.outletPairs.map((p) => ({
+        outlet_a: p.outletA,
+        outlet_b: p.outletB,
+        shared_statements: p.sharedStatements,
+        statements_a: p.statementsA,
+        statements_b: p.statementsB,
+        agreement: p.agreement,
+        mean_similarity: p.meanSimilarity,
+        conflicts: 0,
+      })),
+      options,
+    ),
+  )
+  files.set(
+    'framing.csv',
+    csv(
+      COLUMNS['framing.csv'],
+      ledger.framing.map((f) => ({
+        outlet: f.outlet,
+        articles: f.articles,
+        words: f.words,
+        sentences: f.sentences,
+        corroborated_sentences: f.corroboratedSentences,
+        coverage: f.coverage,
+        exclusive_sentences: f.exclusiveSentences,
+        quotes: f.quotes,
+        quotes_per_100w: f.quotesPer100w,
+        quoted_word_share: f.quotedWordShare,
+        distinct_speakers: f.distinctSpeakers,
+        entities_per_100w: f.entitiesPer100w,
+        numbers_per_100w: f.numbersPer100w,
+        lead_statement: f.leadStatement,
+        lead_support: f.leadSupport,
+      })),
+      options,
+    ),
+  )
+  return files
+}
+
+function reportJson(ledger: Ledger, messages: readonly Message[], tool: ToolInfo): string {
+  const statementOf = new Map<string, string>()
+  for (const s of ledger.statements) for (const m of s.members) statementOf.set(m.sentence, s.id)
+  const value = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: tool.name, version: tool.version },
+    story: ledger.story,
+    articles: ledger.articles.map((a) => ({
+      id: a.id,
+      outlet: a.outlet,
+      title: a.title,
+      url: a.url,
+      published: a.published,
+      source: a.source,
+      dateline: a.dateline,
+      origin: a.origin,
+      words: a.words,
+      sentences: a.sentences,
+      corroborated: a.corroborated,
+      coverage: a.coverage,
+      removed: a.removed.map((r) => ({ text: r.text, reason: r.reason, begin: r.begin, end: r.end })),
+    })),
+    sentences: ledger.documents.flatMap((d) =>
+      d.sentences.map((s) => ({
+        id: s.id,
+        article: s.article,
+        index: s.index,
+        paragraph: s.paragraph,
+        begin: s.begin,
+        end: s.end,
+        text: s.text,
+        statement: statementOf.get(s.id) ?? null,
+        entities: s.entities.map((e) => ({ text: e.text, name: e.name, type: e.type, begin: e.begin, end: e.end })),
+        numbers: s.numbers.map((n) => ({ text: n.text, value: n.value, unit: n.unit, begin: n.begin, end: n.end })),
+        quotes: s.quotes.map((q) => ({ text: q.text, speaker: q.speaker, begin: q.begin, end: q.end })),
+      })),
+    ),
+    statements: ledger.statements.map((s) => ({
+      id: s.id,
+      text: s.text,
+      representative: s.representative,
+      support: s.support,
+      independentSupport: s.independentSupport,
+      outlets: s.outlets,
+      origins: s.origins,
+      meanSimilarity: s.meanSimilarity,
+      minSimilarity: s.minSimilarity,
+      members: s.members.map((m) => m.sentence),
+      alignments: s.members.map((m) => ({ sentence: m.sentence, article: m.article, outlet: m.outlet, similarity: m.similarity, relation: m.relation, representative: m.representative })),
+      pairs: s.pairs,
+    })),
+    outletPairs: ledger.outletPairs,
+    framing: ledger.framing,
+    messages: messages.map((m) => m.toJSON()),
+  }
+  return `${JSON.stringify(value, null, 2)}\n`
+}
+
+/** index.csv: one row per story, sorted by story id. */
+export function indexCsv(rows: readonly IndexRow[], options: CsvOptions = {}): string {
+  const sorted = [...rows].sort((a, b) => (a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : 0))
+  return csv(
+    INDEX_COLUMNS,
+    sorted.map((r) => ({
+      story_id: r.storyId,
+      status: r.status,
+      articles: r.articles,
+      outlets: r.outlets,
+      sentences: r.sentences,
+      statements: r.statements,
+      corroborated_statements: r.corroborated,
+      conflicts: r.conflicts,
+      fatal: r.fatal,
+      warnings: r.warnings,
+      folder: r.folder,
+    })),
+    options,
+  )
+}
+
+/** RFC 4180 CSV with a header row; text cells that a spreadsheet would run as a formula are neutralised. */
+export function csv(columns: readonly string[], rows: readonly Row[], options: CsvOptions = {}): string {
+  const safe = rows.map((row) => columns.map((c) => neutralise(row[c] ?? null)))
+  const text = stringify([columns as string[], ...safe], { record_delimiter: options.excel ? '\r\n' : '\n', quoted_match: /^\s|\s$/ })
+  return options.excel ? `\ufeff${text}` : text
+}
+
+/**
+ * A text cell starting with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'`, so no spreadsheet
+ * runs it as a formula (OWASP CSV injection); numbers are left alone.
+ */
+export function neutralise(cell: Cell): string | number {
+  if (cell === null) return ''
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : ''
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+}
+
+function countRelations(relations: readonly string[]): string {
+  const counts = new Map<string, number>()
+  for (const r of relations) counts.set(r, (counts.get(r) ?? 0) + 1)
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([r, n]) => `${r}:${n}`).join('; ')
+}

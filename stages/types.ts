@@ -1,0 +1,299 @@
+// The shared domain types of corroborate: readonly records passed from stage to stage.
+import type { MessageLog } from './messages.js'
+
+/** A pure transform: never mutates `input`; reports problems on `log`. */
+export type Stage<In, Out, Options> = (input: In, log: MessageLog, options?: Options) => Out
+
+/** Where a message, a removal or a sentence sits: a file (and line) and character offsets. */
+export interface Place {
+  /** Path of the input file, relative to the corpus (or the JSONL file name). */
+  readonly file?: string
+  /** 1-based line of `file` (JSONL records, CSV rows). */
+  readonly line?: number
+  /** Article id. */
+  readonly article?: string
+  /** Character offsets, `begin` inclusive, `end` exclusive. */
+  readonly begin?: number
+  readonly end?: number
+}
+
+/** One input file's bytes as the pipeline read them: what `ingest` turns into articles. */
+export interface RawSource {
+  /** How the input is laid out: one article per file, or JSON Lines. */
+  readonly kind: 'text' | 'jsonl'
+  /** Path relative to the corpus root, used in messages. */
+  readonly file: string
+  /** Story id for `text` sources. */
+  readonly story?: string
+  /** Article id for `text` sources. */
+  readonly id?: string
+  readonly bytes: Uint8Array
+  /** Size of the file on disk when it was too large to read (then `bytes` is empty). */
+  readonly size?: number
+  /** Metadata from `story.json` for `text` sources. */
+  readonly meta?: Partial<ArticleMeta>
+}
+
+/** An article's metadata (DESIGN.md: id, outlet, title, url, published). */
+export interface ArticleMeta {
+  readonly id: string
+  readonly outlet: string
+  readonly title: string | null
+  readonly url: string | null
+  readonly published: string | null
+}
+
+/** One outlet's text about one story, decoded and normalised to LF line ends. */
+export interface Article extends ArticleMeta {
+  readonly story: string
+  /** The file (and line, for JSONL) it came from. */
+  readonly source: Place
+  readonly text: string
+  /** SHA-256 of the article's input bytes (file) or line (JSONL), for run.json. */
+  readonly hash: string
+}
+
+/** Why `clean` removed a block of text. */
+export type RemovalReason =
+  | 'advertising'
+  | 'browser-notice'
+  | 'subscription'
+  | 'caption'
+  | 'credit'
+  | 'related'
+  | 'repeated-headline'
+  | 'duplicate-block'
+  | 'section-label'
+  | 'subheading'
+  | 'copyright'
+  | 'social'
+  | 'dateline'
+  | 'byline'
+  | 'headline'
+
+/** A piece of the article's text that `clean` left out, with offsets into `Article.text`. */
+export interface Removed {
+  readonly text: string
+  readonly reason: RemovalReason
+  readonly begin: number
+  readonly end: number
+}
+
+/** An article with its boilerplate removed; `body` holds one paragraph per block, joined by blank lines. */
+export interface CleanArticle extends Article {
+  /** The headline: metadata title, else a headline line found at the top of the text. */
+  readonly headline: string | null
+  /** A dateline such as `MOSCOW` taken off the first paragraph. */
+  readonly dateline: string | null
+  readonly body: string
+  /** Start offset in `body` of each paragraph. */
+  readonly paragraphs: readonly number[]
+  readonly removed: readonly Removed[]
+}
+
+/** A token of a sentence; offsets index `CleanArticle.body`. */
+export interface Token {
+  readonly text: string
+  readonly begin: number
+  readonly end: number
+  /** Lower-cased, quotes and apostrophes folded. */
+  readonly normal: string
+  /** Porter stem of `normal` (numbers keep their digits). */
+  readonly stem: string
+  readonly pos: string
+  readonly kind: 'word' | 'number' | 'punctuation' | 'symbol' | 'other'
+  readonly stop: boolean
+}
+
+export type EntityType = 'person' | 'place' | 'organisation' | 'other'
+
+/** A named entity with titles stripped: "Russian President Vladimir Putin" → `Vladimir Putin`. */
+export interface Entity {
+  readonly text: string
+  /** Canonical name in this article: "Putin" after "Vladimir Putin" becomes `Vladimir Putin`. */
+  readonly name: string
+  readonly type: EntityType
+  readonly begin: number
+  readonly end: number
+}
+
+/** A number with the word it counts: "4,000 US soldiers" → value 4000, unit `soldiers`. */
+export interface NumberMention {
+  readonly text: string
+  readonly value: number
+  readonly unit: string | null
+  readonly begin: number
+  readonly end: number
+}
+
+/** A direct quotation; `begin`/`end` cover the text inside the marks. */
+export interface Quote {
+  readonly text: string
+  readonly speaker: string | null
+  readonly begin: number
+  readonly end: number
+}
+
+/** A sentence of an article's cleaned body. */
+export interface Sentence {
+  /** `<article id>#<index>`. */
+  readonly id: string
+  readonly article: string
+  readonly outlet: string
+  readonly index: number
+  readonly paragraph: number
+  readonly text: string
+  readonly begin: number
+  readonly end: number
+  readonly tokens: readonly Token[]
+  readonly entities: readonly Entity[]
+  readonly numbers: readonly NumberMention[]
+  readonly quotes: readonly Quote[]
+}
+
+/** A cleaned article split into sentences. */
+export interface Document {
+  readonly article: CleanArticle
+  readonly sentences: readonly Sentence[]
+  readonly words: number
+}
+
+/** How two aligned sentences relate (v1 tells the first three; conflicts are only called inside a statement). */
+export type Relation =
+  | 'identical'
+  | 'paraphrase'
+  | 'partial'
+  | 'number_conflict'
+  | 'quote_conflict'
+  | 'attribution_differs'
+  | 'negation_conflict'
+
+/** One sentence of a statement. */
+export interface Member {
+  /** Sentence id. */
+  readonly sentence: string
+  readonly article: string
+  readonly outlet: string
+  readonly index: number
+  /** Similarity to the statement's representative sentence (1 for the representative itself). */
+  readonly similarity: number
+  /** Relation to the representative sentence (`identical` for the representative itself). */
+  readonly relation: Relation
+  /** True for the member whose text stands for the statement. */
+  readonly representative: boolean
+}
+
+/** Two aligned sentences of one statement. */
+export interface PairRelation {
+  readonly a: string
+  readonly b: string
+  readonly similarity: number
+  readonly relation: Relation
+}
+
+/** Sentences of different articles that state the same claim or quote. */
+export interface Statement {
+  /** `s1`, `s2`, … in order of first appearance. */
+  readonly id: string
+  /** The representative member's text. */
+  readonly text: string
+  /** Sentence id of the representative member. */
+  readonly representative: string
+  readonly members: readonly Member[]
+  readonly pairs: readonly PairRelation[]
+}
+
+/** What `align` returns: the statements and how much comparing it did. */
+export interface Alignment {
+  readonly statements: readonly Statement[]
+  /** Sentence pairs scored (candidates from the index). */
+  readonly comparedPairs: number
+  /** Sentence pairs across articles that all-pairs comparison would have scored. */
+  readonly possiblePairs: number
+}
+
+/** A statement with its agreement figures. */
+export interface ScoredStatement extends Statement {
+  /** Distinct outlets carrying it. */
+  readonly support: number
+  /** Distinct origins carrying it: syndicated copies of one text count once. */
+  readonly independentSupport: number
+  readonly outlets: readonly string[]
+  readonly origins: readonly string[]
+  readonly meanSimilarity: number
+  readonly minSimilarity: number
+}
+
+/** Per article: size, how much of it other outlets corroborate, and its origin. */
+export interface ArticleSummary {
+  readonly id: string
+  readonly outlet: string
+  readonly title: string | null
+  readonly url: string | null
+  readonly published: string | null
+  readonly source: Place
+  readonly dateline: string | null
+  readonly words: number
+  readonly sentences: number
+  /** Sentences that belong to a statement. */
+  readonly corroborated: number
+  /** `corroborated / sentences`. */
+  readonly coverage: number
+  /** Id of the origin group: the first article id of a set of near-identical copies. */
+  readonly origin: string
+  readonly removed: readonly Removed[]
+}
+
+/** Agreement between two outlets over the statements of a story. */
+export interface OutletPair {
+  readonly outletA: string
+  readonly outletB: string
+  readonly statementsA: number
+  readonly statementsB: number
+  readonly sharedStatements: number
+  /** Jaccard over statements: shared / (carried by either). */
+  readonly agreement: number
+  /** Mean similarity of their aligned sentences in shared statements (0 when none). */
+  readonly meanSimilarity: number
+}
+
+/** How one outlet tells the story (first version: size, coverage, sourcing, lead). */
+export interface OutletFraming {
+  readonly outlet: string
+  readonly articles: number
+  readonly words: number
+  readonly sentences: number
+  readonly corroboratedSentences: number
+  readonly coverage: number
+  readonly exclusiveSentences: number
+  readonly quotes: number
+  readonly quotesPer100w: number
+  readonly quotedWordShare: number
+  readonly distinctSpeakers: number
+  readonly entitiesPer100w: number
+  readonly numbersPer100w: number
+  /** Statement of the outlet's first body sentence, or null when no other outlet carries it. */
+  readonly leadStatement: string | null
+  readonly leadSupport: number
+}
+
+/** Everything a story's reports say. */
+export interface Ledger {
+  readonly story: {
+    readonly id: string
+    readonly articleCount: number
+    readonly outletCount: number
+    readonly sentenceCount: number
+    readonly statementCount: number
+    /** Statements with at least two independent origins. */
+    readonly corroboratedCount: number
+    readonly conflictCount: number
+    readonly comparedPairs: number
+    readonly possiblePairs: number
+  }
+  readonly articles: readonly ArticleSummary[]
+  readonly documents: readonly Document[]
+  readonly statements: readonly ScoredStatement[]
+  readonly outletPairs: readonly OutletPair[]
+  readonly framing: readonly OutletFraming[]
+}

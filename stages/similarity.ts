@@ -8,6 +8,8 @@ export interface SentenceFeatures {
   readonly stems: ReadonlyMap<string, number>
   /** Lower-cased text with quotes folded, for character Dice. */
   readonly folded: string
+  /** Letters and digits of `folded` only, single-spaced: two sentences with the same wording have the same value. */
+  readonly wording: string
   /** Tokens of canonical entity names, lower case. */
   readonly entities: ReadonlySet<string>
   /** Number values as strings. */
@@ -68,9 +70,11 @@ export function sentenceFeatures(sentence: Sentence): SentenceFeatures {
     if (NEGATIONS.has(token.normal)) negated = true
     if (isContent(token)) stems.set(token.stem, (stems.get(token.stem) ?? 0) + 1)
   }
+  const folded = foldText(sentence.text)
   return {
     stems,
-    folded: foldText(sentence.text),
+    folded,
+    wording: folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim(),
     // Name tokens rather than whole names: "Ortega" in one outlet is "Dr. Samuel Ortega" in another.
     entities: new Set(sentence.entities.flatMap((e) => e.name.toLowerCase().split(/\s+/))),
     numbers: new Set(sentence.numbers.map((n) => String(n.value))),

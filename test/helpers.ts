@@ -91,8 +91,8 @@ export function asymmetricRelationOffenders(documents: readonly Document[], ledg
     for (const p of s.pairs) {
       const a = byId.get(p.a)!
       const b = byId.get(p.b)!
-      const ab = relation(a, b, sentenceFeatures(a), sentenceFeatures(b))
-      const ba = relation(b, a, sentenceFeatures(b), sentenceFeatures(a))
+      const ab = relation(sentenceFeatures(a), sentenceFeatures(b))
+      const ba = relation(sentenceFeatures(b), sentenceFeatures(a))
       if (ab !== ba || ab !== p.relation) offenders.push(`${p.a}~${p.b}: ${ab} / ${ba} / ${p.relation}`)
     }
   return offenders

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os'
 import path from 'node:path'
 import { sentenceFromText } from '../stages/segment.js'
-import { DEFAULT_MODEL, Idf, pairFeatures, score, sentenceFeatures } from '../stages/similarity.js'
+import { DEFAULT_MODEL, Idf, sentenceFeatures, similarity } from '../stages/similarity.js'
 import { type LabelledPair, readBasil, readMsrp, readStsb } from './data.js'
 
 const root = path.join(__dirname, '..', '..')
@@ -51,7 +51,7 @@ function scorePairs(pairs: readonly LabelledPair[]): number[] {
     idf.add(a)
     idf.add(b)
   }
-  return features.map(([a, b]) => score(pairFeatures(a, b, idf), DEFAULT_MODEL))
+  return features.map(([a, b]) => similarity(a, b, idf, DEFAULT_MODEL))
 }
 
 /** 10-fold cross-validated accuracy and F1 of a threshold on the similarity: the threshold is fitted on 9 folds. */

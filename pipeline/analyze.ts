@@ -69,22 +69,29 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
     for (const article of await time('ingest', () => ingest(corpus.sources, corpusLog, { maxBytes: options.maxBytes }))) entry(article.story).articles.push(article)
   } else for (const source of corpus.sources) entry(source.story!).sources.push(source)
   for (const m of corpusLog.messages) if (m.severity === 'fatal' && m.ruleId === 'empty-story') entry(m.place.file!)
-
   let storyIds = [...byStory.keys()].sort()
+  // Folders are given over every story of the corpus, not just those picked with `--story`: "tide mill" and
+  // "tide_mill" both want `tide_mill`, and a run of the second alone must not overwrite the first one's reports.
+  const usedFolders = new Set<string>()
+  const folders = new Map(storyIds.map((id) => [id, folderName(id, usedFolders)]))
   if (options.stories && options.stories.length > 0) {
     const wanted = new Set(options.stories)
     for (const id of wanted) if (!byStory.has(id)) corpusLog.fatal('analyze', 'unknown-story', `Expected story ${quoteValue(id)} in the corpus, got none (it has ${byStory.size})`)
     storyIds = storyIds.filter((id) => wanted.has(id))
   }
+  // A read problem inside a story folder that `--story` left out is not this run's business: an empty `drafts/`
+  // must not fail `--story quarry-fire`. Folder paths start with the story id; JSONL lines cannot be told apart.
+  const skipped = [...byStory.keys()].filter((id) => !storyIds.includes(id))
+  const aboutSkippedStory = (m: Message): boolean =>
+    corpus.kind === 'folder' && skipped.some((id) => m.place.file !== undefined && (m.place.file === id || m.place.file.startsWith(`${id}${path.sep}`)))
 
   const rows: IndexRow[] = []
-  const messages: Message[] = [...corpusLog.messages]
-  const usedFolders = new Set<string>()
+  const messages: Message[] = corpusLog.messages.filter((m) => !aboutSkippedStory(m))
   let articleTotal = 0
   let statementTotal = 0
   for (const [n, storyId] of storyIds.entries()) {
     const log = new MessageLog(storyId)
-    const folder = folderName(storyId, usedFolders)
+    const folder = folders.get(storyId)!
     const input = byStory.get(storyId)!
     const row = { storyId, folder, articles: 0, outlets: 0, sentences: 0, statements: 0, corroborated: 0, conflicts: 0 }
     let status: IndexRow['status'] = 'ok'

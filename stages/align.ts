@@ -1,7 +1,7 @@
 // align: group sentences of different articles that state the same claim or quote into statements.
 import type { MessageLog } from './messages.js'
 import { CorroborateError, quoteValue } from './messages.js'
-import { DEFAULT_MODEL, Idf, pairFeatures, score, sentenceFeatures, type SentenceFeatures, type SimilarityModel } from './similarity.js'
+import { DEFAULT_MODEL, Idf, sentenceFeatures, similarity as pairSimilarity, type SentenceFeatures, type SimilarityModel } from './similarity.js'
 import type { Alignment, Document, Member, PairRelation, Relation, Sentence, Statement } from './types.js'
 
 export interface AlignOptions {
@@ -50,7 +50,7 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     const k = pairKey(i, j)
     let value = cache.get(k)
     if (value === undefined) {
-      value = score(pairFeatures(features[i]!, features[j]!, idf), model)
+      value = pairSimilarity(features[i]!, features[j]!, idf, model)
       cache.set(k, value)
     }
     return value

@@ -229,7 +229,14 @@ export function indexCsv(rows: readonly IndexRow[], options: CsvOptions = {}): s
 /** RFC 4180 CSV with a header row; text cells that a spreadsheet would run as a formula are neutralised. */
 export function csv(columns: readonly string[], rows: readonly Row[], options: CsvOptions = {}): string {
   const safe = rows.map((row) => columns.map((c) => neutralise(row[c] ?? null)))
-  const text = stringify([columns as string[], ...safe], { record_delimiter: options.excel ? '\r\n' : '\n', quoted_match: /^\s|\s$/ })
+  const text = stringify([columns as string[], ...safe], {
+    record_delimiter: options.excel ? '\r\n' : '\n',
+    // Given a record delimiter, csv-stringify quotes only cells holding that delimiter, so "a\rb" went out bare
+    // and a spreadsheet broke the row at the CR: quote any cell with a CR or LF (RFC 4180).
+    quote_record_delimiter: true,
+    // Spreadsheets trim unquoted cells: quoting keeps leading and trailing spaces.
+    quoted_match: /^\s|\s$/,
+  })
   return options.excel ? `\ufeff${text}` : text
 }
 

@@ -150,6 +150,11 @@ export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures, idf: Idf)
   }
 }
 
+/** Similarity of two sentences: 1 for the same wording (case and punctuation aside), else the model's score. */
+export function similarity(a: SentenceFeatures, b: SentenceFeatures, idf: Idf, model: SimilarityModel = DEFAULT_MODEL): number {
+  return a.wording === b.wording && a.wording !== '' ? 1 : score(pairFeatures(a, b, idf), model)
+}
+
 /** The model's similarity for a pair, clipped to [0, 1]. */
 export function score(features: PairFeatures, model: SimilarityModel = DEFAULT_MODEL): number {
   let value = model.bias

@@ -46,7 +46,8 @@ function cleanArticle(article: Article, maxWords: number): CleanArticle {
   let headlineFound = false
   let inTop = true
 
-  const remove = (block: Block, reason: RemovalReason) => removed.push({ text: block.text, reason, begin: block.begin, end: block.end })
+  // The original text, not the block's: a hard-wrapped block has spaces where the article has line breaks.
+  const remove = (block: Block, reason: RemovalReason) => removed.push({ text: article.text.slice(block.begin, block.end), reason, begin: block.begin, end: block.end })
 
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
@@ -55,7 +56,9 @@ function cleanArticle(article: Article, maxWords: number): CleanArticle {
     let verdict = classify(block.text, maxWords, inTop)
     if (verdict === 'body' || verdict === 'headline-like') {
       if ((titleKey !== null && k === titleKey) || (headline !== null && k === key(headline))) verdict = 'repeated-headline'
-      else if (captions.some((c) => c.includes(k) || k.includes(c))) verdict = 'caption'
+      // A caption repeated without its label or with a credit glued on ("…in Moscow, Russia.Mikhail Svetlov / Getty
+      // Images"), not any paragraph that shares the words of a short caption such as "Photo: Flooding in Riverton".
+      else if (captions.some((c) => (c.includes(k) || k.includes(c)) && Math.min(c.length, k.length) * 2 >= Math.max(c.length, k.length))) verdict = 'caption'
       else if (keptKeys.has(k)) verdict = 'duplicate-block'
     }
     if (verdict === 'headline-like') {
@@ -70,6 +73,15 @@ function cleanArticle(article: Article, maxWords: number): CleanArticle {
       } else {
         verdict = 'body'
       }
+    }
+    // "Two divers inspect the footings on Monday." above "Marta Kovacs / Northwind Images": the credit comes after its
+    // caption, which was kept as body before the credit showed what it was.
+    const previous = kept[kept.length - 1]
+    if (verdict === 'credit' && previous && article.text.slice(previous.end, block.begin).trim() === '' && isCaptionLike(previous.text)) {
+      kept.pop()
+      keptKeys.delete(key(previous.text))
+      remove(previous, 'caption')
+      captions.push(key(previous.text))
     }
     if (verdict === 'caption' || verdict === 'credit') captions.push(key(block.text.replace(CAPTION_PREFIX, '')))
     if (verdict !== 'body') {
@@ -116,12 +128,20 @@ function splitBlocks(text: string): Block[] {
       offset += line.length + 1
     }
     const nonEmpty = lines.filter((l) => l.text !== '')
-    if (isHardWrapped(nonEmpty)) {
-      const first = nonEmpty[0]!
-      const last = nonEmpty[nonEmpty.length - 1]!
+    if (!isHardWrapped(nonEmpty)) {
+      blocks.push(...nonEmpty)
+      continue
+    }
+    // Join a line to the next only where it breaks off mid-sentence, so that a headline or an "ADVERTISEMENT" line
+    // in the paragraph stays a block of its own and is not glued onto the prose.
+    let start = 0
+    nonEmpty.forEach((line, i) => {
+      if (i < nonEmpty.length - 1 && isOpen(line)) return
+      const first = nonEmpty[start]!
       // Keep offsets honest: the joined text replaces each line break by a space, one character for one.
-      blocks.push({ text: text.slice(first.begin, last.end).replace(/\s*\n\s*/g, (s) => ' '.repeat(s.length)), begin: first.begin, end: last.end })
-    } else blocks.push(...nonEmpty)
+      blocks.push({ text: text.slice(first.begin, line.end).replace(/\s*\n\s*/g, (s) => ' '.repeat(s.length)), begin: first.begin, end: line.end })
+      start = i + 1
+    })
   }
   return blocks
 }
@@ -132,36 +152,54 @@ function trimBlock(line: string, offset: number): Block {
   return { text, begin: offset + start, end: offset + start + text.length }
 }
 
-// A hard-wrapped paragraph (text broken at ~70 columns) has most of its lines long and ending mid-sentence.
+// A hard-wrapped paragraph (text broken at ~70 columns) has most of its long lines ending mid-sentence. Short lines
+// do not count against it: a headline or an ad marker may sit on its own line above or inside the prose.
 function isHardWrapped(lines: readonly Block[]): boolean {
   if (lines.length < 3) return false
-  const body = lines.slice(0, -1)
-  const open = body.filter((l) => !/[.!?:;"”’)\]]$/.test(l.text) && l.text.length >= 40 && l.text.length <= 100).length
-  return open / body.length >= 0.6
+  const long = lines.slice(0, -1).filter((l) => l.text.length >= 40)
+  const open = long.filter(isOpen).length
+  return open >= 2 && open / long.length >= 0.6
 }
 
-const DATELINE = /^((?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?: \((?:[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]+){0,2})\))?) ?(?:[—–]|--?) ?/
+/** A line of wrap width that ends mid-sentence: the next line goes on with it. */
+function isOpen(line: Block): boolean {
+  return !/[.!?:;"”’)\]]$/.test(line.text) && line.text.length >= 40 && line.text.length <= 100
+}
+
+// A single hyphen needs a space before it: "COVID-19 cases rose" and "US-China talks" have no dateline.
+const DATELINE = /^((?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?: \((?:[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]+){0,2})\))?)(?: ?(?:[—–]|--) ?| - ?)/
 
 const CAPTION_PREFIX = /^(?:image|photo|photograph|picture|caption|video|graphic|gallery|file photo|illustration)\s*\d*\s*[:|—–-]\s*/i
 
 const ADVERTISING =
   /^(?:advertisement|advertising|ad|sponsored(?: content)?|paid (?:content|post)|story continues below(?: this)?(?: advertisement| ad)?|article continues (?:below|after (?:this )?(?:advertisement|ad))|continue reading (?:the main story|below)|scroll (?:down )?to continue(?: reading)?|skip (?:this )?ad(?:vertisement)?)\s*[.:]?$/i
+// "IE 11 is not supported", not "The app is not supported on older phones, the company said."
 const BROWSER =
-  /\b(?:is (?:no longer |not )supported|not supported (?:by|in|on) (?:your|this) browser|(?:update|upgrade) your browser|for (?:an optimal|the best|a better) (?:browsing )?experience|enable javascript|javascript is (?:disabled|turned off)|browser (?:is )?(?:out of date|outdated|unsupported))/i
+  /\b(?:(?:browser|explorer|\bIE|javascript|version)(?: \d+(?:\.\d+)?)? is (?:no longer |not )supported|not supported (?:by|in|on) (?:your|this) browser|(?:update|upgrade) your browser|for (?:an optimal|the best|a better) (?:browsing )?experience|enable javascript|javascript is (?:disabled|turned off)|browser (?:is )?(?:out of date|outdated|unsupported))/i
 const SUBSCRIPTION =
-  /\b(?:subscribe (?:now|today|for|to (?:continue|keep|read|get|our|unlock))|please (?:subscribe|log ?in|sign ?in|register)|already (?:a )?(?:subscriber|member|have an account)|(?:log|sign) ?in (?:first|to (?:continue|read|comment|keep)|here|or (?:subscribe|register))|sign up (?:for|to get|to receive|now|here|today)|create (?:a |an )?(?:free )?account|reset (?:your )?password|account email|subscribers only|only subscribers|digital access|to (?:continue|keep) reading|^keep reading|unlimited (?:digital )?access|free trial|you have reached your (?:limit|maximum)|articles? (?:remaining|left this month)|become a (?:member|subscriber)|support (?:our|independent) journalism)/i
-const CREDIT_ONLY = /^\(?(?:(?:photo|image|picture|credit|photograph)s?(?: by| credit)?\s*[:\-–—]?\s*)?(?:[A-Z][\w.'’-]*\s?){1,4}\/\s*(?:[A-Z][\w.'’&-]*\s?){1,4}\)?$/
+  /\b(?:subscribe (?:now|today|to (?:continue|keep|read|unlock))|please (?:subscribe|log ?in|sign ?in|register)|already (?:a )?(?:subscriber|member|have an account)\s*\?|(?:log|sign) ?in (?:first|to (?:continue|read|comment|keep)|here|or (?:subscribe|register))|reset (?:your )?password|account email|subscribers only|you have reached your (?:limit|maximum)|articles? (?:remaining|left this month)|support (?:our|independent) journalism)/i
+// Prompts whose words news prose also uses mid-sentence ("residents sign up for the program", "a free trial of the
+// drug", "expand digital access") count only where they start a sentence, as a prompt does.
+const SUBSCRIPTION_START =
+  /(?:^|[.!?]\s+)(?:please )?(?:subscribe (?:for|to (?:get|our))|sign up (?:for|to get|to receive|now|here|today)|create (?:a |an )?(?:free )?account|only subscribers|to (?:continue|keep) reading|keep reading|become a (?:member|subscriber)|unlimited digital access|(?:get|start|enjoy|try|unlock|claim) (?:your |a |an )?(?:\d+-day )?(?:free trial|unlimited (?:digital )?access|digital access))/i
+// "Photo by Lena Ortiz / The Courier": the label is capitalised, and the regex is case-sensitive for the names.
+const CREDIT_ONLY = /^\(?(?:(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Cc]redit|[Pp]hotograph)s?(?: by| credit)?\s*[:\-–—]?\s*)?(?:[A-Z][\w.'’-]*\s?){1,4}\/\s*(?:[A-Z][\w.'’&-]*\s?){1,4}\)?$/
 const CREDIT_TAIL =
   /(?:\/\s*(?:Getty Images|AP(?: Photo)?|Reuters|AFP|EPA|Shutterstock|Bloomberg|Alamy|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*(?: Images| Photos?| Pictures| Staff))\)?|\((?:AP|Reuters|AFP|EPA) Photo(?:\/[^)]*)?\)|\((?:[A-Z][\w.'’-]*\s?){1,4}\/\s*(?:[A-Z][\w.'’&-]*\s?){1,4}\))\s*$/
 const CREDIT_LEAD = /^(?:photo|image|picture)s?(?: credit)?\s*(?:by|:)\s/i
 const RELATED =
   /^(?:related(?: (?:coverage|stories|articles|content|links?|video|reading))?|read (?:more|also|next)|also read|see also|more on this(?: story)?|more from [^:]{1,30}|recommended(?: reading)?|you (?:may|might) also like|watch|listen|don'?t miss|trending(?: now)?|most (?:read|popular)|top stories|further reading)\s*[:|»›>–—-]/i
 const RELATED_LABEL = /^(?:related(?: (?:articles|stories|coverage|content))?|more (?:stories|news|coverage)|recommended|trending(?: now)?|most (?:read|popular)|top stories)$/i
-const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)/i
+const COPYRIGHT = /^(?:©|\(c\)\s)|\ball rights reserved\b|\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)/i
+// "Copyright 2024 …", "Copyright © The Courier"; not "Copyright lawyers for the studio filed suit."
+const COPYRIGHT_LINE = /^(?:[Cc]opyright|COPYRIGHT)\s*(?:©|\([Cc]\)|\d{4}|[A-Z])/
+// "Follow KSTR News on Facebook.": the outlet's name may take a few words.
 const SOCIAL =
-  /^(?:share (?:this|on|via)\b|follow (?:us|@|[\w.]+ on (?:twitter|facebook|instagram|x|threads|linkedin))\b|like us on\b|click here\b|tweet this\b|email this\b|print this\b|(?:leave|post|view|show|read) (?:a |all |the )?comments?\b|join the conversation\b|(?:share|tweet|email|print|comments?|facebook|twitter|whatsapp|linkedin)$)/i
-const REPORTING_CREDIT = /^[(\[—–-]*\s*(?:reporting|writing|editing|additional reporting|compiled|produced) by\b/i
-const BYLINE = /^by (?:[A-Z][\w.'’-]*|[A-Z]{2,})(?: [A-Z][\w.'’-]*){0,3}(?:(?:,| and) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})*\.?$/
+  /^(?:share (?:this|on|via)\b|follow (?:us|@|(?:[\w.&'’-]+ ){1,3}on (?:twitter|facebook|instagram|x|threads|linkedin))\b|like us on\b|click here\b|tweet this\b|email this\b|print this\b|(?:leave|post|view|show|read) (?:a |all |the )?comments?\b|join the conversation\b|(?:share|tweet|email|print|comments?|facebook|twitter|whatsapp|linkedin)$)/i
+// "(Reporting by Lena Ortiz; Editing by …)": a name follows; "Reporting by the local paper revealed …" is a sentence.
+const REPORTING_CREDIT = /^[(\[—–-]*\s*(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Aa]dditional reporting|[Cc]ompiled|[Pp]roduced) by [A-Z]/
+// "By Jane Doe", "BY JANE DOE", "by Jane Doe": the regex is case-sensitive for the names, so spell out "By".
+const BYLINE = /^(?:[Bb]y|BY) (?:[A-Z][\w.'’-]*|[A-Z]{2,})(?: [A-Z][\w.'’-]*){0,3}(?:(?:,| and) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})*\.?$/
 const SECTIONS = new Set(
   [
     'news', 'local', 'local news', 'world', 'world news', 'us', 'u.s.', 'us news', 'nation', 'national', 'international', 'politics',
@@ -179,14 +217,14 @@ function classify(text: string, maxWords: number, inTop: boolean): Verdict {
   const short = words <= maxWords
   if (ADVERTISING.test(t)) return 'advertising'
   if (short && BROWSER.test(t)) return 'browser-notice'
-  if (short && SUBSCRIPTION.test(t)) return 'subscription'
+  if (short && (SUBSCRIPTION.test(t) || SUBSCRIPTION_START.test(t))) return 'subscription'
   if (CAPTION_PREFIX.test(t)) return 'caption'
   if (inTop && words <= 5 && !/[.!?]$/.test(t) && isSectionLabel(t)) return 'section-label'
   if (words <= 12 && CREDIT_ONLY.test(t) && !/[.!?]/.test(t.replace(/\b[A-Z]\./g, ''))) return 'credit'
   if (short && (CREDIT_TAIL.test(t) || CREDIT_LEAD.test(t))) return 'caption'
   if (short && RELATED.test(t)) return 'related'
   if (words <= 4 && RELATED_LABEL.test(t)) return 'related'
-  if (words <= 40 && COPYRIGHT.test(t)) return 'copyright'
+  if (words <= 40 && (COPYRIGHT.test(t) || COPYRIGHT_LINE.test(t))) return 'copyright'
   if (words <= 12 && SOCIAL.test(t)) return 'social'
   if (words <= 12 && BYLINE.test(t)) return 'byline'
   if (words <= 30 && REPORTING_CREDIT.test(t)) return 'byline'
@@ -195,10 +233,23 @@ function classify(text: string, maxWords: number, inTop: boolean): Verdict {
   return 'body'
 }
 
+// Reported prose ("…, the county said.", a quotation, several sentences) is no caption, even above a credit line.
+const REPORTED = /\b(?:said|says|told|tells|according to|added|asked|announced|reported)\b|["“”]/i
+
+/** A caption: one short sentence that quotes and reports nobody ("A crane lifts a girder onto a barge on Monday."). */
+function isCaptionLike(text: string): boolean {
+  return text.split(/\s+/).length <= 40 && !/[.!?]["”’)]?\s+\S/.test(text) && !REPORTED.test(text)
+}
+
 function isSectionLabel(t: string): boolean {
   const parts = t.split(/\s*[|/›»>•·]\s*/).filter((p) => p !== '')
   // "Nation/World", "Politics | City Hall"; not a credit such as "Jane Doe / Reuters".
-  if (parts.length > 1) return parts.every((p) => p.split(/\s+/).length <= 3 && /^[\p{Lu}\d]/u.test(p)) && parts.some((p) => SECTIONS.has(p.toLowerCase()) || !p.includes(' '))
+  // A known section in it, or single words only ("Gaming/Esports"); "Jane Doe / Reuters" has neither.
+  if (parts.length > 1)
+    return (
+      parts.every((p) => p.split(/\s+/).length <= 3 && /^[\p{Lu}\d]/u.test(p)) &&
+      (parts.some((p) => SECTIONS.has(p.toLowerCase())) || parts.every((p) => !p.includes(' ')))
+    )
   return SECTIONS.has(t.toLowerCase())
 }
 

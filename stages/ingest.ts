@@ -86,7 +86,9 @@ function ingestJsonl(source: RawSource, log: MessageLog, maxBytes: number): Arti
 
 function recordToArticle(record: unknown, line: string, place: { file: string; line: number }, log: MessageLog): Article | null {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    log.fatal(SOURCE, 'malformed-jsonl', `Expected a JSON object per line, got ${quoteValue(Array.isArray(record) ? 'array' : typeof record)}; skipped`, place)
+    // `typeof null` is "object": name it, or the message contradicts itself.
+    const got = record === null ? 'null' : Array.isArray(record) ? 'array' : typeof record
+    log.fatal(SOURCE, 'malformed-jsonl', `Expected a JSON object per line, got ${quoteValue(got)}; skipped`, place)
     return null
   }
   const fields = record as Record<string, unknown>
@@ -146,20 +148,39 @@ function decode(bytes: Uint8Array, file: string, log: MessageLog): string | null
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes)
     log.info(SOURCE, 'utf16', 'Decoded as UTF-16 (byte order mark found)', place)
+    // NUL bytes are normal in UTF-16, NUL characters are not: a binary file that happens to start with FF FE.
+    if (text.includes('\u0000')) {
+      log.fatal(SOURCE, 'binary-file', 'Unexpected binary file (NUL characters); skipped', place)
+      return null
+    }
   } else {
     if (bytes.includes(0)) {
       log.fatal(SOURCE, 'binary-file', 'Unexpected binary file (NUL bytes); skipped', place)
       return null
     }
+    // A UTF-8 BOM goes before decoding: the Windows-1252 fallback would turn it into "ï»¿".
+    const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body)
     } catch {
-      text = new TextDecoder('windows-1252').decode(bytes)
+      text = decodeWindows1252(body)
       log.warn(SOURCE, 'invalid-utf8', 'Expected UTF-8, got invalid byte sequences; decoded as Windows-1252 (Latin-1)', place)
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   return normalise(text)
+}
+
+// Windows-1252 characters of bytes 0x80-0x9F (the five unassigned bytes keep their C1 code points).
+const WINDOWS_1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'
+
+/** Windows-1252 bytes to text; curly quotes, dashes and € are why a news file fails as UTF-8. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  // Node since 20.18.3 decodes `windows-1252` as Latin-1 (nodejs/node#60888), so "\x93open\x94" came out as C1
+  // control characters instead of “open”: map 0x80-0x9F ourselves (a no-op where Node gets it right).
+  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!)
 }
 
 /** CRLF and lone CR to LF, no-break and other odd spaces to plain spaces, zero-width characters dropped. */

@@ -88,10 +88,17 @@ function tokenizeParagraph(text: string, offset: number, paragraph: number): Dra
   const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[]
   const spans = doc.sentences().out(its.span) as unknown as [number, number][]
 
+  // wink-nlp makes tokens of tabs and line breaks (type `tabCRLF`): they are no words, and a sentence that started or
+  // ended with one would not be trimmed ("One.\nTwo." gave the sentence "\nTwo."). It also gives some tokens an empty
+  // value ("Putin..U.S." → "Putin", ".", "", ".", "U.S."): taking a character for those shifted every later token.
+  // Keep both out; `kept[i]` counts the tokens kept before wink's token `i`, to map its sentence spans.
   const tokens: Token[] = []
+  const kept: number[] = []
   let cursor = 0
   for (let i = 0; i < values.length; i++) {
+    kept.push(tokens.length)
     const value = values[i]!
+    if (types[i] === 'tabCRLF' || value === '') continue
     let at = text.indexOf(value, cursor)
     // wink-nlp reports some tokens in a normalised form; fall back to the next non-space character.
     if (at < 0) at = Math.min(text.length, cursor + (text.slice(cursor).length - text.slice(cursor).trimStart().length))
@@ -100,12 +107,16 @@ function tokenizeParagraph(text: string, offset: number, paragraph: number): Dra
     tokens.push(makeToken(text.slice(at, end), offset + at, offset + end, normals[i]!, pos[i]!, types[i]!, stops[i]!))
   }
 
+  kept.push(tokens.length)
+
   // Merge wink's sentences where it split after an abbreviation or after a quote that a speech tag continues.
   const merged: [number, number][] = []
-  for (const span of spans) {
+  for (const [a, b] of spans) {
+    const span: [number, number] = [kept[a]!, kept[b + 1]! - 1]
+    if (span[0] > span[1]) continue // only tabs and line breaks
     const previous = merged[merged.length - 1]
     if (previous && shouldMerge(tokens, previous, span)) previous[1] = span[1]
-    else merged.push([span[0], span[1]])
+    else merged.push(span)
   }
   return merged
     .filter(([a, b]) => a <= b && b < tokens.length)
@@ -180,7 +191,9 @@ function findEntities(tokens: readonly Token[]): RawEntity[] {
     run = []
   }
   tokens.forEach((token, i) => {
-    const start = i === 0 || (i <= 2 && tokens.slice(0, i).every((t) => t.kind === 'punctuation'))
+    // A quotation starts a sentence too: the capital of `asked: "Is the bridge safe?"` is no name.
+    const quoted = i > 0 && /^["“‘'«„]$/.test(tokens[i - 1]!.text) && tokens[i - 1]!.end === token.begin
+    const start = i === 0 || (i <= 2 && tokens.slice(0, i).every((t) => t.kind === 'punctuation')) || quoted
     if (isCapitalised(token, start)) run.push(token)
     else if (run.length > 0 && CONNECTORS.has(token.normal) && tokens[i + 1] && isCapitalised(tokens[i + 1]!, false)) run.push(token)
     else flush()
@@ -243,7 +256,8 @@ function findNumbers(tokens: readonly Token[]): NumberMention[] {
     let j = i + 1
     // "5.2 million", "two hundred"
     while (j < tokens.length && MULTIPLIERS.has(tokens[j]!.normal) && tokens[j]!.begin - tokens[j - 1]!.end <= 1) {
-      value *= MULTIPLIERS.get(tokens[j]!.normal)!
+      // Round off binary noise: 2.01 * 1e6 is 2009999.9999999998, and "$2.01 million" must equal "2,010,000".
+      value = Number((value * MULTIPLIERS.get(tokens[j]!.normal)!).toPrecision(15))
       j++
     }
     const endToken = tokens[j - 1]!
@@ -387,10 +401,13 @@ function speakerAround(tokens: readonly Token[], entities: readonly Entity[], la
     }
     if (!(t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'ADJ')) break
   }
-  // "said Putin" after the quote.
+  // "said Putin" after the quote; "said Mayor Ana Ruiz": the title is no part of the entity, so look past it.
   if (side === 'after') {
-    const entity = entityAt(tokens[verb + 1])
-    if (entity) return entity.name
+    for (let k = verb + 1; k < Math.min(tokens.length, verb + 4); k++) {
+      const entity = entityAt(tokens[k])
+      if (entity) return entity.name
+      if (!TITLES.has(tokens[k]!.normal.replace(/\.$/, ''))) break
+    }
   }
   return null
 }

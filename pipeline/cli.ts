@@ -100,6 +100,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.stderr(`corroborate: Cannot find corpus \`${corpus}\` (expected a folder or a .jsonl file)\n`)
     return 2
   }
+  const outInfo = await stat(out).catch(() => null)
+  if (outInfo && !outInfo.isDirectory()) {
+    io.stderr(`corroborate: Expected \`--out\` to be a folder, got the file \`${out}\`\n`)
+    return 2
+  }
 
   try {
     const result = await analyze({

@@ -1,11 +1,12 @@
 // The CLI through `main(argv, io)`: exit codes, the files written, and what goes to stdout and stderr.
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { main } from '../pipeline/cli.js'
 import { COLUMNS, INDEX_COLUMNS } from '../stages/report.js'
+import { tree } from './helpers.js'
 
 // Two invented stories, each told by invented outlets.
 const QUARRY_FIRE = {
@@ -85,16 +86,6 @@ async function run(argv: string[]): Promise<{ code: number; stdout: string; stde
   return { code, stdout: out.join(''), stderr: err.join('') }
 }
 
-/** Every file below `root` with its contents, paths relative to `root`. */
-async function tree(root: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {}
-  for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue
-    const full = path.join(entry.parentPath, entry.name)
-    files[path.relative(root, full)] = await readFile(full, 'utf8')
-  }
-  return files
-}
 
 const temps: string[] = []
 afterAll(async () => {
@@ -354,11 +345,19 @@ describe('main: bad input', () => {
     })
   })
 
-  it('exits 2 when the output cannot be written', async () => {
+  it('exits 2 with a clear message when `--out` is a file', async () => {
     const corpus = await makeCorpus({ ...QUARRY_FIRE, ...LIBRARY_LEVY })
     const out = await outDir()
     await writeFile(out, 'a file where the output folder should be\n')
     const { code, stdout, stderr } = await run(['analyze', '--quiet', '--corpus', corpus, '--out', out])
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `corroborate: Expected \`--out\` to be a folder, got the file \`${out}\`\n` })
+  })
+
+  it('exits 2 when the output cannot be written', async () => {
+    const corpus = await makeCorpus({ ...QUARRY_FIRE, ...LIBRARY_LEVY })
+    const file = await outDir()
+    await writeFile(file, 'a file where a folder should be\n')
+    const { code, stdout, stderr } = await run(['analyze', '--quiet', '--corpus', corpus, '--out', path.join(file, 'reports')])
     expect({ code, stdout, crashed: stderr.includes('corroborate: crashed: ') }).toEqual({ code: 2, stdout: '', crashed: true })
   })
 })

@@ -1,4 +1,6 @@
 // Test helpers: run the stages over a corpus folder in-process, and invariant checks that return their offenders.
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { readCorpus } from '../pipeline/corpus.js'
 import { align, relation } from '../stages/align.js'
 import { clean } from '../stages/clean.js'
@@ -96,4 +98,15 @@ export function asymmetricRelationOffenders(documents: readonly Document[], ledg
       if (ab !== ba || ab !== p.relation) offenders.push(`${p.a}~${p.b}: ${ab} / ${ba} / ${p.relation}`)
     }
   return offenders
+}
+
+/** Every file below `root` (hidden names included) with its contents, paths relative to `root`. */
+export async function tree(root: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue
+    const full = path.join(entry.parentPath, entry.name)
+    files[path.relative(root, full)] = await readFile(full, 'utf8')
+  }
+  return files
 }

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os'
 import path from 'node:path'
 import { recoverOutput, writeFileAtomic, writeFolderAtomic } from '../pipeline/write.js'
+import { tree } from './helpers.js'
 
 let dir: string
 
@@ -15,16 +16,6 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-/** Every file below `root` with its contents, paths relative to `root` (hidden names included). */
-async function tree(root: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {}
-  for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue
-    const full = path.join(entry.parentPath, entry.name)
-    files[path.relative(root, full)] = await readFile(full, 'utf8')
-  }
-  return files
-}
 
 describe('writeFileAtomic', () => {
   it('writes a new file, creating its folder', async () => {

@@ -207,7 +207,7 @@ function main(): void {
     add('BASIL batch: peak memory', `${fmt(t.peakMb, 0)} MB`)
 
     const dir = mkdtempSync(path.join(os.tmpdir(), 'corroborate-gen-'))
-    const sizes = quick ? [50, 100] : [100, 200]
+    const sizes = quick ? [250, 500] : [500, 1000]
     const times: number[] = []
     for (const size of sizes) {
       const file = path.join(dir, `generated-${size}.jsonl`)

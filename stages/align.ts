@@ -7,23 +7,37 @@ import type { Alignment, Document, Member, PairRelation, Relation, Sentence, Sta
 export interface AlignOptions {
   /** Scorer and threshold (default: the shipped model). */
   readonly model?: SimilarityModel
-  /** Stems found in more sentences than this are not used to find candidates (default: `200`): keeps cost near-linear. */
+  /** Rarest stems of each sentence that go into the candidate index (default: `6`): prefix filtering. */
+  readonly prefixSize?: number
+  /** Posting lists longer than this pair each sentence only with its `window` predecessors (default: `200`). */
   readonly maxPosting?: number
-  /** Fewest shared candidate stems for a pair to be scored (default: `2`; `1` for sentences of four content words or fewer). */
-  readonly minShared?: number
-  /** A sentence joins a statement only if its mean similarity to the members reaches this share of the threshold (default: `0.9`). */
+  /** Predecessors paired within a long posting list (default: `40`). */
+  readonly window?: number
+  /** Most candidates scored per sentence, those sharing the most indexed stems first (default: `60`). */
+  readonly maxCandidates?: number
+  /** A group joins another only if their mean similarity reaches this share of the threshold (default: `0.9`). */
   readonly linkage?: number
+  /** Cross pairs sampled per side when two groups are compared (default: `8`, so at most 64 pairs). */
+  readonly linkSample?: number
+  /** Statements of at most this many members list every pair; larger ones list each member against the representative (default: `30`). */
+  readonly allPairsUpTo?: number
 }
 
 const SOURCE = 'align'
 
-/** Align sentences across articles: candidates from an index of rarer stems, scored, grouped without chaining. */
+/**
+ * Align sentences across articles: candidates from an index of each sentence's rarest stems (never all pairs),
+ * scored by the model, grouped strongest first without chaining. Cost grows close to linearly with the story.
+ */
 export function align(documents: readonly Document[], log: MessageLog, options: AlignOptions = {}): Alignment {
   const model = options.model ?? DEFAULT_MODEL
-  const maxPosting = options.maxPosting ?? 200
-  const minShared = options.minShared ?? 2
+  const prefixSize = positiveInteger('prefixSize', options.prefixSize ?? 12)
+  const maxPosting = positiveInteger('maxPosting', options.maxPosting ?? 200)
+  const window = positiveInteger('window', options.window ?? 40)
+  const maxCandidates = positiveInteger('maxCandidates', options.maxCandidates ?? 60)
+  const linkSample = positiveInteger('linkSample', options.linkSample ?? 8)
+  const allPairsUpTo = positiveInteger('allPairsUpTo', options.allPairsUpTo ?? 30)
   const linkage = options.linkage ?? 0.9
-  if (!Number.isInteger(maxPosting) || maxPosting < 2) throw new CorroborateError('ERR_INVALID_OPTION', `Expected \`maxPosting\` to be an integer of at least 2, got ${quoteValue(maxPosting)}`)
   if (!(linkage > 0 && linkage <= 1)) throw new CorroborateError('ERR_INVALID_OPTION', `Expected \`linkage\` to be in (0, 1], got ${quoteValue(linkage)}`)
 
   const sentences: Sentence[] = documents.flatMap((d) => d.sentences)
@@ -33,75 +47,119 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   const features: SentenceFeatures[] = sentences.map(sentenceFeatures)
   const idf = new Idf()
   for (const f of features) idf.add(f)
+  const n = sentences.length
 
-  // Candidates: sentences of other articles that share enough rarer stems.
+  // Prefix filtering: two sentences that say the same thing share some of their rarest stems, so only those are indexed.
   const postings = new Map<string, number[]>()
   features.forEach((f, i) => {
-    for (const stem of f.stems.keys()) {
+    const prefix = [...f.stems.keys()].sort((x, y) => idf.frequency(x) - idf.frequency(y) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, prefixSize)
+    for (const stem of prefix) {
       let list = postings.get(stem)
       if (!list) postings.set(stem, (list = []))
       list.push(i)
     }
   })
+  // Count shared indexed stems per pair; a long list (a sentence copied by hundreds of outlets) pairs each
+  // sentence with its nearest predecessors only, which keeps the cost linear and still links every copy.
+  const shared = new Map<number, number>()
+  const count = (i: number, j: number) => {
+    if (doc[i] === doc[j]) return
+    const key = i < j ? i * n + j : j * n + i
+    shared.set(key, (shared.get(key) ?? 0) + 1)
+  }
+  for (const list of postings.values()) {
+    if (list.length <= maxPosting) {
+      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) count(list[x]!, list[y]!)
+    } else {
+      for (let x = 1; x < list.length; x++) for (let y = Math.max(0, x - window); y < x; y++) count(list[x]!, list[y]!)
+    }
+  }
+  // Keep each sentence's best candidates: the pairs sharing the most indexed stems.
+  const perSentence = new Map<number, { j: number; shared: number }[]>()
+  for (const [key, value] of shared) {
+    const i = Math.floor(key / n)
+    const j = key - i * n
+    const need = Math.min(features[i]!.stems.size, features[j]!.stems.size) <= 4 ? 1 : 2
+    if (value < need) continue
+    for (const [a, b] of [
+      [i, j],
+      [j, i],
+    ] as const) {
+      let list = perSentence.get(a)
+      if (!list) perSentence.set(a, (list = []))
+      list.push({ j: b, shared: value })
+    }
+  }
+  const candidates = new Set<number>()
+  for (const [i, list] of perSentence) {
+    list.sort((x, y) => y.shared - x.shared || x.j - y.j)
+    for (const c of list.slice(0, maxCandidates)) candidates.add(i < c.j ? i * n + c.j : c.j * n + i)
+  }
+
   const cache = new Map<number, number>()
-  const n = sentences.length
-  const pairKey = (i: number, j: number) => (i < j ? i * n + j : j * n + i)
   const similarity = (i: number, j: number): number => {
-    const k = pairKey(i, j)
-    let value = cache.get(k)
+    const key = i < j ? i * n + j : j * n + i
+    let value = cache.get(key)
     if (value === undefined) {
       value = pairSimilarity(features[i]!, features[j]!, idf, model)
-      cache.set(k, value)
+      cache.set(key, value)
     }
     return value
   }
-
-  const edges: { i: number; j: number; similarity: number }[] = []
-  let compared = 0
-  for (let i = 0; i < n; i++) {
-    const shared = new Map<number, number>()
-    for (const stem of features[i]!.stems.keys()) {
-      const list = postings.get(stem)!
-      if (list.length > maxPosting) continue
-      for (const j of list) if (j > i && doc[j] !== doc[i]) shared.set(j, (shared.get(j) ?? 0) + 1)
-    }
-    const needI = features[i]!.stems.size <= 4 ? 1 : minShared
-    for (const [j, count] of shared) {
-      if (count < Math.min(needI, features[j]!.stems.size <= 4 ? 1 : minShared)) continue
-      compared++
-      const value = similarity(i, j)
-      if (value >= model.threshold) edges.push({ i, j, similarity: value })
-    }
+  // The strength of a link: a sentence that states another's claim and more ("partial") links at the threshold.
+  const link = (i: number, j: number): number => {
+    const value = similarity(i, j)
+    return value < model.threshold && statesMore(features[i]!, features[j]!, idf) ? model.threshold : value
   }
-  edges.sort((a, b) => b.similarity - a.similarity || a.i - b.i || a.j - b.j)
 
-  // Grouping: strongest pairs first; two groups merge only if they share no article and are close on average.
+  const edges: { i: number; j: number; strength: number }[] = []
+  for (const key of [...candidates].sort((x, y) => x - y)) {
+    const i = Math.floor(key / n)
+    const j = key - i * n
+    const strength = link(i, j)
+    if (strength >= model.threshold) edges.push({ i, j, strength })
+  }
+  const compared = candidates.size
+  edges.sort((a, b) => b.strength - a.strength || a.i - b.i || a.j - b.j)
+
+  // Grouping: strongest links first; two groups merge only if they share no article and a sample of their cross
+  // pairs is close on average and at the weakest, so unrelated sentences never chain into one statement.
   const groupOf = sentences.map((_, i) => i)
   const groups = new Map<number, number[]>(sentences.map((_, i) => [i, [i]]))
+  const articlesOf = new Map<number, Set<number>>(sentences.map((_, i) => [i, new Set([doc[i]!])]))
   for (const edge of edges) {
     const a = groupOf[edge.i]!
     const b = groupOf[edge.j]!
     if (a === b) continue
     const ga = groups.get(a)!
     const gb = groups.get(b)!
-    const docs = new Set(ga.map((x) => doc[x]))
-    if (gb.some((x) => docs.has(doc[x]))) continue
+    const docsA = articlesOf.get(a)!
+    const docsB = articlesOf.get(b)!
+    const [small, large] = docsA.size <= docsB.size ? [docsA, docsB] : [docsB, docsA]
+    let overlap = false
+    for (const d of small) if (large.has(d)) overlap = true
+    if (overlap) continue
     let total = 0
     let least = 1
-    for (const x of ga)
-      for (const y of gb) {
-        const value = similarity(x, y)
+    let pairs = 0
+    for (const x of sample(ga, linkSample, edge.i))
+      for (const y of sample(gb, linkSample, edge.j)) {
+        const value = link(x, y)
         total += value
         least = Math.min(least, value)
+        pairs++
       }
-    const mean = total / (ga.length * gb.length)
-    // No chaining: the new members must be close to the whole group, not just to one of its sentences.
-    if (mean < model.threshold * linkage || least < model.threshold * linkage * 0.75) continue
+    if (total / pairs < model.threshold * linkage || least < model.threshold * linkage * 0.75) continue
     const [keep, drop] = ga.length >= gb.length ? [a, b] : [b, a]
-    const merged = [...groups.get(keep)!, ...groups.get(drop)!]
-    for (const x of groups.get(drop)!) groupOf[x] = keep
-    groups.set(keep, merged)
+    const dropped = groups.get(drop)!
+    const kept = groups.get(keep)!
+    for (const x of dropped) {
+      groupOf[x] = keep
+      kept.push(x)
+    }
+    for (const d of articlesOf.get(drop)!) articlesOf.get(keep)!.add(d)
     groups.delete(drop)
+    articlesOf.delete(drop)
   }
 
   const statements: Statement[] = []
@@ -110,12 +168,13 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     .filter((members) => new Set(members.map((x) => sentences[x]!.outlet)).size >= 2)
     .sort((x, y) => x[0]! - y[0]!)
   for (const members of ordered) {
-    // The representative is the member closest to all others; ties go to the earliest.
+    // The representative is the member closest to the others (to a sample of them in a large statement).
+    const others = sample(members, 32, members[0]!)
     let best = members[0]!
     let bestSum = -1
     for (const x of members) {
       let sum = 0
-      for (const y of members) if (x !== y) sum += similarity(x, y)
+      for (const y of others) if (x !== y) sum += similarity(x, y)
       if (sum > bestSum + 1e-12) {
         best = x
         bestSum = sum
@@ -135,17 +194,44 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
       }
     })
     const pairs: PairRelation[] = []
-    for (let p = 0; p < members.length; p++)
-      for (let q = p + 1; q < members.length; q++) {
-        const x = members[p]!
-        const y = members[q]!
-        pairs.push({ a: sentences[x]!.id, b: sentences[y]!.id, similarity: round(similarity(x, y)), relation: relation(features[x]!, features[y]!) })
-      }
+    const pair = (x: number, y: number) =>
+      pairs.push({ a: sentences[x]!.id, b: sentences[y]!.id, similarity: round(similarity(x, y)), relation: relation(features[x]!, features[y]!) })
+    if (members.length <= allPairsUpTo) {
+      for (let p = 0; p < members.length; p++) for (let q = p + 1; q < members.length; q++) pair(members[p]!, members[q]!)
+    } else for (const x of members) if (x !== best) pair(Math.min(x, best), Math.max(x, best))
     statements.push({ id: `s${statements.length + 1}`, text: rep.text, representative: rep.id, members: memberRecords, pairs })
   }
   const possible = possiblePairs(documents)
-  log.info(SOURCE, 'compared-pairs', `Compared ${compared} of ${possible} sentence pairs across articles (${possible > 0 ? ((100 * compared) / possible).toFixed(1) : '0.0'}%)`)
+  log.info(SOURCE, 'compared-pairs', `Compared ${compared} of ${possible} sentence pairs across articles (${possible > 0 ? ((100 * compared) / possible).toFixed(2) : '0.00'}%)`)
   return { statements, comparedPairs: compared, possiblePairs: possible }
+}
+
+/** Up to `size` members spread evenly over the group, always including `anchor`: a deterministic sample. */
+function sample(group: readonly number[], size: number, anchor: number): number[] {
+  if (group.length <= size) return [...group]
+  const picked = new Set<number>([anchor])
+  const step = (group.length - 1) / (size - 1)
+  for (let k = 0; picked.size < size && k < size; k++) picked.add(group[Math.floor(k * step)]!)
+  return [...picked]
+}
+
+/** True when one sentence states all of the other's content and clearly more (it is longer by half or more). */
+function statesMore(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): boolean {
+  const [short, long] = a.words <= b.words ? [a, b] : [b, a]
+  if (short.stems.size < 4 || long.words < 1.5 * short.words) return false
+  let inside = 0
+  let total = 0
+  for (const stem of short.stems.keys()) {
+    const w = idf.weight(stem)
+    total += w
+    if (long.stems.has(stem)) inside += w
+  }
+  return inside / total >= 0.8
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new CorroborateError('ERR_INVALID_OPTION', `Expected \`${name}\` to be a positive integer, got ${quoteValue(value)}`)
+  return value
 }
 
 /** How two aligned sentences relate: identical wording, one saying more (partial), or a paraphrase. */

@@ -1,5 +1,4 @@
 // similarity: the sentence-pair scorer that `align` (and later `pairs`) uses: features combined by a model.
-import stringSimilarity from 'string-similarity'
 import type { Sentence, Token } from './types.js'
 
 /** What the scorer needs of a sentence, computed once. */
@@ -10,6 +9,8 @@ export interface SentenceFeatures {
   readonly folded: string
   /** Letters and digits of `folded` only, single-spaced: two sentences with the same wording have the same value. */
   readonly wording: string
+  /** Character bigrams of `folded` without white space, as sorted codes, for Dice. */
+  readonly bigrams: Uint32Array
   /** Tokens of canonical entity names, lower case. */
   readonly entities: ReadonlySet<string>
   /** Number values as strings. */
@@ -75,6 +76,7 @@ export function sentenceFeatures(sentence: Sentence): SentenceFeatures {
     stems,
     folded,
     wording: folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim(),
+    bigrams: bigrams(folded),
     // Name tokens rather than whole names: "Ortega" in one outlet is "Dr. Samuel Ortega" in another.
     entities: new Set(sentence.entities.flatMap((e) => e.name.toLowerCase().split(/\s+/))),
     numbers: new Set(sentence.numbers.map((n) => String(n.value))),
@@ -142,7 +144,7 @@ export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures, idf: Idf)
   const containment = smaller > 0 ? Math.min(1, sharedWeightA / smaller) : 0
   return {
     cosine,
-    dice: stringSimilarity.compareTwoStrings(a.folded, b.folded),
+    dice: dice(a, b),
     containment,
     entities: jaccard(a.entities, b.entities),
     numbers: jaccard(a.numbers, b.numbers),
@@ -160,6 +162,37 @@ export function score(features: PairFeatures, model: SimilarityModel = DEFAULT_M
   let value = model.bias
   for (const name of Object.keys(model.weights) as (keyof PairFeatures)[]) value += model.weights[name] * features[name]
   return Math.max(0, Math.min(1, value))
+}
+
+/** Sorted codes of the character bigrams of `text` with white space removed (UTF-16 code units, as string-similarity reads them). */
+export function bigrams(text: string): Uint32Array {
+  const compact = text.replace(/\s+/g, '')
+  const codes = new Uint32Array(Math.max(0, compact.length - 1))
+  for (let i = 0; i < codes.length; i++) codes[i] = compact.charCodeAt(i) * 65536 + compact.charCodeAt(i + 1)
+  return codes.sort()
+}
+
+/**
+ * Dice coefficient over character bigrams, the value string-similarity's `compareTwoStrings` gives, computed
+ * from bigrams prepared once per sentence instead of rebuilt for every pair.
+ */
+export function dice(a: Pick<SentenceFeatures, 'folded' | 'bigrams'>, b: Pick<SentenceFeatures, 'folded' | 'bigrams'>): number {
+  const x = a.bigrams
+  const y = b.bigrams
+  // Texts of fewer than two characters have no bigram: string-similarity gives 1 when they are equal, else 0.
+  if (x.length === 0 || y.length === 0) return a.folded.replace(/\s+/g, '') === b.folded.replace(/\s+/g, '') ? 1 : 0
+  let i = 0
+  let j = 0
+  let shared = 0
+  while (i < x.length && j < y.length) {
+    if (x[i]! === y[j]!) {
+      shared++
+      i++
+      j++
+    } else if (x[i]! < y[j]!) i++
+    else j++
+  }
+  return (2 * shared) / (x.length + y.length)
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -5,8 +5,10 @@ import type { Alignment, ArticleSummary, Document, Ledger, OutletFraming, Outlet
 export interface ScoreOptions {
   /** Share of the smaller article's sentences that must be identical to another's for both to count as one origin (default: `0.5`). */
   readonly syndicationShare?: number
-  /** List every pair of outlets up to this many outlets; beyond, only pairs that share a statement (default: `100`). */
+  /** List every pair of outlets up to this many outlets (default: `100`); beyond, each outlet's closest partners. */
   readonly allPairsUpTo?: number
+  /** Partners listed per outlet beyond `allPairsUpTo` outlets (default: `10`). */
+  readonly topPartners?: number
 }
 
 const SOURCE = 'score'
@@ -70,7 +72,7 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
     articles,
     documents,
     statements,
-    outletPairs: outletPairs(outlets, statements, options.allPairsUpTo ?? 100),
+    outletPairs: outletPairs(outlets, statements, options.allPairsUpTo ?? 100, options.topPartners ?? 10),
     framing: outlets.map((outlet) => framing(outlet, documents, statementOf, statements)),
   }
 }
@@ -105,49 +107,76 @@ function findOrigins(documents: readonly Document[], alignment: Alignment, share
 }
 
 /**
- * Agreement per pair of outlets, accumulated statement by statement (cost grows with the statements' sizes, not
- * with outlets × statements). Every pair is listed up to `allPairsUpTo` outlets; beyond, only pairs that share
- * a statement, since a story with 1,000 outlets has half a million pairs.
+ * Agreement per pair of outlets, counted statement by statement into a table indexed by outlet number. Every
+ * pair is listed up to `allPairsUpTo` outlets; beyond, each outlet's `topPartners` closest partners (by shared
+ * statements), so the table grows with the outlets, not with their square (1,000 outlets have 499,500 pairs).
  */
-function outletPairs(outlets: readonly string[], statements: readonly ScoredStatement[], allPairsUpTo: number): OutletPair[] {
-  const carried = new Map<string, number>()
-  const shared = new Map<string, { statements: number; similarity: number; pairs: number }>()
-  const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)
-  const entry = (k: string) => {
-    let e = shared.get(k)
-    if (!e) shared.set(k, (e = { statements: 0, similarity: 0, pairs: 0 }))
-    return e
-  }
+function outletPairs(outlets: readonly string[], statements: readonly ScoredStatement[], allPairsUpTo: number, topPartners: number): OutletPair[] {
+  const n = outlets.length
+  const index = new Map(outlets.map((o, i) => [o, i]))
+  const carried = new Uint32Array(n)
+  // Shared statements, similarity sums and pair counts per ordered pair (i < j).
+  const shared = pairTable(n)
+  const similarity = pairTable(n)
+  const pairs = pairTable(n)
+  const cell = (a: number, b: number) => (a < b ? a * n + b : b * n + a)
   for (const s of statements) {
-    for (const o of s.outlets) carried.set(o, (carried.get(o) ?? 0) + 1)
-    for (let i = 0; i < s.outlets.length; i++) for (let j = i + 1; j < s.outlets.length; j++) entry(key(s.outlets[i]!, s.outlets[j]!)).statements++
-    const outletOf = new Map(s.members.map((m) => [m.sentence, m.outlet]))
+    const ids = s.outlets.map((o) => index.get(o)!)
+    for (const i of ids) carried[i]!++
+    for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) shared.add(cell(ids[x]!, ids[y]!), 1)
+    const outletOf = new Map(s.members.map((m) => [m.sentence, index.get(m.outlet)!]))
     for (const p of s.pairs) {
       const a = outletOf.get(p.a)!
       const b = outletOf.get(p.b)!
       if (a === b) continue
-      const e = entry(key(a, b))
-      e.similarity += p.similarity
-      e.pairs++
+      similarity.add(cell(a, b), p.similarity)
+      pairs.add(cell(a, b), 1)
     }
   }
-  const keys = outlets.length <= allPairsUpTo ? outlets.flatMap((a, i) => outlets.slice(i + 1).map((b) => key(a, b))) : [...shared.keys()].sort()
-  return keys.map((k) => {
-    const [a, b] = k.split('\u0000') as [string, string]
-    const e = shared.get(k) ?? { statements: 0, similarity: 0, pairs: 0 }
-    const statementsA = carried.get(a) ?? 0
-    const statementsB = carried.get(b) ?? 0
-    const union = statementsA + statementsB - e.statements
+  let chosen: number[]
+  if (n <= allPairsUpTo) {
+    chosen = []
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) chosen.push(i * n + j)
+  } else {
+    const picked = new Set<number>()
+    for (let i = 0; i < n; i++) {
+      const partners: number[] = []
+      for (let j = 0; j < n; j++) if (j !== i && shared.get(cell(i, j)) > 0) partners.push(j)
+      partners.sort((x, y) => shared.get(cell(i, y)) - shared.get(cell(i, x)) || x - y)
+      for (const j of partners.slice(0, topPartners)) picked.add(cell(i, j))
+    }
+    chosen = [...picked].sort((x, y) => x - y)
+  }
+  return chosen.map((c) => {
+    const i = Math.floor(c / n)
+    const j = c - i * n
+    const both = shared.get(c)
+    const union = carried[i]! + carried[j]! - both
     return {
-      outletA: a,
-      outletB: b,
-      statementsA,
-      statementsB,
-      sharedStatements: e.statements,
-      agreement: round(union > 0 ? e.statements / union : 0),
-      meanSimilarity: round(e.pairs > 0 ? e.similarity / e.pairs : 0),
+      outletA: outlets[i]!,
+      outletB: outlets[j]!,
+      statementsA: carried[i]!,
+      statementsB: carried[j]!,
+      sharedStatements: both,
+      agreement: round(union > 0 ? both / union : 0),
+      meanSimilarity: round(pairs.get(c) > 0 ? similarity.get(c) / pairs.get(c) : 0),
     }
   })
+}
+
+interface PairTable {
+  get(cell: number): number
+  add(cell: number, value: number): void
+}
+
+/** A number per pair of `n` outlets: a flat n × n table up to 2,048 outlets (at most 32 MB each), a map beyond. */
+function pairTable(n: number): PairTable {
+  if (n <= 2048) {
+    const table = new Float64Array(n * n)
+    return { get: (c) => table[c]!, add: (c, v) => void (table[c]! += v) }
+  }
+  const map = new Map<number, number>()
+  return { get: (c) => map.get(c) ?? 0, add: (c, v) => void map.set(c, (map.get(c) ?? 0) + v) }
 }
 
 function framing(outlet: string, documents: readonly Document[], statementOf: ReadonlyMap<string, string>, statements: readonly ScoredStatement[]): OutletFraming {

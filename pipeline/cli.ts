@@ -1,8 +1,11 @@
-// The command line: `corroborate analyze`; the only code that reads argv and decides exit codes.
+// The command line: `corroborate analyze | pairs | calibrate`; the only code that reads argv and decides exit codes.
 import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
+import { MessageLog } from '../stages/messages.js'
 import { analyze } from './analyze.js'
+import { calibrateFile, formatReport, loadModel, scorePairsFile, vectorsFor } from './pairs.js'
 import { toolInfo } from './tool.js'
+import { writeFileAtomic } from './write.js'
 
 /** Where the CLI writes: stdout for what the user asked for, stderr for progress and messages. */
 export interface Io {
@@ -19,16 +22,27 @@ const HELP = `Usage: corroborate <command> [options]
 
 Commands:
   analyze     Align the statements of each story across outlets and write the agreement ledger
+  pairs       Score sentence pairs from a TSV: similarity and aligned (0/1) appended, as analyze decides
+  calibrate   Fit the similarity model to labelled pairs and print cross-validated figures
 
-Options for analyze:
+analyze [--corpus PATH] [--out DIR] [--story ID]... [options]
   --corpus PATH     corpus folder (one sub-folder per story, or one flat folder) or JSONL file (default: corpus)
   --out DIR         output folder (default: output)
   --story ID        analyse only this story; repeat for more
+  --model FILE      similarity model from \`calibrate\` (default: the shipped model)
   --max-bytes N     skip articles larger than N bytes (default: 5242880)
   --excel           write CSV with a UTF-8 byte order mark and CRLF line ends
   --strict          exit 1 when there are warnings
   --quiet           print only warnings, errors and the summary
   --verbose         print info messages too
+
+pairs --in PAIRS.tsv [--out FILE] [--model FILE]
+  PAIRS.tsv has a header row with \`text_a\` and \`text_b\` (other columns pass through; tabs only, no quoting).
+  Writes the rows with \`similarity\` (0-1) and \`aligned\` (0/1) appended, to FILE or stdout.
+
+calibrate --pairs LABELLED.tsv --out MODEL.json [--folds N] [--rounds N] [--depth N] [--learning-rate X]
+  LABELLED.tsv has \`text_a\`, \`text_b\` and \`label\` (0/1) or \`score\` (0-5). Prints cross-validated
+  accuracy, precision, recall and F1 (and Pearson/Spearman for scores) on stdout; writes the model.
 
   -h, --help        show this help
   -v, --version     show the version
@@ -36,6 +50,19 @@ Options for analyze:
 Exit codes: 0 ok, 1 some input or story failed (or warnings with --strict), 2 bad usage or crash.
 Reports: OUT/<story>/{report.json,statements.csv,alignments.csv,outlet_pairs.csv,framing.csv}, OUT/index.csv, OUT/run.json.
 `
+
+const COMMANDS = {
+  analyze: ['corpus', 'out', 'story', 'model', 'max-bytes', 'excel', 'strict', 'quiet', 'verbose'],
+  pairs: ['in', 'out', 'model', 'quiet'],
+  calibrate: ['pairs', 'out', 'folds', 'rounds', 'depth', 'learning-rate', 'quiet'],
+} as const
+
+type Values = { [name: string]: string | boolean | string[] | undefined }
+
+function usage(io: Io, message: string): number {
+  io.stderr(`corroborate: ${message}\nRun \`corroborate --help\` for usage.\n`)
+  return 2
+}
 
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
@@ -48,8 +75,15 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       options: {
         corpus: { type: 'string' },
         out: { type: 'string' },
+        in: { type: 'string' },
+        pairs: { type: 'string' },
+        model: { type: 'string' },
         story: { type: 'string', multiple: true },
         'max-bytes': { type: 'string' },
+        folds: { type: 'string' },
+        rounds: { type: 'string' },
+        depth: { type: 'string' },
+        'learning-rate': { type: 'string' },
         excel: { type: 'boolean' },
         strict: { type: 'boolean' },
         quiet: { type: 'boolean' },
@@ -59,8 +93,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       },
     })
   } catch (error) {
-    io.stderr(`corroborate: ${(error as Error).message}\nRun \`corroborate --help\` for usage.\n`)
-    return 2
+    return usage(io, (error as Error).message)
   }
   const { values, positionals } = parsed
   if (values.help) {
@@ -76,24 +109,42 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.stderr(`corroborate: Expected a command, got none\n\n${HELP}`)
     return 2
   }
-  if (command !== 'analyze') {
-    io.stderr(`corroborate: Unexpected command \`${command}\`; expected \`analyze\`\nRun \`corroborate --help\` for usage.\n`)
-    return 2
-  }
-  if (rest.length > 0) {
-    io.stderr(`corroborate: Unexpected argument \`${rest[0]}\`\nRun \`corroborate --help\` for usage.\n`)
-    return 2
-  }
-  let maxBytes: number | undefined
-  if (values['max-bytes'] !== undefined) {
-    maxBytes = Number(values['max-bytes'])
-    if (!Number.isInteger(maxBytes) || maxBytes <= 0) {
-      io.stderr(`corroborate: Expected \`--max-bytes\` to be a positive integer, got \`${values['max-bytes']}\`\n`)
+  if (!(command in COMMANDS)) return usage(io, `Unexpected command \`${command}\`; expected \`analyze\`, \`pairs\` or \`calibrate\``)
+  if (rest.length > 0) return usage(io, `Unexpected argument \`${rest[0]}\``)
+  const allowed: readonly string[] = COMMANDS[command as keyof typeof COMMANDS]
+  for (const name of Object.keys(values)) if (!allowed.includes(name)) return usage(io, `Unexpected option \`--${name}\` for \`${command}\``)
+  try {
+    if (command === 'pairs') return await runPairs(values, io)
+    if (command === 'calibrate') return await runCalibrate(values, io)
+    return await runAnalyze(values, io)
+  } catch (error) {
+    const e = error as Error & { code?: string }
+    // Bad input files and models are the user's to fix: a clear message, no stack.
+    if (e.code === 'ERR_BAD_TABLE' || e.code === 'ERR_INVALID_MODEL' || e.code === 'ERR_NO_DATA' || e.code === 'ENOENT') {
+      io.stderr(`corroborate: ${e.message}\n`)
       return 2
     }
+    io.stderr(`corroborate: crashed: ${e.stack ?? String(error)}\n`)
+    return 2
   }
-  const corpus = values.corpus ?? 'corpus'
-  const out = values.out ?? 'output'
+}
+
+function positive(io: Io, values: Values, name: string, integer: boolean): number | undefined | null {
+  const raw = values[name]
+  if (raw === undefined) return undefined
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    usage(io, `Expected \`--${name}\` to be a positive ${integer ? 'integer' : 'number'}, got \`${String(raw)}\``)
+    return null
+  }
+  return value
+}
+
+async function runAnalyze(values: Values, io: Io): Promise<number> {
+  const maxBytes = positive(io, values, 'max-bytes', true)
+  if (maxBytes === null) return 2
+  const corpus = (values.corpus as string | undefined) ?? 'corpus'
+  const out = (values.out as string | undefined) ?? 'output'
   try {
     await stat(corpus)
   } catch {
@@ -105,31 +156,61 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.stderr(`corroborate: Expected \`--out\` to be a folder, got the file \`${out}\`\n`)
     return 2
   }
+  const model = loadModel(values.model as string | undefined)
+  const progress = values.quiet ? undefined : (line: string) => io.stderr(`${line}\n`)
+  const result = await analyze({
+    corpus,
+    out,
+    stories: values.story as string[] | undefined,
+    maxBytes,
+    excel: values.excel as boolean | undefined,
+    model,
+    modelFile: (values.model as string | undefined) ?? null,
+    vectors: vectorsFor(model, (line) => io.stderr(`${line}\n`)),
+    progress,
+  })
+  for (const m of result.messages) if (m.severity !== 'info' || values.verbose) io.stderr(`${String(m)}\n`)
+  const fatal = result.messages.filter((m) => m.severity === 'fatal').length
+  const warnings = result.messages.filter((m) => m.severity === 'warning').length
+  const ok = result.rows.filter((r) => r.status === 'ok').length
+  io.stderr(
+    `corroborate: ${result.rows.length} ${plural(result.rows.length, 'story', 'stories')} (${ok} ok), ${result.articles} articles, ` +
+      `${result.statements} statements, ${fatal} fatal, ${warnings} ${plural(warnings, 'warning', 'warnings')}; reports in ${out}/\n`,
+  )
+  if (fatal > 0) return 1
+  if (values.strict && warnings > 0) return 1
+  return 0
+}
 
-  try {
-    const result = await analyze({
-      corpus,
-      out,
-      stories: values.story,
-      maxBytes,
-      excel: values.excel,
-      progress: values.quiet ? undefined : (line) => io.stderr(`${line}\n`),
-    })
-    for (const m of result.messages) if (m.severity !== 'info' || values.verbose) io.stderr(`${String(m)}\n`)
-    const fatal = result.messages.filter((m) => m.severity === 'fatal').length
-    const warnings = result.messages.filter((m) => m.severity === 'warning').length
-    const ok = result.rows.filter((r) => r.status === 'ok').length
-    io.stderr(
-      `corroborate: ${result.rows.length} ${plural(result.rows.length, 'story', 'stories')} (${ok} ok), ${result.articles} articles, ` +
-        `${result.statements} statements, ${fatal} fatal, ${warnings} ${plural(warnings, 'warning', 'warnings')}; reports in ${out}/\n`,
-    )
-    if (fatal > 0) return 1
-    if (values.strict && warnings > 0) return 1
-    return 0
-  } catch (error) {
-    io.stderr(`corroborate: crashed: ${(error as Error).stack ?? String(error)}\n`)
-    return 2
-  }
+async function runPairs(values: Values, io: Io): Promise<number> {
+  const input = values.in as string | undefined
+  if (input === undefined) return usage(io, 'Expected `--in PAIRS.tsv`, got none')
+  const model = loadModel(values.model as string | undefined)
+  const log = new MessageLog()
+  const text = scorePairsFile(input, model, log, (line) => io.stderr(`${line}\n`))
+  for (const m of log.messages) io.stderr(`${String(m)}\n`)
+  if (values.out === undefined) io.stdout(text)
+  else await writeFileAtomic(values.out as string, text)
+  return log.messages.some((m) => m.severity !== 'info') ? 1 : 0
+}
+
+async function runCalibrate(values: Values, io: Io): Promise<number> {
+  const pairs = values.pairs as string | undefined
+  const out = values.out as string | undefined
+  if (pairs === undefined || out === undefined) return usage(io, 'Expected `--pairs LABELLED.tsv` and `--out MODEL.json`')
+  const folds = positive(io, values, 'folds', true)
+  const rounds = positive(io, values, 'rounds', true)
+  const depth = positive(io, values, 'depth', true)
+  const learningRate = positive(io, values, 'learning-rate', false)
+  if (folds === null || rounds === null || depth === null || learningRate === null) return 2
+  if (folds !== undefined && folds < 2) return usage(io, `Expected \`--folds\` to be at least 2, got \`${folds}\``)
+  const log = new MessageLog()
+  const progress = values.quiet ? () => {} : (line: string) => io.stderr(`${line}\n`)
+  const report = await calibrateFile({ pairs, out, folds, rounds, depth, learningRate }, log, progress)
+  for (const m of log.messages) io.stderr(`${String(m)}\n`)
+  io.stdout(formatReport(report))
+  progress(`corroborate: model written to ${out}`)
+  return 0
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -1,12 +1,15 @@
 // align: group sentences of different articles that state the same claim or quote into statements.
 import type { MessageLog } from './messages.js'
 import { CorroborateError, quoteValue } from './messages.js'
-import { DEFAULT_MODEL, Idf, sentenceFeatures, similarity as pairSimilarity, type SentenceFeatures, type SimilarityModel } from './similarity.js'
+import { checkVectors, DEFAULT_MODEL, Idf, sameQuote, sentenceFeatures, similarity as pairSimilarity, type SentenceFeatures, type SimilarityModel } from './similarity.js'
 import type { Alignment, Document, Member, PairRelation, Relation, Sentence, Statement } from './types.js'
+import type { WordVectors } from './vectors.js'
 
 export interface AlignOptions {
   /** Scorer and threshold (default: the shipped model). */
   readonly model?: SimilarityModel
+  /** Word vectors, required when the model was fitted with them. */
+  readonly vectors?: WordVectors
   /** Rarest stems of each sentence that go into the candidate index (default: `6`): prefix filtering. */
   readonly prefixSize?: number
   /** Posting lists longer than this pair each sentence only with its `window` predecessors (default: `200`). */
@@ -38,13 +41,14 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   const linkSample = positiveInteger('linkSample', options.linkSample ?? 8)
   const allPairsUpTo = positiveInteger('allPairsUpTo', options.allPairsUpTo ?? 30)
   const linkage = options.linkage ?? 0.9
+  checkVectors(model, options.vectors)
   if (!(linkage > 0 && linkage <= 1)) throw new CorroborateError('ERR_INVALID_OPTION', `Expected \`linkage\` to be in (0, 1], got ${quoteValue(linkage)}`)
 
   const sentences: Sentence[] = documents.flatMap((d) => d.sentences)
   const articleOf = new Map<string, number>()
   documents.forEach((d, i) => articleOf.set(d.article.id, i))
   const doc = sentences.map((s) => articleOf.get(s.article)!)
-  const features: SentenceFeatures[] = sentences.map(sentenceFeatures)
+  const features: SentenceFeatures[] = sentences.map((s) => sentenceFeatures(s, options.vectors))
   const idf = new Idf()
   for (const f of features) idf.add(f)
   const n = sentences.length
@@ -106,10 +110,12 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     }
     return value
   }
-  // The strength of a link: a sentence that states another's claim and more ("partial") links at the threshold.
+  // The strength of a link: a sentence that states another's claim and more ("partial"), or that carries the
+  // same quotation in other words, links at the threshold even when the model scores the pair lower.
   const link = (i: number, j: number): number => {
     const value = similarity(i, j)
-    return value < model.threshold && statesMore(features[i]!, features[j]!, idf) ? model.threshold : value
+    if (value >= model.threshold) return value
+    return statesMore(features[i]!, features[j]!, idf) || sameQuote(features[i]!, features[j]!) ? model.threshold : value
   }
 
   const edges: { i: number; j: number; strength: number }[] = []

@@ -108,6 +108,7 @@ function tokenizeParagraph(text: string, offset: number, paragraph: number): Dra
   }
 
   kept.push(tokens.length)
+  const open = quoteOpenAfter(tokens)
 
   // Merge wink's sentences where it split after an abbreviation or after a quote that a speech tag continues.
   const merged: [number, number][] = []
@@ -115,7 +116,7 @@ function tokenizeParagraph(text: string, offset: number, paragraph: number): Dra
     const span: [number, number] = [kept[a]!, kept[b + 1]! - 1]
     if (span[0] > span[1]) continue // only tabs and line breaks
     const previous = merged[merged.length - 1]
-    if (previous && shouldMerge(tokens, previous, span)) previous[1] = span[1]
+    if (previous && (shouldMerge(tokens, previous, span) || continuesQuote(tokens, open, previous, span))) previous[1] = span[1]
     else merged.push(span)
   }
   return merged
@@ -138,6 +139,34 @@ function shouldMerge(tokens: readonly Token[], previous: readonly [number, numbe
     const head = tokens.slice(next[0], Math.min(next[1] + 1, next[0] + 6))
     const verb = head.findIndex((t) => SPEECH_VERBS.has(t.normal) && t.pos === 'VERB')
     if (verb >= 1 && verb <= 4 && next[1] - next[0] <= 14) return true
+  }
+  return false
+}
+
+/** For each token, whether a double quotation is open after it (straight quotes toggle; curly ones open and close). */
+function quoteOpenAfter(tokens: readonly Token[]): boolean[] {
+  let open = false
+  return tokens.map((t) => {
+    if (t.text === '“' || t.text === '«' || t.text === '„') open = true
+    else if (t.text === '”' || t.text === '»') open = false
+    else if (t.text === '"') open = !open
+    return open
+  })
+}
+
+/**
+ * `“If Putin likes Donald Trump, guess what, folks? That’s called an asset, not a liability,” Trump said.`:
+ * a quotation of several sentences that ends in `,”` and a speech tag is one attributed statement, so the
+ * sentences inside it stay together with their tag.
+ */
+function continuesQuote(tokens: readonly Token[], open: readonly boolean[], previous: readonly [number, number], next: readonly [number, number]): boolean {
+  if (!open[previous[1]]) return false
+  for (let k = next[0]; k <= next[1]; k++) {
+    if (!CLOSE_QUOTE.test(tokens[k]!.text) || open[k]) continue
+    // The quotation closes in this sentence: merge only if it closes with a comma and a speech tag follows.
+    if (tokens[k - 1]?.text !== ',') return false
+    const tag = tokens.slice(k + 1, Math.min(next[1] + 1, k + 6))
+    return tag.some((t) => SPEECH_VERBS.has(t.normal) && t.pos === 'VERB')
   }
   return false
 }

@@ -1,16 +1,32 @@
-// similarity: the sentence-pair scorer that `align` (and later `pairs`) uses: features combined by a model.
+// similarity: the sentence-pair scorer that `analyze`, `pairs` and `calibrate` share: features combined by a model.
+import defaultModel from '../models/default.json'
+import { CorroborateError, quoteValue } from './messages.js'
+import { type Learner, predict } from './model.js'
+import { sentenceFromText } from './segment.js'
 import type { Sentence, Token } from './types.js'
+import { dot as dotProduct, type WordVectors } from './vectors.js'
 
 /** What the scorer needs of a sentence, computed once. */
 export interface SentenceFeatures {
   /** Content stems (no stopwords or punctuation) with their counts. */
   readonly stems: ReadonlyMap<string, number>
+  /** Content tokens in order: stem and unit word vector (when the table has the word). */
+  readonly content: readonly { readonly stem: string; readonly vector: Float32Array | undefined }[]
+  /** Stems of every word, stopwords included. */
+  readonly allStems: ReadonlySet<string>
+  /** Consecutive word-stem pairs. */
+  readonly stemBigrams: ReadonlySet<string>
   /** Lower-cased text with quotes folded, for character Dice. */
   readonly folded: string
   /** Letters and digits of `folded` only, single-spaced: two sentences with the same wording have the same value. */
   readonly wording: string
   /** Character bigrams of `folded` without white space, as sorted codes, for Dice. */
   readonly bigrams: Uint32Array
+  /** Character trigram counts of `folded` and their vector norm. */
+  readonly trigrams: ReadonlyMap<string, number>
+  readonly trigramNorm: number
+  /** Smooth-inverse-frequency weighted mean of the word vectors (Arora et al. 2017), or null without vectors. */
+  readonly embedding: Float32Array | null
   /** Tokens of canonical entity names, lower case. */
   readonly entities: ReadonlySet<string>
   /** Number values as strings. */
@@ -19,39 +35,90 @@ export interface SentenceFeatures {
   readonly words: number
   /** True when the sentence negates ("not", "no", "never", "n't"). */
   readonly negated: boolean
+  /** Content stems inside each direct quotation of four content words or more. */
+  readonly quotes: readonly ReadonlySet<string>[]
 }
+
+/** The features of a sentence pair, in the order models list them. */
+export const FEATURES = [
+  'cosine',
+  'dice',
+  'containment',
+  'entities',
+  'numbers',
+  'lengthRatio',
+  'vectorCosine',
+  'alignMin',
+  'alignMax',
+  'numberMismatch',
+  'negationMismatch',
+  'unigramDice',
+  'bigramDice',
+  'trigramCosine',
+] as const
+
+/** Name of a pair feature. */
+export type FeatureName = (typeof FEATURES)[number]
 
 /** Feature values of one sentence pair, each in [0, 1]. */
-export interface PairFeatures {
-  /** TF-IDF cosine over content stems. */
-  readonly cosine: number
-  /** Character-bigram Dice coefficient (string-similarity). */
-  readonly dice: number
-  /** IDF-weighted share of the shorter sentence's content stems found in the longer one. */
-  readonly containment: number
-  /** Jaccard overlap of entity name tokens (0.5 when neither names any). */
-  readonly entities: number
-  /** Jaccard overlap of number values (0.5 when neither has any). */
-  readonly numbers: number
-  /** Shorter length over longer length, in words. */
-  readonly lengthRatio: number
+export type PairFeatures = Readonly<Record<FeatureName, number>>
+
+/** Documentation of each feature: what `calibrate` prints and the model notes record. */
+export const FEATURE_DOCS: Readonly<Record<FeatureName, string>> = {
+  cosine: 'TF-IDF cosine over content stems',
+  dice: 'character-bigram Dice coefficient',
+  containment: "IDF-weighted share of the shorter sentence's content stems found in the longer one",
+  entities: 'Jaccard overlap of entity name tokens (0.5 when neither names any)',
+  numbers: 'Jaccard overlap of number values (0.5 when neither has any)',
+  lengthRatio: 'shorter length over longer length, in words',
+  vectorCosine: 'cosine of smooth-inverse-frequency weighted mean word vectors',
+  alignMin: 'soft word alignment with word vectors, IDF-weighted: the smaller of its two directions',
+  alignMax: 'soft word alignment with word vectors, IDF-weighted: the larger of its two directions',
+  numberMismatch: '1 when both sentences have numbers and one has a value the other lacks',
+  negationMismatch: '1 when one sentence negates and the other does not',
+  unigramDice: 'Dice over the sets of word stems, stopwords included',
+  bigramDice: 'Dice over the sets of consecutive word-stem pairs',
+  trigramCosine: 'cosine of character-trigram counts',
 }
 
-/** A linear model over pair features and the threshold at which a pair counts as aligned. */
+/** A fitted model: which features, how they combine, and the threshold at which a pair counts as aligned. */
 export interface SimilarityModel {
-  readonly weights: Readonly<Record<keyof PairFeatures, number>>
-  readonly bias: number
+  readonly format: 'corroborate-model'
+  readonly version: 1
+  readonly features: readonly FeatureName[]
+  readonly learner: Learner
+  /** Pairs whose similarity reaches this are aligned. */
   readonly threshold: number
+  /** Name of the word-vector table the model was fitted with, or null when it uses none. */
+  readonly vectors: string | null
+  /** How the model was made: data, options, cross-validated figures. */
+  readonly notes?: Readonly<Record<string, unknown>>
 }
 
-/**
- * The default model: hand-set weights (checked against the MSRP training pairs, see BENCHMARKS.md) and a threshold
- * chosen for precision inside a story, where a wrong alignment costs more than a missed one.
- */
-export const DEFAULT_MODEL: SimilarityModel = {
-  weights: { cosine: 0.5, dice: 0.2, containment: 0.25, entities: 0.05, numbers: 0.05, lengthRatio: -0.05 },
-  bias: 0,
-  threshold: 0.42,
+/** The model that ships in `models/default.json` (how it was made: `models/README.md`). */
+export const DEFAULT_MODEL: SimilarityModel = checkModel(defaultModel, 'models/default.json')
+
+/** Validate a parsed model file; throws a TypeError with a code naming `source` when it is not a model. */
+export function checkModel(value: unknown, source: string): SimilarityModel {
+  const fail = (reason: string): never => {
+    throw new CorroborateError('ERR_INVALID_MODEL', `Expected a corroborate model in ${quoteValue(source)}: ${reason}`)
+  }
+  const m = value as Partial<SimilarityModel> | null
+  if (typeof m !== 'object' || m === null || m.format !== 'corroborate-model') return fail('`format` is not `corroborate-model`')
+  if (m.version !== 1) return fail(`expected \`version\` 1, got ${quoteValue(m.version)}`)
+  if (!Array.isArray(m.features) || m.features.some((f) => !(FEATURES as readonly string[]).includes(f))) return fail(`unknown feature in ${quoteValue(m.features)}`)
+  if (typeof m.threshold !== 'number' || !(m.threshold >= 0 && m.threshold <= 1)) return fail(`expected \`threshold\` in [0, 1], got ${quoteValue(m.threshold)}`)
+  const learner = m.learner as Learner | undefined
+  if (!learner || (learner.kind !== 'gbm' && learner.kind !== 'linear')) return fail('`learner.kind` is neither `gbm` nor `linear`')
+  if (learner.kind === 'linear' && learner.weights.length !== m.features.length) return fail('one linear weight per feature expected')
+  return m as SimilarityModel
+}
+
+/** Throw when the model was fitted with word vectors and none (or another table) are given. */
+export function checkVectors(model: SimilarityModel, vectors: WordVectors | undefined): void {
+  if (model.vectors === null) return
+  if (!vectors) throw new CorroborateError('ERR_MISSING_VECTORS', `Expected the word vectors ${quoteValue(model.vectors)} that the model was fitted with, got none`)
+  if (vectors.name !== model.vectors) throw new CorroborateError('ERR_WRONG_VECTORS', `Expected the word vectors ${quoteValue(model.vectors)} that the model was fitted with, got ${quoteValue(vectors.name)}`)
 }
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without'])
@@ -61,28 +128,84 @@ export function isContent(token: Token): boolean {
   return (token.kind === 'word' || token.kind === 'number') && !token.stop && /[\p{L}\p{N}]/u.test(token.normal)
 }
 
-/** Compute the features of a sentence once, for every pair it takes part in. */
-export function sentenceFeatures(sentence: Sentence): SentenceFeatures {
+// Smooth inverse frequency: a / (a + p(w)), with p(w) from the word's frequency rank by Zipf's law.
+const SIF_A = 1e-3
+const ZIPF_NORM = Math.log(150_000) + 0.5772
+
+/** Compute the features of a sentence once, for every pair it takes part in; `vectors` adds the vector features. */
+export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): SentenceFeatures {
   const stems = new Map<string, number>()
+  const content: { stem: string; vector: Float32Array | undefined }[] = []
+  const allStems = new Set<string>()
+  const stemBigrams = new Set<string>()
   let words = 0
   let negated = false
+  let previous: string | null = null
+  const embedding = vectors ? new Float32Array(vectors.dimensions) : null
+  let embedded = false
   for (const token of sentence.tokens) {
-    if (token.kind === 'word' || token.kind === 'number') words++
+    if (token.kind !== 'word' && token.kind !== 'number') continue
+    words++
     if (NEGATIONS.has(token.normal)) negated = true
-    if (isContent(token)) stems.set(token.stem, (stems.get(token.stem) ?? 0) + 1)
+    allStems.add(token.stem)
+    if (previous !== null) stemBigrams.add(`${previous} ${token.stem}`)
+    previous = token.stem
+    const vector = vectors?.vector(token.normal.toLowerCase())
+    if (vector && embedding) {
+      const rank = vectors!.rank(token.normal.toLowerCase())!
+      const weight = SIF_A / (SIF_A + 1 / ((rank + 1) * ZIPF_NORM))
+      for (let i = 0; i < vector.length; i++) embedding[i]! += weight * vector[i]!
+      embedded = true
+    }
+    if (isContent(token)) {
+      stems.set(token.stem, (stems.get(token.stem) ?? 0) + 1)
+      content.push({ stem: token.stem, vector })
+    }
   }
   const folded = foldText(sentence.text)
+  const trigrams = new Map<string, number>()
+  for (let i = 0; i + 3 <= folded.length; i++) {
+    const gram = folded.slice(i, i + 3)
+    trigrams.set(gram, (trigrams.get(gram) ?? 0) + 1)
+  }
+  let trigramNorm = 0
+  for (const c of trigrams.values()) trigramNorm += c * c
   return {
     stems,
+    content,
+    allStems,
+    stemBigrams,
     folded,
     wording: folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim(),
     bigrams: bigrams(folded),
+    trigrams,
+    trigramNorm: Math.sqrt(trigramNorm),
+    embedding: embedded ? embedding : null,
     // Name tokens rather than whole names: "Ortega" in one outlet is "Dr. Samuel Ortega" in another.
     entities: new Set(sentence.entities.flatMap((e) => e.name.toLowerCase().split(/\s+/))),
     numbers: new Set(sentence.numbers.map((n) => String(n.value))),
     words,
     negated,
+    quotes: sentence.quotes
+      .map((q) => new Set(sentence.tokens.filter((t) => t.begin >= q.begin && t.end <= q.end && isContent(t)).map((t) => t.stem)))
+      .filter((q) => q.size >= 4),
   }
+}
+
+/**
+ * True when the two sentences carry the same quotation, worded a little differently: most content words of the
+ * shorter quote are in a quote of the other ("I consider that an asset, not a liability" / "That's called an
+ * asset, not a liability").
+ */
+export function sameQuote(a: SentenceFeatures, b: SentenceFeatures, share = 0.6): boolean {
+  for (const x of a.quotes)
+    for (const y of b.quotes) {
+      const [small, large] = x.size <= y.size ? [x, y] : [y, x]
+      let inside = 0
+      for (const stem of small) if (large.has(stem)) inside++
+      if (inside / small.size >= share) return true
+    }
+  return false
 }
 
 /** Lower case, curly quotes and dashes folded, so Dice compares wording rather than typography. */
@@ -141,27 +264,80 @@ export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures, idf: Idf)
   }
   const cosine = normA > 0 && normB > 0 ? dot / Math.sqrt(normA * normB) : 0
   const smaller = Math.min(weightA, weightB)
-  const containment = smaller > 0 ? Math.min(1, sharedWeightA / smaller) : 0
+  const forward = alignment(a, b, idf)
+  const backward = alignment(b, a, idf)
+  let trigramDot = 0
+  const [fewer, more] = a.trigrams.size <= b.trigrams.size ? [a.trigrams, b.trigrams] : [b.trigrams, a.trigrams]
+  for (const [gram, count] of fewer) trigramDot += count * (more.get(gram) ?? 0)
   return {
     cosine,
     dice: dice(a, b),
-    containment,
+    containment: smaller > 0 ? Math.min(1, sharedWeightA / smaller) : 0,
     entities: jaccard(a.entities, b.entities),
     numbers: jaccard(a.numbers, b.numbers),
     lengthRatio: a.words > 0 && b.words > 0 ? Math.min(a.words, b.words) / Math.max(a.words, b.words) : 0,
+    vectorCosine: a.embedding && b.embedding ? Math.max(0, cosineOf(a.embedding, b.embedding)) : 0,
+    alignMin: Math.min(forward, backward),
+    alignMax: Math.max(forward, backward),
+    numberMismatch: a.numbers.size > 0 && b.numbers.size > 0 && (a.numbers.size !== b.numbers.size || [...a.numbers].some((n) => !b.numbers.has(n))) ? 1 : 0,
+    negationMismatch: a.negated !== b.negated ? 1 : 0,
+    unigramDice: setDice(a.allStems, b.allStems),
+    bigramDice: setDice(a.stemBigrams, b.stemBigrams),
+    trigramCosine: a.trigramNorm > 0 && b.trigramNorm > 0 ? trigramDot / (a.trigramNorm * b.trigramNorm) : 0,
   }
 }
 
-/** Similarity of two sentences: 1 for the same wording (case and punctuation aside), else the model's score. */
-export function similarity(a: SentenceFeatures, b: SentenceFeatures, idf: Idf, model: SimilarityModel = DEFAULT_MODEL): number {
-  return a.wording === b.wording && a.wording !== '' ? 1 : score(pairFeatures(a, b, idf), model)
+/**
+ * Soft word alignment from `a` to `b`: each content word of `a` counts 1 when `b` has its stem, else its best
+ * word-vector cosine with a content word of `b` (0 without vectors), weighted by IDF.
+ */
+function alignment(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): number {
+  let total = 0
+  let matched = 0
+  for (const token of a.content) {
+    const w = idf.weight(token.stem)
+    total += w
+    if (b.stems.has(token.stem)) {
+      matched += w
+      continue
+    }
+    let best = 0
+    if (token.vector) for (const other of b.content) if (other.vector) best = Math.max(best, dotProduct(token.vector, other.vector))
+    matched += w * best
+  }
+  return total > 0 ? matched / total : 0
 }
 
-/** The model's similarity for a pair, clipped to [0, 1]. */
-export function score(features: PairFeatures, model: SimilarityModel = DEFAULT_MODEL): number {
-  let value = model.bias
-  for (const name of Object.keys(model.weights) as (keyof PairFeatures)[]) value += model.weights[name] * features[name]
-  return Math.max(0, Math.min(1, value))
+/** The values of `names` from `features`, in that order. */
+export function featureVector(features: PairFeatures, names: readonly FeatureName[]): number[] {
+  return names.map((name) => features[name])
+}
+
+/** Similarity of two sentences: 1 for the same wording (case and punctuation aside), else the model's prediction. */
+export function similarity(a: SentenceFeatures, b: SentenceFeatures, idf: Idf, model: SimilarityModel = DEFAULT_MODEL): number {
+  if (a.wording === b.wording && a.wording !== '') return 1
+  return predict(model.learner, featureVector(pairFeatures(a, b, idf), model.features))
+}
+
+/** Sentence features of text pairs (each text one sentence) and the IDF over all of them. */
+export function preparePairs(pairs: readonly { readonly a: string; readonly b: string }[], vectors?: WordVectors): { prepared: [SentenceFeatures, SentenceFeatures][]; idf: Idf } {
+  const prepared: [SentenceFeatures, SentenceFeatures][] = pairs.map((p, i) => [
+    sentenceFeatures(sentenceFromText(p.a, `a${i}#0`), vectors),
+    sentenceFeatures(sentenceFromText(p.b, `b${i}#0`), vectors),
+  ])
+  const idf = new Idf()
+  for (const [a, b] of prepared) {
+    idf.add(a)
+    idf.add(b)
+  }
+  return { prepared, idf }
+}
+
+/** Similarity of each text pair, exactly as `analyze` scores two sentences (IDF over every text of the set). */
+export function scoreTextPairs(pairs: readonly { readonly a: string; readonly b: string }[], model: SimilarityModel = DEFAULT_MODEL, vectors?: WordVectors): number[] {
+  checkVectors(model, vectors)
+  const { prepared, idf } = preparePairs(pairs, vectors)
+  return prepared.map(([a, b]) => similarity(a, b, idf, model))
 }
 
 /** Sorted codes of the character bigrams of `text` with white space removed (UTF-16 code units, as string-similarity reads them). */
@@ -193,6 +369,26 @@ export function dice(a: Pick<SentenceFeatures, 'folded' | 'bigrams'>, b: Pick<Se
     else j++
   }
   return (2 * shared) / (x.length + y.length)
+}
+
+function setDice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size + b.size === 0) return 0
+  let shared = 0
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  for (const x of small) if (large.has(x)) shared++
+  return (2 * shared) / (a.size + b.size)
+}
+
+function cosineOf(a: Float32Array, b: Float32Array): number {
+  let d = 0
+  let na = 0
+  let nb = 0
+  for (let i = 0; i < a.length; i++) {
+    d += a[i]! * b[i]!
+    na += a[i]! * a[i]!
+    nb += b[i]! * b[i]!
+  }
+  return na > 0 && nb > 0 ? d / Math.sqrt(na * nb) : 0
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

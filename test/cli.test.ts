@@ -135,7 +135,7 @@ describe('main: usage', () => {
   })
 
   it('exits 2 on an unknown command', async () => {
-    expect(await run(['summarise'])).toEqual({ code: 2, stdout: '', stderr: `corroborate: Unexpected command \`summarise\`; expected \`analyze\`\n${HINT}` })
+    expect(await run(['summarise'])).toEqual({ code: 2, stdout: '', stderr: `corroborate: Unexpected command \`summarise\`; expected \`analyze\`, \`pairs\` or \`calibrate\`\n${HINT}` })
   })
 
   it('exits 2 when no command is given, with the help on stderr', async () => {
@@ -151,7 +151,7 @@ describe('main: usage', () => {
   it('exits 2 when `--max-bytes` is not a positive integer', async () => {
     const results = await Promise.all(['abc', '0', '1.5', '-5'].map((v) => run(['analyze', `--max-bytes=${v}`])))
     expect(results).toEqual(
-      ['abc', '0', '1.5', '-5'].map((v) => ({ code: 2, stdout: '', stderr: `corroborate: Expected \`--max-bytes\` to be a positive integer, got \`${v}\`\n` })),
+      ['abc', '0', '1.5', '-5'].map((v) => ({ code: 2, stdout: '', stderr: `corroborate: Expected \`--max-bytes\` to be a positive integer, got \`${v}\`\n${HINT}` })),
     )
   })
 
@@ -261,7 +261,7 @@ describe('main: analyze', () => {
     const inputs = (runJson.inputs as { file: string }[]).map((i) => i.file)
     expect({ tool: runJson.tool, options: runJson.options, inputs, counts: runJson.counts, stages: Object.keys(runJson.timingsMs as object) }).toEqual({
       tool: { name: 'corroborate', version: VERSION },
-      options: { corpus, out, stories: [], maxBytes: 5 * 1024 * 1024, excel: false },
+      options: { corpus, out, stories: [], maxBytes: 5 * 1024 * 1024, excel: false, model: 'default', vectors: 'glove-wink-sg-100d-top150k' },
       inputs: ['library-levy/harrow-post.txt', 'library-levy/north-bulletin.txt', 'quarry-fire/county-voice.txt', 'quarry-fire/dunmore-echo.txt', 'quarry-fire/valley-wire.txt'],
       counts: { stories: 2, storiesOk: 2, articles: 5, statements: (runJson.counts as { statements: number }).statements, fatal: 0, warnings: 0, info: (runJson.counts as { info: number }).info },
       stages: ['total', 'read', 'ingest', 'clean', 'segment', 'align', 'score', 'report', 'write'],

@@ -2,6 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { readCorpus } from '../pipeline/corpus.js'
+import { loadVectors } from '../pipeline/vectors.js'
 import { align, relation } from '../stages/align.js'
 import { clean } from '../stages/clean.js'
 import { ingest } from '../stages/ingest.js'
@@ -32,7 +33,7 @@ export async function analyseFolder(dir: string): Promise<Map<string, AnalysedSt
   for (const [story, sources] of byStory) {
     const log = new MessageLog(story)
     const documents = segment(clean(ingest(sources, log), log), log)
-    const ledger = scoreStory(story, documents, align(documents, log), log)
+    const ledger = scoreStory(story, documents, align(documents, log, { vectors: loadVectors() }), log)
     result.set(story, { documents, ledger, log })
   }
   return result

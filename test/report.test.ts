@@ -1,6 +1,7 @@
 // report: the contents of a story's report files, and the CSV writer every report goes through.
 import { parse } from 'csv-parse/sync'
 import fc from 'fast-check'
+import { loadVectors } from '../pipeline/vectors.js'
 import { align } from '../stages/align.js'
 import { clean } from '../stages/clean.js'
 import { ingest } from '../stages/ingest.js'
@@ -76,7 +77,7 @@ function analyseStory(): { ledger: Ledger; messages: Message[] } {
   const log = new MessageLog(STORY)
   const sources: RawSource[] = ARTICLES.map((a) => ({ kind: 'text', file: `${STORY}/${a.id}.txt`, story: STORY, id: a.id, bytes: Buffer.from(a.text), meta: a.meta }))
   const documents = segment(clean(ingest(sources, log), log), log)
-  const ledger = scoreStory(STORY, documents, align(documents, log), log)
+  const ledger = scoreStory(STORY, documents, align(documents, log, { vectors: loadVectors() }), log)
   return { ledger, messages: log.messages }
 }
 

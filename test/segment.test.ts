@@ -427,8 +427,12 @@ describe('segment: quotes', () => {
     ])
   })
 
-  it('splits a quote of two sentences between them, with one speaker', () => {
-    expect(quotes(['"We will win. We always do," Ruiz said.'])).toEqual([[['We will win.', 'Ruiz']], [['We always do,', 'Ruiz']]])
+  it('keeps a quote of two sentences that ends in `,"` and a speech tag as one sentence, with its speaker', () => {
+    expect(quotes(['"We will win. We always do," Ruiz said.'])).toEqual([[['We will win. We always do,', 'Ruiz']]])
+  })
+
+  it('splits a quote of two sentences that ends in `."`, both parts with the speaker named before it', () => {
+    expect(quotes(['Ruiz said: "We will win. We always do."'])).toEqual([[['We will win.', 'Ruiz']], [['We always do.', 'Ruiz']]])
   })
 
   it('leaves the speaker null when the text names none', () => {

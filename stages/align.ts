@@ -65,40 +65,46 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   })
   // Count shared indexed stems per pair; a long list (a sentence copied by hundreds of outlets) pairs each
   // sentence with its nearest predecessors only, which keeps the cost linear and still links every copy.
-  const shared = new Map<number, number>()
-  const count = (i: number, j: number) => {
+  // Pair keys go into one growing array that is sorted and counted in runs: far cheaper than a map.
+  let keys = new Float64Array(1 << 16)
+  let size = 0
+  const push = (i: number, j: number) => {
     if (doc[i] === doc[j]) return
-    const key = i < j ? i * n + j : j * n + i
-    shared.set(key, (shared.get(key) ?? 0) + 1)
+    if (size === keys.length) {
+      const grown = new Float64Array(keys.length * 2)
+      grown.set(keys)
+      keys = grown
+    }
+    keys[size++] = i < j ? i * n + j : j * n + i
   }
   for (const list of postings.values()) {
     if (list.length <= maxPosting) {
-      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) count(list[x]!, list[y]!)
+      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) push(list[x]!, list[y]!)
     } else {
-      for (let x = 1; x < list.length; x++) for (let y = Math.max(0, x - window); y < x; y++) count(list[x]!, list[y]!)
+      for (let x = 1; x < list.length; x++) for (let y = Math.max(0, x - window); y < x; y++) push(list[x]!, list[y]!)
     }
   }
+  const sorted = keys.subarray(0, size).sort()
   // Keep each sentence's best candidates: the pairs sharing the most indexed stems.
-  const perSentence = new Map<number, { j: number; shared: number }[]>()
-  for (const [key, value] of shared) {
+  const perSentence: { j: number; shared: number }[][] = sentences.map(() => [])
+  for (let k = 0; k < size; ) {
+    const key = sorted[k]!
+    let end = k
+    while (end < size && sorted[end] === key) end++
+    const value = end - k
+    k = end
     const i = Math.floor(key / n)
     const j = key - i * n
     const need = Math.min(features[i]!.stems.size, features[j]!.stems.size) <= 4 ? 1 : 2
     if (value < need) continue
-    for (const [a, b] of [
-      [i, j],
-      [j, i],
-    ] as const) {
-      let list = perSentence.get(a)
-      if (!list) perSentence.set(a, (list = []))
-      list.push({ j: b, shared: value })
-    }
+    perSentence[i]!.push({ j, shared: value })
+    perSentence[j]!.push({ j: i, shared: value })
   }
   const candidates = new Set<number>()
-  for (const [i, list] of perSentence) {
+  perSentence.forEach((list, i) => {
     list.sort((x, y) => y.shared - x.shared || x.j - y.j)
     for (const c of list.slice(0, maxCandidates)) candidates.add(i < c.j ? i * n + c.j : c.j * n + i)
-  }
+  })
 
   const cache = new Map<number, number>()
   const similarity = (i: number, j: number): number => {

@@ -2,7 +2,8 @@
 import type { MessageLog } from './messages.js'
 import { CorroborateError, quoteValue } from './messages.js'
 import { checkVectors, DEFAULT_MODEL, Idf, sameQuote, sentenceFeatures, similarity as pairSimilarity, type SentenceFeatures, type SimilarityModel } from './similarity.js'
-import type { Alignment, Document, Member, PairRelation, Relation, Sentence, Statement } from './types.js'
+import { relate } from './relate.js'
+import type { Alignment, Document, Member, PairRelation, Sentence, Statement } from './types.js'
 import type { WordVectors } from './vectors.js'
 
 export interface AlignOptions {
@@ -202,13 +203,15 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
         outlet: s.outlet,
         index: s.index,
         similarity: x === best ? 1 : round(similarity(x, best)),
-        relation: x === best ? 'identical' : relation(features[x]!, features[best]!),
+        relation: x === best ? 'identical' : relate(s, rep, features[x]!, features[best]!).relation,
         representative: x === best,
       }
     })
     const pairs: PairRelation[] = []
-    const pair = (x: number, y: number) =>
-      pairs.push({ a: sentences[x]!.id, b: sentences[y]!.id, similarity: round(similarity(x, y)), relation: relation(features[x]!, features[y]!) })
+    const pair = (x: number, y: number) => {
+      const related = relate(sentences[x]!, sentences[y]!, features[x]!, features[y]!)
+      pairs.push({ a: sentences[x]!.id, b: sentences[y]!.id, similarity: round(similarity(x, y)), relation: related.relation, values: related.values })
+    }
     if (members.length <= allPairsUpTo) {
       for (let p = 0; p < members.length; p++) for (let q = p + 1; q < members.length; q++) pair(members[p]!, members[q]!)
     } else for (const x of members) if (x !== best) pair(Math.min(x, best), Math.max(x, best))
@@ -245,18 +248,6 @@ function statesMore(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): boolean
 function positiveInteger(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) throw new CorroborateError('ERR_INVALID_OPTION', `Expected \`${name}\` to be a positive integer, got ${quoteValue(value)}`)
   return value
-}
-
-/** How two aligned sentences relate: identical wording, one saying more (partial), or a paraphrase. */
-export function relation(fa: SentenceFeatures, fb: SentenceFeatures): Relation {
-  if (fa.wording === fb.wording) return 'identical'
-  const [short, long] = fa.words <= fb.words ? [fa, fb] : [fb, fa]
-  if (long.words >= 1.5 * short.words && short.stems.size > 0) {
-    let shared = 0
-    for (const stem of short.stems.keys()) if (long.stems.has(stem)) shared++
-    if (shared / short.stems.size >= 0.7) return 'partial'
-  }
-  return 'paraphrase'
 }
 
 function possiblePairs(documents: readonly Document[]): number {

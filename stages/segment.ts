@@ -33,6 +33,7 @@ export function segment(articles: readonly CleanArticle[], log: MessageLog, opti
     }
     const entities = resolveNames(kept.map((d) => findEntities(d.tokens)))
     const quotes = findQuotes(article.body, article.paragraphs, kept, entities)
+    const attributions = findAttributions(kept, entities, quotes)
     const sentences: Sentence[] = kept.map((d, index) => ({
       id: `${article.id}#${index}`,
       article: article.id,
@@ -46,6 +47,7 @@ export function segment(articles: readonly CleanArticle[], log: MessageLog, opti
       entities: entities[index]!,
       numbers: findNumbers(d.tokens),
       quotes: quotes[index]!,
+      attribution: attributions[index]!,
     }))
     const words = sentences.reduce((sum, s) => sum + s.tokens.filter(isWord).length, 0)
     documents.push({ article, sentences, words })
@@ -441,6 +443,72 @@ function speakerAround(tokens: readonly Token[], entities: readonly Entity[], la
   return null
 }
 
+/**
+ * Who each sentence attributes its claim to: the subject of its last speech verb outside quotation marks
+ * ("…, the mayor's office said" → `the mayor's office`; "…, an official familiar with the inspection said";
+ * "said Putin"; "according to the Kremlin"); a pronoun stands for the person the sentence or the one before names.
+ */
+function findAttributions(sentences: readonly Draft[], entities: readonly Entity[][], quotes: readonly Quote[][]): (string | null)[] {
+  let lastPerson: string | null = null
+  return sentences.map((sentence, index) => {
+    const inQuote = (t: Token) => quotes[index]!.some((q) => t.begin >= q.begin && t.end <= q.end)
+    const tokens = sentence.tokens.filter((t) => !inQuote(t))
+    const entityAt = (t: Token | undefined) => (t ? entities[index]!.find((e) => e.begin <= t.begin && t.end <= e.end) : undefined)
+    const personBefore = lastPerson
+    const person = entities[index]!.find((e) => e.type === 'person')
+    if (person) lastPerson = person.name
+    const verb = findLastIndex(tokens, (t) => (SPEECH_VERBS.has(t.normal) && t.pos === 'VERB') || (t.normal === 'according' && tokens[tokens.indexOf(t) + 1]?.normal === 'to'))
+    if (verb < 0) return null
+    if (tokens[verb]!.normal === 'according') return phrase(tokens.slice(verb + 2), entityAt)
+    // `"…," said Putin` / `"…," said Mayor Ana Ruiz`: the verb opens its clause and the name follows it.
+    const opensClause = verb === 0 || /^[,;:"“”]$/.test(tokens[verb - 1]!.text)
+    for (let k = verb + 1; opensClause && k < Math.min(tokens.length, verb + 4); k++) {
+      const entity = entityAt(tokens[k])
+      if (entity) return entity.name
+      if (!TITLES.has(tokens[k]!.normal.replace(/\.$/, ''))) break
+    }
+    // "TASS cited Putin as saying": the one cited is the source.
+    if (tokens[verb]!.normal === 'saying' && tokens[verb - 1]?.normal === 'as') {
+      for (let k = verb - 2; k >= Math.max(0, verb - 6); k--) {
+        const entity = entityAt(tokens[k])
+        if (entity) return entity.name
+      }
+    }
+    // "… policy he promised", "critics who say": a pronoun right before the verb is the subject.
+    const before = tokens[verb - 1]
+    if (before && PRONOUNS.has(before.normal)) return personBefore ?? person?.name ?? null
+    if (before && /^(?:who|which|that|what|it|they|we|i|you)$/.test(before.normal)) return null
+    // The subject: back from the verb to the clause start (a comma, a quote mark or the sentence start).
+    let start = verb
+    while (start > 0 && start > verb - 10 && !/^[,;:"“”]$/.test(tokens[start - 1]!.text)) start--
+    let subject = tokens.slice(start, verb).filter((t) => !(t.pos === 'AUX' || t.pos === 'ADV' || (t.pos === 'PART' && t.normal === 'not')))
+    // "…, and police officers said", "…, though she cautioned": the joining word is no part of the source.
+    while (subject.length > 0 && CLAUSE_OPENERS.has(subject[0]!.normal)) subject = subject.slice(1)
+    if (subject.length === 1 && PRONOUNS.has(subject[0]!.normal)) return personBefore ?? person?.name ?? null
+    return phrase(subject, entityAt)
+  })
+}
+
+const CLAUSE_OPENERS = new Set('and but or though although while as because so yet then when after before since if whereas'.split(' '))
+
+/**
+ * A source named by a few tokens: the entity it opens with, titles aside ("Mayor Diane Whitlock" → `Diane
+ * Whitlock`), else the words without a leading article ("business owners along Calder Street").
+ */
+function phrase(tokens: readonly Token[], entityAt: (t: Token | undefined) => Entity | undefined): string | null {
+  const words = tokens.filter((t) => t.kind === 'word' || t.kind === 'number' || t.text === "'s" || t.text === '’s')
+  if (words.length === 0 || words.length > 8) return null
+  // "State Transportation Secretary Helen Quist": capitalised title words, then the name.
+  const entity = entityAt(words[words.length - 1])
+  if (entity && entity.type !== 'other' && words.every((t) => t.pos === 'DET' || /^\p{Lu}/u.test(t.text) || TITLES.has(t.normal.replace(/\.$/, '')))) return entity.name
+  const text = words
+    .map((t) => t.text)
+    .join(' ')
+    .replace(/ (['’]s)\b/g, '$1')
+    .replace(/^(?:the|a|an)\s+/i, '')
+  return /\p{L}/u.test(text) && !/^(?:he|she|it|they|we|i|you|this|that|there)$/i.test(text) ? text : null
+}
+
 function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
   for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i
   return -1
@@ -452,6 +520,7 @@ export function sentenceFromText(text: string, id = 'text#0'): Sentence {
   const tokens = drafts.flatMap((d) => d.tokens)
   const draft: Draft = { begin: 0, end: text.length, paragraph: 0, tokens }
   const entities = resolveNames([findEntities(tokens)])
+  const quoteList = findQuotes(text, [0], [draft], entities)[0]!
   const [article = id] = id.split('#')
   return {
     id,
@@ -465,6 +534,7 @@ export function sentenceFromText(text: string, id = 'text#0'): Sentence {
     tokens,
     entities: entities[0]!,
     numbers: findNumbers(tokens),
-    quotes: findQuotes(text, [0], [draft], entities)[0]!,
+    quotes: quoteList,
+    attribution: findAttributions([draft], entities, [quoteList])[0]!,
   }
 }

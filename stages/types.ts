@@ -149,6 +149,8 @@ export interface Sentence {
   readonly entities: readonly Entity[]
   readonly numbers: readonly NumberMention[]
   readonly quotes: readonly Quote[]
+  /** Who the sentence attributes its claim to ("…, the Kremlin said" → `Kremlin`), or null. */
+  readonly attribution: string | null
 }
 
 /** A cleaned article split into sentences. */
@@ -158,7 +160,7 @@ export interface Document {
   readonly words: number
 }
 
-/** How two aligned sentences relate (v1 tells the first three; conflicts are only called inside a statement). */
+/** How two aligned sentences relate (conflicts are only ever called inside a statement). */
 export type Relation =
   | 'identical'
   | 'paraphrase'
@@ -189,6 +191,8 @@ export interface PairRelation {
   readonly b: string
   readonly similarity: number
   readonly relation: Relation
+  /** For a conflict, the differing values as `a` and `b` word them; otherwise null. */
+  readonly values: readonly [string, string] | null
 }
 
 /** Sentences of different articles that state the same claim or quote. */

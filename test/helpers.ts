@@ -3,10 +3,11 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { readCorpus } from '../pipeline/corpus.js'
 import { loadVectors } from '../pipeline/vectors.js'
-import { align, relation } from '../stages/align.js'
+import { align } from '../stages/align.js'
 import { clean } from '../stages/clean.js'
 import { ingest } from '../stages/ingest.js'
 import { MessageLog } from '../stages/messages.js'
+import { relate } from '../stages/relate.js'
 import { scoreStory } from '../stages/score.js'
 import { segment } from '../stages/segment.js'
 import { sentenceFeatures } from '../stages/similarity.js'
@@ -94,8 +95,8 @@ export function asymmetricRelationOffenders(documents: readonly Document[], ledg
     for (const p of s.pairs) {
       const a = byId.get(p.a)!
       const b = byId.get(p.b)!
-      const ab = relation(sentenceFeatures(a), sentenceFeatures(b))
-      const ba = relation(sentenceFeatures(b), sentenceFeatures(a))
+      const ab = relate(a, b, sentenceFeatures(a), sentenceFeatures(b)).relation
+      const ba = relate(b, a, sentenceFeatures(b), sentenceFeatures(a)).relation
       if (ab !== ba || ab !== p.relation) offenders.push(`${p.a}~${p.b}: ${ab} / ${ba} / ${p.relation}`)
     }
   return offenders

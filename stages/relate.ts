@@ -1,0 +1,204 @@
+// relate: how two aligned sentences relate, and what differs when they conflict. Only ever asked of sentences
+// already aligned as one statement: two different events may both mention "100 people".
+import { WEEKDAYS } from './nlp.js'
+import type { SentenceFeatures } from './similarity.js'
+import type { NumberMention, Relation, Sentence } from './types.js'
+
+/** A relation and, for a conflict, the two differing values (as each sentence words them). */
+export interface Related {
+  readonly relation: Relation
+  readonly values: readonly [string, string] | null
+}
+
+const NEGATIONS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without'])
+
+/**
+ * The relation of two aligned sentences, most telling first: identical wording; a number conflict (the same
+ * quantity with different values, or different weekdays); a negation conflict (one denies what the other
+ * states); a quote conflict (the same quotation in different words); attribution differs (the same claim
+ * sourced to someone else); partial (one says clearly more); else paraphrase. Symmetric: `relate(a, b)` and
+ * `relate(b, a)` give the same relation, values swapped.
+ */
+export function relate(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceFeatures): Related {
+  if (fa.wording === fb.wording) return { relation: 'identical', values: null }
+  const numbers = numberConflict(a, b)
+  if (numbers) return { relation: 'number_conflict', values: numbers }
+  const weekdays = weekdayConflict(a, b)
+  if (weekdays) return { relation: 'number_conflict', values: weekdays }
+  const negation = negationConflict(a, b, fa, fb)
+  if (negation) return { relation: 'negation_conflict', values: negation }
+  const quote = quoteConflict(a, b)
+  if (quote) return { relation: 'quote_conflict', values: quote }
+  if (a.attribution && b.attribution && attributionDiffers(a.attribution, b.attribution)) return { relation: 'attribution_differs', values: [a.attribution, b.attribution] }
+  if (saysMore(fa, fb)) return { relation: 'partial', values: null }
+  return { relation: 'paraphrase', values: null }
+}
+
+/** True for the relations that are conflicts. */
+export function isConflict(relation: Relation): boolean {
+  return relation === 'number_conflict' || relation === 'quote_conflict' || relation === 'attribution_differs' || relation === 'negation_conflict'
+}
+
+// The same quantity: numbers counting the same word (by stem-like prefix: "vehicles"/"vehicle"), or both money.
+function unitKey(n: NumberMention): string | null {
+  if (n.unit === null) return null
+  const unit = n.unit.toLowerCase()
+  if (/^[$€£¥]$/.test(unit)) return unit
+  return unit.replace(/(?:ies|es|s)$/, '')
+}
+
+/** "42,000 vehicles" against "38,000 vehicles": a unit both count, with no value in common. */
+function numberConflict(a: Sentence, b: Sentence): [string, string] | null {
+  const byUnit = (s: Sentence) => {
+    const map = new Map<string, NumberMention[]>()
+    for (const n of s.numbers) {
+      const key = unitKey(n)
+      if (key === null) continue
+      map.set(key, [...(map.get(key) ?? []), n])
+    }
+    return map
+  }
+  const ua = byUnit(a)
+  const ub = byUnit(b)
+  for (const [unit, xs] of [...ua].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    const ys = ub.get(unit)
+    if (!ys) continue
+    const close = (x: number, y: number) => Math.abs(x - y) <= 0.005 * Math.max(Math.abs(x), Math.abs(y))
+    if (xs.some((x) => ys.some((y) => close(x.value, y.value)))) continue
+    return [xs[0]!.text, ys[0]!.text]
+  }
+  return null
+}
+
+/** "on Monday" against "on Tuesday": each names one weekday, and they differ. */
+function weekdayConflict(a: Sentence, b: Sentence): [string, string] | null {
+  const days = (s: Sentence) => [...new Set(s.tokens.filter((t) => WEEKDAYS.has(t.normal.toLowerCase())).map((t) => t.normal.toLowerCase()))]
+  const da = days(a)
+  const db = days(b)
+  if (da.length === 1 && db.length === 1 && da[0] !== db[0]) return [cap(da[0]!), cap(db[0]!)]
+  return null
+}
+
+function cap(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1)
+}
+
+/**
+ * "the 2024 report flagged corrosion" against "the 2024 report didn't flag any corrosion": one sentence negates a
+ * word the other states plainly. A negation near a word the other sentence lacks ("did not end until after 11")
+ * is another way of saying, not a denial.
+ */
+function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceFeatures): [string, string] | null {
+  if (fa.negated === fb.negated) return null
+  const [negated, plain, flip] = fa.negated ? [a, b, false] : [b, a, true]
+  const plainStems = new Set(plain.tokens.map((t) => t.stem))
+  const tokens = negated.tokens
+  for (let i = 0; i < tokens.length; i++) {
+    if (!NEGATIONS.has(tokens[i]!.normal)) continue
+    // The negated word: the next verb or noun within three words ("didn't flag", "not the cause").
+    for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
+      const t = tokens[k]!
+      if ((t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADJ') && !t.stop) {
+        if (!plainStems.has(t.stem)) break
+        const denied = negated.text.slice(tokens[i === 0 || tokens[i - 1]!.pos !== 'AUX' ? i : i - 1]!.begin - negated.begin, t.end - negated.begin)
+        const stated = plain.tokens.find((p) => p.stem === t.stem)!.text
+        return flip ? [stated, denied] : [denied, stated]
+      }
+    }
+  }
+  return null
+}
+
+/** The same quotation (most of the shorter quote's words in the other) with words changed inside the marks. */
+function quoteConflict(a: Sentence, b: Sentence): [string, string] | null {
+  for (const qa of a.quotes)
+    for (const qb of b.quotes) {
+      const fidelity = compareQuotes(qa.text, qb.text)
+      if (fidelity === 'changed') return [qa.text, qb.text]
+    }
+  return null
+}
+
+/** How faithfully one rendering of a quotation matches another, or `different` when they are not the same quote. */
+export type Fidelity = 'exact' | 'minor' | 'truncated' | 'changed' | 'different'
+
+/** Compare two renderings of a quotation word by word (case, punctuation and curly quotes aside). */
+export function compareQuotes(x: string, y: string): Fidelity {
+  const wx = quoteWords(x)
+  const wy = quoteWords(y)
+  if (wx.length === 0 || wy.length === 0) return 'different'
+  if (wx.join(' ') === wy.join(' ')) return x.trim() === y.trim() ? 'exact' : 'minor'
+  const [short, long] = wx.length <= wy.length ? [wx, wy] : [wy, wx]
+  // Truncated: the shorter one is a run of the longer one's words.
+  if (short.length >= 3 && ` ${long.join(' ')} `.includes(` ${short.join(' ')} `)) return 'truncated'
+  const shared = lcs(short, long)
+  if (shared < Math.max(3, Math.ceil(0.5 * short.length))) return 'different'
+  // One word added, dropped or swapped is a minor difference; more is a changed quote.
+  return long.length - shared <= 1 && short.length - shared <= 1 ? 'minor' : 'changed'
+}
+
+function quoteWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[‘’`]/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .map((w) => w.replace(/^'+|'+$/g, ''))
+    .filter((w) => w !== '')
+}
+
+/** Length of the longest common subsequence of two word lists. */
+function lcs(x: readonly string[], y: readonly string[]): number {
+  const row = new Array<number>(y.length + 1).fill(0)
+  for (let i = 1; i <= x.length; i++) {
+    let diagonal = 0
+    for (let j = 1; j <= y.length; j++) {
+      const above = row[j]!
+      row[j] = x[i - 1] === y[j - 1] ? diagonal + 1 : Math.max(row[j]!, row[j - 1]!)
+      diagonal = above
+    }
+  }
+  return row[y.length]!
+}
+
+// Anonymous sourcing: "an official familiar with the inspection", "people briefed on the talks", "sources said".
+const ANONYMOUS = /\b(?:familiar with|briefed on|close to|speaking on condition|on condition of anonymity|not authori[sz]ed|anonymous|unnamed|sources?)\b/i
+
+/**
+ * Attribution differs when the same claim is sourced to two different named sources ("the Kremlin" / "the White
+ * House"), or to a named or official source in one outlet and an anonymous one in the other. A role and a name
+ * ("the mayor" / "Diane Whitlock") or a general and a particular source ("city officials" / "Samuel Ortega")
+ * may be the same people and are not called a difference.
+ */
+export function attributionDiffers(x: string, y: string): boolean {
+  const anonymousX = ANONYMOUS.test(x)
+  const anonymousY = ANONYMOUS.test(y)
+  if (anonymousX !== anonymousY) return true
+  if (anonymousX) return false
+  return isName(x) && isName(y) && !sameSource(x, y)
+}
+
+// A name: every word capitalised ("Samuel Ortega", "Port Alder Transit", "Kremlin").
+function isName(source: string): boolean {
+  const words = source.split(/\s+/).filter((w) => !/^(?:of|the|and|de|al)$/i.test(w))
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w))
+}
+
+/** Two named sources are the same when one's words are within the other's ("Ortega" / "Samuel Ortega"). */
+export function sameSource(x: string, y: string): boolean {
+  const words = (s: string) => s.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '' && !/^(?:the|a|an|of)$/.test(w))
+  const a = words(x)
+  const b = words(y)
+  if (a.length === 0 || b.length === 0) return true
+  const [short, long] = a.length <= b.length ? [a, new Set(b)] : [b, new Set(a)]
+  return short.every((w) => long.has(w))
+}
+
+/** One sentence says clearly more: it is half as long again, and holds most of the other's content words. */
+function saysMore(fa: SentenceFeatures, fb: SentenceFeatures): boolean {
+  const [short, long] = fa.words <= fb.words ? [fa, fb] : [fb, fa]
+  if (long.words < 1.5 * short.words || short.stems.size === 0) return false
+  let shared = 0
+  for (const stem of short.stems.keys()) if (long.stems.has(stem)) shared++
+  return shared / short.stems.size >= 0.7
+}
+

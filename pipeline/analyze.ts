@@ -27,6 +27,8 @@ export interface AnalyzeOptions {
   readonly maxBytes?: number
   /** CSV with a UTF-8 byte order mark and CRLF line ends (default: `false`). */
   readonly excel?: boolean
+  /** Most words of the digest's corroborated part (default: 250). */
+  readonly digestWords?: number
   /** Similarity model (default: the shipped one). */
   readonly model?: SimilarityModel
   /** Where the model came from, for run.json (null: the shipped one). */
@@ -101,7 +103,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
     const log = new MessageLog(storyId)
     const folder = folders.get(storyId)!
     const input = byStory.get(storyId)!
-    const row = { storyId, folder, articles: 0, outlets: 0, sentences: 0, statements: 0, corroborated: 0, conflicts: 0 }
+    const row = { storyId, folder, articles: 0, outlets: 0, sentences: 0, statements: 0, corroborated: 0, conflicts: 0, quotesChanged: 0 }
     let status: IndexRow['status'] = 'ok'
     try {
       const articles = corpus.kind === 'jsonl' ? input.articles : await time('ingest', () => ingest(input.sources, log, { maxBytes: options.maxBytes }))
@@ -115,13 +117,14 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
       } else {
         if (row.outlets < 2) log.warn('analyze', 'one-outlet', `Expected articles from at least 2 outlets, got 1 (${quoteValue(documents[0]!.article.outlet)}): no statement can be corroborated`)
         const alignment = await time('align', () => align(documents, log, { model: options.model, vectors: options.vectors }))
-        const ledger = await time('score', () => scoreStory(storyId, documents, alignment, log))
+        const ledger = await time('score', () => scoreStory(storyId, documents, alignment, log, { digestWords: options.digestWords }))
         const files = await time('report', () => report(ledger, log.messages, tool, { excel: options.excel }))
         await time('write', () => writeFolderAtomic(options.out, folder, files))
         row.sentences = ledger.story.sentenceCount
         row.statements = ledger.story.statementCount
         row.corroborated = ledger.story.corroboratedCount
         row.conflicts = ledger.story.conflictCount
+        row.quotesChanged = ledger.story.quotesChanged
         articleTotal += documents.length
         statementTotal += ledger.statements.length
       }
@@ -150,6 +153,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
       stories: options.stories ?? [],
       maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
       excel: options.excel ?? false,
+      digestWords: options.digestWords ?? 250,
       model: options.modelFile ?? 'default',
       vectors: options.vectors?.name ?? null,
     },

@@ -31,6 +31,7 @@ analyze [--corpus PATH] [--out DIR] [--story ID]... [options]
   --story ID        analyse only this story; repeat for more
   --model FILE      similarity model from \`calibrate\` (default: the shipped model)
   --max-bytes N     skip articles larger than N bytes (default: 5242880)
+  --digest-words N  words of the digest's corroborated part (default: 250)
   --excel           write CSV with a UTF-8 byte order mark and CRLF line ends
   --strict          exit 1 when there are warnings
   --quiet           print only warnings, errors and the summary
@@ -48,11 +49,12 @@ calibrate --pairs LABELLED.tsv --out MODEL.json [--folds N] [--rounds N] [--dept
   -v, --version     show the version
 
 Exit codes: 0 ok, 1 some input or story failed (or warnings with --strict), 2 bad usage or crash.
-Reports: OUT/<story>/{report.json,statements.csv,alignments.csv,outlet_pairs.csv,framing.csv}, OUT/index.csv, OUT/run.json.
+Reports: OUT/<story>/{report.json,statements.csv,alignments.csv,outlet_pairs.csv,framing.csv,conflicts.csv,quotes.csv,
+omissions.csv,coverage.csv,digest.md}, OUT/index.csv, OUT/run.json.
 `
 
 const COMMANDS = {
-  analyze: ['corpus', 'out', 'story', 'model', 'max-bytes', 'excel', 'strict', 'quiet', 'verbose'],
+  analyze: ['corpus', 'out', 'story', 'model', 'max-bytes', 'digest-words', 'excel', 'strict', 'quiet', 'verbose'],
   pairs: ['in', 'out', 'model', 'quiet'],
   calibrate: ['pairs', 'out', 'folds', 'rounds', 'depth', 'learning-rate', 'quiet'],
 } as const
@@ -80,6 +82,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         model: { type: 'string' },
         story: { type: 'string', multiple: true },
         'max-bytes': { type: 'string' },
+        'digest-words': { type: 'string' },
         folds: { type: 'string' },
         rounds: { type: 'string' },
         depth: { type: 'string' },
@@ -119,8 +122,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return await runAnalyze(values, io)
   } catch (error) {
     const e = error as Error & { code?: string }
-    // Bad input files and models are the user's to fix: a clear message, no stack.
-    if (e.code === 'ERR_BAD_TABLE' || e.code === 'ERR_INVALID_MODEL' || e.code === 'ERR_NO_DATA' || e.code === 'ENOENT') {
+    // Bad input files and models (or a model fitted with other word vectors) are the user's to fix: a clear message, no stack.
+    if (['ERR_BAD_TABLE', 'ERR_INVALID_MODEL', 'ERR_MISSING_VECTORS', 'ERR_WRONG_VECTORS', 'ERR_NO_DATA', 'ENOENT'].includes(e.code ?? '')) {
       io.stderr(`corroborate: ${e.message}\n`)
       return 2
     }
@@ -142,7 +145,8 @@ function positive(io: Io, values: Values, name: string, integer: boolean): numbe
 
 async function runAnalyze(values: Values, io: Io): Promise<number> {
   const maxBytes = positive(io, values, 'max-bytes', true)
-  if (maxBytes === null) return 2
+  const digestWords = positive(io, values, 'digest-words', true)
+  if (maxBytes === null || digestWords === null) return 2
   const corpus = (values.corpus as string | undefined) ?? 'corpus'
   const out = (values.out as string | undefined) ?? 'output'
   try {
@@ -163,6 +167,7 @@ async function runAnalyze(values: Values, io: Io): Promise<number> {
     out,
     stories: values.story as string[] | undefined,
     maxBytes,
+    digestWords,
     excel: values.excel as boolean | undefined,
     model,
     modelFile: (values.model as string | undefined) ?? null,

@@ -69,11 +69,13 @@ export function calibrate(pairs: readonly LabelledPair[], log: MessageLog, optio
   const targets = usable.map((p) => (p.label !== undefined ? p.label : p.score! / 5))
   const labels = usable.map((p) => (p.label !== undefined ? p.label : p.score! >= alignedScore ? 1 : 0))
 
+  // Folds from a fixed pseudo-random order, so a file sorted or patterned by label still gets mixed folds.
+  const foldOf = shuffledFolds(usable.length, folds)
   const outOfFold = new Array<number>(usable.length).fill(0)
   const foldPredictions: number[] = []
   const foldLabels: number[] = []
   for (let f = 0; f < folds; f++) {
-    const train = usable.map((_, i) => i).filter((i) => i % folds !== f)
+    const train = usable.map((_, i) => i).filter((i) => foldOf[i] !== f)
     const learner = fitBoosted(
       train.map((i) => rows[i]!),
       train.map((i) => targets[i]!),
@@ -85,7 +87,8 @@ export function calibrate(pairs: readonly LabelledPair[], log: MessageLog, optio
       train.map((i) => labels[i]!),
       criterion,
     )
-    for (let i = f; i < usable.length; i += folds) {
+    for (let i = 0; i < usable.length; i++) {
+      if (foldOf[i] !== f) continue
       outOfFold[i] = predict(learner, rows[i]!)
       foldPredictions.push(outOfFold[i]! >= threshold ? 1 : 0)
       foldLabels.push(labels[i]!)
@@ -126,6 +129,20 @@ export function calibrate(pairs: readonly LabelledPair[], log: MessageLog, optio
     },
   }
   return { model, report }
+}
+
+/** Fold of each row: rows dealt round-robin in a fixed pseudo-random order (same input, same folds). */
+function shuffledFolds(count: number, folds: number): number[] {
+  const order = Array.from({ length: count }, (_, i) => i)
+  let state = 0x9e3779b9
+  for (let i = count - 1; i > 0; i--) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+    const j = state % (i + 1)
+    ;[order[i], order[j]] = [order[j]!, order[i]!]
+  }
+  const fold = new Array<number>(count)
+  order.forEach((row, k) => (fold[row] = k % folds))
+  return fold
 }
 
 function roundAll(metrics: Metrics): Metrics {

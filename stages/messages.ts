@@ -98,7 +98,7 @@ export class CorroborateError extends TypeError {
 
 /** Wrap a value in backticks for a message: `` `value` ``. */
 export function quoteValue(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value)
+  const text = typeof value === 'string' ? value : String(JSON.stringify(value))
   const short = text.length > 60 ? `${text.slice(0, 57)}...` : text
   return `\`${short}\``
 }

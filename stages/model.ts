@@ -163,7 +163,8 @@ export function bestThreshold(predictions: readonly number[], labels: readonly n
   // Predicting 1 for everything above the cut: counts of true positives and false positives above it.
   let tpAbove = positives
   let fpAbove = order.length - positives
-  const value = () => (criterion === 'accuracy' ? tpAbove + (order.length - positives - fpAbove) : (2 * tpAbove) / (tpAbove + fpAbove + positives))
+  // With no positives at all, F1 is 0/0 when nothing is predicted positive: count that as perfect (as accuracy does).
+  const value = () => (criterion === 'accuracy' ? tpAbove + (order.length - positives - fpAbove) : tpAbove + fpAbove + positives > 0 ? (2 * tpAbove) / (tpAbove + fpAbove + positives) : 1)
   let best = value()
   let threshold = order.length > 0 ? order[0]![0] : 0.5
   for (let i = 0; i < order.length; i++) {

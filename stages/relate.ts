@@ -129,13 +129,23 @@ export function compareQuotes(x: string, y: string): Fidelity {
   if (wx.length === 0 || wy.length === 0) return 'different'
   if (wx.join(' ') === wy.join(' ')) return x.trim() === y.trim() ? 'exact' : 'minor'
   const [short, long] = wx.length <= wy.length ? [wx, wy] : [wy, wx]
+  // A quotation of a few words is the same quote only when its words are the same; "I hope I do" is everywhere.
+  if (short.length < 5) return 'different'
   // Truncated: the shorter one is a run of the longer one's words.
   if (short.length >= 3 && ` ${long.join(' ')} `.includes(` ${short.join(' ')} `)) return 'truncated'
   const shared = lcs(short, long)
-  if (shared < Math.max(3, Math.ceil(0.5 * short.length))) return 'different'
+  if (shared < Math.max(3, Math.ceil(0.6 * short.length))) return 'different'
+  // The same quotation shares its telling words, not only "I" and "do".
+  const content = short.filter((w) => !FUNCTION_WORDS.has(w))
+  const longWords = new Set(long)
+  if (content.filter((w) => longWords.has(w)).length < Math.min(2, content.length) || content.length === 0) return 'different'
   // One word added, dropped or swapped is a minor difference; more is a changed quote.
   return long.length - shared <= 1 && short.length - shared <= 1 ? 'minor' : 'changed'
 }
+
+const FUNCTION_WORDS = new Set(
+  'i me my we us our you your he him his she her it its they them their a an the and or but if of to in on at by for with from as is are was were be been am do does did not no so that this there what who will would can could should have has had'.split(' '),
+)
 
 function quoteWords(text: string): string[] {
   return text
@@ -177,8 +187,8 @@ export function attributionDiffers(x: string, y: string): boolean {
   return isName(x) && isName(y) && !sameSource(x, y)
 }
 
-// A name: every word capitalised ("Samuel Ortega", "Port Alder Transit", "Kremlin").
-function isName(source: string): boolean {
+/** A name: every word capitalised ("Samuel Ortega", "Port Alder Transit", "Kremlin"). */
+export function isName(source: string): boolean {
   const words = source.split(/\s+/).filter((w) => !/^(?:of|the|and|de|al)$/i.test(w))
   return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w))
 }

@@ -26,17 +26,20 @@ export type ReportFiles = ReadonlyMap<string, string>
 
 /** Columns of each per-story CSV, in order: the contract documented in the README. */
 export const COLUMNS = {
-  'statements.csv': ['statement_id', 'support', 'independent_support', 'outlets', 'articles', 'members', 'mean_similarity', 'min_similarity', 'relations', 'text'],
+  'statements.csv': ['statement_id', 'support', 'independent_support', 'agreement', 'conflicts', 'outlets', 'articles', 'members', 'mean_similarity', 'min_similarity', 'relations', 'text'],
   'alignments.csv': ['statement_id', 'article_id', 'outlet', 'sentence_index', 'role', 'similarity', 'relation', 'begin', 'end', 'text'],
-  'outlet_pairs.csv': ['outlet_a', 'outlet_b', 'shared_statements', 'statements_a', 'statements_b', 'agreement', 'mean_similarity', 'conflicts'],
+  'outlet_pairs.csv': ['outlet_a', 'outlet_b', 'shared_statements', 'statements_a', 'statements_b', 'agreement', 'mean_similarity', 'agreements', 'conflicts'],
   'framing.csv': [
     'outlet', 'articles', 'words', 'sentences', 'corroborated_sentences', 'coverage', 'exclusive_sentences', 'quotes', 'quotes_per_100w',
     'quoted_word_share', 'distinct_speakers', 'entities_per_100w', 'numbers_per_100w', 'lead_statement', 'lead_support',
   ],
+  'conflicts.csv': ['statement_id', 'relation', 'outlet_a', 'outlet_b', 'value_a', 'value_b', 'article_a', 'sentence_a', 'article_b', 'sentence_b', 'text_a', 'text_b'],
+  'quotes.csv': ['quote_group', 'speaker', 'outlet', 'article_id', 'sentence_index', 'fidelity', 'speaker_agrees', 'text'],
+  'omissions.csv': ['outlet', 'statement_id', 'support', 'independent_support', 'text'],
 } as const
 
 /** Columns of `index.csv`, one row per story. */
-export const INDEX_COLUMNS = ['story_id', 'status', 'articles', 'outlets', 'sentences', 'statements', 'corroborated_statements', 'conflicts', 'fatal', 'warnings', 'folder'] as const
+export const INDEX_COLUMNS = ['story_id', 'status', 'articles', 'outlets', 'sentences', 'statements', 'corroborated_statements', 'conflicts', 'quotes_changed', 'fatal', 'warnings', 'folder'] as const
 
 /** One row of `index.csv`. */
 export interface IndexRow {
@@ -48,12 +51,13 @@ export interface IndexRow {
   readonly statements: number
   readonly corroborated: number
   readonly conflicts: number
+  readonly quotesChanged: number
   readonly fatal: number
   readonly warnings: number
   readonly folder: string
 }
 
-/** The files of one story: report.json and the four CSVs. */
+/** The files of one story: report.json, the CSVs and digest.md. */
 export function report(ledger: Ledger, messages: readonly Message[], tool: ToolInfo, options: CsvOptions = {}): ReportFiles {
   const files = new Map<string, string>()
   files.set('report.json', reportJson(ledger, messages, tool))
@@ -67,6 +71,8 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
         statement_id: s.id,
         support: s.support,
         independent_support: s.independentSupport,
+        agreement: s.agreement,
+        conflicts: s.conflicts,
         outlets: s.outlets.join('; '),
         articles: [...new Set(s.members.map((m) => m.article))].join('; '),
         members: s.members.length,
@@ -114,7 +120,8 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
         statements_b: p.statementsB,
         agreement: p.agreement,
         mean_similarity: p.meanSimilarity,
-        conflicts: 0,
+        agreements: p.agreements,
+        conflicts: p.conflicts,
       })),
       options,
     ),
@@ -143,6 +150,70 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
       options,
     ),
   )
+  const indexOf = (sentence: string) => sentenceById.get(sentence)!.index
+  files.set(
+    'conflicts.csv',
+    csv(
+      COLUMNS['conflicts.csv'],
+      ledger.conflicts.map((c) => ({
+        statement_id: c.statement,
+        relation: c.relation,
+        outlet_a: c.outletA,
+        outlet_b: c.outletB,
+        value_a: c.valueA,
+        value_b: c.valueB,
+        article_a: sentenceById.get(c.a)!.article,
+        sentence_a: indexOf(c.a),
+        article_b: sentenceById.get(c.b)!.article,
+        sentence_b: indexOf(c.b),
+        text_a: c.textA,
+        text_b: c.textB,
+      })),
+      options,
+    ),
+  )
+  files.set(
+    'quotes.csv',
+    csv(
+      COLUMNS['quotes.csv'],
+      ledger.quotes.map((q) => ({
+        quote_group: q.group,
+        speaker: q.speaker,
+        outlet: q.outlet,
+        article_id: q.article,
+        sentence_index: indexOf(q.sentence),
+        fidelity: q.fidelity,
+        speaker_agrees: q.speakerAgrees === null ? null : q.speakerAgrees ? 1 : 0,
+        text: q.text,
+      })),
+      options,
+    ),
+  )
+  files.set(
+    'omissions.csv',
+    csv(
+      COLUMNS['omissions.csv'],
+      ledger.omissions.map((o) => ({ outlet: o.outlet, statement_id: o.statement, support: o.support, independent_support: o.independentSupport, text: o.text })),
+      options,
+    ),
+  )
+  // The wide table: one column per outlet, 1 when it carries the statement.
+  const outlets = ledger.framing.map((f) => f.outlet)
+  files.set(
+    'coverage.csv',
+    csv(
+      ['statement_id', 'support', 'independent_support', ...outlets, 'text'],
+      ledger.statements.map((s) => ({
+        statement_id: s.id,
+        support: s.support,
+        independent_support: s.independentSupport,
+        ...Object.fromEntries(outlets.map((o) => [o, s.outlets.includes(o) ? 1 : 0])),
+        text: s.text,
+      })),
+      options,
+    ),
+  )
+  files.set('digest.md', `${ledger.digest.markdown}\n`)
   return files
 }
 
@@ -162,6 +233,7 @@ function reportJson(ledger: Ledger, messages: readonly Message[], tool: ToolInfo
       source: a.source,
       dateline: a.dateline,
       origin: a.origin,
+      wire: a.wire,
       words: a.words,
       sentences: a.sentences,
       corroborated: a.corroborated,
@@ -181,6 +253,7 @@ function reportJson(ledger: Ledger, messages: readonly Message[], tool: ToolInfo
         entities: s.entities.map((e) => ({ text: e.text, name: e.name, type: e.type, begin: e.begin, end: e.end })),
         numbers: s.numbers.map((n) => ({ text: n.text, value: n.value, unit: n.unit, begin: n.begin, end: n.end })),
         quotes: s.quotes.map((q) => ({ text: q.text, speaker: q.speaker, begin: q.begin, end: q.end })),
+        attribution: s.attribution,
       })),
     ),
     statements: ledger.statements.map((s) => ({
@@ -191,6 +264,8 @@ function reportJson(ledger: Ledger, messages: readonly Message[], tool: ToolInfo
       independentSupport: s.independentSupport,
       outlets: s.outlets,
       origins: s.origins,
+      agreement: s.agreement,
+      conflicts: s.conflicts,
       meanSimilarity: s.meanSimilarity,
       minSimilarity: s.minSimilarity,
       members: s.members.map((m) => m.sentence),
@@ -199,6 +274,15 @@ function reportJson(ledger: Ledger, messages: readonly Message[], tool: ToolInfo
     })),
     outletPairs: ledger.outletPairs,
     framing: ledger.framing,
+    conflicts: ledger.conflicts,
+    quotes: ledger.quotes,
+    omissions: ledger.omissions,
+    digest: {
+      words: ledger.digest.words,
+      corroborated: ledger.digest.corroborated,
+      disputed: ledger.digest.disputed,
+      singleSource: ledger.digest.singleSource,
+    },
     messages: messages.map((m) => m.toJSON()),
   }
   return `${JSON.stringify(value, null, 2)}\n`
@@ -218,6 +302,7 @@ export function indexCsv(rows: readonly IndexRow[], options: CsvOptions = {}): s
       statements: r.statements,
       corroborated_statements: r.corroborated,
       conflicts: r.conflicts,
+      quotes_changed: r.quotesChanged,
       fatal: r.fatal,
       warnings: r.warnings,
       folder: r.folder,

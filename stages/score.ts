@@ -1,6 +1,9 @@
 // score: the agreement ledger: support and independent support per statement, outlet pairs, coverage, framing.
 import type { MessageLog } from './messages.js'
-import type { Alignment, ArticleSummary, Document, Ledger, OutletFraming, OutletPair, ScoredStatement } from './types.js'
+import { digest } from './digest.js'
+import { groupQuotes } from './quotes.js'
+import { isConflict } from './relate.js'
+import type { Alignment, ArticleSummary, Conflict, Document, Ledger, Omission, OutletFraming, OutletPair, ScoredStatement, Sentence, Statement } from './types.js'
 
 export interface ScoreOptions {
   /** Share of the smaller article's sentences that must be identical to another's for both to count as one origin (default: `0.5`). */
@@ -9,6 +12,8 @@ export interface ScoreOptions {
   readonly allPairsUpTo?: number
   /** Partners listed per outlet beyond `allPairsUpTo` outlets (default: `10`). */
   readonly topPartners?: number
+  /** Most words of the digest's corroborated part (default: `250`). */
+  readonly digestWords?: number
 }
 
 const SOURCE = 'score'
@@ -16,24 +21,49 @@ const SOURCE = 'score'
 /** Score a story's alignment: who carries each statement, how independent they are, and how outlets compare. */
 export function scoreStory(storyId: string, documents: readonly Document[], alignment: Alignment, log: MessageLog, options: ScoreOptions = {}): Ledger {
   const syndicationShare = options.syndicationShare ?? 0.5
-  const origins = findOrigins(documents, alignment, syndicationShare)
+  const wires = new Map(documents.map((d) => [d.article.id, wireOf(d)]))
+  const origins = findOrigins(documents, alignment, syndicationShare, wires)
   for (const [article, origin] of origins) {
-    if (article !== origin) log.info(SOURCE, 'syndicated-copy', `Article \`${article}\` repeats the text of \`${origin}\`: counted as one origin`, { article })
+    if (article !== origin) log.info(SOURCE, 'syndicated-copy', `Article \`${article}\` repeats the text of \`${origin}\`${wires.get(article) ? ` (${wires.get(article)})` : ''}: counted as one origin`, { article })
   }
+  const totalOrigins = new Set(origins.values()).size
+  const sentenceById = new Map(documents.flatMap((d) => d.sentences.map((s) => [s.id, s] as const)))
   const statementOf = new Map<string, string>()
+  const conflicts: Conflict[] = []
   const statements: ScoredStatement[] = alignment.statements.map((statement) => {
     for (const m of statement.members) statementOf.set(m.sentence, statement.id)
     const outlets = unique(statement.members.map((m) => m.outlet))
     const originIds = unique(statement.members.map((m) => origins.get(m.article)!))
     const similarities = statement.pairs.map((p) => p.similarity)
+    const outletOf = new Map(statement.members.map((m) => [m.sentence, m.outlet]))
+    let conflicting = 0
+    for (const p of statement.pairs) {
+      if (!isConflict(p.relation)) continue
+      conflicting++
+      conflicts.push({
+        statement: statement.id,
+        relation: p.relation,
+        a: p.a,
+        b: p.b,
+        outletA: outletOf.get(p.a)!,
+        outletB: outletOf.get(p.b)!,
+        valueA: p.values?.[0] ?? '',
+        valueB: p.values?.[1] ?? '',
+        textA: sentenceById.get(p.a)!.text,
+        textB: sentenceById.get(p.b)!.text,
+      })
+    }
+    const independentSupport = Math.min(outlets.length, independentCount(statement, origins, (id) => isReusedText(sentenceById.get(id)!)))
     return {
       ...statement,
       support: outlets.length,
-      independentSupport: Math.min(outlets.length, originIds.length),
+      independentSupport,
       outlets,
       origins: originIds,
       meanSimilarity: round(mean(similarities)),
       minSimilarity: round(similarities.length > 0 ? Math.min(...similarities) : 0),
+      conflicts: conflicting,
+      agreement: round((independentSupport / Math.max(1, totalOrigins)) * (1 - (statement.pairs.length > 0 ? conflicting / statement.pairs.length : 0))),
     }
   })
 
@@ -52,11 +82,13 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
       corroborated,
       coverage: round(d.sentences.length > 0 ? corroborated / d.sentences.length : 0),
       origin: origins.get(d.article.id)!,
+      wire: wires.get(d.article.id)!,
       removed: d.article.removed,
     }
   })
 
   const outlets = unique(documents.map((d) => d.article.outlet)).sort()
+  const quotes = groupQuotes(documents)
   return {
     story: {
       id: storyId,
@@ -65,7 +97,8 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
       sentenceCount: documents.reduce((sum, d) => sum + d.sentences.length, 0),
       statementCount: statements.length,
       corroboratedCount: statements.filter((s) => s.independentSupport >= 2).length,
-      conflictCount: 0,
+      conflictCount: conflicts.length,
+      quotesChanged: quotes.filter((q) => q.fidelity === 'changed').length,
       comparedPairs: alignment.comparedPairs,
       possiblePairs: alignment.possiblePairs,
     },
@@ -74,11 +107,77 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
     statements,
     outletPairs: outletPairs(outlets, statements, options.allPairsUpTo ?? 100, options.topPartners ?? 10),
     framing: outlets.map((outlet) => framing(outlet, documents, statementOf, statements)),
+    conflicts,
+    quotes,
+    omissions: omissions(outlets, statements),
+    digest: digest(storyId, documents, statements, conflicts, { words: options.digestWords }),
   }
 }
 
-/** Origins: articles whose sentences are mostly identical to another article's are copies of one text. */
-function findOrigins(documents: readonly Document[], alignment: Alignment, share: number): Map<string, string> {
+/**
+ * Independent origins behind a statement: members from articles of one origin count once, and so do members
+ * with the same wording when that wording is evidence of reuse ("partial reuse": an outlet that rewrote a wire
+ * story but kept a paragraph). A quotation printed word for word by several newsrooms is not reuse: quotes are
+ * the same by nature.
+ */
+function independentCount(statement: Statement, origins: ReadonlyMap<string, string>, reusable: (sentence: string) => boolean): number {
+  const parent = new Map(statement.members.map((m) => [m.sentence, m.sentence]))
+  const find = (x: string): string => {
+    while (parent.get(x) !== x) x = parent.get(x)!
+    return x
+  }
+  const union = (a: string, b: string) => {
+    const ra = find(a)
+    const rb = find(b)
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb)
+  }
+  const byOrigin = new Map<string, string>()
+  for (const m of statement.members) {
+    const origin = origins.get(m.article)!
+    const first = byOrigin.get(origin)
+    if (first) union(first, m.sentence)
+    else byOrigin.set(origin, m.sentence)
+  }
+  for (const p of statement.pairs) if (p.relation === 'identical' && reusable(p.a)) union(p.a, p.b)
+  return new Set(statement.members.map((m) => find(m.sentence))).size
+}
+
+/** Wording that, repeated word for word, shows copied text: twelve words or more, mostly outside quotation marks. */
+function isReusedText(sentence: Sentence): boolean {
+  const words = sentence.tokens.filter((t) => t.kind === 'word' || t.kind === 'number')
+  if (words.length < 12) return false
+  const quoted = words.filter((t) => sentence.quotes.some((q) => t.begin >= q.begin && t.end <= q.end)).length
+  return quoted < words.length / 2
+}
+
+/** The news agency an article credits: "(AP)", "(Reuters)" in its dateline, or an agency byline. */
+function wireOf(document: Document): string | null {
+  const dateline = document.article.dateline ?? ''
+  const credit = /\(([A-Z][A-Za-z.]{1,20}(?: [A-Z][A-Za-z]+){0,2})\)/.exec(dateline)
+  if (credit) return credit[1]!
+  for (const r of document.article.removed) {
+    if (r.reason !== 'byline') continue
+    const agency = /\b(Associated Press|Reuters|Agence France-Presse|AFP|Bloomberg|AP)\b/.exec(r.text)
+    if (agency) return agency[1] === 'Associated Press' ? 'AP' : agency[1]!
+  }
+  return null
+}
+
+/** Statements carried by more than half of the other outlets, or by two or more independent origins, that an outlet leaves out. */
+function omissions(outlets: readonly string[], statements: readonly ScoredStatement[]): Omission[] {
+  const result: Omission[] = []
+  for (const outlet of outlets)
+    for (const s of statements) {
+      if (s.outlets.includes(outlet)) continue
+      if (s.support > (outlets.length - 1) / 2 || s.independentSupport >= 2) {
+        result.push({ outlet, statement: s.id, support: s.support, independentSupport: s.independentSupport, text: s.text })
+      }
+    }
+  return result
+}
+
+/** Origins: articles whose sentences are mostly identical to another article's, or that credit the same wire, are copies of one text. */
+function findOrigins(documents: readonly Document[], alignment: Alignment, share: number, wires: ReadonlyMap<string, string | null>): Map<string, string> {
   const identical = new Map<string, number>()
   for (const statement of alignment.statements)
     for (const pair of statement.pairs) {
@@ -95,13 +194,23 @@ function findOrigins(documents: readonly Document[], alignment: Alignment, share
     while (parent.get(root) !== root) root = parent.get(root)!
     return root
   }
+  const union = (a: string, b: string) => {
+    const ra = find(a)
+    const rb = find(b)
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb)
+  }
   for (const [key, count] of [...identical].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const [a, b] = key.split('\u0000') as [string, string]
-    if (count >= 3 && count >= share * Math.min(size.get(a)!, size.get(b)!)) {
-      const ra = find(a)
-      const rb = find(b)
-      if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb)
-    }
+    if (count >= 3 && count >= share * Math.min(size.get(a)!, size.get(b)!)) union(a, b)
+  }
+  // Copies credited to the same agency ("PORT ALDER (CPA) —") are one origin even when edited.
+  const byWire = new Map<string, string>()
+  for (const d of documents) {
+    const wire = wires.get(d.article.id)
+    if (!wire) continue
+    const first = byWire.get(wire)
+    if (first) union(first, d.article.id)
+    else byWire.set(wire, d.article.id)
   }
   return new Map(documents.map((d) => [d.article.id, find(d.article.id)]))
 }
@@ -119,19 +228,27 @@ function outletPairs(outlets: readonly string[], statements: readonly ScoredStat
   const shared = pairTable(n)
   const similarity = pairTable(n)
   const pairs = pairTable(n)
+  const conflicts = pairTable(n)
+  const disagreeing = pairTable(n)
   const cell = (a: number, b: number) => (a < b ? a * n + b : b * n + a)
   for (const s of statements) {
     const ids = s.outlets.map((o) => index.get(o)!)
     for (const i of ids) carried[i]!++
     for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) shared.add(cell(ids[x]!, ids[y]!), 1)
     const outletOf = new Map(s.members.map((m) => [m.sentence, index.get(m.outlet)!]))
+    const disputed = new Set<number>()
     for (const p of s.pairs) {
       const a = outletOf.get(p.a)!
       const b = outletOf.get(p.b)!
       if (a === b) continue
       similarity.add(cell(a, b), p.similarity)
       pairs.add(cell(a, b), 1)
+      if (isConflict(p.relation)) {
+        conflicts.add(cell(a, b), 1)
+        disputed.add(cell(a, b))
+      }
     }
+    for (const c of disputed) disagreeing.add(c, 1)
   }
   let chosen: number[]
   if (n <= allPairsUpTo) {
@@ -160,6 +277,8 @@ function outletPairs(outlets: readonly string[], statements: readonly ScoredStat
       sharedStatements: both,
       agreement: round(union > 0 ? both / union : 0),
       meanSimilarity: round(pairs.get(c) > 0 ? similarity.get(c) / pairs.get(c) : 0),
+      agreements: both - disagreeing.get(c),
+      conflicts: conflicts.get(c),
     }
   })
 }

@@ -358,7 +358,8 @@ function findQuotes(body: string, paragraphs: readonly number[], sentences: read
     const inner = body.slice(span.begin, span.end).trim()
     if (inner === '') continue
     while (s < sentences.length && sentences[s]!.end <= span.begin) {
-      const person = entities[s]!.find((e) => e.type === 'person')
+      // A person named inside a quotation ("If Putin likes Donald Trump…") is not who "he said" means.
+      const person = entities[s]!.find((e) => e.type === 'person' && !spans.some((q) => e.begin >= q.begin && e.end <= q.end))
       if (person) lastSubject = person.name
       s++
     }

@@ -226,6 +226,67 @@ export interface ScoredStatement extends Statement {
   readonly origins: readonly string[]
   readonly meanSimilarity: number
   readonly minSimilarity: number
+  /** Conflicting pairs among its members. */
+  readonly conflicts: number
+  /**
+   * Agreement in [0, 1]: the share of the story's independent origins that back it (1 when all do), times the
+   * share of its member pairs that do not conflict.
+   */
+  readonly agreement: number
+}
+
+/** Two aligned sentences of one statement that disagree. */
+export interface Conflict {
+  readonly statement: string
+  readonly relation: Relation
+  readonly a: string
+  readonly b: string
+  readonly outletA: string
+  readonly outletB: string
+  readonly valueA: string
+  readonly valueB: string
+  readonly textA: string
+  readonly textB: string
+}
+
+/** How faithfully a quote instance renders its group's quotation. */
+export type QuoteFidelity = 'exact' | 'minor' | 'changed' | 'truncated'
+
+/** One rendering of a quotation in one article, grouped with its renderings elsewhere. */
+export interface QuoteInstance {
+  /** `q1`, `q2`, … in order of first appearance. */
+  readonly group: string
+  readonly speaker: string | null
+  readonly outlet: string
+  readonly article: string
+  readonly sentence: string
+  readonly text: string
+  /** Against the group's reference rendering (the one most outlets share, else the longest). */
+  readonly fidelity: QuoteFidelity
+  /** Whether the speaker matches the group's most named speaker (null when either is unknown). */
+  readonly speakerAgrees: boolean | null
+}
+
+/** A statement most other outlets (or two or more independent origins) carry that an outlet leaves out. */
+export interface Omission {
+  readonly outlet: string
+  readonly statement: string
+  readonly support: number
+  readonly independentSupport: number
+  readonly text: string
+}
+
+/** The story in brief: widest-backed statements, disputed ones, and each outlet's notable single-source claims. */
+export interface Digest {
+  readonly words: number
+  readonly corroborated: readonly { readonly statement: string; readonly independentSupport: number; readonly outlets: readonly string[]; readonly text: string }[]
+  readonly disputed: readonly {
+    readonly statement: string
+    readonly relation: Relation
+    readonly versions: readonly { readonly outlet: string; readonly value: string; readonly text: string }[]
+  }[]
+  readonly singleSource: readonly { readonly outlet: string; readonly sentence: string; readonly text: string }[]
+  readonly markdown: string
 }
 
 /** Per article: size, how much of it other outlets corroborate, and its origin. */
@@ -243,8 +304,10 @@ export interface ArticleSummary {
   readonly corroborated: number
   /** `corroborated / sentences`. */
   readonly coverage: number
-  /** Id of the origin group: the first article id of a set of near-identical copies. */
+  /** Id of the origin group: the first article id of a set of near-identical copies or of one wire's copy. */
   readonly origin: string
+  /** News agency credited in the dateline or byline ("(AP)", "Reuters"), or null. */
+  readonly wire: string | null
   readonly removed: readonly Removed[]
 }
 
@@ -259,6 +322,10 @@ export interface OutletPair {
   readonly agreement: number
   /** Mean similarity of their aligned sentences in shared statements (0 when none). */
   readonly meanSimilarity: number
+  /** Shared statements where their sentences agree (no conflict between them). */
+  readonly agreements: number
+  /** Conflicting sentence pairs between them. */
+  readonly conflicts: number
 }
 
 /** How one outlet tells the story (first version: size, coverage, sourcing, lead). */
@@ -292,6 +359,8 @@ export interface Ledger {
     /** Statements with at least two independent origins. */
     readonly corroboratedCount: number
     readonly conflictCount: number
+    /** Quote instances whose words changed against their group's reference. */
+    readonly quotesChanged: number
     readonly comparedPairs: number
     readonly possiblePairs: number
   }
@@ -300,4 +369,8 @@ export interface Ledger {
   readonly statements: readonly ScoredStatement[]
   readonly outletPairs: readonly OutletPair[]
   readonly framing: readonly OutletFraming[]
+  readonly conflicts: readonly Conflict[]
+  readonly quotes: readonly QuoteInstance[]
+  readonly omissions: readonly Omission[]
+  readonly digest: Digest
 }

@@ -1,4 +1,5 @@
 // Word vectors in a compact binary table: what the similarity features read, and the format it is stored in.
+import { quoteValue } from './messages.js'
 
 /** Word vectors looked up by lower-case word; vectors are unit length. */
 export interface WordVectors {
@@ -43,12 +44,23 @@ export function encodeVectorTable(name: string, words: readonly string[], vector
 export function decodeVectorTable(bytes: Buffer): WordVectors {
   if (bytes.subarray(0, MAGIC.length).toString('utf8') !== MAGIC) throw Object.assign(new TypeError('Expected a corroborate vector table, got other bytes'), { code: 'ERR_VECTOR_TABLE' })
   const headerEnd = bytes.indexOf(10, MAGIC.length)
-  const header = JSON.parse(bytes.subarray(MAGIC.length, headerEnd).toString('utf8')) as { name: string; dimensions: number; count: number }
+  const headerLine = bytes.subarray(MAGIC.length, headerEnd < 0 ? bytes.length : headerEnd).toString('utf8')
+  let header: { name: string; dimensions: number; count: number }
+  try {
+    header = JSON.parse(headerLine) as typeof header
+  } catch {
+    throw Object.assign(new TypeError(`Expected a JSON header line in the vector table, got ${quoteValue(headerLine)}`), { code: 'ERR_VECTOR_TABLE' })
+  }
   const wordsEnd = bytes.indexOf(0, headerEnd + 1)
-  const words = bytes.subarray(headerEnd + 1, wordsEnd).toString('utf8').split('\n')
+  if (headerEnd < 0 || wordsEnd < 0) throw Object.assign(new TypeError('Expected a NUL after the words of the vector table, got none'), { code: 'ERR_VECTOR_TABLE' })
+  // An empty table has no word, not one empty word.
+  const words = wordsEnd === headerEnd + 1 ? [] : bytes.subarray(headerEnd + 1, wordsEnd).toString('utf8').split('\n')
   if (words.length !== header.count) throw Object.assign(new TypeError(`Expected ${header.count} words in the vector table, got ${words.length}`), { code: 'ERR_VECTOR_TABLE' })
   const start = wordsEnd + 1 + ((4 - ((wordsEnd + 1) % 4)) % 4)
   const dims = header.dimensions
+  // A file cut short must fail here: typed arrays over `bytes.buffer` would read past its end (small buffers share a pool).
+  const size = start + header.count * dims + header.count * 4
+  if (bytes.length !== size) throw Object.assign(new TypeError(`Expected ${size} bytes in the vector table, got ${bytes.length}`), { code: 'ERR_VECTOR_TABLE' })
   const data = new Int8Array(bytes.buffer, bytes.byteOffset + start, header.count * dims)
   const scaleOffset = bytes.byteOffset + start + header.count * dims
   const scales = new Float32Array(bytes.buffer.slice(scaleOffset, scaleOffset + header.count * 4))

@@ -94,7 +94,18 @@ afterAll(async () => {
 
 
 const VERSION = (JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version
-const STORY_FILES = ['alignments.csv', 'framing.csv', 'outlet_pairs.csv', 'report.json', 'statements.csv']
+const STORY_FILES = [
+  'alignments.csv',
+  'conflicts.csv',
+  'coverage.csv',
+  'digest.md',
+  'framing.csv',
+  'omissions.csv',
+  'outlet_pairs.csv',
+  'quotes.csv',
+  'report.json',
+  'statements.csv',
+]
 const HINT = 'Run `corroborate --help` for usage.\n'
 
 /** index.csv as records keyed by its header. */
@@ -175,7 +186,7 @@ describe('main: analyze', () => {
     expect({ code, stdout }).toEqual({ code: 0, stdout: '' })
   })
 
-  it('writes index.csv, run.json and the five report files of each story', async () => {
+  it('writes index.csv, run.json and the report files of each story', async () => {
     const corpus = await makeCorpus({ ...QUARRY_FIRE, ...LIBRARY_LEVY })
     const out = await outDir()
     await run(['analyze', '--corpus', corpus, '--out', out])
@@ -261,7 +272,7 @@ describe('main: analyze', () => {
     const inputs = (runJson.inputs as { file: string }[]).map((i) => i.file)
     expect({ tool: runJson.tool, options: runJson.options, inputs, counts: runJson.counts, stages: Object.keys(runJson.timingsMs as object) }).toEqual({
       tool: { name: 'corroborate', version: VERSION },
-      options: { corpus, out, stories: [], maxBytes: 5 * 1024 * 1024, excel: false, model: 'default', vectors: 'glove-wink-sg-100d-top150k' },
+      options: { corpus, out, stories: [], maxBytes: 5 * 1024 * 1024, excel: false, digestWords: 250, model: 'default', vectors: 'glove-wink-sg-100d-top150k' },
       inputs: ['library-levy/harrow-post.txt', 'library-levy/north-bulletin.txt', 'quarry-fire/county-voice.txt', 'quarry-fire/dunmore-echo.txt', 'quarry-fire/valley-wire.txt'],
       counts: { stories: 2, storiesOk: 2, articles: 5, statements: (runJson.counts as { statements: number }).statements, fatal: 0, warnings: 0, info: (runJson.counts as { info: number }).info },
       stages: ['total', 'read', 'ingest', 'clean', 'segment', 'align', 'score', 'report', 'write'],

@@ -69,7 +69,7 @@ Organisers hope to hold a smaller event in the spring, but no date has been set.
   },
 ]
 const TOOL = { name: 'corroborate', version: '0.0.0-test' }
-const CSV_FILES = ['alignments.csv', 'framing.csv', 'outlet_pairs.csv', 'statements.csv'] as const
+const CSV_FILES = ['alignments.csv', 'conflicts.csv', 'framing.csv', 'omissions.csv', 'outlet_pairs.csv', 'quotes.csv', 'statements.csv'] as const
 const FORMULA_START = /^[=+\-@\t\r]/
 
 /** Run the real stages over the invented story. */
@@ -98,8 +98,19 @@ beforeAll(() => {
 })
 
 describe('report', () => {
-  it('writes report.json and the four CSVs, nothing else', () => {
-    expect([...files.keys()].sort()).toEqual(['alignments.csv', 'framing.csv', 'outlet_pairs.csv', 'report.json', 'statements.csv'])
+  it('writes report.json, the eight CSVs and digest.md, nothing else', () => {
+    expect([...files.keys()].sort()).toEqual([
+      'alignments.csv',
+      'conflicts.csv',
+      'coverage.csv',
+      'digest.md',
+      'framing.csv',
+      'omissions.csv',
+      'outlet_pairs.csv',
+      'quotes.csv',
+      'report.json',
+      'statements.csv',
+    ])
   })
 
   it('starts each CSV with the columns of COLUMNS', () => {
@@ -108,7 +119,7 @@ describe('report', () => {
   })
 
   it('writes the top-level fields of report.json in a fixed order', () => {
-    expect(Object.keys(json)).toEqual(['schemaVersion', 'tool', 'story', 'articles', 'sentences', 'statements', 'outletPairs', 'framing', 'messages'])
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'tool', 'story', 'articles', 'sentences', 'statements', 'outletPairs', 'framing', 'conflicts', 'quotes', 'omissions', 'digest', 'messages'])
   })
 
   it('names the schema version and the tool', () => {
@@ -333,6 +344,7 @@ describe('indexCsv', () => {
     statements: 4,
     corroborated: 3,
     conflicts: 0,
+    quotesChanged: 0,
     fatal: 0,
     warnings: 1,
     folder: storyId,
@@ -340,7 +352,7 @@ describe('indexCsv', () => {
 
   it('writes the INDEX_COLUMNS header and one row per story', () => {
     expect(indexCsv([row('tide-mill'), row('quarry-fire', 'too-few-articles')])).toEqual(
-      `${INDEX_COLUMNS.join(',')}\nquarry-fire,too-few-articles,3,2,20,4,3,0,0,1,quarry-fire\ntide-mill,ok,3,2,20,4,3,0,0,1,tide-mill\n`,
+      `${INDEX_COLUMNS.join(',')}\nquarry-fire,too-few-articles,3,2,20,4,3,0,0,0,1,quarry-fire\ntide-mill,ok,3,2,20,4,3,0,0,0,1,tide-mill\n`,
     )
   })
 
@@ -357,6 +369,6 @@ describe('indexCsv', () => {
   })
 
   it('writes a byte order mark and CRLF in Excel mode', () => {
-    expect(indexCsv([row('x')], { excel: true })).toEqual(`\ufeff${INDEX_COLUMNS.join(',')}\r\nx,ok,3,2,20,4,3,0,0,1,x\r\n`)
+    expect(indexCsv([row('x')], { excel: true })).toEqual(`\ufeff${INDEX_COLUMNS.join(',')}\r\nx,ok,3,2,20,4,3,0,0,0,1,x\r\n`)
   })
 })

@@ -1,0 +1,106 @@
+// digest: the story in brief, for a reader: what most independent newsrooms agree on, what is disputed, and
+// what each outlet alone reports.
+import type { Conflict, Digest, Document, Relation, ScoredStatement } from './types.js'
+
+export interface DigestOptions {
+  /** Most words of the corroborated part (default: `250`). */
+  readonly words?: number
+  /** Single-source claims listed per outlet (default: `3`). */
+  readonly perOutlet?: number
+}
+
+const RELATION_NAMES: Readonly<Record<Relation, string>> = {
+  identical: 'identical',
+  paraphrase: 'paraphrase',
+  partial: 'partial',
+  number_conflict: 'numbers differ',
+  quote_conflict: 'quote worded differently',
+  attribution_differs: 'attribution differs',
+  negation_conflict: 'one denies what the other states',
+}
+
+/** Build the digest of a story from its scored statements and conflicts. */
+export function digest(storyId: string, documents: readonly Document[], statements: readonly ScoredStatement[], conflicts: readonly Conflict[], options: DigestOptions = {}): Digest {
+  const limit = options.words ?? 250
+  const perOutlet = options.perOutlet ?? 3
+  const sentenceById = new Map(documents.flatMap((d) => d.sentences.map((s) => [s.id, s] as const)))
+  const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+
+  // Widest independent backing first; each as its most readable member (closest to 20 words, 8 to 35).
+  const corroborated: Digest['corroborated'][number][] = []
+  let used = 0
+  const ranked = statements.filter((s) => s.independentSupport >= 2).sort((a, b) => b.independentSupport - a.independentSupport || b.support - a.support || order(a.id) - order(b.id))
+  for (const s of ranked) {
+    const texts = s.members.map((m) => sentenceById.get(m.sentence)!.text)
+    const readable = [...texts].sort((x, y) => readability(wordCount(x)) - readability(wordCount(y)) || x.length - y.length || (x < y ? -1 : 1))[0]!
+    const words = wordCount(readable)
+    if (used + words > limit) {
+      if (corroborated.length > 0) break
+    }
+    used += words
+    corroborated.push({ statement: s.id, independentSupport: s.independentSupport, outlets: s.outlets, text: readable })
+  }
+
+  const disputed: Digest['disputed'][number][] = []
+  for (const s of statements) {
+    const own = conflicts.filter((c) => c.statement === s.id)
+    if (own.length === 0) continue
+    const first = own[0]!
+    const versions = new Map<string, { outlet: string; value: string; text: string }>()
+    for (const c of own.filter((c) => c.relation === first.relation)) {
+      if (!versions.has(c.a)) versions.set(c.a, { outlet: c.outletA, value: c.valueA, text: c.textA })
+      if (!versions.has(c.b)) versions.set(c.b, { outlet: c.outletB, value: c.valueB, text: c.textB })
+    }
+    disputed.push({ statement: s.id, relation: first.relation, versions: [...versions.values()] })
+  }
+
+  const inStatement = new Set(statements.flatMap((s) => s.members.map((m) => m.sentence)))
+  const singleSource: Digest['singleSource'][number][] = []
+  for (const outlet of [...new Set(documents.map((d) => d.article.outlet))].sort()) {
+    const notable = documents
+      .filter((d) => d.article.outlet === outlet)
+      .flatMap((d) => d.sentences)
+      .filter((s) => !inStatement.has(s.id))
+      .map((s) => ({ s, weight: s.numbers.length + s.quotes.length + new Set(s.entities.map((e) => e.name)).size }))
+      .filter((x) => x.weight > 0)
+      .sort((a, b) => b.weight - a.weight || a.s.index - b.s.index)
+      .slice(0, perOutlet)
+      .sort((a, b) => (a.s.id < b.s.id ? -1 : 1))
+    for (const { s } of notable) singleSource.push({ outlet, sentence: s.id, text: s.text })
+  }
+
+  const lines = [`# ${storyId}: digest`, '']
+  lines.push('## What independent outlets agree on', '')
+  if (corroborated.length === 0) lines.push('No statement is backed by two or more independent origins.', '')
+  for (const c of corroborated) lines.push(`- ${c.text} *(${c.independentSupport} independent: ${c.outlets.join(', ')}; ${c.statement})*`)
+  if (corroborated.length > 0) lines.push('')
+  lines.push('## Disputed', '')
+  if (disputed.length === 0) lines.push('No conflict between outlets reporting the same statement.', '')
+  for (const d of disputed) {
+    lines.push(`### ${d.statement}: ${RELATION_NAMES[d.relation]}`, '')
+    for (const v of d.versions) lines.push(`- **${v.outlet}** (${v.value}): ${v.text}`)
+    lines.push('')
+  }
+  lines.push('## Reported by one outlet only', '')
+  if (singleSource.length === 0) lines.push('Nothing notable.', '')
+  let current = ''
+  for (const s of singleSource) {
+    if (s.outlet !== current) {
+      if (current !== '') lines.push('')
+      lines.push(`**${s.outlet}**`, '')
+      current = s.outlet
+    }
+    lines.push(`- ${s.text}`)
+  }
+  if (singleSource.length > 0) lines.push('')
+  return { words: used, corroborated, disputed, singleSource, markdown: `${lines.join('\n')}` }
+}
+
+// 20 words reads best; further away reads worse.
+function readability(words: number): number {
+  return words < 8 || words > 35 ? 100 + Math.abs(words - 20) : Math.abs(words - 20)
+}
+
+function order(id: string): number {
+  return Number(id.slice(1))
+}

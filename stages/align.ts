@@ -117,12 +117,26 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     }
     return value
   }
-  // The strength of a link: a sentence that states another's claim and more ("partial"), or that carries the
-  // same quotation in other words, links at the threshold even when the model scores the pair lower.
+  // Each sentence's claims for linking: the sentence and its main clauses, with numbers left out, so that
+  // "The 1962 bridge carries 38,000 vehicles a day, and every one of those drivers was scrambling" can meet
+  // "The bridge carries about 42,000 vehicles a day": the same claim, with a conflict for `relate` to find.
+  const claims = new Map<number, SentenceFeatures[]>()
+  const claimsOf = (i: number): SentenceFeatures[] => {
+    let list = claims.get(i)
+    if (!list) claims.set(i, (list = claimParts(sentences[i]!).map((part) => sentenceFeatures(part, options.vectors))))
+    return list
+  }
+  // The strength of a link: a sentence that states another's claim and more ("partial") or carries the same
+  // quotation in other words links at the threshold even when the model scores the whole pair lower; a pair
+  // that scores close links as strongly as its best-matching claims.
   const link = (i: number, j: number): number => {
     const value = similarity(i, j)
     if (value >= model.threshold) return value
-    return statesMore(features[i]!, features[j]!, idf) || sameQuote(features[i]!, features[j]!) ? model.threshold : value
+    if (statesMore(features[i]!, features[j]!, idf) || sameQuote(features[i]!, features[j]!)) return model.threshold
+    if (value < model.threshold * 0.35) return value
+    let best = value
+    for (const a of claimsOf(i)) for (const b of claimsOf(j)) best = Math.max(best, pairSimilarity(a, b, idf, model))
+    return best
   }
 
   const edges: { i: number; j: number; strength: number }[] = []
@@ -220,6 +234,44 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   const possible = possiblePairs(documents)
   log.info(SOURCE, 'compared-pairs', `Compared ${compared} of ${possible} sentence pairs across articles (${possible > 0 ? ((100 * compared) / possible).toFixed(2) : '0.00'}%)`)
   return { statements, comparedPairs: compared, possiblePairs: possible }
+}
+
+const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'though', 'although', 'whereas', 'yet'])
+
+/**
+ * A sentence's claims: the sentence itself, and its main clauses when it joins several (", and …", "; ",
+ * " — "), each with its numbers left out. Clauses under four words are no claim of their own.
+ */
+export function claimParts(sentence: Sentence): Sentence[] {
+  const tokens = sentence.tokens
+  const cuts: number[] = [0]
+  for (let k = 1; k < tokens.length - 1; k++) {
+    const t = tokens[k]!
+    if (t.text === ';' || t.text === '—' || t.text === '–' || (t.text === ',' && CLAUSE_JOINERS.has(tokens[k + 1]!.normal))) cuts.push(k + 1)
+  }
+  cuts.push(tokens.length)
+  const ranges: [number, number][] = [[0, tokens.length]]
+  if (cuts.length > 2) for (let c = 0; c + 1 < cuts.length; c++) ranges.push([cuts[c]!, cuts[c + 1]!])
+  const parts: Sentence[] = []
+  ranges.forEach(([from, to], n) => {
+    const part = tokens.slice(from, to).filter((t) => !(t.kind === 'number' || (t.pos === 'NUM' && t.kind === 'word')))
+    if (part.filter((t) => t.kind === 'word').length < 4) return
+    const begin = part[0]!.begin
+    const end = part[part.length - 1]!.end
+    parts.push({
+      ...sentence,
+      id: `${sentence.id}~${n}`,
+      // The words of the claim only (numbers left out), for the character signals too.
+      text: part.map((t) => t.text).join(' '),
+      begin,
+      end,
+      tokens: part,
+      entities: sentence.entities.filter((e) => e.begin >= begin && e.end <= end),
+      numbers: [],
+      quotes: sentence.quotes.filter((q) => q.begin >= begin && q.end <= end),
+    })
+  })
+  return parts
 }
 
 /** Up to `size` members spread evenly over the group, always including `anchor`: a deterministic sample. */

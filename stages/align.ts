@@ -17,7 +17,7 @@ export interface AlignOptions {
   readonly maxPosting?: number
   /** Predecessors paired within a long posting list (default: `16`). */
   readonly window?: number
-  /** Most candidates scored per sentence, those sharing the most indexed stems first (default: `30`). */
+  /** Most candidates scored per sentence, those sharing the most indexed stems first (default: `12`). */
   readonly maxCandidates?: number
   /** A group joins another only if their mean similarity reaches this share of the threshold (default: `0.9`). */
   readonly linkage?: number
@@ -38,7 +38,7 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   const prefixSize = positiveInteger('prefixSize', options.prefixSize ?? 12)
   const maxPosting = positiveInteger('maxPosting', options.maxPosting ?? 200)
   const window = positiveInteger('window', options.window ?? 16)
-  const maxCandidates = positiveInteger('maxCandidates', options.maxCandidates ?? 30)
+  const maxCandidates = positiveInteger('maxCandidates', options.maxCandidates ?? 12)
   const linkSample = positiveInteger('linkSample', options.linkSample ?? 8)
   const allPairsUpTo = positiveInteger('allPairsUpTo', options.allPairsUpTo ?? 30)
   const linkage = options.linkage ?? 0.9
@@ -129,13 +129,27 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   // The strength of a link: a sentence that states another's claim and more ("partial") or carries the same
   // quotation in other words links at the threshold even when the model scores the whole pair lower; a pair
   // that scores close links as strongly as its best-matching claims.
+  const links = new Map<number, number>()
   const link = (i: number, j: number): number => {
+    const key = i < j ? i * n + j : j * n + i
+    let strength = links.get(key)
+    if (strength === undefined) links.set(key, (strength = linkStrength(i, j)))
+    return strength
+  }
+  const linkStrength = (i: number, j: number): number => {
     const value = similarity(i, j)
     if (value >= model.threshold) return value
     if (statesMore(features[i]!, features[j]!, idf) || sameQuote(features[i]!, features[j]!)) return model.threshold
     if (value < model.threshold * 0.35) return value
-    let best = value
-    for (const a of claimsOf(i)) for (const b of claimsOf(j)) best = Math.max(best, pairSimilarity(a, b, idf, model))
+    const ci = claimsOf(i)
+    const cj = claimsOf(j)
+    if (ci.length === 0 && cj.length === 0) return value
+    // Each claim against the other sentence as a whole (numbers left out): the first claim is the whole.
+    const wi = ci[0] ?? features[i]!
+    const wj = cj[0] ?? features[j]!
+    let best = Math.max(value, pairSimilarity(wi, wj, idf, model))
+    for (const a of ci.slice(1)) best = Math.max(best, pairSimilarity(a, wj, idf, model))
+    for (const b of cj.slice(1)) best = Math.max(best, pairSimilarity(wi, b, idf, model))
     return best
   }
 
@@ -240,7 +254,8 @@ const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'though', 'although', 'wh
 
 /**
  * A sentence's claims: the sentence itself, and its main clauses when it joins several (", and …", "; ",
- * " — "), each with its numbers left out. Clauses under four words are no claim of their own.
+ * " — "), each with its numbers left out; none for a single clause without numbers, which is its own claim.
+ * Clauses under four words are no claim of their own.
  */
 export function claimParts(sentence: Sentence): Sentence[] {
   const tokens = sentence.tokens
@@ -250,6 +265,8 @@ export function claimParts(sentence: Sentence): Sentence[] {
     if (t.text === ';' || t.text === '—' || t.text === '–' || (t.text === ',' && CLAUSE_JOINERS.has(tokens[k + 1]!.normal))) cuts.push(k + 1)
   }
   cuts.push(tokens.length)
+  // A sentence of one clause without numbers is its own only claim.
+  if (cuts.length === 2 && sentence.numbers.length === 0) return []
   const ranges: [number, number][] = [[0, tokens.length]]
   if (cuts.length > 2) for (let c = 0; c + 1 < cuts.length; c++) ranges.push([cuts[c]!, cuts[c + 1]!])
   const parts: Sentence[] = []

@@ -1,5 +1,5 @@
 // quotes: group each quotation's renderings across outlets, and say how faithfully each renders it.
-import { attributionDiffers, compareQuotes, isName } from './relate.js'
+import { attributionDiffers, compareQuotes, compareQuoteWords, isName, quoteWords } from './relate.js'
 import type { Document, QuoteFidelity, QuoteInstance } from './types.js'
 
 interface Draft {
@@ -23,7 +23,7 @@ export function groupQuotes(documents: readonly Document[]): QuoteInstance[] {
   for (const d of documents)
     for (const s of d.sentences)
       for (const q of s.quotes) {
-        const words = q.text.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter((w) => w !== '')
+        const words = quoteWords(q.text)
         if (words.length < 2) continue
         drafts.push({ speaker: q.speaker, outlet: s.outlet, article: s.article, sentence: s.id, text: q.text, words })
       }
@@ -55,11 +55,10 @@ export function groupQuotes(documents: readonly Document[]): QuoteInstance[] {
     const i = Math.floor(key / drafts.length)
     const j = key - i * drafts.length
     if (count < 2 || drafts[i]!.article === drafts[j]!.article) continue
-    if (compareQuotes(drafts[i]!.text, drafts[j]!.text) !== 'different') {
-      const a = find(i)
-      const b = find(j)
-      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b)
-    }
+    const a = find(i)
+    const b = find(j)
+    // Copies of one quote in many articles: once in one group, no need to compare them again.
+    if (a !== b && compareQuoteWords(drafts[i]!.words, drafts[j]!.words, drafts[i]!.text, drafts[j]!.text) !== 'different') parent[Math.max(a, b)] = Math.min(a, b)
   }
   const groups = new Map<number, number[]>()
   drafts.forEach((_, i) => {

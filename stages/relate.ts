@@ -124,8 +124,11 @@ export type Fidelity = 'exact' | 'minor' | 'truncated' | 'changed' | 'different'
 
 /** Compare two renderings of a quotation word by word (case, punctuation and curly quotes aside). */
 export function compareQuotes(x: string, y: string): Fidelity {
-  const wx = quoteWords(x)
-  const wy = quoteWords(y)
+  return compareQuoteWords(quoteWords(x), quoteWords(y), x, y)
+}
+
+/** `compareQuotes` on words already split by `quoteWords`. */
+export function compareQuoteWords(wx: readonly string[], wy: readonly string[], x: string, y: string): Fidelity {
   if (wx.length === 0 || wy.length === 0) return 'different'
   if (wx.join(' ') === wy.join(' ')) return x.trim() === y.trim() ? 'exact' : 'minor'
   const [short, long] = wx.length <= wy.length ? [wx, wy] : [wy, wx]
@@ -147,7 +150,8 @@ const FUNCTION_WORDS = new Set(
   'i me my we us our you your he him his she her it its they them their a an the and or but if of to in on at by for with from as is are was were be been am do does did not no so that this there what who will would can could should have has had'.split(' '),
 )
 
-function quoteWords(text: string): string[] {
+/** The words of a quotation, lower case, punctuation and curly quotes aside. */
+export function quoteWords(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/[‘’`]/g, "'")

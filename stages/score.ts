@@ -109,7 +109,7 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
     framing: outlets.map((outlet) => framing(outlet, documents, statementOf, statements)),
     conflicts,
     quotes,
-    omissions: omissions(outlets, statements),
+    omissions: omissions(outlets, statements, totalOrigins),
     digest: digest(storyId, documents, statements, conflicts, { words: options.digestWords }),
   }
 }
@@ -163,15 +163,19 @@ function wireOf(document: Document): string | null {
   return null
 }
 
-/** Statements carried by more than half of the other outlets, or by two or more independent origins, that an outlet leaves out. */
-function omissions(outlets: readonly string[], statements: readonly ScoredStatement[]): Omission[] {
+/**
+ * What each outlet leaves out: statements carried by more than half of the other outlets, or by at least half
+ * of the story's independent origins (two at the least). Counting origins rather than outlets keeps a statement
+ * that three reprints of one wire carry from being called an omission of everybody else.
+ */
+function omissions(outlets: readonly string[], statements: readonly ScoredStatement[], totalOrigins: number): Omission[] {
   const result: Omission[] = []
+  const wanted = statements.filter((s) => s.support > (outlets.length - 1) / 2 || s.independentSupport >= Math.max(2, totalOrigins / 2))
+  const carriers = new Map(wanted.map((s) => [s.id, new Set(s.outlets)]))
   for (const outlet of outlets)
-    for (const s of statements) {
-      if (s.outlets.includes(outlet)) continue
-      if (s.support > (outlets.length - 1) / 2 || s.independentSupport >= 2) {
-        result.push({ outlet, statement: s.id, support: s.support, independentSupport: s.independentSupport, text: s.text })
-      }
+    for (const s of wanted) {
+      if (carriers.get(s.id)!.has(outlet)) continue
+      result.push({ outlet, statement: s.id, support: s.support, independentSupport: s.independentSupport, text: s.text })
     }
   return result
 }

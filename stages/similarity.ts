@@ -13,8 +13,8 @@ export interface SentenceFeatures {
   /** Content stems as sorted unique ids (see `stemId`) and their counts, for fast merging. */
   readonly ids: Int32Array
   readonly counts: Float64Array
-  /** Content tokens in order: stem id and unit word vector (when the table has the word). */
-  readonly content: readonly { readonly id: number; readonly vector: Float32Array | undefined }[]
+  /** Content tokens in order: stem id, unit word vector and its row in the table (when the table has the word). */
+  readonly content: readonly { readonly id: number; readonly vector: Float32Array | undefined; readonly row: number }[]
   /** Ids of the stems of every word, stopwords included: sorted, unique. */
   readonly allIds: Int32Array
   /** Consecutive word-stem id pairs as sorted unique keys. */
@@ -149,6 +149,9 @@ export function stemId(stem: string): number {
   return id
 }
 
+/** Content words per sentence whose word vectors take part in the soft alignment. */
+export const ALIGN_WORDS = 12
+
 // Smooth inverse frequency: a / (a + p(w)), with p(w) from the word's frequency rank by Zipf's law.
 const SIF_A = 1e-3
 const ZIPF_NORM = Math.log(150_000) + 0.5772
@@ -156,7 +159,7 @@ const ZIPF_NORM = Math.log(150_000) + 0.5772
 /** Compute the features of a sentence once, for every pair it takes part in; `vectors` adds the vector features. */
 export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): SentenceFeatures {
   const stems = new Map<string, number>()
-  const content: { id: number; vector: Float32Array | undefined }[] = []
+  const content: { id: number; vector: Float32Array | undefined; row: number }[] = []
   const allIds = new Set<number>()
   const bigramKeys = new Set<number>()
   let words = 0
@@ -173,17 +176,21 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
     if (previous >= 0) bigramKeys.add(previous * PAIR_BASE + id)
     previous = id
     const vector = vectors?.vector(token.normal.toLowerCase())
+    const rank = vector ? vectors!.rank(token.normal.toLowerCase())! : -1
     if (vector && embedding) {
-      const rank = vectors!.rank(token.normal.toLowerCase())!
       const weight = SIF_A / (SIF_A + 1 / ((rank + 1) * ZIPF_NORM))
       for (let i = 0; i < vector.length; i++) embedding[i]! += weight * vector[i]!
       embedded = true
     }
     if (isContent(token)) {
       stems.set(token.stem, (stems.get(token.stem) ?? 0) + 1)
-      content.push({ id, vector })
+      content.push({ id, vector, row: rank })
     }
   }
+  // Word vectors take part in the soft alignment for the sentence's rarest words only (by the table's frequency
+  // rank): long sentences would otherwise cost a cosine for every pair of their words.
+  const rare = content.filter((c) => c.vector).sort((x, y) => y.row - x.row || x.id - y.id).slice(ALIGN_WORDS)
+  for (const c of rare) c.vector = undefined
   const ids = Int32Array.from([...stems.keys()].map(stemId)).sort()
   const counts = Float64Array.from(ids, (id) => stems.get(stemOf[id]!)!)
   const folded = foldText(sentence.text)

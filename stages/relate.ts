@@ -65,18 +65,34 @@ function numberConflict(a: Sentence, b: Sentence): [string, string] | null {
     if (!ys) continue
     const close = (x: number, y: number) => Math.abs(x - y) <= 0.005 * Math.max(Math.abs(x), Math.abs(y))
     if (xs.some((x) => ys.some((y) => close(x.value, y.value)))) continue
-    return [xs[0]!.text, ys[0]!.text]
+    // The same quantity is said of the same thing: "carries 42,000 vehicles" / "carries 38,000 vehicles", not
+    // "$5 billion in funding for the wall" / "$1.3 billion to border security".
+    for (const x of xs) for (const y of ys) if (shareContext(a, x, b, y)) return [x.text, y.text]
   }
   return null
 }
 
+/** True when the words around two spans (four on each side, numbers aside) share a content stem. */
+function shareContext(a: Sentence, x: { begin: number; end: number }, b: Sentence, y: { begin: number; end: number }): boolean {
+  const around = (s: Sentence, span: { begin: number; end: number }) => {
+    const at = s.tokens.findIndex((t) => t.begin >= span.begin)
+    const last = s.tokens.findIndex((t) => t.end >= span.end)
+    const near = [...s.tokens.slice(Math.max(0, at - 4), at), ...s.tokens.slice(last + 1, last + 5)]
+    return new Set(near.filter((t) => t.kind === 'word' && !t.stop && t.pos !== 'NUM').map((t) => t.stem))
+  }
+  const ca = around(a, x)
+  for (const stem of around(b, y)) if (ca.has(stem)) return true
+  return false
+}
+
 /** "on Monday" against "on Tuesday": each names one weekday, and they differ. */
 function weekdayConflict(a: Sentence, b: Sentence): [string, string] | null {
-  const days = (s: Sentence) => [...new Set(s.tokens.filter((t) => WEEKDAYS.has(t.normal.toLowerCase())).map((t) => t.normal.toLowerCase()))]
+  const days = (s: Sentence) => s.tokens.filter((t) => WEEKDAYS.has(t.normal.toLowerCase()))
   const da = days(a)
   const db = days(b)
-  if (da.length === 1 && db.length === 1 && da[0] !== db[0]) return [cap(da[0]!), cap(db[0]!)]
-  return null
+  if (new Set(da.map((t) => t.normal)).size !== 1 || new Set(db.map((t) => t.normal)).size !== 1 || da[0]!.normal === db[0]!.normal) return null
+  // Of the same event: "found on Monday" / "found the cracks on Tuesday", not "blasted on Monday" / "fired Friday".
+  return shareContext(a, da[0]!, b, db[0]!) ? [cap(da[0]!.normal), cap(db[0]!.normal)] : null
 }
 
 function cap(word: string): string {
@@ -94,7 +110,8 @@ function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Se
   const plainStems = new Set(plain.tokens.map((t) => t.stem))
   const tokens = negated.tokens
   for (let i = 0; i < tokens.length; i++) {
-    if (!NEGATIONS.has(tokens[i]!.normal)) continue
+    // "not only a departure … but also": emphasis, not denial.
+    if (!NEGATIONS.has(tokens[i]!.normal) || tokens[i + 1]?.normal === 'only') continue
     // The negated word: the next verb or noun within three words ("didn't flag", "not the cause").
     for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
       const t = tokens[k]!
@@ -203,6 +220,8 @@ export function sameSource(x: string, y: string): boolean {
   const a = words(x)
   const b = words(y)
   if (a.length === 0 || b.length === 0) return true
+  // "Tim Murray" / "Timothy Murray", "Vicente Fox" / "Vincente Fox": one surname, one person.
+  if (a.length > 1 && b.length > 1 && a[a.length - 1] === b[b.length - 1] && isName(x) && isName(y)) return true
   const [short, long] = a.length <= b.length ? [a, new Set(b)] : [b, new Set(a)]
   return short.every((w) => long.has(w))
 }

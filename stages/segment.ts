@@ -447,17 +447,14 @@ function speakerAround(tokens: readonly Token[], entities: readonly Entity[], la
 /**
  * Who each sentence attributes its claim to: the subject of its last speech verb outside quotation marks
  * ("…, the mayor's office said" → `the mayor's office`; "…, an official familiar with the inspection said";
- * "said Putin"; "according to the Kremlin"); a pronoun stands for the person the sentence or the one before names.
+ * "said Putin"; "according to the Kremlin"). A pronoun subject ("he said") names no source here: who it stands
+ * for is a guess, which quote speakers may make but an attribution conflict must not rest on.
  */
 function findAttributions(sentences: readonly Draft[], entities: readonly Entity[][], quotes: readonly Quote[][]): (string | null)[] {
-  let lastPerson: string | null = null
   return sentences.map((sentence, index) => {
     const inQuote = (t: Token) => quotes[index]!.some((q) => t.begin >= q.begin && t.end <= q.end)
     const tokens = sentence.tokens.filter((t) => !inQuote(t))
     const entityAt = (t: Token | undefined) => (t ? entities[index]!.find((e) => e.begin <= t.begin && t.end <= e.end) : undefined)
-    const personBefore = lastPerson
-    const person = entities[index]!.find((e) => e.type === 'person')
-    if (person) lastPerson = person.name
     const verb = findLastIndex(tokens, (t) => (SPEECH_VERBS.has(t.normal) && t.pos === 'VERB') || (t.normal === 'according' && tokens[tokens.indexOf(t) + 1]?.normal === 'to'))
     if (verb < 0) return null
     if (tokens[verb]!.normal === 'according') return phrase(tokens.slice(verb + 2), entityAt)
@@ -477,7 +474,7 @@ function findAttributions(sentences: readonly Draft[], entities: readonly Entity
     }
     // "… policy he promised", "critics who say": a pronoun right before the verb is the subject.
     const before = tokens[verb - 1]
-    if (before && PRONOUNS.has(before.normal)) return personBefore ?? person?.name ?? null
+    if (before && PRONOUNS.has(before.normal)) return null
     if (before && /^(?:who|which|that|what|it|they|we|i|you)$/.test(before.normal)) return null
     // The subject: back from the verb to the clause start (a comma, a quote mark or the sentence start).
     let start = verb
@@ -485,7 +482,7 @@ function findAttributions(sentences: readonly Draft[], entities: readonly Entity
     let subject = tokens.slice(start, verb).filter((t) => !(t.pos === 'AUX' || t.pos === 'ADV' || (t.pos === 'PART' && t.normal === 'not')))
     // "…, and police officers said", "…, though she cautioned": the joining word is no part of the source.
     while (subject.length > 0 && CLAUSE_OPENERS.has(subject[0]!.normal)) subject = subject.slice(1)
-    if (subject.length === 1 && PRONOUNS.has(subject[0]!.normal)) return personBefore ?? person?.name ?? null
+    if (subject.length === 1 && PRONOUNS.has(subject[0]!.normal)) return null
     return phrase(subject, entityAt)
   })
 }

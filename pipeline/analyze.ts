@@ -5,7 +5,8 @@ import { align } from '../stages/align.js'
 import { clean } from '../stages/clean.js'
 import { ingest } from '../stages/ingest.js'
 import { type Message, MessageLog, quoteValue } from '../stages/messages.js'
-import { type IndexRow, indexCsv, report } from '../stages/report.js'
+import { distinctiveTerms, type Lexicons } from '../stages/framing.js'
+import { type IndexRow, indexCsv, report, termsCsv } from '../stages/report.js'
 import { scoreStory } from '../stages/score.js'
 import { segment } from '../stages/segment.js'
 import type { SimilarityModel } from '../stages/similarity.js'
@@ -29,6 +30,8 @@ export interface AnalyzeOptions {
   readonly excel?: boolean
   /** Most words of the digest's corroborated part (default: 250). */
   readonly digestWords?: number
+  /** Word lists of the framing measures (default: the shipped ones). */
+  readonly lexicons?: Lexicons
   /** Similarity model (default: the shipped one). */
   readonly model?: SimilarityModel
   /** Where the model came from, for run.json (null: the shipped one). */
@@ -99,6 +102,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
   const messages: Message[] = corpusLog.messages.filter((m) => !aboutSkippedStory(m))
   let articleTotal = 0
   let statementTotal = 0
+  // Term counts per outlet over every story of the run, for the corpus-wide distinctive terms.
+  const corpusTerms = new Map<string, Map<string, number>>()
   for (const [n, storyId] of storyIds.entries()) {
     const log = new MessageLog(storyId)
     const folder = folders.get(storyId)!
@@ -117,7 +122,12 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
       } else {
         if (row.outlets < 2) log.warn('analyze', 'one-outlet', `Expected articles from at least 2 outlets, got 1 (${quoteValue(documents[0]!.article.outlet)}): no statement can be corroborated`)
         const alignment = await time('align', () => align(documents, log, { model: options.model, vectors: options.vectors }))
-        const ledger = await time('score', () => scoreStory(storyId, documents, alignment, log, { digestWords: options.digestWords }))
+        const ledger = await time('score', () => scoreStory(storyId, documents, alignment, log, { digestWords: options.digestWords, lexicons: options.lexicons }))
+        for (const [outlet, counts] of ledger.framing.termCounts) {
+          const total = corpusTerms.get(outlet) ?? new Map<string, number>()
+          for (const [term, n] of counts) total.set(term, (total.get(term) ?? 0) + n)
+          corpusTerms.set(outlet, total)
+        }
         const files = await time('report', () => report(ledger, log.messages, tool, { excel: options.excel }))
         await time('write', () => writeFolderAtomic(options.out, folder, files))
         row.sentences = ledger.story.sentenceCount
@@ -143,6 +153,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
   }
 
   await time('write', () => writeFileAtomic(path.join(options.out, 'index.csv'), indexCsv(rows, { excel: options.excel })))
+  await time('write', () => writeFileAtomic(path.join(options.out, 'terms.csv'), termsCsv(distinctiveTerms(corpusTerms, 20), { excel: options.excel })))
   const totalMs = performance.now() - started
   const run = {
     schemaVersion: 1,

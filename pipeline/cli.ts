@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { MessageLog } from '../stages/messages.js'
 import { analyze } from './analyze.js'
+import { readConfig } from './config.js'
 import { calibrateFile, formatReport, loadModel, scorePairsFile, vectorsFor } from './pairs.js'
 import { toolInfo } from './tool.js'
 import { writeFileAtomic } from './write.js'
@@ -25,7 +26,8 @@ Commands:
   pairs       Score sentence pairs from a TSV: similarity and aligned (0/1) appended, as analyze decides
   calibrate   Fit the similarity model to labelled pairs and print cross-validated figures
 
-analyze [--corpus PATH] [--out DIR] [--story ID]... [options]
+analyze [--config FILE] [--corpus PATH] [--out DIR] [--story ID]... [options]
+  --config FILE     JSON file with any of these options (camelCase) and replacement lexicons; flags win
   --corpus PATH     corpus folder (one sub-folder per story, or one flat folder) or JSONL file (default: corpus)
   --out DIR         output folder (default: output)
   --story ID        analyse only this story; repeat for more
@@ -54,7 +56,7 @@ omissions.csv,coverage.csv,digest.md}, OUT/index.csv, OUT/run.json.
 `
 
 const COMMANDS = {
-  analyze: ['corpus', 'out', 'story', 'model', 'max-bytes', 'digest-words', 'excel', 'strict', 'quiet', 'verbose'],
+  analyze: ['config', 'corpus', 'out', 'story', 'model', 'max-bytes', 'digest-words', 'excel', 'strict', 'quiet', 'verbose'],
   pairs: ['in', 'out', 'model', 'quiet'],
   calibrate: ['pairs', 'out', 'folds', 'rounds', 'depth', 'learning-rate', 'quiet'],
 } as const
@@ -75,6 +77,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       allowPositionals: true,
       strict: true,
       options: {
+        config: { type: 'string' },
         corpus: { type: 'string' },
         out: { type: 'string' },
         in: { type: 'string' },
@@ -122,8 +125,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return await runAnalyze(values, io)
   } catch (error) {
     const e = error as Error & { code?: string }
-    // Bad input files and models (or a model fitted with other word vectors) are the user's to fix: a clear message, no stack.
-    if (['ERR_BAD_TABLE', 'ERR_INVALID_MODEL', 'ERR_MISSING_VECTORS', 'ERR_WRONG_VECTORS', 'ERR_NO_DATA', 'ENOENT'].includes(e.code ?? '')) {
+    // Bad input files, models and configs (or a model fitted with other word vectors) are the user's to fix: a clear message, no stack.
+    if (['ERR_BAD_TABLE', 'ERR_INVALID_MODEL', 'ERR_INVALID_CONFIG', 'ERR_MISSING_VECTORS', 'ERR_WRONG_VECTORS', 'ERR_NO_DATA', 'ENOENT'].includes(e.code ?? '')) {
       io.stderr(`corroborate: ${e.message}\n`)
       return 2
     }
@@ -143,7 +146,22 @@ function positive(io: Io, values: Values, name: string, integer: boolean): numbe
   return value
 }
 
-async function runAnalyze(values: Values, io: Io): Promise<number> {
+async function runAnalyze(flags: Values, io: Io): Promise<number> {
+  // A config file sets defaults; flags on the command line win.
+  const config = flags.config === undefined ? {} : readConfig(flags.config as string)
+  const values: Values = {
+    corpus: config.corpus,
+    out: config.out,
+    story: config.stories ? [...config.stories] : undefined,
+    model: config.model,
+    'max-bytes': config.maxBytes === undefined ? undefined : String(config.maxBytes),
+    'digest-words': config.digestWords === undefined ? undefined : String(config.digestWords),
+    excel: config.excel,
+    strict: config.strict,
+    quiet: config.quiet,
+    verbose: config.verbose,
+    ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)),
+  }
   const maxBytes = positive(io, values, 'max-bytes', true)
   const digestWords = positive(io, values, 'digest-words', true)
   if (maxBytes === null || digestWords === null) return 2
@@ -168,6 +186,7 @@ async function runAnalyze(values: Values, io: Io): Promise<number> {
     stories: values.story as string[] | undefined,
     maxBytes,
     digestWords,
+    lexicons: config.lexicons,
     excel: values.excel as boolean | undefined,
     model,
     modelFile: (values.model as string | undefined) ?? null,

@@ -1,5 +1,6 @@
 // report: turn a story's ledger into the contents of its report files (CSV and JSON), byte for byte the same on reruns.
 import { stringify } from 'csv-stringify/sync'
+import { DEFAULT_LEXICONS, type DistinctiveTerm, type FramingRow } from './framing.js'
 import type { Message } from './messages.js'
 import type { Ledger } from './types.js'
 
@@ -24,14 +25,29 @@ type Row = Record<string, Cell>
 /** A file name (relative to the story's folder) and its full contents. */
 export type ReportFiles = ReadonlyMap<string, string>
 
+/** Framing measures, one column each; then one `frame_<name>` column per frame of the lexicon. */
+const FRAMING_MEASURES = [
+  'outlet', 'articles', 'words', 'sentences', 'corroborated_sentences', 'coverage', 'exclusive_sentences', 'tone_per_100w', 'tone_sd',
+  'hedges_per_100w', 'weasels_per_100w', 'modals_per_100w', 'intensifiers_per_100w', 'loaded_per_100w', 'neutral_verbs_per_100w',
+  'loaded_verbs_per_100w', 'loaded_verb_share', 'report_verbs', 'quotes', 'quotes_per_100w', 'quoted_word_share', 'distinct_speakers',
+  'named_sources', 'anonymous_per_100w', 'official_share', 'entities_per_100w', 'numbers_per_100w', 'lead_statement', 'lead_support',
+  'shared_position',
+] as const
+// The frame columns of the shipped frames lexicon; a replaced lexicon brings its own frame names.
+const FRAMING_COLUMNS = [...FRAMING_MEASURES, ...Object.keys(DEFAULT_LEXICONS.frames).map((name) => `frame_${name}`)] as string[]
+
 /** Columns of each per-story CSV, in order: the contract documented in the README. */
 export const COLUMNS = {
   'statements.csv': ['statement_id', 'support', 'independent_support', 'agreement', 'conflicts', 'outlets', 'articles', 'members', 'mean_similarity', 'min_similarity', 'relations', 'text'],
-  'alignments.csv': ['statement_id', 'article_id', 'outlet', 'sentence_index', 'role', 'similarity', 'relation', 'begin', 'end', 'text'],
+  'alignments.csv': ['statement_id', 'article_id', 'outlet', 'sentence_index', 'position', 'role', 'similarity', 'relation', 'begin', 'end', 'text'],
   'outlet_pairs.csv': ['outlet_a', 'outlet_b', 'shared_statements', 'statements_a', 'statements_b', 'agreement', 'mean_similarity', 'agreements', 'conflicts'],
-  'framing.csv': [
-    'outlet', 'articles', 'words', 'sentences', 'corroborated_sentences', 'coverage', 'exclusive_sentences', 'quotes', 'quotes_per_100w',
-    'quoted_word_share', 'distinct_speakers', 'entities_per_100w', 'numbers_per_100w', 'lead_statement', 'lead_support',
+  'framing.csv': FRAMING_COLUMNS,
+  'framing_articles.csv': ['article_id', ...FRAMING_COLUMNS],
+  'entity_tone.csv': ['outlet', 'entity', 'sentences', 'tone_per_100w'],
+  'terms.csv': ['outlet', 'term', 'count', 'others', 'log_odds', 'z'],
+  'wording.csv': [
+    'statement_id', 'outlet', 'article_id', 'sentence_index', 'report_verb', 'verb_kind', 'hedges', 'hedge_change', 'loaded_words',
+    'attribution', 'attribution_change', 'tone_per_100w', 'tone_difference', 'text',
   ],
   'conflicts.csv': ['statement_id', 'relation', 'outlet_a', 'outlet_b', 'value_a', 'value_b', 'article_a', 'sentence_a', 'article_b', 'sentence_b', 'text_a', 'text_b'],
   'quotes.csv': ['quote_group', 'speaker', 'outlet', 'article_id', 'sentence_index', 'fidelity', 'speaker_agrees', 'text'],
@@ -61,6 +77,13 @@ export interface IndexRow {
 export function report(ledger: Ledger, messages: readonly Message[], tool: ToolInfo, options: CsvOptions = {}): ReportFiles {
   const files = new Map<string, string>()
   files.set('report.json', reportJson(ledger, messages, tool))
+  const sentencesIn = new Map(ledger.documents.map((d) => [d.article.id, d.sentences.length]))
+  // Where a sentence stands in its article: 0 the first, 1 the last.
+  const positionOf = (id: string) => {
+    const s = sentenceById.get(id)!
+    const count = sentencesIn.get(s.article)!
+    return count > 1 ? Math.round((s.index / (count - 1)) * 10000) / 10000 : 0
+  }
   const sentenceById = new Map(ledger.documents.flatMap((d) => d.sentences.map((s) => [s.id, s] as const)))
 
   files.set(
@@ -96,6 +119,7 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
             article_id: m.article,
             outlet: m.outlet,
             sentence_index: m.index,
+            position: positionOf(m.sentence),
             role: m.representative ? 'representative' : 'member',
             similarity: m.similarity,
             relation: m.relation,
@@ -126,26 +150,72 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
       options,
     ),
   )
+  const frameNames = ledger.framing.outlets[0] ? Object.keys(ledger.framing.outlets[0].frames) : []
+  const framingRow = (f: FramingRow) => ({
+    article_id: f.article,
+    outlet: f.outlet,
+    articles: f.articles,
+    words: f.words,
+    sentences: f.sentences,
+    corroborated_sentences: f.corroboratedSentences,
+    coverage: f.coverage,
+    exclusive_sentences: f.exclusiveSentences,
+    tone_per_100w: f.tonePer100w,
+    tone_sd: f.toneSd,
+    hedges_per_100w: f.hedgesPer100w,
+    weasels_per_100w: f.weaselsPer100w,
+    modals_per_100w: f.modalsPer100w,
+    intensifiers_per_100w: f.intensifiersPer100w,
+    loaded_per_100w: f.loadedPer100w,
+    neutral_verbs_per_100w: f.neutralVerbsPer100w,
+    loaded_verbs_per_100w: f.loadedVerbsPer100w,
+    loaded_verb_share: f.loadedVerbShare,
+    report_verbs: f.reportVerbs,
+    quotes: f.quotes,
+    quotes_per_100w: f.quotesPer100w,
+    quoted_word_share: f.quotedWordShare,
+    distinct_speakers: f.distinctSpeakers,
+    named_sources: f.namedSources,
+    anonymous_per_100w: f.anonymousPer100w,
+    official_share: f.officialShare,
+    entities_per_100w: f.entitiesPer100w,
+    numbers_per_100w: f.numbersPer100w,
+    lead_statement: f.leadStatement,
+    lead_support: f.leadSupport,
+    shared_position: f.sharedPosition,
+    ...Object.fromEntries(frameNames.map((name) => [`frame_${name}`, f.frames[name] ?? 0])),
+  })
+  const columns = [...FRAMING_MEASURES, ...frameNames.map((name) => `frame_${name}`)]
+  files.set('framing.csv', csv(columns, ledger.framing.outlets.map(framingRow), options))
+  files.set('framing_articles.csv', csv(['article_id', ...columns], ledger.framing.articles.map(framingRow), options))
   files.set(
-    'framing.csv',
+    'entity_tone.csv',
     csv(
-      COLUMNS['framing.csv'],
-      ledger.framing.map((f) => ({
-        outlet: f.outlet,
-        articles: f.articles,
-        words: f.words,
-        sentences: f.sentences,
-        corroborated_sentences: f.corroboratedSentences,
-        coverage: f.coverage,
-        exclusive_sentences: f.exclusiveSentences,
-        quotes: f.quotes,
-        quotes_per_100w: f.quotesPer100w,
-        quoted_word_share: f.quotedWordShare,
-        distinct_speakers: f.distinctSpeakers,
-        entities_per_100w: f.entitiesPer100w,
-        numbers_per_100w: f.numbersPer100w,
-        lead_statement: f.leadStatement,
-        lead_support: f.leadSupport,
+      COLUMNS['entity_tone.csv'],
+      ledger.framing.entityTone.map((e) => ({ outlet: e.outlet, entity: e.entity, sentences: e.sentences, tone_per_100w: e.tonePer100w })),
+      options,
+    ),
+  )
+  files.set('terms.csv', termsCsv(ledger.framing.terms, options))
+  files.set(
+    'wording.csv',
+    csv(
+      COLUMNS['wording.csv'],
+      ledger.framing.wording.map((w) => ({
+        statement_id: w.statement,
+        outlet: w.outlet,
+        article_id: w.article,
+        sentence_index: sentenceById.get(w.sentence)!.index,
+        report_verb: w.reportVerb,
+        verb_kind: w.verbKind,
+        hedges: w.hedges.join('; '),
+        hedge_change: w.hedgeChange,
+        loaded_words: w.loaded.join('; '),
+        attribution: w.attribution,
+        attribution_change: w.attributionChange,
+        tone_per_100w: w.tonePer100w,
+        tone_difference: w.toneDifference,
+        text: sentenceById.get(w.sentence)!.text,
       })),
       options,
     ),
@@ -198,7 +268,7 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
     ),
   )
   // The wide table: one column per outlet, 1 when it carries the statement.
-  const outlets = ledger.framing.map((f) => f.outlet)
+  const outlets = ledger.framing.outlets.map((f) => f.outlet)
   files.set(
     'coverage.csv',
     csv(
@@ -273,7 +343,11 @@ function reportJson(ledger: Ledger, messages: readonly Message[], tool: ToolInfo
       pairs: s.pairs,
     })),
     outletPairs: ledger.outletPairs,
-    framing: ledger.framing,
+    framing: ledger.framing.outlets,
+    framingArticles: ledger.framing.articles,
+    entityTone: ledger.framing.entityTone,
+    terms: ledger.framing.terms,
+    wording: ledger.framing.wording,
     conflicts: ledger.conflicts,
     quotes: ledger.quotes,
     omissions: ledger.omissions,
@@ -286,6 +360,15 @@ function reportJson(ledger: Ledger, messages: readonly Message[], tool: ToolInfo
     messages: messages.map((m) => m.toJSON()),
   }
   return `${JSON.stringify(value, null, 2)}\n`
+}
+
+/** Distinctive terms, per story (terms.csv) or over the corpus (OUT/terms.csv). */
+export function termsCsv(terms: readonly DistinctiveTerm[], options: CsvOptions = {}): string {
+  return csv(
+    COLUMNS['terms.csv'],
+    terms.map((t) => ({ outlet: t.outlet, term: t.term, count: t.count, others: t.others, log_odds: t.logOdds, z: t.z })),
+    options,
+  )
 }
 
 /** index.csv: one row per story, sorted by story id. */

@@ -1,9 +1,10 @@
 // score: the agreement ledger: support and independent support per statement, outlet pairs, coverage, framing.
 import type { MessageLog } from './messages.js'
 import { digest } from './digest.js'
+import { framing, type Lexicons } from './framing.js'
 import { groupQuotes } from './quotes.js'
 import { isConflict } from './relate.js'
-import type { Alignment, ArticleSummary, Conflict, Document, Ledger, Omission, OutletFraming, OutletPair, ScoredStatement, Sentence, Statement } from './types.js'
+import type { Alignment, ArticleSummary, Conflict, Document, Ledger, Omission, OutletPair, ScoredStatement, Sentence, Statement } from './types.js'
 
 export interface ScoreOptions {
   /** Share of the smaller article's sentences that must be identical to another's for both to count as one origin (default: `0.5`). */
@@ -14,6 +15,8 @@ export interface ScoreOptions {
   readonly topPartners?: number
   /** Most words of the digest's corroborated part (default: `250`). */
   readonly digestWords?: number
+  /** Word lists of the framing measures (default: the shipped ones). */
+  readonly lexicons?: Lexicons
 }
 
 const SOURCE = 'score'
@@ -106,7 +109,7 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
     documents,
     statements,
     outletPairs: outletPairs(outlets, statements, options.allPairsUpTo ?? 100, options.topPartners ?? 10),
-    framing: outlets.map((outlet) => framing(outlet, documents, statementOf, statements)),
+    framing: framing(documents, statements, { lexicons: options.lexicons }),
     conflicts,
     quotes,
     omissions: omissions(outlets, statements, totalOrigins),
@@ -302,38 +305,6 @@ function pairTable(n: number): PairTable {
   return { get: (c) => map.get(c) ?? 0, add: (c, v) => void map.set(c, (map.get(c) ?? 0) + v) }
 }
 
-function framing(outlet: string, documents: readonly Document[], statementOf: ReadonlyMap<string, string>, statements: readonly ScoredStatement[]): OutletFraming {
-  const docs = documents.filter((d) => d.article.outlet === outlet)
-  const sentences = docs.flatMap((d) => d.sentences)
-  const words = docs.reduce((sum, d) => sum + d.words, 0)
-  const corroborated = sentences.filter((s) => statementOf.has(s.id)).length
-  const quotes = sentences.flatMap((s) => s.quotes)
-  const quotedWords = quotes.reduce((sum, q) => sum + q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, 0)
-  const speakers = new Set(quotes.map((q) => q.speaker).filter((s): s is string => s !== null))
-  const entities = sentences.reduce((sum, s) => sum + s.entities.length, 0)
-  const numbers = sentences.reduce((sum, s) => sum + s.numbers.length, 0)
-  const first = docs[0]?.sentences[0]
-  const lead = first ? statementOf.get(first.id) ?? null : null
-  const per100 = (count: number) => round(words > 0 ? (100 * count) / words : 0)
-  return {
-    outlet,
-    articles: docs.length,
-    words,
-    sentences: sentences.length,
-    corroboratedSentences: corroborated,
-    coverage: round(sentences.length > 0 ? corroborated / sentences.length : 0),
-    exclusiveSentences: sentences.length - corroborated,
-    // Count quotations once, not once per sentence they span.
-    quotes: new Set(quotes.map((q) => `${q.speaker ?? ''}\u0000${q.begin}`)).size,
-    quotesPer100w: per100(quotes.length),
-    quotedWordShare: round(words > 0 ? Math.min(1, quotedWords / words) : 0),
-    distinctSpeakers: speakers.size,
-    entitiesPer100w: per100(entities),
-    numbersPer100w: per100(numbers),
-    leadStatement: lead,
-    leadSupport: lead ? statements.find((s) => s.id === lead)!.support : 0,
-  }
-}
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)]

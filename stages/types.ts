@@ -1,4 +1,5 @@
 // The shared domain types of corroborate: readonly records passed from stage to stage.
+import type { Framing } from './framing.js'
 import type { MessageLog } from './messages.js'
 
 /** A pure transform: never mutates `input`; reports problems on `log`. */
@@ -328,26 +329,6 @@ export interface OutletPair {
   readonly conflicts: number
 }
 
-/** How one outlet tells the story (first version: size, coverage, sourcing, lead). */
-export interface OutletFraming {
-  readonly outlet: string
-  readonly articles: number
-  readonly words: number
-  readonly sentences: number
-  readonly corroboratedSentences: number
-  readonly coverage: number
-  readonly exclusiveSentences: number
-  readonly quotes: number
-  readonly quotesPer100w: number
-  readonly quotedWordShare: number
-  readonly distinctSpeakers: number
-  readonly entitiesPer100w: number
-  readonly numbersPer100w: number
-  /** Statement of the outlet's first body sentence, or null when no other outlet carries it. */
-  readonly leadStatement: string | null
-  readonly leadSupport: number
-}
-
 /** Everything a story's reports say. */
 export interface Ledger {
   readonly story: {
@@ -368,7 +349,7 @@ export interface Ledger {
   readonly documents: readonly Document[]
   readonly statements: readonly ScoredStatement[]
   readonly outletPairs: readonly OutletPair[]
-  readonly framing: readonly OutletFraming[]
+  readonly framing: Framing
   readonly conflicts: readonly Conflict[]
   readonly quotes: readonly QuoteInstance[]
   readonly omissions: readonly Omission[]

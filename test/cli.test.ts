@@ -99,12 +99,16 @@ const STORY_FILES = [
   'conflicts.csv',
   'coverage.csv',
   'digest.md',
+  'entity_tone.csv',
   'framing.csv',
+  'framing_articles.csv',
   'omissions.csv',
   'outlet_pairs.csv',
   'quotes.csv',
   'report.json',
   'statements.csv',
+  'terms.csv',
+  'wording.csv',
 ]
 const HINT = 'Run `corroborate --help` for usage.\n'
 

@@ -98,18 +98,22 @@ beforeAll(() => {
 })
 
 describe('report', () => {
-  it('writes report.json, the eight CSVs and digest.md, nothing else', () => {
+  it('writes report.json, the twelve CSVs and digest.md, nothing else', () => {
     expect([...files.keys()].sort()).toEqual([
       'alignments.csv',
       'conflicts.csv',
       'coverage.csv',
       'digest.md',
+      'entity_tone.csv',
       'framing.csv',
+      'framing_articles.csv',
       'omissions.csv',
       'outlet_pairs.csv',
       'quotes.csv',
       'report.json',
       'statements.csv',
+      'terms.csv',
+      'wording.csv',
     ])
   })
 
@@ -119,7 +123,10 @@ describe('report', () => {
   })
 
   it('writes the top-level fields of report.json in a fixed order', () => {
-    expect(Object.keys(json)).toEqual(['schemaVersion', 'tool', 'story', 'articles', 'sentences', 'statements', 'outletPairs', 'framing', 'conflicts', 'quotes', 'omissions', 'digest', 'messages'])
+    expect(Object.keys(json)).toEqual([
+      'schemaVersion', 'tool', 'story', 'articles', 'sentences', 'statements', 'outletPairs', 'framing', 'framingArticles', 'entityTone', 'terms', 'wording',
+      'conflicts', 'quotes', 'omissions', 'digest', 'messages',
+    ])
   })
 
   it('names the schema version and the tool', () => {
@@ -189,7 +196,7 @@ describe('report', () => {
   })
 
   it('writes outlet pairs, framing and messages as the ledger and log hold them', () => {
-    expect([json.outletPairs, json.framing, json.messages]).toEqual([ledger.outletPairs, ledger.framing, messages.map((m) => m.toJSON())])
+    expect([json.outletPairs, json.framing, json.messages]).toEqual([ledger.outletPairs, ledger.framing.outlets, messages.map((m) => m.toJSON())])
   })
 
   it('writes one outlet pair per pair of the three outlets', () => {
@@ -231,7 +238,7 @@ describe('report', () => {
     const framing = records(files.get('framing.csv')!).map((r) => [r.outlet, r.words, r.sentences])
     expect({ pairs, framing }).toEqual({
       pairs: ledger.outletPairs.map((p) => [p.outletA, p.outletB, String(p.sharedStatements)]),
-      framing: ledger.framing.map((f) => [f.outlet, String(f.words), String(f.sentences)]),
+      framing: ledger.framing.outlets.map((f) => [f.outlet, String(f.words), String(f.sentences)]),
     })
   })
 

@@ -119,7 +119,7 @@ async function index(out: string): Promise<Record<string, string>[]> {
 
 /** The files a run should write: index.csv, run.json and the report files of each story folder, sorted. */
 function expectedFiles(folders: string[]): string[] {
-  return ['index.csv', 'run.json', ...folders.flatMap((f) => STORY_FILES.map((name) => `${f}/${name}`))].sort()
+  return ['index.csv', 'run.json', 'terms.csv', ...folders.flatMap((f) => STORY_FILES.map((name) => `${f}/${name}`))].sort()
 }
 
 describe('main: usage', () => {
@@ -394,7 +394,7 @@ describe('main: options', () => {
     expect({ code, messages: stderr.split('\n').filter((line) => line !== '' && !line.startsWith('corroborate: ')), files: Object.keys(await tree(out)).sort() }).toEqual({
       code: 1,
       messages: ['<corpus>: fatal: Expected story `tide-mill` in the corpus, got none (it has 2) [analyze/unknown-story]'],
-      files: ['index.csv', 'run.json'],
+      files: ['index.csv', 'run.json', 'terms.csv'],
     })
   })
 
@@ -429,8 +429,8 @@ describe('main: options', () => {
     await run(['analyze', '--corpus', corpus, '--out', out])
     const full = await tree(out)
     await run(['analyze', '--story', 'tide_mill', '--corpus', corpus, '--out', out])
-    const { 'run.json': _run, 'index.csv': _index, ...folders } = await tree(out)
-    const { 'run.json': _fullRun, 'index.csv': _fullIndex, ...fullFolders } = full
+    const { 'run.json': _run, 'index.csv': _index, 'terms.csv': _terms, ...folders } = await tree(out)
+    const { 'run.json': _fullRun, 'index.csv': _fullIndex, 'terms.csv': _fullTerms, ...fullFolders } = full
     expect(folders).toEqual(fullFolders)
   })
 

@@ -1,10 +1,11 @@
 // `make bench`: quality (MSRP, STS-B) and speed (seed story, BASIL batch, generated large stories) figures.
 // Prints a table on stdout and writes BENCHMARKS.md. Progress goes to stderr.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { parse } from 'csv-parse/sync'
 import { loadVectors } from '../pipeline/vectors.js'
 import { pairMatrix } from '../stages/calibrate.js'
 import { bestThreshold, classify, fitBoosted, pearson, predict, spearman } from '../stages/model.js'
@@ -198,6 +199,40 @@ function fmt(n: number, digits = 1): string {
   return n.toFixed(digits)
 }
 
+// BASIL spells each outlet two ways ("FOX" and "Fox News"); the table joins them.
+const BASIL_OUTLETS: Readonly<Record<string, string>> = { FOX: 'Fox News', HPO: 'HuffPost', NYT: 'New York Times' }
+
+/** The main framing measures of each BASIL outlet, averaged over its articles weighted by words. */
+function basilFraming(basil: string): string {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'corroborate-basil-'))
+  execFileSync(process.execPath, [bin, 'analyze', '--corpus', basil, '--out', out, '--quiet'], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } })
+  const measures = [
+    'tone_per_100w', 'hedges_per_100w', 'weasels_per_100w', 'modals_per_100w', 'intensifiers_per_100w', 'loaded_per_100w',
+    'loaded_verb_share', 'quoted_word_share', 'named_sources', 'anonymous_per_100w', 'official_share', 'coverage', 'shared_position',
+  ]
+  const sums = new Map<string, { words: number; values: number[] }>()
+  for (const story of readdirSync(out)) {
+    const file = path.join(out, story, 'framing.csv')
+    if (!existsSync(file)) continue
+    const rows = parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[]
+    for (const r of rows) {
+      const words = Number(r.words)
+      const outlet = BASIL_OUTLETS[r.outlet!] ?? r.outlet!
+      const entry = sums.get(outlet) ?? { words: 0, values: measures.map(() => 0) }
+      entry.words += words
+      measures.forEach((m, i) => (entry.values[i]! += words * Number(r[m])))
+      sums.set(outlet, entry)
+    }
+  }
+  rmSync(out, { recursive: true, force: true })
+  const outlets = [...sums.keys()].sort()
+  const lines = [`| measure | ${outlets.join(' | ')} |`, `|---|${outlets.map(() => '---').join('|')}|`]
+  measures.forEach((m, i) => lines.push(`| ${m} | ${outlets.map((o) => fmt(sums.get(o)!.values[i]! / sums.get(o)!.words, 3)).join(' | ')} |`))
+  return lines.join('\n')
+}
+
+let framingTable = ''
+
 function main(): void {
   const rows: [string, string, string][] = []
   const add = (figure: string, value: string, note = '') => {
@@ -221,6 +256,7 @@ function main(): void {
     const t = timeAnalyze(basil, quick ? 1 : 3)
     add('BASIL batch (100 stories, 300 articles): time', `${fmt(t.medianMs, 0)} ms`, `median of ${t.runs} runs`)
     add('BASIL batch: peak memory', `${fmt(t.peakMb, 0)} MB`)
+    framingTable = basilFraming(basil)
 
     const dir = mkdtempSync(path.join(os.tmpdir(), 'corroborate-gen-'))
     const sizes = quick ? [250, 500] : [500, 1000]
@@ -238,6 +274,7 @@ function main(): void {
 
   const table = ['| figure | value | note |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
   process.stdout.write(`${table}\n`)
+  if (framingTable) process.stdout.write(`\nBASIL framing, per outlet (averaged over its articles, weighted by words):\n\n${framingTable}\n`)
   const date = new Date().toISOString().slice(0, 10)
   const doc = `# Benchmarks
 
@@ -246,7 +283,7 @@ Quality is measured on third-party data in \`../shared/data\`; times are whole \
 (start-up included), the median of several runs, with the largest peak resident memory of those runs.
 
 ${table}
-`
+${framingTable ? `\n## Framing on BASIL\n\nThe main framing measures of each outlet of the BASIL batch, averaged over its articles weighted by words\n(see the README for what each measure means).\n\n${framingTable}\n` : ''}`
   writeFileSync(path.join(root, 'BENCHMARKS.md'), doc)
   log(`wrote ${path.join(root, 'BENCHMARKS.md')}`)
 }

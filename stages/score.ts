@@ -124,16 +124,7 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
  * the same by nature.
  */
 function independentCount(statement: Statement, origins: ReadonlyMap<string, string>, reusable: (sentence: string) => boolean): number {
-  const parent = new Map(statement.members.map((m) => [m.sentence, m.sentence]))
-  const find = (x: string): string => {
-    while (parent.get(x) !== x) x = parent.get(x)!
-    return x
-  }
-  const union = (a: string, b: string) => {
-    const ra = find(a)
-    const rb = find(b)
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb)
-  }
+  const { find, union } = unionFind(statement.members.map((m) => m.sentence))
   const byOrigin = new Map<string, string>()
   for (const m of statement.members) {
     const origin = origins.get(m.article)!
@@ -151,6 +142,21 @@ function isReusedText(sentence: Sentence): boolean {
   if (words.length < 12) return false
   const quoted = words.filter((t) => sentence.quotes.some((q) => t.begin >= q.begin && t.end <= q.end)).length
   return quoted < words.length / 2
+}
+
+/** Disjoint sets over string keys; the root of a set is its smallest key, so results never depend on order. */
+function unionFind(keys: readonly string[]): { find: (x: string) => string; union: (a: string, b: string) => void } {
+  const parent = new Map(keys.map((k) => [k, k]))
+  const find = (x: string): string => {
+    while (parent.get(x) !== x) x = parent.get(x)!
+    return x
+  }
+  const union = (a: string, b: string) => {
+    const ra = find(a)
+    const rb = find(b)
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb)
+  }
+  return { find, union }
 }
 
 /** The news agency an article credits: "(AP)", "(Reuters)" in its dateline, or an agency byline. */
@@ -195,17 +201,7 @@ function findOrigins(documents: readonly Document[], alignment: Alignment, share
       identical.set(key, (identical.get(key) ?? 0) + 1)
     }
   const size = new Map(documents.map((d) => [d.article.id, d.sentences.length]))
-  const parent = new Map(documents.map((d) => [d.article.id, d.article.id]))
-  const find = (x: string): string => {
-    let root = x
-    while (parent.get(root) !== root) root = parent.get(root)!
-    return root
-  }
-  const union = (a: string, b: string) => {
-    const ra = find(a)
-    const rb = find(b)
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb)
-  }
+  const { find, union } = unionFind(documents.map((d) => d.article.id))
   for (const [key, count] of [...identical].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const [a, b] = key.split('\u0000') as [string, string]
     if (count >= 3 && count >= share * Math.min(size.get(a)!, size.get(b)!)) union(a, b)

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { main } from '../pipeline/cli.js'
 import { COLUMNS, INDEX_COLUMNS } from '../stages/report.js'
-import { tree } from './helpers.js'
+import { STORY_FILES, tree } from './helpers.js'
 
 // Two invented stories, each told by invented outlets.
 const QUARRY_FIRE = {
@@ -94,22 +94,6 @@ afterAll(async () => {
 
 
 const VERSION = (JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version
-const STORY_FILES = [
-  'alignments.csv',
-  'conflicts.csv',
-  'coverage.csv',
-  'digest.md',
-  'entity_tone.csv',
-  'framing.csv',
-  'framing_articles.csv',
-  'omissions.csv',
-  'outlet_pairs.csv',
-  'quotes.csv',
-  'report.json',
-  'statements.csv',
-  'terms.csv',
-  'wording.csv',
-]
 const HINT = 'Run `corroborate --help` for usage.\n'
 
 /** index.csv as records keyed by its header. */

@@ -112,3 +112,32 @@ export async function tree(root: string): Promise<Record<string, string>> {
   }
   return files
 }
+
+/** The files `report` writes for each story, sorted. */
+export const STORY_FILES = [
+  'alignments.csv',
+  'conflicts.csv',
+  'coverage.csv',
+  'digest.md',
+  'entity_tone.csv',
+  'framing.csv',
+  'framing_articles.csv',
+  'omissions.csv',
+  'outlet_pairs.csv',
+  'quotes.csv',
+  'report.json',
+  'statements.csv',
+  'terms.csv',
+  'wording.csv',
+]
+
+/** The name, code and message of what `fn` throws, or null when it throws nothing. */
+export function thrown(fn: () => unknown): { name: string; code: unknown; message: string } | null {
+  try {
+    fn()
+  } catch (error) {
+    const e = error as Error & { code?: unknown }
+    return { name: e.name, code: e.code, message: e.message }
+  }
+  return null
+}

@@ -4,17 +4,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { bestThreshold, classify, fitBoosted, type Learner, pearson, predict, spearman } from '../stages/model.js'
 import { checkModel, FEATURES } from '../stages/similarity.js'
+import { thrown } from './helpers.js'
 
-/** The name, code and message of what `fn` throws, or null when it throws nothing. */
-function thrown(fn: () => unknown): { name: string; code: unknown; message: string } | null {
-  try {
-    fn()
-  } catch (error) {
-    const e = error as Error & { code?: unknown }
-    return { name: e.name, code: e.code, message: e.message }
-  }
-  return null
-}
 
 // 100 rows of two features: x0 spread evenly over [0, 1), x1 a deterministic scramble that carries no signal.
 const ROWS = Array.from({ length: 100 }, (_, i) => [i / 100, ((i * 37) % 100) / 100])

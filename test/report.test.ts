@@ -10,6 +10,7 @@ import { COLUMNS, csv, type IndexRow, INDEX_COLUMNS, indexCsv, neutralise, repor
 import { scoreStory } from '../stages/score.js'
 import { segment } from '../stages/segment.js'
 import type { Ledger, RawSource } from '../stages/types.js'
+import { STORY_FILES } from './helpers.js'
 
 // An invented story told by three invented outlets: one sentence carried word for word by all three, a shared
 // fact in three wordings, a sentence that starts with `@` (a formula character) in two outlets, and boilerplate.
@@ -99,22 +100,7 @@ beforeAll(() => {
 
 describe('report', () => {
   it('writes report.json, the twelve CSVs and digest.md, nothing else', () => {
-    expect([...files.keys()].sort()).toEqual([
-      'alignments.csv',
-      'conflicts.csv',
-      'coverage.csv',
-      'digest.md',
-      'entity_tone.csv',
-      'framing.csv',
-      'framing_articles.csv',
-      'omissions.csv',
-      'outlet_pairs.csv',
-      'quotes.csv',
-      'report.json',
-      'statements.csv',
-      'terms.csv',
-      'wording.csv',
-    ])
+    expect([...files.keys()].sort()).toEqual(STORY_FILES)
   })
 
   it('starts each CSV with the columns of COLUMNS', () => {

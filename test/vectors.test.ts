@@ -3,17 +3,8 @@
 import { sentenceFromText } from '../stages/segment.js'
 import { checkVectors, DEFAULT_MODEL, Idf, pairFeatures, sameQuote, sentenceFeatures, type SimilarityModel } from '../stages/similarity.js'
 import { decodeVectorTable, dot, encodeVectorTable, type WordVectors } from '../stages/vectors.js'
+import { thrown } from './helpers.js'
 
-/** The name, code and message of what `fn` throws, or null when it throws nothing. */
-function thrown(fn: () => unknown): { name: string; code: unknown; message: string } | null {
-  try {
-    fn()
-  } catch (error) {
-    const e = error as Error & { code?: unknown }
-    return { name: e.name, code: e.code, message: e.message }
-  }
-  return null
-}
 
 const cosine = (a: readonly number[], b: readonly number[]) => {
   let d = 0

@@ -1,18 +1,21 @@
 // The batch runner behind `corroborate analyze`: read, run the stages per story, write every report atomically.
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { align } from '../stages/align.js'
 import { clean } from '../stages/clean.js'
 import { ingest } from '../stages/ingest.js'
 import { type Message, MessageLog, quoteValue } from '../stages/messages.js'
-import { distinctiveTerms, type Lexicons } from '../stages/framing.js'
-import { type IndexRow, indexCsv, report, termsCsv } from '../stages/report.js'
+import { DEFAULT_LEXICONS, distinctiveTerms, type Lexicons } from '../stages/framing.js'
+import { type IndexRow, indexCsv, report, termsCsv, type ToolInfo } from '../stages/report.js'
 import { scoreStory } from '../stages/score.js'
 import { segment } from '../stages/segment.js'
-import type { SimilarityModel } from '../stages/similarity.js'
+import { DEFAULT_MODEL, type SimilarityModel } from '../stages/similarity.js'
 import type { Article, RawSource } from '../stages/types.js'
 import type { WordVectors } from '../stages/vectors.js'
 import { readCorpus } from './corpus.js'
+import { acquireLock, LOCK_FILE } from './lock.js'
 import { toolInfo } from './tool.js'
 import { recoverOutput, writeFileAtomic, writeFolderAtomic } from './write.js'
 
@@ -32,6 +35,8 @@ export interface AnalyzeOptions {
   readonly digestWords?: number
   /** Word lists of the framing measures (default: the shipped ones). */
   readonly lexicons?: Lexicons
+  /** Redo every story, even those whose input, options and tool version are unchanged (default: `false`). */
+  readonly force?: boolean
   /** Similarity model (default: the shipped one). */
   readonly model?: SimilarityModel
   /** Where the model came from, for run.json (null: the shipped one). */
@@ -48,6 +53,8 @@ export interface AnalyzeResult {
   readonly messages: readonly Message[]
   readonly articles: number
   readonly statements: number
+  /** Stories skipped because their input, options and tool version had not changed. */
+  readonly unchanged: number
   readonly timings: Readonly<Record<string, number>>
 }
 
@@ -68,6 +75,26 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
   }
   const started = performance.now()
   const corpusLog = new MessageLog()
+  const lock = await acquireLock(options.out, new Date())
+  if (lock.recovered) {
+    const h = lock.recovered
+    corpusLog.warn('write', 'recovered-lock', `Took over the lock left by a run that is gone (pid ${h.pid} on ${h.host}, started ${h.started})`, { file: LOCK_FILE })
+  }
+  try {
+    return await run(options, tool, timings, time, started, corpusLog)
+  } finally {
+    await lock.release()
+  }
+}
+
+async function run(
+  options: AnalyzeOptions,
+  tool: ToolInfo,
+  timings: Record<StageName, number>,
+  time: <T>(stage: StageName, run: () => T | Promise<T>) => Promise<T>,
+  started: number,
+  corpusLog: MessageLog,
+): Promise<AnalyzeResult> {
   for (const name of await recoverOutput(options.out)) corpusLog.warn('write', 'recovered-report', `Restored the reports of story ${quoteValue(name)} left aside by an interrupted run`, { file: name })
 
   const corpus = await time('read', () => readCorpus(options.corpus, corpusLog, { maxBytes: options.maxBytes }))
@@ -102,14 +129,43 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
   const messages: Message[] = corpusLog.messages.filter((m) => !aboutSkippedStory(m))
   let articleTotal = 0
   let statementTotal = 0
+  let unchanged = 0
   // Term counts per outlet over every story of the run, for the corpus-wide distinctive terms.
   const corpusTerms = new Map<string, Map<string, number>>()
+  // What, besides its articles, decides a story's reports: a story whose key is unchanged is not redone.
+  const fingerprint = sha256(
+    JSON.stringify({
+      tool,
+      model: options.model ?? DEFAULT_MODEL,
+      vectors: options.vectors?.name ?? null,
+      lexicons: options.lexicons ?? DEFAULT_LEXICONS,
+      digestWords: options.digestWords ?? 250,
+      excel: options.excel ?? false,
+      maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
+    }),
+  )
   for (const [n, storyId] of storyIds.entries()) {
     const log = new MessageLog(storyId)
     const folder = folders.get(storyId)!
     const input = byStory.get(storyId)!
     const row = { storyId, folder, articles: 0, outlets: 0, sentences: 0, statements: 0, corroborated: 0, conflicts: 0, quotesChanged: 0 }
     let status: IndexRow['status'] = 'ok'
+    const key = storyKey(fingerprint, storyId, folder, input)
+    const previous = options.force ? null : await readState(path.join(options.out, folder, STATE_FILE))
+    if (previous && previous.key === key) {
+      // Unchanged since the last run: its reports stand; only the index and the corpus-wide terms need it.
+      rows.push(previous.row)
+      for (const [outlet, counts] of Object.entries(previous.terms)) {
+        const total = corpusTerms.get(outlet) ?? new Map<string, number>()
+        for (const [term, count] of Object.entries(counts)) total.set(term, (total.get(term) ?? 0) + count)
+        corpusTerms.set(outlet, total)
+      }
+      articleTotal += previous.row.articles
+      statementTotal += previous.row.statements
+      unchanged++
+      options.progress?.(`[${n + 1}/${storyIds.length}] ${storyId}: unchanged, reports kept`)
+      continue
+    }
     try {
       const articles = corpus.kind === 'jsonl' ? input.articles : await time('ingest', () => ingest(input.sources, log, { maxBytes: options.maxBytes }))
       const cleaned = await time('clean', () => clean(articles, log))
@@ -129,12 +185,20 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
           corpusTerms.set(outlet, total)
         }
         const files = await time('report', () => report(ledger, log.messages, tool, { excel: options.excel }))
-        await time('write', () => writeFolderAtomic(options.out, folder, files))
         row.sentences = ledger.story.sentenceCount
         row.statements = ledger.story.statementCount
         row.corroborated = ledger.story.corroboratedCount
         row.conflicts = ledger.story.conflictCount
         row.quotesChanged = ledger.story.quotesChanged
+        const state: StoryState = {
+          key,
+          row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') },
+          terms: Object.fromEntries([...ledger.framing.termCounts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([o, c]) => [o, Object.fromEntries([...c].sort(([a], [b]) => (a < b ? -1 : 1)))])),
+        }
+        // The state goes into the folder with the reports, so both are swapped in together or not at all.
+        const withState = new Map(files)
+        withState.set(STATE_FILE, `${JSON.stringify(state)}\n`)
+        await time('write', () => writeFolderAtomic(options.out, folder, withState))
         articleTotal += documents.length
         statementTotal += ledger.statements.length
       }
@@ -143,19 +207,14 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
       log.fatal('analyze', 'story-failed', `Unexpected error while analysing the story: ${(error as Error).stack ?? String(error)}`)
     }
     messages.push(...log.messages)
-    rows.push({
-      ...row,
-      status,
-      fatal: log.messages.filter((m) => m.severity === 'fatal').length,
-      warnings: log.messages.filter((m) => m.severity === 'warning').length,
-    })
+    rows.push({ ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') })
     options.progress?.(`[${n + 1}/${storyIds.length}] ${storyId}: ${status}, ${row.articles} articles, ${row.statements} statements`)
   }
 
   await time('write', () => writeFileAtomic(path.join(options.out, 'index.csv'), indexCsv(rows, { excel: options.excel })))
   await time('write', () => writeFileAtomic(path.join(options.out, 'terms.csv'), termsCsv(distinctiveTerms(corpusTerms, 20), { excel: options.excel })))
   const totalMs = performance.now() - started
-  const run = {
+  const record = {
     schemaVersion: 1,
     tool,
     options: {
@@ -164,6 +223,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
       stories: options.stories ?? [],
       maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
       excel: options.excel ?? false,
+      force: options.force ?? false,
       digestWords: options.digestWords ?? 250,
       model: options.modelFile ?? 'default',
       vectors: options.vectors?.name ?? null,
@@ -172,6 +232,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
     counts: {
       stories: rows.length,
       storiesOk: rows.filter((r) => r.status === 'ok').length,
+      storiesUnchanged: unchanged,
       articles: articleTotal,
       statements: statementTotal,
       fatal: messages.filter((m) => m.severity === 'fatal').length,
@@ -181,8 +242,44 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
     timingsMs: { total: round(totalMs), ...Object.fromEntries(STAGES.map((s) => [s, round(timings[s])])) },
     messages: messages.map((m) => m.toJSON()),
   }
-  await writeFileAtomic(path.join(options.out, 'run.json'), `${JSON.stringify(run, null, 2)}\n`)
-  return { rows, messages, articles: articleTotal, statements: statementTotal, timings: run.timingsMs }
+  await writeFileAtomic(path.join(options.out, 'run.json'), `${JSON.stringify(record, null, 2)}\n`)
+  return { rows, messages, articles: articleTotal, statements: statementTotal, unchanged, timings: record.timingsMs }
+}
+
+/** The file in each story folder that records what its reports were made from. */
+export const STATE_FILE = '.corroborate.json'
+
+interface StoryState {
+  readonly key: string
+  readonly row: IndexRow
+  /** Term counts per outlet, for the corpus-wide distinctive terms. */
+  readonly terms: Readonly<Record<string, Readonly<Record<string, number>>>>
+}
+
+async function readState(file: string): Promise<StoryState | null> {
+  try {
+    const state = JSON.parse(await readFile(file, 'utf8')) as StoryState
+    return typeof state.key === 'string' && typeof state.row === 'object' && typeof state.terms === 'object' ? state : null
+  } catch {
+    return null
+  }
+}
+
+/** A story's key: the run's fingerprint, the story and the hash, name and metadata of each of its inputs. */
+function storyKey(fingerprint: string, storyId: string, folder: string, input: { sources: readonly RawSource[]; articles: readonly Article[] }): string {
+  const parts = [
+    ...input.sources.map((s) => [s.file, s.id ?? '', s.size ?? s.bytes.length, sha256(s.bytes), JSON.stringify(s.meta ?? {})].join('\u0000')),
+    ...input.articles.map((a) => [a.id, a.hash].join('\u0000')),
+  ]
+  return sha256([fingerprint, storyId, folder, ...parts].join('\u0001'))
+}
+
+function sha256(text: string | Uint8Array): string {
+  return createHash('sha256').update(text).digest('hex')
+}
+
+function countOf(log: MessageLog, severity: 'fatal' | 'warning'): number {
+  return log.messages.filter((m) => m.severity === severity).length
 }
 
 /** A folder name for a story id: safe on every file system, unique within the run. */

@@ -35,6 +35,7 @@ analyze [--config FILE] [--corpus PATH] [--out DIR] [--story ID]... [options]
   --max-bytes N     skip articles larger than N bytes (default: 5242880)
   --digest-words N  words of the digest's corroborated part (default: 250)
   --excel           write CSV with a UTF-8 byte order mark and CRLF line ends
+  --force           redo every story (by default a story whose input, options and version are unchanged is kept)
   --strict          exit 1 when there are warnings
   --quiet           print only warnings, errors and the summary
   --verbose         print info messages too
@@ -56,7 +57,7 @@ omissions.csv,coverage.csv,digest.md}, OUT/index.csv, OUT/run.json.
 `
 
 const COMMANDS = {
-  analyze: ['config', 'corpus', 'out', 'story', 'model', 'max-bytes', 'digest-words', 'excel', 'strict', 'quiet', 'verbose'],
+  analyze: ['config', 'corpus', 'out', 'story', 'model', 'max-bytes', 'digest-words', 'excel', 'force', 'strict', 'quiet', 'verbose'],
   pairs: ['in', 'out', 'model', 'quiet'],
   calibrate: ['pairs', 'out', 'folds', 'rounds', 'depth', 'learning-rate', 'quiet'],
 } as const
@@ -91,6 +92,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         depth: { type: 'string' },
         'learning-rate': { type: 'string' },
         excel: { type: 'boolean' },
+        force: { type: 'boolean' },
         strict: { type: 'boolean' },
         quiet: { type: 'boolean' },
         verbose: { type: 'boolean' },
@@ -126,7 +128,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   } catch (error) {
     const e = error as Error & { code?: string }
     // Bad input files, models and configs (or a model fitted with other word vectors) are the user's to fix: a clear message, no stack.
-    if (['ERR_BAD_TABLE', 'ERR_INVALID_MODEL', 'ERR_INVALID_CONFIG', 'ERR_MISSING_VECTORS', 'ERR_WRONG_VECTORS', 'ERR_NO_DATA', 'ENOENT'].includes(e.code ?? '')) {
+    if (['ERR_BAD_TABLE', 'ERR_INVALID_MODEL', 'ERR_INVALID_CONFIG', 'ERR_LOCKED', 'ERR_MISSING_VECTORS', 'ERR_WRONG_VECTORS', 'ERR_NO_DATA', 'ENOENT'].includes(e.code ?? '')) {
       io.stderr(`corroborate: ${e.message}\n`)
       return 2
     }
@@ -187,6 +189,7 @@ async function runAnalyze(flags: Values, io: Io): Promise<number> {
     maxBytes,
     digestWords,
     lexicons: config.lexicons,
+    force: values.force as boolean | undefined,
     excel: values.excel as boolean | undefined,
     model,
     modelFile: (values.model as string | undefined) ?? null,
@@ -199,7 +202,7 @@ async function runAnalyze(flags: Values, io: Io): Promise<number> {
   const ok = result.rows.filter((r) => r.status === 'ok').length
   io.stderr(
     `corroborate: ${result.rows.length} ${plural(result.rows.length, 'story', 'stories')} (${ok} ok), ${result.articles} articles, ` +
-      `${result.statements} statements, ${fatal} fatal, ${warnings} ${plural(warnings, 'warning', 'warnings')}; reports in ${out}/\n`,
+      `${result.statements} statements${result.unchanged > 0 ? ` (${result.unchanged} ${plural(result.unchanged, 'story', 'stories')} unchanged)` : ''}, ${fatal} fatal, ${warnings} ${plural(warnings, 'warning', 'warnings')}; reports in ${out}/\n`,
   )
   if (fatal > 0) return 1
   if (values.strict && warnings > 0) return 1

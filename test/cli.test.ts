@@ -244,7 +244,7 @@ describe('main: analyze', () => {
     const corpus = await makeCorpus({ ...QUARRY_FIRE, ...LIBRARY_LEVY })
     const out = await outDir()
     const runJson = async () => {
-      await run(['analyze', '--corpus', corpus, '--out', out])
+      await run(['analyze', '--force', '--corpus', corpus, '--out', out])
       const { timingsMs, ...rest } = JSON.parse(await readFile(path.join(out, 'run.json'), 'utf8')) as Record<string, unknown>
       return { stages: Object.keys(timingsMs as object), rest }
     }
@@ -260,9 +260,9 @@ describe('main: analyze', () => {
     const inputs = (runJson.inputs as { file: string }[]).map((i) => i.file)
     expect({ tool: runJson.tool, options: runJson.options, inputs, counts: runJson.counts, stages: Object.keys(runJson.timingsMs as object) }).toEqual({
       tool: { name: 'corroborate', version: VERSION },
-      options: { corpus, out, stories: [], maxBytes: 5 * 1024 * 1024, excel: false, digestWords: 250, model: 'default', vectors: 'glove-wink-sg-100d-top150k' },
+      options: { corpus, out, stories: [], maxBytes: 5 * 1024 * 1024, excel: false, force: false, digestWords: 250, model: 'default', vectors: 'glove-wink-sg-100d-top150k' },
       inputs: ['library-levy/harrow-post.txt', 'library-levy/north-bulletin.txt', 'quarry-fire/county-voice.txt', 'quarry-fire/dunmore-echo.txt', 'quarry-fire/valley-wire.txt'],
-      counts: { stories: 2, storiesOk: 2, articles: 5, statements: (runJson.counts as { statements: number }).statements, fatal: 0, warnings: 0, info: (runJson.counts as { info: number }).info },
+      counts: { stories: 2, storiesOk: 2, storiesUnchanged: 0, articles: 5, statements: (runJson.counts as { statements: number }).statements, fatal: 0, warnings: 0, info: (runJson.counts as { info: number }).info },
       stages: ['total', 'read', 'ingest', 'clean', 'segment', 'align', 'score', 'report', 'write'],
     })
   })

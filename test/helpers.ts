@@ -113,8 +113,8 @@ export async function tree(root: string): Promise<Record<string, string>> {
   return files
 }
 
-/** The files `report` writes for each story, sorted. */
-export const STORY_FILES = [
+/** The files `report` makes for each story, sorted. */
+export const REPORT_FILES = [
   'alignments.csv',
   'conflicts.csv',
   'coverage.csv',
@@ -130,6 +130,9 @@ export const STORY_FILES = [
   'terms.csv',
   'wording.csv',
 ]
+
+/** The files of a story folder `analyze` writes: the reports and the state that lets an unchanged story be skipped. */
+export const STORY_FILES = ['.corroborate.json', ...REPORT_FILES]
 
 /** The name, code and message of what `fn` throws, or null when it throws nothing. */
 export function thrown(fn: () => unknown): { name: string; code: unknown; message: string } | null {

@@ -10,7 +10,7 @@ import { COLUMNS, csv, type IndexRow, INDEX_COLUMNS, indexCsv, neutralise, repor
 import { scoreStory } from '../stages/score.js'
 import { segment } from '../stages/segment.js'
 import type { Ledger, RawSource } from '../stages/types.js'
-import { STORY_FILES } from './helpers.js'
+import { REPORT_FILES } from './helpers.js'
 
 // An invented story told by three invented outlets: one sentence carried word for word by all three, a shared
 // fact in three wordings, a sentence that starts with `@` (a formula character) in two outlets, and boilerplate.
@@ -100,7 +100,7 @@ beforeAll(() => {
 
 describe('report', () => {
   it('writes report.json, the twelve CSVs and digest.md, nothing else', () => {
-    expect([...files.keys()].sort()).toEqual(STORY_FILES)
+    expect([...files.keys()].sort()).toEqual(REPORT_FILES)
   })
 
   it('starts each CSV with the columns of COLUMNS', () => {

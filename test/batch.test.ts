@@ -1,0 +1,92 @@
+// Scheduled batch runs: an unchanged story is not redone, a changed one is, and one run at a time writes a folder.
+import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises'
+
+import os from 'node:os'
+import path from 'node:path'
+import { main } from '../pipeline/cli.js'
+import { tree } from './helpers.js'
+
+const STORY_A = [
+  'The city council voted 6-1 on Monday to close the old harbor market for repairs.',
+  'Council member Ada Quill cast the only vote against the closure, citing lost rent.',
+  'Repairs to the market roof are expected to cost about $3 million, the city said.',
+]
+const STORY_B = [
+  'The harbor market will close on Monday after the council voted for repairs.',
+  'Ada Quill, a council member, voted against closing the market because of lost rent.',
+  'The city estimates the roof repairs will cost $3 million.',
+]
+
+async function corpus(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'corroborate-batch-'))
+  for (const story of ['market', 'pier']) {
+    await mkdir(path.join(dir, story))
+    await writeFile(path.join(dir, story, 'tribune.txt'), STORY_A.join('\n\n'))
+    await writeFile(path.join(dir, story, 'herald.txt'), STORY_B.join('\n\n'))
+  }
+  return dir
+}
+
+async function run(argv: string[]): Promise<{ code: number; stderr: string }> {
+  const err: string[] = []
+  const code = await main(argv, { stdout: () => {}, stderr: (s) => err.push(s) })
+  return { code, stderr: err.join('') }
+}
+
+describe('incremental runs', () => {
+  it('keeps the reports of unchanged stories, byte for byte, and says so', async () => {
+    const input = await corpus()
+    const out = path.join(input, '..', `${path.basename(input)}-out`)
+    await run(['analyze', '--corpus', input, '--out', out])
+    const { 'run.json': _first, ...before } = await tree(out)
+    const { code, stderr } = await run(['analyze', '--corpus', input, '--out', out])
+    const { 'run.json': _second, ...after } = await tree(out)
+    expect({ code, unchanged: stderr.includes('(2 stories unchanged)'), same: after }).toEqual({ code: 0, unchanged: true, same: before })
+  })
+
+  it('redoes only the story whose article changed', async () => {
+    const input = await corpus()
+    const out = path.join(input, '..', `${path.basename(input)}-out`)
+    await run(['analyze', '--corpus', input, '--out', out])
+    await writeFile(path.join(input, 'pier', 'herald.txt'), [...STORY_B, 'The market has stood on the harbor since 1911.'].join('\n\n'))
+    const { stderr } = await run(['analyze', '--corpus', input, '--out', out])
+    expect(stderr).toContain('market: unchanged, reports kept')
+    expect(stderr).toContain('pier: ok')
+    const sentences = JSON.parse(await readFile(path.join(out, 'pier', 'report.json'), 'utf8')).sentences as { text: string }[]
+    expect(sentences.some((s) => s.text.includes('1911'))).toBe(true)
+  })
+
+  it('redoes every story with `--force` or when an option changes', async () => {
+    const input = await corpus()
+    const out = path.join(input, '..', `${path.basename(input)}-out`)
+    await run(['analyze', '--corpus', input, '--out', out])
+    expect((await run(['analyze', '--force', '--corpus', input, '--out', out])).stderr).not.toContain('unchanged')
+    expect((await run(['analyze', '--digest-words', '40', '--corpus', input, '--out', out])).stderr).not.toContain('unchanged')
+  })
+})
+
+describe('the output lock', () => {
+  it('refuses to write a folder another live run holds, naming that run', async () => {
+    const input = await corpus()
+    const out = path.join(input, '..', `${path.basename(input)}-out`)
+    await mkdir(out)
+    // This very process stands for the other run: it is alive.
+    await writeFile(path.join(out, '.corroborate.lock'), JSON.stringify({ pid: process.pid, host: os.hostname(), started: '2026-11-22T06:00:00.000Z' }))
+    const { code, stderr } = await run(['analyze', '--corpus', input, '--out', out])
+    expect({ code, stderr }).toEqual({
+      code: 2,
+      stderr: `corroborate: Output folder \`${out}\` is in use by another corroborate run (pid ${process.pid} on ${os.hostname()}, started 2026-11-22T06:00:00.000Z); wait for it to finish, or remove \`${path.join(out, '.corroborate.lock')}\` if that run is gone\n`,
+    })
+  })
+
+  it('takes over the lock of a run that is gone, with a warning, and leaves no lock behind', async () => {
+    const input = await corpus()
+    const out = path.join(input, '..', `${path.basename(input)}-out`)
+    await mkdir(out)
+    await writeFile(path.join(out, '.corroborate.lock'), JSON.stringify({ pid: 2 ** 22 + 17, host: os.hostname(), started: '2026-11-22T06:00:00.000Z' }))
+    const { code, stderr } = await run(['analyze', '--corpus', input, '--out', out, '--quiet'])
+    expect(code).toBe(0)
+    expect(stderr).toContain('.corroborate.lock: warning: Took over the lock left by a run that is gone')
+    expect(Object.keys(await tree(out))).not.toContain('.corroborate.lock')
+  })
+})

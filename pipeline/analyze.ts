@@ -105,7 +105,7 @@ async function run(
     if (!e) byStory.set(story, (e = { sources: [], articles: [] }))
     return e
   }
-  if (corpus.kind === 'jsonl') {
+  if (corpus.kind !== 'folder') {
     for (const article of await time('ingest', () => ingest(corpus.sources, corpusLog, { maxBytes: options.maxBytes }))) entry(article.story).articles.push(article)
   } else for (const source of corpus.sources) entry(source.story!).sources.push(source)
   for (const m of corpusLog.messages) if (m.severity === 'fatal' && m.ruleId === 'empty-story') entry(m.place.file!)
@@ -167,7 +167,7 @@ async function run(
       continue
     }
     try {
-      const articles = corpus.kind === 'jsonl' ? input.articles : await time('ingest', () => ingest(input.sources, log, { maxBytes: options.maxBytes }))
+      const articles = corpus.kind !== 'folder' ? input.articles : await time('ingest', () => ingest(input.sources, log, { maxBytes: options.maxBytes }))
       const cleaned = await time('clean', () => clean(articles, log))
       const documents = await time('segment', () => segment(cleaned, log))
       row.articles = documents.length

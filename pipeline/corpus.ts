@@ -18,7 +18,7 @@ export interface ReadOptions {
 
 /** The raw sources of a corpus, grouped by story for folder input; a JSONL file is one source. */
 export interface Corpus {
-  readonly kind: 'folder' | 'jsonl'
+  readonly kind: 'folder' | 'jsonl' | 'csv'
   readonly sources: readonly RawSource[]
 }
 
@@ -30,8 +30,9 @@ export async function readCorpus(corpusPath: string, log: MessageLog, options: R
   const concurrency = options.concurrency ?? 8
   const info = await stat(corpusPath)
   if (info.isFile()) {
-    if (!/\.jsonl?$/i.test(corpusPath)) log.warn(SOURCE, 'unexpected-extension', `Expected a folder or a \`.jsonl\` file, got ${quoteValue(path.basename(corpusPath))}; reading it as JSON Lines`, { file: corpusPath })
     const bytes = await readFile(corpusPath)
+    if (/\.csv$/i.test(corpusPath)) return { kind: 'csv', sources: [{ kind: 'csv', file: path.basename(corpusPath), bytes }] }
+    if (!/\.jsonl?$/i.test(corpusPath)) log.warn(SOURCE, 'unexpected-extension', `Expected a folder, a \`.jsonl\` or a \`.csv\` file, got ${quoteValue(path.basename(corpusPath))}; reading it as JSON Lines`, { file: corpusPath })
     return { kind: 'jsonl', sources: [{ kind: 'jsonl', file: path.basename(corpusPath), bytes }] }
   }
 

@@ -1,5 +1,6 @@
 // ingest: decode raw input files (article files or JSON Lines) into articles, one bad input at a time.
 import { createHash } from 'node:crypto'
+import { parse } from 'csv-parse/sync'
 import type { MessageLog } from './messages.js'
 import { quoteValue } from './messages.js'
 import type { Article, ArticleMeta, RawSource } from './types.js'
@@ -19,6 +20,7 @@ export function ingest(sources: readonly RawSource[], log: MessageLog, options: 
   const articles: Article[] = []
   for (const source of sources) {
     if (source.kind === 'jsonl') articles.push(...ingestJsonl(source, log, maxBytes))
+    else if (source.kind === 'csv') articles.push(...ingestCsv(source, log, maxBytes))
     else {
       const article = ingestText(source, log, maxBytes)
       if (article) articles.push(article)
@@ -80,6 +82,40 @@ function ingestJsonl(source: RawSource, log: MessageLog, maxBytes: number): Arti
   }
   if (articles.length === 0 && !log.messages.some((m) => m.place.file === source.file && m.severity === 'fatal')) {
     log.fatal(SOURCE, 'empty-article', 'Unexpected JSONL file without any article', { file: source.file })
+  }
+  return articles
+}
+
+/**
+ * CSV, as spreadsheets export it: a header row naming the JSON Lines fields (`story`, `id`, `text` required;
+ * `outlet`, `title`, `url`, `published` optional; other columns ignored), RFC 4180 quoting, one article per row.
+ */
+function ingestCsv(source: RawSource, log: MessageLog, maxBytes: number): Article[] {
+  const text = decode(source.bytes, source.file, log)
+  if (text === null) return []
+  let rows: { record: Record<string, string>; info: { lines: number } }[]
+  try {
+    rows = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true, info: true })
+  } catch (error) {
+    const e = error as Error & { lines?: number }
+    log.fatal(SOURCE, 'malformed-csv', `Unexpected malformed CSV (${e.message.replace(/^Invalid Record Length: |\.$/g, '')}); file skipped`, { file: source.file, line: e.lines })
+    return []
+  }
+  const articles: Article[] = []
+  for (const { record, info } of rows) {
+    const place = { file: source.file, line: info.lines }
+    // An empty cell is an absent field, as in a spreadsheet.
+    const fields = Object.fromEntries(Object.entries(record).filter(([, v]) => v !== '' && v !== undefined))
+    const line = JSON.stringify(fields)
+    if (Buffer.byteLength(line) > maxBytes) {
+      log.fatal(SOURCE, 'oversized-article', `Expected an article of at most ${maxBytes} bytes, got ${Buffer.byteLength(line)} bytes; skipped`, place)
+      continue
+    }
+    const article = recordToArticle(fields, line, place, log)
+    if (article) articles.push(article)
+  }
+  if (articles.length === 0 && !log.messages.some((m) => m.place.file === source.file && m.severity === 'fatal')) {
+    log.fatal(SOURCE, 'empty-article', 'Unexpected CSV file without any article', { file: source.file })
   }
   return articles
 }

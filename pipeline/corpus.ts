@@ -7,7 +7,7 @@ import { quoteValue } from '../stages/messages.js'
 import type { ArticleMeta, RawSource } from '../stages/types.js'
 
 /** File endings read as articles. */
-export const ARTICLE_EXTENSIONS = ['.txt', '.md']
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.html', '.htm']
 
 export interface ReadOptions {
   /** Files larger than this are not read (default: 5 MB); `ingest` reports them. */
@@ -133,8 +133,7 @@ async function walk(dir: string, rel: string, log: MessageLog | null, depth: num
       if (depth < 8) found.push(...(await walk(path.join(dir, entry.name), relPath, log, depth + 1)))
     } else if (isArticle(entry.name)) found.push(relPath)
     else if (entry.name !== 'story.json' && log) {
-      const hint = /\.html?$/i.test(entry.name) ? ' (HTML input is not supported yet)' : ''
-      log.info(SOURCE, 'unsupported-file', `Unexpected file type${hint}; ignored`, { file: relPath })
+      log.info(SOURCE, 'unsupported-file', 'Unexpected file type; ignored', { file: relPath })
     }
   }
   return found

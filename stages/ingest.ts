@@ -1,6 +1,7 @@
 // ingest: decode raw input files (article files or JSON Lines) into articles, one bad input at a time.
 import { createHash } from 'node:crypto'
 import { parse } from 'csv-parse/sync'
+import { extractHtml } from './html.js'
 import type { MessageLog } from './messages.js'
 import { quoteValue } from './messages.js'
 import type { Article, ArticleMeta, RawSource } from './types.js'
@@ -36,10 +37,14 @@ function ingestText(source: RawSource, log: MessageLog, maxBytes: number): Artic
     log.fatal(SOURCE, 'oversized-article', `Expected an article of at most ${maxBytes} bytes, got ${size} bytes; skipped`, place)
     return null
   }
-  const text = decode(source.bytes, source.file, log)
-  if (text === null) return null
+  const decoded = decode(source.bytes, source.file, log)
+  if (decoded === null) return null
+  // A web page: its main text, the page's navigation, ads and footers left behind.
+  const page = /\.html?$/i.test(source.file) && decoded.trim() !== '' ? extractHtml(decoded) : null
+  const text = page ? page.text : decoded
   if (text.trim() === '') {
-    log.fatal(SOURCE, 'empty-article', `Unexpected empty article${text.length > 0 ? ' (whitespace only)' : ''}; skipped`, place)
+    const what = page ? ' (no text in the page)' : text.length > 0 ? ' (whitespace only)' : ''
+    log.fatal(SOURCE, 'empty-article', `Unexpected empty article${what}; skipped`, place)
     return null
   }
   const id = source.id ?? source.file
@@ -48,7 +53,7 @@ function ingestText(source: RawSource, log: MessageLog, maxBytes: number): Artic
     story: source.story ?? 'story',
     id,
     outlet: nonEmpty(meta.outlet) ?? id,
-    title: nonEmpty(meta.title),
+    title: nonEmpty(meta.title) ?? nonEmpty(page?.title),
     url: nonEmpty(meta.url),
     published: nonEmpty(meta.published),
     source: { file: source.file },

@@ -108,3 +108,28 @@ describe('--log-format json', () => {
     expect((await run(['analyze', '--log-format', 'xml'])).code).toBe(2)
   })
 })
+
+describe('links in the corpus', () => {
+  it('reports a symbolic link loop and a link to a folder, follows none, and analyses the rest', async () => {
+    const { symlink } = await import('node:fs/promises')
+    const input = await corpus()
+    await symlink('loop.txt', path.join(input, 'market', 'loop.txt'))
+    await symlink(path.join(input, 'pier'), path.join(input, 'market', 'pier-link'))
+    const { code, stderr } = await run(['analyze', '--corpus', input, '--out', `${input}-out`, '--quiet'])
+    expect({
+      code,
+      messages: stderr
+        .split('\n')
+        .filter((l) => l.includes(': warning: '))
+        .sort(),
+      summary: stderr.includes('2 stories (2 ok)'),
+    }).toEqual({
+      code: 0,
+      messages: [
+        `${path.join('market', 'loop.txt')}: warning: Unexpected broken symbolic link; ignored [read/broken-link]`,
+        `${path.join('market', 'pier-link')}: warning: Unexpected symbolic link to a folder; not followed [read/linked-folder]`,
+      ],
+      summary: true,
+    })
+  })
+})

@@ -26,11 +26,6 @@ export function loadVectors(log: (line: string) => void = () => {}): WordVectors
   return loaded
 }
 
-/** Load a vector table from a given file (tests use small ones). */
-export function loadVectorFile(file: string): WordVectors {
-  return decodeVectorTable(readFileSync(file))
-}
-
 /** Build the binary table from the package's JSON (about 3 s and 1 GB once), written atomically. */
 export function buildVectorTable(file: string, log: (line: string) => void = () => {}): void {
   log(`corroborate: building the word-vector table once into ${file}`)

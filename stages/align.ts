@@ -257,7 +257,7 @@ const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'though', 'although', 'wh
  * " — "), each with its numbers left out; none for a single clause without numbers, which is its own claim.
  * Clauses under four words are no claim of their own.
  */
-export function claimParts(sentence: Sentence): Sentence[] {
+function claimParts(sentence: Sentence): Sentence[] {
   const tokens = sentence.tokens
   const cuts: number[] = [0]
   for (let k = 1; k < tokens.length - 1; k++) {

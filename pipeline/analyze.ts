@@ -45,6 +45,8 @@ export interface AnalyzeOptions {
   readonly vectors?: WordVectors
   /** Called with a line of progress for stderr. */
   readonly progress?: (line: string) => void
+  /** Called after each story with how many are done of how many: what a progress bar shows. */
+  readonly onStory?: (done: number, total: number, storyId: string) => void
 }
 
 /** What a run did: one index row per story, every message, counts and timings. */
@@ -164,6 +166,7 @@ async function run(
       statementTotal += previous.row.statements
       unchanged++
       options.progress?.(`[${n + 1}/${storyIds.length}] ${storyId}: unchanged, reports kept`)
+      options.onStory?.(n + 1, storyIds.length, storyId)
       continue
     }
     try {
@@ -209,6 +212,7 @@ async function run(
     messages.push(...log.messages)
     rows.push({ ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') })
     options.progress?.(`[${n + 1}/${storyIds.length}] ${storyId}: ${status}, ${row.articles} articles, ${row.statements} statements`)
+    options.onStory?.(n + 1, storyIds.length, storyId)
   }
 
   await time('write', () => writeFileAtomic(path.join(options.out, 'index.csv'), indexCsv(rows, { excel: options.excel })))

@@ -1,6 +1,7 @@
 // The command line: `corroborate analyze | pairs | calibrate`; the only code that reads argv and decides exit codes.
 import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
+import { Presets, SingleBar } from 'cli-progress'
 import { MessageLog } from '../stages/messages.js'
 import { analyze } from './analyze.js'
 import { readConfig } from './config.js'
@@ -12,11 +13,14 @@ import { writeFileAtomic } from './write.js'
 export interface Io {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
+  /** The terminal stderr is, when it is one: progress is then a bar instead of lines. */
+  readonly terminal?: NodeJS.WriteStream
 }
 
 const defaultIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  terminal: process.stderr.isTTY ? process.stderr : undefined,
 }
 
 const HELP = `Usage: corroborate <command> [options]
@@ -187,7 +191,19 @@ async function runAnalyze(flags: Values, io: Io): Promise<number> {
   if (format !== 'text' && format !== 'json') return usage(io, `Expected \`--log-format\` to be \`text\` or \`json\`, got \`${format}\``)
   // JSON log lines (one object per line on stderr) for log collectors; text for people.
   const emit = (event: string, fields: Record<string, unknown>, text: string) => io.stderr(format === 'json' ? `${JSON.stringify({ event, ...fields })}\n` : `${text}\n`)
-  const progress = values.quiet ? undefined : (line: string) => emit('progress', { line }, line)
+  // On a terminal a progress bar; in a log (not a terminal, `--log-format json`), one line per story.
+  const bar =
+    io.terminal && !values.quiet && format === 'text'
+      ? new SingleBar({ stream: io.terminal, format: 'corroborate {bar} {value}/{total} stories  {story}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic)
+      : null
+  const progress = values.quiet || bar ? undefined : (line: string) => emit('progress', { line }, line)
+  const onStory = bar
+    ? (done: number, total: number, story: string) => {
+        if (done === 1) bar.start(total, 0, { story })
+        bar.update(done, { story })
+        if (done === total) bar.stop()
+      }
+    : undefined
   const result = await analyze({
     corpus,
     out,
@@ -201,6 +217,7 @@ async function runAnalyze(flags: Values, io: Io): Promise<number> {
     modelFile: (values.model as string | undefined) ?? null,
     vectors: vectorsFor(model, (line) => io.stderr(`${line}\n`)),
     progress,
+    onStory,
   })
   for (const m of result.messages) if (m.severity !== 'info' || values.verbose) emit('message', m.toJSON(), String(m))
   const fatal = result.messages.filter((m) => m.severity === 'fatal').length

@@ -133,3 +133,18 @@ describe('links in the corpus', () => {
     })
   })
 })
+
+describe('progress', () => {
+  it('draws a bar on a terminal instead of a line per story', async () => {
+    const input = await corpus()
+    const drawn: string[] = []
+    const terminal = { isTTY: true, columns: 100, rows: 30, write: (s: string) => drawn.push(s) > 0, on: () => terminal, once: () => terminal, removeListener: () => terminal }
+    const err: string[] = []
+    const code = await main(['analyze', '--corpus', input, '--out', `${input}-out`], {
+      stdout: () => {},
+      stderr: (s) => err.push(s),
+      terminal: terminal as unknown as NodeJS.WriteStream,
+    })
+    expect({ code, bar: drawn.join('').includes('2/2 stories'), lines: err.join('').includes('[1/2]') }).toEqual({ code: 0, bar: true, lines: false })
+  })
+})

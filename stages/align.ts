@@ -5,6 +5,7 @@ import { checkVectors, DEFAULT_MODEL, Idf, sameQuote, sentenceFeatures, similari
 import { relate } from './relate.js'
 import type { Alignment, Document, Member, PairRelation, Sentence, Statement } from './types.js'
 import type { WordVectors } from './vectors.js'
+import { round } from './round.js'
 
 export interface AlignOptions {
   /** Scorer and threshold (default: the shipped model). */
@@ -329,6 +330,3 @@ function possiblePairs(documents: readonly Document[]): number {
   return total
 }
 
-function round(value: number): number {
-  return Math.round(value * 10000) / 10000
-}

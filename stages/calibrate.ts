@@ -4,6 +4,7 @@ import { CorroborateError, quoteValue } from './messages.js'
 import { type BoostOptions, bestThreshold, classify, fitBoosted, type Metrics, pearson, predict, spearman } from './model.js'
 import { FEATURE_DOCS, FEATURES, type FeatureName, featureVector, pairFeatures, preparePairs, type SimilarityModel } from './similarity.js'
 import type { WordVectors } from './vectors.js'
+import { round } from './round.js'
 
 /** A sentence pair with a 0/1 `label` (paraphrase or not) or a 0–5 `score` (graded similarity). */
 export interface LabelledPair {
@@ -124,7 +125,7 @@ export function calibrate(pairs: readonly LabelledPair[], log: MessageLog, optio
       alignedScore,
       criterion,
       learner: { rounds: options.rounds ?? 200, learningRate: options.learningRate ?? 0.05, depth: options.depth ?? 3 },
-      crossValidated: { folds, ...roundAll(crossValidated), pearson: round(report.pearson), spearman: round(report.spearman) },
+      crossValidated: { folds, ...roundAll(crossValidated), pearson: roundOrNull(report.pearson), spearman: roundOrNull(report.spearman) },
       features: Object.fromEntries(features.map((f) => [f, FEATURE_DOCS[f]])),
     },
   }
@@ -146,9 +147,9 @@ function shuffledFolds(count: number, folds: number): number[] {
 }
 
 function roundAll(metrics: Metrics): Metrics {
-  return { accuracy: round(metrics.accuracy)!, precision: round(metrics.precision)!, recall: round(metrics.recall)!, f1: round(metrics.f1)! }
+  return { accuracy: round(metrics.accuracy), precision: round(metrics.precision), recall: round(metrics.recall), f1: round(metrics.f1) }
 }
 
-function round(value: number | null): number | null {
-  return value === null ? null : Math.round(value * 10000) / 10000
+function roundOrNull(value: number | null): number | null {
+  return value === null ? null : round(value)
 }

@@ -11,8 +11,9 @@ import reportVerbs from '../lexicons/report-verbs.json'
 import weasels from '../lexicons/weasels.json'
 import { CorroborateError, quoteValue } from './messages.js'
 import { stem, TITLES } from './nlp.js'
-import { attributionDiffers, isName } from './relate.js'
+import { ANONYMOUS, attributionDiffers, isName } from './relate.js'
 import type { Document, ScoredStatement, Sentence } from './types.js'
+import { round } from './round.js'
 
 /** The word lists of the framing measures (see lexicons/README.md); each can be replaced in the config. */
 export interface Lexicons {
@@ -199,7 +200,6 @@ function matcher(entries: readonly string[]): Matcher {
   }
 }
 
-const ANONYMOUS = /\b(?:familiar with|briefed on|close to|on condition of anonymity|not authori[sz]ed to|anonymous|unnamed|sources?)\b/i
 const TERM = /^\p{L}[\p{L}'’-]{2,}$/u
 
 /** Measure the framing of a story's outlets and articles. */
@@ -221,6 +221,7 @@ export function framing(documents: readonly Document[], statements: readonly Sco
 
   // Per sentence, once.
   const info = new Map<string, SentenceInfo>()
+  const sentenceById = new Map(documents.flatMap((d) => d.sentences.map((x) => [x.id, x] as const)))
   for (const d of documents)
     for (const s of d.sentences) {
       const words = s.tokens.filter((t) => t.kind === 'word' || t.kind === 'number')
@@ -343,7 +344,7 @@ export function framing(documents: readonly Document[], statements: readonly Sco
   const wording: Wording[] = []
   for (const s of statements) {
     if (s.support < 2) continue
-    const members = s.members.map((mem) => ({ mem, sentence: findSentence(documents, mem.sentence), info: info.get(mem.sentence)! }))
+    const members = s.members.map((mem) => ({ mem, sentence: sentenceById.get(mem.sentence)!, info: info.get(mem.sentence)! }))
     for (const { mem, sentence, info: own } of members) {
       const others = members.filter((x) => x.mem.outlet !== mem.outlet)
       if (others.length === 0) continue
@@ -386,12 +387,6 @@ interface SentenceInfo {
   readonly anonymous: boolean
   readonly official: boolean
   readonly frames: string[]
-}
-
-function findSentence(documents: readonly Document[], id: string): Sentence {
-  const article = id.slice(0, id.lastIndexOf('#'))
-  const index = Number(id.slice(id.lastIndexOf('#') + 1))
-  return documents.find((d) => d.article.id === article)!.sentences[index]!
 }
 
 // An official voice: the source names an office or institution ("the mayor's office", "the Kremlin", "police"),
@@ -445,6 +440,3 @@ function sd(values: readonly number[]): number {
   return Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1))
 }
 
-function round(value: number): number {
-  return Math.round(value * 10000) / 10000
-}

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync'
 import { extractHtml } from './html.js'
 import type { MessageLog } from './messages.js'
 import { quoteValue } from './messages.js'
-import type { Article, ArticleMeta, RawSource } from './types.js'
+import type { Article, ArticleMeta, Place, RawSource } from './types.js'
 
 export interface IngestOptions {
   /** Largest article accepted, in bytes (default: 5 MB). */
@@ -32,11 +32,7 @@ export function ingest(sources: readonly RawSource[], log: MessageLog, options: 
 
 function ingestText(source: RawSource, log: MessageLog, maxBytes: number): Article | null {
   const place = { file: source.file, article: source.id }
-  const size = source.size ?? source.bytes.length
-  if (size > maxBytes) {
-    log.fatal(SOURCE, 'oversized-article', `Expected an article of at most ${maxBytes} bytes, got ${size} bytes; skipped`, place)
-    return null
-  }
+  if (tooLarge(source.size ?? source.bytes.length, maxBytes, place, log)) return null
   const decoded = decode(source.bytes, source.file, log)
   if (decoded === null) return null
   // A web page: its main text, the page's navigation, ads and footers left behind.
@@ -71,10 +67,7 @@ function ingestJsonl(source: RawSource, log: MessageLog, maxBytes: number): Arti
     const line = lines[i]!
     if (line.trim() === '') continue
     const place = { file: source.file, line: i + 1 }
-    if (Buffer.byteLength(line) > maxBytes) {
-      log.fatal(SOURCE, 'oversized-article', `Expected an article of at most ${maxBytes} bytes, got ${Buffer.byteLength(line)} bytes; skipped`, place)
-      continue
-    }
+    if (tooLarge(Buffer.byteLength(line), maxBytes, place, log)) continue
     let record: unknown
     try {
       record = JSON.parse(line)
@@ -85,9 +78,7 @@ function ingestJsonl(source: RawSource, log: MessageLog, maxBytes: number): Arti
     const article = recordToArticle(record, line, place, log)
     if (article) articles.push(article)
   }
-  if (articles.length === 0 && !log.messages.some((m) => m.place.file === source.file && m.severity === 'fatal')) {
-    log.fatal(SOURCE, 'empty-article', 'Unexpected JSONL file without any article', { file: source.file })
-  }
+  noArticle(articles, source, 'JSONL', log)
   return articles
 }
 
@@ -112,17 +103,26 @@ function ingestCsv(source: RawSource, log: MessageLog, maxBytes: number): Articl
     // An empty cell is an absent field, as in a spreadsheet.
     const fields = Object.fromEntries(Object.entries(record).filter(([, v]) => v !== '' && v !== undefined))
     const line = JSON.stringify(fields)
-    if (Buffer.byteLength(line) > maxBytes) {
-      log.fatal(SOURCE, 'oversized-article', `Expected an article of at most ${maxBytes} bytes, got ${Buffer.byteLength(line)} bytes; skipped`, place)
-      continue
-    }
+    if (tooLarge(Buffer.byteLength(line), maxBytes, place, log)) continue
     const article = recordToArticle(fields, line, place, log)
     if (article) articles.push(article)
   }
-  if (articles.length === 0 && !log.messages.some((m) => m.place.file === source.file && m.severity === 'fatal')) {
-    log.fatal(SOURCE, 'empty-article', 'Unexpected CSV file without any article', { file: source.file })
-  }
+  noArticle(articles, source, 'CSV', log)
   return articles
+}
+
+/** True (and a fatal message) when an article of `size` bytes is over the limit. */
+function tooLarge(size: number, maxBytes: number, place: Place, log: MessageLog): boolean {
+  if (size <= maxBytes) return false
+  log.fatal(SOURCE, 'oversized-article', `Expected an article of at most ${maxBytes} bytes, got ${size} bytes; skipped`, place)
+  return true
+}
+
+/** A file of many articles that yielded none, with no fatal message to say why, gets one. */
+function noArticle(articles: readonly Article[], source: RawSource, format: string, log: MessageLog): void {
+  if (articles.length === 0 && !log.messages.some((m) => m.place.file === source.file && m.severity === 'fatal')) {
+    log.fatal(SOURCE, 'empty-article', `Unexpected ${format} file without any article`, { file: source.file })
+  }
 }
 
 function recordToArticle(record: unknown, line: string, place: { file: string; line: number }, log: MessageLog): Article | null {

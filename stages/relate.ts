@@ -192,7 +192,7 @@ function lcs(x: readonly string[], y: readonly string[]): number {
 }
 
 // Anonymous sourcing: "an official familiar with the inspection", "people briefed on the talks", "sources said".
-const ANONYMOUS = /\b(?:familiar with|briefed on|close to|speaking on condition|on condition of anonymity|not authori[sz]ed|anonymous|unnamed|sources?)\b/i
+export const ANONYMOUS = /\b(?:familiar with|briefed on|close to|speaking on condition|on condition of anonymity|not authori[sz]ed|anonymous|unnamed|sources?)\b/i
 
 /**
  * Attribution differs when the same claim is sourced to two different named sources ("the Kremlin" / "the White

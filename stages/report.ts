@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync'
 import { DEFAULT_LEXICONS, type DistinctiveTerm, type FramingRow } from './framing.js'
 import type { Message } from './messages.js'
 import type { Ledger } from './types.js'
+import { round } from './round.js'
 
 /** Version of the report layout: bumped whenever a field or column is renamed or removed. */
 export const SCHEMA_VERSION = 1
@@ -82,7 +83,7 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
   const positionOf = (id: string) => {
     const s = sentenceById.get(id)!
     const count = sentencesIn.get(s.article)!
-    return count > 1 ? Math.round((s.index / (count - 1)) * 10000) / 10000 : 0
+    return count > 1 ? round(s.index / (count - 1)) : 0
   }
   const sentenceById = new Map(ledger.documents.flatMap((d) => d.sentences.map((s) => [s.id, s] as const)))
 

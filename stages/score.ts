@@ -5,6 +5,7 @@ import { framing, type Lexicons } from './framing.js'
 import { groupQuotes } from './quotes.js'
 import { isConflict } from './relate.js'
 import type { Alignment, ArticleSummary, Conflict, Document, Ledger, Omission, OutletPair, ScoredStatement, Sentence, Statement } from './types.js'
+import { round } from './round.js'
 
 export interface ScoreOptions {
   /** Share of the smaller article's sentences that must be identical to another's for both to count as one origin (default: `0.5`). */
@@ -310,6 +311,3 @@ function mean(values: readonly number[]): number {
   return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : 0
 }
 
-function round(value: number): number {
-  return Math.round(value * 10000) / 10000
-}

@@ -5,11 +5,76 @@ import model from 'wink-eng-lite-web-model'
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js'
 
 type Nlp = ReturnType<typeof winkNLP>
+type Model = typeof model
 let nlp: Nlp | null = null
+
+/** The part of wink-nlp's lexeme cache that decides whether a word is already known. */
+interface LexemeCache {
+  lookup(text: string): number[] | null
+}
+type FeatureFn = (word: string, category: number, cache: LexemeCache) => unknown
+
+/**
+ * wink-nlp learns every word it meets, and its tokenizer treats a learned word as whole: "Obama’s" is split into
+ * "Obama" + "’s" the first time and kept whole after that. Tokens would then depend on which articles the process
+ * read before, so a story could come out differently alone, after others, or on another worker thread. This wraps
+ * the model so that the tokenizer's lookups see only the model's own lexicon and the words its patterns learned
+ * while loading: every article is tokenized as if it were the first. The cache is reached through the feature
+ * functions, which wink-nlp calls with it whenever it learns a word.
+ */
+export function orderIndependent(base: Model): { model: Model; freeze(): void } {
+  let frozenAt = Infinity
+  let inFeature = 0
+  let patched: LexemeCache | null = null
+  let lexemes: { list: unknown[] } | null = null
+  const wrapped = Object.assign(Object.create(null) as Model, base)
+  const core = base.core as unknown as () => { features: { lexeme: { list: unknown[] } } }
+  ;(wrapped as unknown as { core: typeof core }).core = () => {
+    const loaded = core()
+    lexemes = loaded.features.lexeme
+    return loaded
+  }
+  const featureFn = base.featureFn as unknown as (config: unknown) => Record<string, FeatureFn>
+  ;(wrapped as unknown as { featureFn: typeof featureFn }).featureFn = (config) => {
+    const features = featureFn(config)
+    const out: Record<string, FeatureFn> = Object.create(null)
+    for (const [name, feature] of Object.entries(features)) {
+      out[name] = (word, category, cache) => {
+        if (patched === null && cache) {
+          patched = cache
+          const inner = cache.lookup
+          cache.lookup = (text) => {
+            const found = inner(text)
+            // Feature functions may look up the word being learned; only the tokenizer's lookups are narrowed.
+            return inFeature === 0 && found !== null && found.length === 1 && (found[0] ?? 0) >= frozenAt ? null : found
+          }
+        }
+        inFeature += 1
+        try {
+          return feature(word, category, cache)
+        } finally {
+          inFeature -= 1
+        }
+      }
+    }
+    return out
+  }
+  return {
+    model: wrapped,
+    freeze() {
+      if (lexemes === null) throw new Error('wink-nlp did not load the model core')
+      frozenAt = lexemes.list.length
+    },
+  }
+}
 
 /** The wink-nlp pipeline for sentence splitting, tokens and part-of-speech tags, created on first use. */
 export function getNlp(): Nlp {
-  nlp ??= winkNLP(model, ['sbd', 'pos'])
+  if (nlp === null) {
+    const independent = orderIndependent(model)
+    nlp = winkNLP(independent.model, ['sbd', 'pos'])
+    independent.freeze()
+  }
   return nlp
 }
 

@@ -26,6 +26,8 @@ interface Timing {
   readonly compared: readonly string[]
   /** Sentences analysed, from index.csv. */
   readonly sentences: number
+  /** Median CPU time of the runs, all threads: over the wall time, how many cores were busy. */
+  readonly cpuMs: number
 }
 
 function log(line: string): void {
@@ -33,13 +35,15 @@ function log(line: string): void {
 }
 
 /** Run `corroborate analyze` `runs` times in fresh processes: median wall time and the largest peak RSS. */
-function timeAnalyze(corpus: string, runs: number, extra: readonly string[] = []): Timing {
+function timeAnalyze(corpus: string, runs: number, extra: readonly string[] = [], keepOut?: string): Timing {
   const times: number[] = []
+  const cpu: number[] = []
   let peak = 0
   let compared: string[] = []
   let sentences = 0
   for (let i = 0; i < runs; i++) {
-    const out = mkdtempSync(path.join(os.tmpdir(), 'corroborate-bench-'))
+    // With `keepOut`, every run writes into that folder: a re-run over reports already there.
+    const out = keepOut ?? mkdtempSync(path.join(os.tmpdir(), 'corroborate-bench-'))
     const rssFile = path.join(out, 'rss.txt')
     const start = process.hrtime.bigint()
     execFileSync(process.execPath, ['-r', preload, bin, 'analyze', '--corpus', corpus, '--out', path.join(out, 'out'), '--quiet', ...extra], {
@@ -47,14 +51,16 @@ function timeAnalyze(corpus: string, runs: number, extra: readonly string[] = []
       stdio: ['ignore', 'ignore', 'ignore'],
     })
     times.push(Number(process.hrtime.bigint() - start) / 1e6)
-    peak = Math.max(peak, Number(readFileSync(rssFile, 'utf8').trim()) / 1024)
+    const [rss, cpuMs] = readFileSync(rssFile, 'utf8').trim().split(' ').map(Number)
+    peak = Math.max(peak, rss! / 1024)
+    cpu.push(cpuMs!)
     const run = JSON.parse(readFileSync(path.join(out, 'out', 'run.json'), 'utf8')) as { messages: { ruleId: string; reason: string }[] }
     compared = run.messages.filter((m) => m.ruleId === 'compared-pairs').map((m) => m.reason)
     const index = readFileSync(path.join(out, 'out', 'index.csv'), 'utf8').trim().split('\n').slice(1)
     sentences = index.reduce((sum, line) => sum + Number(line.split(',')[4]), 0)
-    rmSync(out, { recursive: true, force: true })
+    if (!keepOut) rmSync(out, { recursive: true, force: true })
   }
-  return { medianMs: median(times), peakMb: peak, runs, compared, sentences }
+  return { medianMs: median(times), peakMb: peak, runs, compared, sentences, cpuMs: median(cpu) }
 }
 
 /** Fit on `train` rows (targets in [0, 1]) and classify the `test` rows with an accuracy-optimal threshold. */
@@ -254,8 +260,18 @@ function main(): void {
   const basil = path.join(shared, 'data', 'basil', 'basil.jsonl')
   if (existsSync(basil)) {
     const t = timeAnalyze(basil, quick ? 1 : 3)
-    add('BASIL batch (100 stories, 300 articles): time', `${fmt(t.medianMs, 0)} ms`, `median of ${t.runs} runs`)
+    add('BASIL batch (100 stories, 300 articles): time', `${fmt(t.medianMs, 0)} ms`, `median of ${t.runs} runs, default concurrency (${os.availableParallelism()} cores)`)
     add('BASIL batch: peak memory', `${fmt(t.peakMb, 0)} MB`)
+    const one = timeAnalyze(basil, quick ? 1 : 3, ['--concurrency', '1'])
+    const two = timeAnalyze(basil, quick ? 1 : 3, ['--concurrency', '2'])
+    add('BASIL batch, 1 worker (in-process)', `${fmt(one.medianMs, 0)} ms`, `median of ${one.runs} runs; peak ${fmt(one.peakMb, 0)} MB; ${fmt(one.cpuMs / one.medianMs, 2)} cores busy`)
+    add('BASIL batch, 2 workers', `${fmt(two.medianMs, 0)} ms`, `median of ${two.runs} runs; peak ${fmt(two.peakMb, 0)} MB; ${fmt(two.cpuMs / two.medianMs, 2)} cores busy`)
+    add('BASIL batch: speed-up 1 → 2 workers', `×${fmt(one.medianMs / two.medianMs, 2)}`)
+    const kept = mkdtempSync(path.join(os.tmpdir(), 'corroborate-rerun-'))
+    const first = timeAnalyze(basil, 1, [], kept)
+    const again = timeAnalyze(basil, quick ? 1 : 3, [], kept)
+    rmSync(kept, { recursive: true, force: true })
+    add('BASIL batch: unchanged re-run', `${fmt(again.medianMs, 0)} ms`, `median of ${again.runs} runs, against ${fmt(first.medianMs, 0)} ms for the first run: ×${fmt(first.medianMs / again.medianMs, 1)} faster`)
     framingTable = basilFraming(basil)
 
     const dir = mkdtempSync(path.join(os.tmpdir(), 'corroborate-gen-'))

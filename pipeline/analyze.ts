@@ -1,23 +1,24 @@
 // The batch runner behind `corroborate analyze`: read, run the stages per story, write every report atomically.
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { align } from '../stages/align.js'
-import { clean } from '../stages/clean.js'
+import { Piscina } from 'piscina'
 import { ingest } from '../stages/ingest.js'
 import { type Message, MessageLog, quoteValue } from '../stages/messages.js'
 import { DEFAULT_LEXICONS, distinctiveTerms, type Lexicons } from '../stages/framing.js'
-import { type IndexRow, indexCsv, report, termsCsv, type ToolInfo } from '../stages/report.js'
-import { scoreStory } from '../stages/score.js'
-import { segment } from '../stages/segment.js'
+import { type IndexRow, indexCsv, termsCsv, type ToolInfo } from '../stages/report.js'
 import { DEFAULT_MODEL, type SimilarityModel } from '../stages/similarity.js'
 import type { Article, RawSource } from '../stages/types.js'
 import type { WordVectors } from '../stages/vectors.js'
 import { readCorpus } from './corpus.js'
 import { acquireLock, LOCK_FILE } from './lock.js'
+import { analyseStory, reviveMessage, STAGES, type StageName, STATE_FILE, type StoryJob, type StoryOutcome, type StorySettings, type StoryState, type TermCounts } from './story.js'
 import { toolInfo } from './tool.js'
-import { recoverOutput, writeFileAtomic, writeFolderAtomic } from './write.js'
+import type { WorkerData } from './worker.js'
+import { recoverOutput, writeFileAtomic } from './write.js'
 
 /** Options of one analysis run. */
 export interface AnalyzeOptions {
@@ -41,8 +42,10 @@ export interface AnalyzeOptions {
   readonly model?: SimilarityModel
   /** Where the model came from, for run.json (null: the shipped one). */
   readonly modelFile?: string | null
-  /** Word vectors, required when the model uses them. */
+  /** Word vectors, required when the model uses them. Worker threads load the shipped table themselves. */
   readonly vectors?: WordVectors
+  /** Stories analysed at once, each on a worker thread; 1 runs them on the calling thread (default: 1). */
+  readonly concurrency?: number
   /** Called with a line of progress for stderr. */
   readonly progress?: (line: string) => void
   /** Called after each story with how many are done of how many: what a progress bar shows. */
@@ -59,9 +62,6 @@ export interface AnalyzeResult {
   readonly unchanged: number
   readonly timings: Readonly<Record<string, number>>
 }
-
-const STAGES = ['read', 'ingest', 'clean', 'segment', 'align', 'score', 'report', 'write'] as const
-type StageName = (typeof STAGES)[number]
 
 /** Run the whole pipeline over a corpus; bad input becomes messages, and one story's failure never stops the others. */
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
@@ -146,73 +146,83 @@ async function run(
       maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
     }),
   )
+  // Stories whose key is unchanged keep their reports; the others are analysed, on worker threads when asked.
+  const outcomes: (StoryOutcome | null)[] = new Array(storyIds.length).fill(null)
+  const previous: (StoryState | null)[] = new Array(storyIds.length).fill(null)
+  const jobs: { n: number; job: StoryJob }[] = []
+  let done = 0
+  const finished = (storyId: string, line: string) => {
+    done++
+    options.progress?.(`[${done}/${storyIds.length}] ${storyId}: ${line}`)
+    options.onStory?.(done, storyIds.length, storyId)
+  }
   for (const [n, storyId] of storyIds.entries()) {
-    const log = new MessageLog(storyId)
     const folder = folders.get(storyId)!
     const input = byStory.get(storyId)!
-    const row = { storyId, folder, articles: 0, outlets: 0, sentences: 0, statements: 0, corroborated: 0, conflicts: 0, quotesChanged: 0 }
-    let status: IndexRow['status'] = 'ok'
     const key = storyKey(fingerprint, storyId, folder, input)
-    const previous = options.force ? null : await readState(path.join(options.out, folder, STATE_FILE))
-    if (previous && previous.key === key) {
-      // Unchanged since the last run: its reports stand; only the index and the corpus-wide terms need it.
-      rows.push(previous.row)
-      for (const [outlet, counts] of Object.entries(previous.terms)) {
-        const total = corpusTerms.get(outlet) ?? new Map<string, number>()
-        for (const [term, count] of Object.entries(counts)) total.set(term, (total.get(term) ?? 0) + count)
-        corpusTerms.set(outlet, total)
-      }
-      articleTotal += previous.row.articles
-      statementTotal += previous.row.statements
+    const state = options.force ? null : await readState(path.join(options.out, folder, STATE_FILE))
+    if (state && state.key === key) {
+      previous[n] = state
       unchanged++
-      options.progress?.(`[${n + 1}/${storyIds.length}] ${storyId}: unchanged, reports kept`)
-      options.onStory?.(n + 1, storyIds.length, storyId)
-      continue
-    }
+      finished(storyId, 'unchanged, reports kept')
+    } else jobs.push({ n, job: { storyId, folder, key, sources: input.sources, articles: input.articles } })
+  }
+  const settings: StorySettings = {
+    out: options.out,
+    tool,
+    model: options.model,
+    lexicons: options.lexicons,
+    digestWords: options.digestWords,
+    excel: options.excel,
+    maxBytes: options.maxBytes,
+  }
+  const report = (n: number, outcome: StoryOutcome) => {
+    outcomes[n] = outcome
+    for (const [stage, ms] of Object.entries(outcome.timings)) timings[stage as StageName] += ms
+    const r = outcome.row
+    finished(r.storyId, `${r.status}, ${r.articles} articles, ${r.statements} statements`)
+  }
+  const threads = Math.min(Math.max(1, Math.floor(options.concurrency ?? 1)), jobs.length)
+  if (threads <= 1) {
+    for (const { n, job } of jobs) report(n, await analyseStory(job, settings, options.vectors))
+  } else {
+    const workerData: WorkerData = { settings, vectors: options.vectors !== undefined }
+    const pool = new Piscina({ filename: workerFile(), workerData, minThreads: threads, maxThreads: threads, idleTimeout: 1000 })
     try {
-      const articles = corpus.kind !== 'folder' ? input.articles : await time('ingest', () => ingest(input.sources, log, { maxBytes: options.maxBytes }))
-      const cleaned = await time('clean', () => clean(articles, log))
-      const documents = await time('segment', () => segment(cleaned, log))
-      row.articles = documents.length
-      row.outlets = new Set(documents.map((d) => d.article.outlet)).size
-      if (documents.length < 2) {
-        status = 'too-few-articles'
-        log.fatal('analyze', 'too-few-articles', `Expected at least 2 usable articles in the story, got ${documents.length}; no report written`)
-      } else {
-        if (row.outlets < 2) log.warn('analyze', 'one-outlet', `Expected articles from at least 2 outlets, got 1 (${quoteValue(documents[0]!.article.outlet)}): no statement can be corroborated`)
-        const alignment = await time('align', () => align(documents, log, { model: options.model, vectors: options.vectors }))
-        const ledger = await time('score', () => scoreStory(storyId, documents, alignment, log, { digestWords: options.digestWords, lexicons: options.lexicons }))
-        for (const [outlet, counts] of ledger.framing.termCounts) {
-          const total = corpusTerms.get(outlet) ?? new Map<string, number>()
-          for (const [term, n] of counts) total.set(term, (total.get(term) ?? 0) + n)
-          corpusTerms.set(outlet, total)
-        }
-        const files = await time('report', () => report(ledger, log.messages, tool, { excel: options.excel }))
-        row.sentences = ledger.story.sentenceCount
-        row.statements = ledger.story.statementCount
-        row.corroborated = ledger.story.corroboratedCount
-        row.conflicts = ledger.story.conflictCount
-        row.quotesChanged = ledger.story.quotesChanged
-        const state: StoryState = {
-          key,
-          row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') },
-          terms: Object.fromEntries([...ledger.framing.termCounts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([o, c]) => [o, Object.fromEntries([...c].sort(([a], [b]) => (a < b ? -1 : 1)))])),
-        }
-        // The state goes into the folder with the reports, so both are swapped in together or not at all.
-        const withState = new Map(files)
-        withState.set(STATE_FILE, `${JSON.stringify(state)}\n`)
-        await time('write', () => writeFolderAtomic(options.out, folder, withState))
-        articleTotal += documents.length
-        statementTotal += ledger.statements.length
-      }
-    } catch (error) {
-      status = 'failed'
-      log.fatal('analyze', 'story-failed', `Unexpected error while analysing the story: ${(error as Error).stack ?? String(error)}`)
+      // Largest stories first, so that one long story does not start last and keep a thread busy alone at the end.
+      const bySize = [...jobs].sort((a, b) => jobSize(b.job) - jobSize(a.job) || a.n - b.n)
+      await Promise.all(
+        bySize.map(async ({ n, job }) => {
+          let outcome: StoryOutcome
+          try {
+            outcome = (await pool.run(job)) as StoryOutcome
+            outcome = { ...outcome, messages: outcome.messages.map(reviveMessage) }
+          } catch (error) {
+            // The thread itself failed (out of memory, a module that would not load): the story fails, not the run.
+            const log = new MessageLog(job.storyId)
+            log.fatal('analyze', 'story-failed', `Unexpected error in the worker thread analysing the story: ${(error as Error).stack ?? String(error)}`)
+            const row = { storyId: job.storyId, folder: job.folder, articles: 0, outlets: 0, sentences: 0, statements: 0, corroborated: 0, conflicts: 0, quotesChanged: 0 }
+            outcome = { row: { ...row, status: 'failed', fatal: 1, warnings: 0 }, messages: log.messages, terms: {}, timings: {} }
+          }
+          report(n, outcome)
+        }),
+      )
+    } finally {
+      await pool.destroy()
     }
-    messages.push(...log.messages)
-    rows.push({ ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') })
-    options.progress?.(`[${n + 1}/${storyIds.length}] ${storyId}: ${status}, ${row.articles} articles, ${row.statements} statements`)
-    options.onStory?.(n + 1, storyIds.length, storyId)
+  }
+  // Merged in story order, whatever order the threads finished in.
+  for (const [n] of storyIds.entries()) {
+    const state = previous[n]
+    const outcome = outcomes[n]
+    const row = state ? state.row : outcome!.row
+    rows.push(row)
+    if (outcome) messages.push(...outcome.messages)
+    addTerms(corpusTerms, state ? state.terms : outcome!.terms)
+    if (row.status === 'ok') {
+      articleTotal += row.articles
+      statementTotal += row.statements
+    }
   }
 
   await time('write', () => writeFileAtomic(path.join(options.out, 'index.csv'), indexCsv(rows, { excel: options.excel })))
@@ -250,16 +260,6 @@ async function run(
   return { rows, messages, articles: articleTotal, statements: statementTotal, unchanged, timings: record.timingsMs }
 }
 
-/** The file in each story folder that records what its reports were made from. */
-export const STATE_FILE = '.corroborate.json'
-
-interface StoryState {
-  readonly key: string
-  readonly row: IndexRow
-  /** Term counts per outlet, for the corpus-wide distinctive terms. */
-  readonly terms: Readonly<Record<string, Readonly<Record<string, number>>>>
-}
-
 async function readState(file: string): Promise<StoryState | null> {
   try {
     const state = JSON.parse(await readFile(file, 'utf8')) as StoryState
@@ -282,8 +282,36 @@ function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex')
 }
 
-function countOf(log: MessageLog, severity: 'fatal' | 'warning'): number {
-  return log.messages.filter((m) => m.severity === severity).length
+function jobSize(job: StoryJob): number {
+  let size = 0
+  for (const s of job.sources) size += s.bytes.length
+  for (const a of job.articles) size += a.text.length
+  return size
+}
+
+function addTerms(total: Map<string, Map<string, number>>, terms: TermCounts): void {
+  for (const [outlet, counts] of Object.entries(terms)) {
+    const sum = total.get(outlet) ?? new Map<string, number>()
+    for (const [term, count] of Object.entries(counts)) sum.set(term, (sum.get(term) ?? 0) + count)
+    total.set(outlet, sum)
+  }
+}
+
+/**
+ * The worker module: beside this one once built. Run from the TypeScript sources (the tests), it is the built
+ * copy in dist/, since a worker thread loads plain JavaScript.
+ */
+function workerFile(): string {
+  const beside = path.join(__dirname, 'worker.js')
+  if (existsSync(beside)) return beside
+  const built = path.join(__dirname, '..', 'dist', 'pipeline', 'worker.js')
+  if (existsSync(built)) return built
+  throw new Error(`Expected the worker module at ${beside} or ${built}; run \`make build\``)
+}
+
+/** Worker threads to use when `--concurrency` is not given: one per core. */
+export function defaultConcurrency(): number {
+  return availableParallelism()
 }
 
 /** A folder name for a story id: safe on every file system, unique within the run. */

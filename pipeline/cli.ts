@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { Presets, SingleBar } from 'cli-progress'
 import { MessageLog } from '../stages/messages.js'
-import { analyze } from './analyze.js'
+import { analyze, defaultConcurrency } from './analyze.js'
 import { readConfig } from './config.js'
 import { calibrateFile, formatReport, loadModel, scorePairsFile, vectorsFor } from './pairs.js'
 import { toolInfo } from './tool.js'
@@ -38,6 +38,7 @@ analyze [--config FILE] [--corpus PATH] [--out DIR] [--story ID]... [options]
   --model FILE      similarity model from \`calibrate\` (default: the shipped model)
   --max-bytes N     skip articles larger than N bytes (default: 5242880)
   --digest-words N  words of the digest's corroborated part (default: 250)
+  --concurrency N   stories analysed at once on worker threads (default: the number of cores); 1: no threads
   --excel           write CSV with a UTF-8 byte order mark and CRLF line ends
   --force           redo every story (by default a story whose input, options and version are unchanged is kept)
   --strict          exit 1 when there are warnings
@@ -62,7 +63,7 @@ omissions.csv,coverage.csv,digest.md}, OUT/index.csv, OUT/run.json.
 `
 
 const COMMANDS = {
-  analyze: ['config', 'corpus', 'out', 'story', 'model', 'max-bytes', 'digest-words', 'excel', 'force', 'strict', 'quiet', 'verbose', 'log-format'],
+  analyze: ['config', 'corpus', 'out', 'story', 'model', 'max-bytes', 'digest-words', 'concurrency', 'excel', 'force', 'strict', 'quiet', 'verbose', 'log-format'],
   pairs: ['in', 'out', 'model', 'quiet'],
   calibrate: ['pairs', 'out', 'folds', 'rounds', 'depth', 'learning-rate', 'quiet'],
 } as const
@@ -92,6 +93,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         story: { type: 'string', multiple: true },
         'max-bytes': { type: 'string' },
         'digest-words': { type: 'string' },
+        concurrency: { type: 'string' },
         'log-format': { type: 'string' },
         folds: { type: 'string' },
         rounds: { type: 'string' },
@@ -164,6 +166,7 @@ async function runAnalyze(flags: Values, io: Io): Promise<number> {
     model: config.model,
     'max-bytes': config.maxBytes === undefined ? undefined : String(config.maxBytes),
     'digest-words': config.digestWords === undefined ? undefined : String(config.digestWords),
+    concurrency: config.concurrency === undefined ? undefined : String(config.concurrency),
     excel: config.excel,
     strict: config.strict,
     quiet: config.quiet,
@@ -172,7 +175,8 @@ async function runAnalyze(flags: Values, io: Io): Promise<number> {
   }
   const maxBytes = positive(io, values, 'max-bytes', true)
   const digestWords = positive(io, values, 'digest-words', true)
-  if (maxBytes === null || digestWords === null) return 2
+  const concurrency = positive(io, values, 'concurrency', true)
+  if (maxBytes === null || digestWords === null || concurrency === null) return 2
   const corpus = (values.corpus as string | undefined) ?? 'corpus'
   const out = (values.out as string | undefined) ?? 'output'
   try {
@@ -210,6 +214,7 @@ async function runAnalyze(flags: Values, io: Io): Promise<number> {
     stories: values.story as string[] | undefined,
     maxBytes,
     digestWords,
+    concurrency: concurrency ?? defaultConcurrency(),
     lexicons: config.lexicons,
     force: values.force as boolean | undefined,
     excel: values.excel as boolean | undefined,

@@ -12,6 +12,7 @@ export interface Config {
   readonly model?: string
   readonly maxBytes?: number
   readonly digestWords?: number
+  readonly concurrency?: number
   readonly excel?: boolean
   readonly strict?: boolean
   readonly quiet?: boolean
@@ -19,7 +20,7 @@ export interface Config {
   readonly lexicons?: Lexicons
 }
 
-const KEYS = ['corpus', 'out', 'stories', 'model', 'maxBytes', 'digestWords', 'excel', 'strict', 'quiet', 'verbose', 'lexicons'] as const
+const KEYS = ['corpus', 'out', 'stories', 'model', 'maxBytes', 'digestWords', 'concurrency', 'excel', 'strict', 'quiet', 'verbose', 'lexicons'] as const
 
 /**
  * Read and validate a config file; paths in it are relative to the file. Throws a TypeError with code
@@ -88,6 +89,7 @@ export function readConfig(file: string): Config {
     model: text('model'),
     maxBytes: positive('maxBytes'),
     digestWords: positive('digestWords'),
+    concurrency: positive('concurrency'),
     excel: flag('excel'),
     strict: flag('strict'),
     quiet: flag('quiet'),

@@ -33,7 +33,8 @@ export async function writeFolderAtomic(outDir: string, name: string, files: Rea
   const old = path.join(outDir, `.${name}.old.${suffix}`)
   await mkdir(temp, { recursive: true })
   try {
-    for (const [file, content] of files) await writeFileAtomic(path.join(temp, file), content)
+    // All at once: the file system can then commit their flushes together.
+    await Promise.all([...files].map(([file, content]) => writeFileAtomic(path.join(temp, file), content)))
     const exists = await stat(target).then(
       () => true,
       () => false,

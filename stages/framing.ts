@@ -202,9 +202,38 @@ function matcher(entries: readonly string[]): Matcher {
 
 const TERM = /^\p{L}[\p{L}'’-]{2,}$/u
 
+/** What the measures of one story share: each sentence's counts, its statement, the report-verb lists. */
+interface FramingContext {
+  readonly info: ReadonlyMap<string, SentenceInfo>
+  readonly statementOf: ReadonlyMap<string, ScoredStatement>
+  readonly loadedVerbs: ReadonlySet<string>
+  readonly frameNames: readonly string[]
+}
+
+// The measures are split into small functions on purpose: V8 compiles a hot function with everything it calls
+// inlined, and one large function was recompiled several times per process, a cost every worker thread pays.
+
 /** Measure the framing of a story's outlets and articles. */
 export function framing(documents: readonly Document[], statements: readonly ScoredStatement[], options: FramingOptions = {}): Framing {
   const lex = options.lexicons ?? DEFAULT_LEXICONS
+  const statementOf = new Map<string, ScoredStatement>()
+  for (const s of statements) for (const mem of s.members) statementOf.set(mem.sentence, s)
+  const loadedVerbs = new Set(lex.reportVerbs.loaded.map((w) => w.toLowerCase()))
+  const info = sentenceInfos(documents, lex, loadedVerbs)
+  const frameNames = Object.keys(lex.frames).includes('other') ? Object.keys(lex.frames) : [...Object.keys(lex.frames), 'other']
+  const context: FramingContext = { info, statementOf, loadedVerbs, frameNames }
+  const outletNames = [...new Set(documents.map((d) => d.article.outlet))].sort()
+  const outlets = outletNames.map((o) => measure(context, o, documents.filter((d) => d.article.outlet === o), null))
+  const articles = documents.map((d) => measure(context, d.article.outlet, [d], d.article.id))
+  const entityTone = entityTones(documents, outletNames, info, options.entities ?? 5)
+  const termCounts = outletTermCounts(documents)
+  const terms = distinctiveTerms(termCounts, options.terms ?? 10)
+  const wording = wordings(documents, statements, info, loadedVerbs)
+  return { outlets, articles, entityTone, terms, wording, termCounts }
+}
+
+/** Each sentence's counts, once. */
+function sentenceInfos(documents: readonly Document[], lex: Lexicons, loadedVerbs: ReadonlySet<string>): Map<string, SentenceInfo> {
   const m = {
     hedges: matcher(lex.hedges),
     weasels: matcher(lex.weasels),
@@ -213,22 +242,14 @@ export function framing(documents: readonly Document[], statements: readonly Sco
     loaded: matcher(lex.loaded),
   }
   const neutralVerbs = new Set(lex.reportVerbs.neutral.map((w) => w.toLowerCase()))
-  const loadedVerbs = new Set(lex.reportVerbs.loaded.map((w) => w.toLowerCase()))
   const officialWords = new Set(lex.officials.map((w) => w.toLowerCase()))
   const frameStems = Object.entries(lex.frames).map(([name, words]) => [name, new Set(words.map((w) => stem(w.toLowerCase())))] as const)
-  const statementOf = new Map<string, ScoredStatement>()
-  for (const s of statements) for (const mem of s.members) statementOf.set(mem.sentence, s)
-
-  // Per sentence, once.
   const info = new Map<string, SentenceInfo>()
-  const sentenceById = new Map(documents.flatMap((d) => d.sentences.map((x) => [x.id, x] as const)))
   for (const d of documents)
     for (const s of d.sentences) {
       const words = s.tokens.filter((t) => t.kind === 'word' || t.kind === 'number')
-      const valence = words.reduce((sum, t) => sum + (lex.sentiment[t.normal.toLowerCase()] ?? 0), 0)
-      const verbs = s.tokens.filter((t, k) => (t.pos === 'VERB' || t.pos === 'AUX') && (neutralVerbs.has(t.normal) || loadedVerbs.has(t.normal)) && !(t.normal === 'according' && s.tokens[k + 1]?.normal !== 'to'))
-      const according = s.tokens.some((t, k) => t.normal === 'according' && s.tokens[k + 1]?.normal === 'to')
-      const reportVerbList = [...verbs.map((t) => t.normal), ...(according && !verbs.some((t) => t.normal === 'according') ? ['according to'] : [])]
+      let valence = 0
+      for (const t of words) valence += lex.sentiment[t.normal.toLowerCase()] ?? 0
       const stems = new Set(words.map((t) => t.stem))
       const touched = frameStems.filter(([name, set]) => name !== 'other' && [...stems].some((x) => set.has(x))).map(([name]) => name)
       info.set(s.id, {
@@ -240,80 +261,88 @@ export function framing(documents: readonly Document[], statements: readonly Sco
         modals: m.modals.find(s),
         intensifiers: m.intensifiers.find(s),
         loaded: m.loaded.find(s),
-        reportVerbs: reportVerbList.map((v) => v.replace(/^according$/, 'according to')),
+        reportVerbs: reportVerbsOf(s, neutralVerbs, loadedVerbs),
         anonymous: (s.attribution !== null && ANONYMOUS.test(s.attribution)) || /\b(?:sources said|sources say|said sources|according to sources|people familiar with|officials familiar with|official familiar with)\b/i.test(s.text),
         official: isOfficial(s, officialWords),
         frames: touched.length > 0 ? touched : ['other'],
       })
     }
+  return info
+}
 
-  const frameNames = Object.keys(lex.frames).includes('other') ? Object.keys(lex.frames) : [...Object.keys(lex.frames), 'other']
-  const measure = (outlet: string, docs: readonly Document[], article: string | null): FramingRow => {
-    const sentences = docs.flatMap((d) => d.sentences)
-    const rows = sentences.map((s) => info.get(s.id)!)
-    const words = rows.reduce((sum, r) => sum + r.words, 0)
-    const per100 = (count: number) => round(words > 0 ? (100 * count) / words : 0)
-    const count = (key: 'hedges' | 'weasels' | 'modals' | 'intensifiers' | 'loaded') => rows.reduce((sum, r) => sum + r[key].length, 0)
-    const verbs = rows.flatMap((r) => r.reportVerbs)
-    const loadedCount = verbs.filter((v) => loadedVerbs.has(v)).length
-    const verbCounts = new Map<string, number>()
-    for (const v of verbs) verbCounts.set(v, (verbCounts.get(v) ?? 0) + 1)
-    const quotes = sentences.flatMap((s) => s.quotes)
-    const quotedWords = quotes.reduce((sum, q) => sum + q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, 0)
-    const speakers = new Set(quotes.map((q) => q.speaker).filter((x): x is string => x !== null))
-    const sources = new Set([...speakers, ...sentences.map((s) => s.attribution).filter((x): x is string => x !== null)].filter((x) => isName(x)))
-    const attributed = sentences.filter((s) => s.attribution !== null)
-    const corroborated = sentences.filter((s) => statementOf.has(s.id))
-    const tones = rows.map((r) => r.tone)
-    const meanTone = words > 0 ? (100 * rows.reduce((sum, r) => sum + r.valence, 0)) / words : 0
-    const first = docs[0]?.sentences[0]
-    const lead = first ? statementOf.get(first.id) ?? null : null
-    const positions = docs.flatMap((d) => d.sentences.filter((s) => statementOf.has(s.id)).map((s) => (d.sentences.length > 1 ? s.index / (d.sentences.length - 1) : 0)))
-    return {
-      outlet,
-      article,
-      articles: docs.length,
-      words,
-      sentences: sentences.length,
-      corroboratedSentences: corroborated.length,
-      coverage: round(sentences.length > 0 ? corroborated.length / sentences.length : 0),
-      exclusiveSentences: sentences.length - corroborated.length,
-      tonePer100w: round(meanTone),
-      toneSd: round(sd(tones)),
-      hedgesPer100w: per100(count('hedges')),
-      weaselsPer100w: per100(count('weasels')),
-      modalsPer100w: per100(count('modals')),
-      intensifiersPer100w: per100(count('intensifiers')),
-      loadedPer100w: per100(count('loaded')),
-      neutralVerbsPer100w: per100(verbs.length - loadedCount),
-      loadedVerbsPer100w: per100(loadedCount),
-      loadedVerbShare: round(verbs.length > 0 ? loadedCount / verbs.length : 0),
-      reportVerbs: [...verbCounts]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, 5)
-        .map(([v, c]) => `${v}:${c}`)
-        .join('; '),
-      quotes: new Set(quotes.map((q) => `${q.speaker ?? ''}\u0000${q.begin}`)).size,
-      quotesPer100w: per100(quotes.length),
-      quotedWordShare: round(words > 0 ? Math.min(1, quotedWords / words) : 0),
-      distinctSpeakers: speakers.size,
-      namedSources: sources.size,
-      anonymousPer100w: per100(rows.filter((r) => r.anonymous).length),
-      officialShare: round(attributed.length > 0 ? attributed.filter((s) => info.get(s.id)!.official).length / attributed.length : 0),
-      entitiesPer100w: per100(sentences.reduce((sum, s) => sum + s.entities.length, 0)),
-      numbersPer100w: per100(sentences.reduce((sum, s) => sum + s.numbers.length, 0)),
-      leadStatement: lead ? lead.id : null,
-      leadSupport: lead ? lead.support : 0,
-      sharedPosition: round(positions.length > 0 ? positions.reduce((a, b) => a + b, 0) / positions.length : 0),
-      frames: Object.fromEntries(frameNames.map((f) => [f, round(rows.length > 0 ? rows.filter((r) => r.frames.includes(f)).length / rows.length : 0)])),
-    }
+/** The report verbs of a sentence, "according to" included. */
+function reportVerbsOf(s: Sentence, neutralVerbs: ReadonlySet<string>, loadedVerbs: ReadonlySet<string>): string[] {
+  const verbs = s.tokens.filter((t, k) => (t.pos === 'VERB' || t.pos === 'AUX') && (neutralVerbs.has(t.normal) || loadedVerbs.has(t.normal)) && !(t.normal === 'according' && s.tokens[k + 1]?.normal !== 'to'))
+  const according = s.tokens.some((t, k) => t.normal === 'according' && s.tokens[k + 1]?.normal === 'to')
+  const list = [...verbs.map((t) => t.normal), ...(according && !verbs.some((t) => t.normal === 'according') ? ['according to'] : [])]
+  return list.map((v) => v.replace(/^according$/, 'according to'))
+}
+
+/** The framing row of an outlet (its articles) or of one article. */
+function measure(context: FramingContext, outlet: string, docs: readonly Document[], article: string | null): FramingRow {
+  const { info, statementOf, loadedVerbs, frameNames } = context
+  const sentences = docs.flatMap((d) => d.sentences)
+  const rows = sentences.map((s) => info.get(s.id)!)
+  const words = rows.reduce((sum, r) => sum + r.words, 0)
+  const per100 = (count: number) => round(words > 0 ? (100 * count) / words : 0)
+  const count = (key: 'hedges' | 'weasels' | 'modals' | 'intensifiers' | 'loaded') => rows.reduce((sum, r) => sum + r[key].length, 0)
+  const verbs = rows.flatMap((r) => r.reportVerbs)
+  const loadedCount = verbs.filter((v) => loadedVerbs.has(v)).length
+  const verbCounts = new Map<string, number>()
+  for (const v of verbs) verbCounts.set(v, (verbCounts.get(v) ?? 0) + 1)
+  const quotes = sentences.flatMap((s) => s.quotes)
+  const quotedWords = quotes.reduce((sum, q) => sum + q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, 0)
+  const speakers = new Set(quotes.map((q) => q.speaker).filter((x): x is string => x !== null))
+  const sources = new Set([...speakers, ...sentences.map((s) => s.attribution).filter((x): x is string => x !== null)].filter((x) => isName(x)))
+  const attributed = sentences.filter((s) => s.attribution !== null)
+  const corroborated = sentences.filter((s) => statementOf.has(s.id))
+  const tones = rows.map((r) => r.tone)
+  const meanTone = words > 0 ? (100 * rows.reduce((sum, r) => sum + r.valence, 0)) / words : 0
+  const first = docs[0]?.sentences[0]
+  const lead = first ? statementOf.get(first.id) ?? null : null
+  const positions = docs.flatMap((d) => d.sentences.filter((s) => statementOf.has(s.id)).map((s) => (d.sentences.length > 1 ? s.index / (d.sentences.length - 1) : 0)))
+  return {
+    outlet,
+    article,
+    articles: docs.length,
+    words,
+    sentences: sentences.length,
+    corroboratedSentences: corroborated.length,
+    coverage: round(sentences.length > 0 ? corroborated.length / sentences.length : 0),
+    exclusiveSentences: sentences.length - corroborated.length,
+    tonePer100w: round(meanTone),
+    toneSd: round(sd(tones)),
+    hedgesPer100w: per100(count('hedges')),
+    weaselsPer100w: per100(count('weasels')),
+    modalsPer100w: per100(count('modals')),
+    intensifiersPer100w: per100(count('intensifiers')),
+    loadedPer100w: per100(count('loaded')),
+    neutralVerbsPer100w: per100(verbs.length - loadedCount),
+    loadedVerbsPer100w: per100(loadedCount),
+    loadedVerbShare: round(verbs.length > 0 ? loadedCount / verbs.length : 0),
+    reportVerbs: [...verbCounts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 5)
+      .map(([v, c]) => `${v}:${c}`)
+      .join('; '),
+    quotes: new Set(quotes.map((q) => `${q.speaker ?? ''}\u0000${q.begin}`)).size,
+    quotesPer100w: per100(quotes.length),
+    quotedWordShare: round(words > 0 ? Math.min(1, quotedWords / words) : 0),
+    distinctSpeakers: speakers.size,
+    namedSources: sources.size,
+    anonymousPer100w: per100(rows.filter((r) => r.anonymous).length),
+    officialShare: round(attributed.length > 0 ? attributed.filter((s) => info.get(s.id)!.official).length / attributed.length : 0),
+    entitiesPer100w: per100(sentences.reduce((sum, s) => sum + s.entities.length, 0)),
+    numbersPer100w: per100(sentences.reduce((sum, s) => sum + s.numbers.length, 0)),
+    leadStatement: lead ? lead.id : null,
+    leadSupport: lead ? lead.support : 0,
+    sharedPosition: round(positions.length > 0 ? positions.reduce((a, b) => a + b, 0) / positions.length : 0),
+    frames: Object.fromEntries(frameNames.map((f) => [f, round(rows.length > 0 ? rows.filter((r) => r.frames.includes(f)).length / rows.length : 0)])),
   }
+}
 
-  const outletNames = [...new Set(documents.map((d) => d.article.outlet))].sort()
-  const outlets = outletNames.map((o) => measure(o, documents.filter((d) => d.article.outlet === o), null))
-  const articles = documents.map((d) => measure(d.article.outlet, [d], d.article.id))
-
-  // Tone toward the story's main entities: those named in the most sentences.
+/** Tone toward the story's main entities (those named in the most sentences), per outlet. */
+function entityTones(documents: readonly Document[], outletNames: readonly string[], info: ReadonlyMap<string, SentenceInfo>, top: number): EntityTone[] {
   const mentions = new Map<string, Set<string>>()
   for (const d of documents)
     for (const s of d.sentences)
@@ -323,7 +352,7 @@ export function framing(documents: readonly Document[], statements: readonly Sco
         set.add(s.id)
         mentions.set(e.name, set)
       }
-  const main = [...mentions].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1)).slice(0, options.entities ?? 5)
+  const main = [...mentions].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1)).slice(0, top)
   const entityTone: EntityTone[] = []
   for (const outlet of outletNames)
     for (const [entity, ids] of main) {
@@ -331,16 +360,31 @@ export function framing(documents: readonly Document[], statements: readonly Sco
       const words = rows.reduce((sum, r) => sum + r.words, 0)
       entityTone.push({ outlet, entity, sentences: rows.length, tonePer100w: round(words > 0 ? (100 * rows.reduce((sum, r) => sum + r.valence, 0)) / words : 0) })
     }
+  return entityTone
+}
 
-  // Distinctive terms: each outlet against the other outlets of the story.
+/** Counts of each outlet's terms, for its distinctive terms against the other outlets. */
+function outletTermCounts(documents: readonly Document[]): Map<string, Map<string, number>> {
   const termCounts = new Map<string, Map<string, number>>()
   for (const d of documents) {
     const counts = termCounts.get(d.article.outlet) ?? new Map<string, number>()
-    for (const s of d.sentences) for (const t of s.tokens) if (t.kind === 'word' && !t.stop && TERM.test(t.text)) counts.set(t.normal.toLowerCase(), (counts.get(t.normal.toLowerCase()) ?? 0) + 1)
+    for (const s of d.sentences)
+      for (const t of s.tokens)
+        if (t.kind === 'word' && !t.stop && TERM.test(t.text)) {
+          const term = t.normal.toLowerCase()
+          counts.set(term, (counts.get(term) ?? 0) + 1)
+        }
     termCounts.set(d.article.outlet, counts)
   }
-  const terms = distinctiveTerms(termCounts, options.terms ?? 10)
+  return termCounts
+}
 
+const MILD_INTENSIFIERS = new Set(['so', 'too', 'most', 'far', 'much', 'only', 'even', 'just'])
+
+/** How each outlet worded each shared statement, against the other outlets' wording. */
+function wordings(documents: readonly Document[], statements: readonly ScoredStatement[], info: ReadonlyMap<string, SentenceInfo>, loadedVerbs: ReadonlySet<string>): Wording[] {
+  const sentenceById = new Map<string, Sentence>()
+  for (const d of documents) for (const x of d.sentences) sentenceById.set(x.id, x)
   const wording: Wording[] = []
   for (const s of statements) {
     if (s.support < 2) continue
@@ -363,7 +407,7 @@ export function framing(documents: readonly Document[], statements: readonly Sco
         verbKind: verb === null ? null : loadedVerbs.has(verb) ? 'loaded' : 'neutral',
         hedges: own.hedges,
         hedgeChange,
-        loaded: [...own.intensifiers.filter((w) => !['so', 'too', 'most', 'far', 'much', 'only', 'even', 'just'].includes(w)), ...own.loaded],
+        loaded: [...own.intensifiers.filter((w) => !MILD_INTENSIFIERS.has(w)), ...own.loaded],
         attribution: sentence.attribution,
         attributionChange,
         tonePer100w: round(own.tone),
@@ -371,7 +415,7 @@ export function framing(documents: readonly Document[], statements: readonly Sco
       })
     }
   }
-  return { outlets, articles, entityTone, terms, wording, termCounts }
+  return wording
 }
 
 interface SentenceInfo {

@@ -216,7 +216,7 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
     trigramNorm: Math.sqrt(trigramNorm),
     embedding: embedded ? embedding : null,
     // Name tokens rather than whole names: "Ortega" in one outlet is "Dr. Samuel Ortega" in another.
-    entities: new Set(sentence.entities.flatMap((e) => e.name.toLowerCase().split(/\s+/))),
+    entities: nameTokens(sentence),
     numbers: new Set(sentence.numbers.map((n) => String(n.value))),
     words,
     negated,
@@ -224,6 +224,16 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
       .map((q) => new Set(sentence.tokens.filter((t) => t.begin >= q.begin && t.end <= q.end && isContent(t)).map((t) => t.stem)))
       .filter((q) => q.size >= 4),
   }
+}
+
+/**
+ * Lower-case tokens of the sentence's entity names. A plain loop: `flatMap` over entity lists of varying shapes
+ * (empty, one, many) sent V8 into a loop of deoptimising and recompiling this hot path.
+ */
+function nameTokens(sentence: Sentence): Set<string> {
+  const tokens = new Set<string>()
+  for (const entity of sentence.entities) for (const part of entity.name.toLowerCase().split(/\s+/)) tokens.add(part)
+  return tokens
 }
 
 /**

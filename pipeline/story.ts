@@ -1,0 +1,127 @@
+// One story through every stage, from its input to its report folder: what a worker thread (or the main thread,
+// with `--concurrency 1`) does for each story. Everything it needs comes in as plain data, and everything it
+// finds goes back as plain data, so the result is the same on any thread and in any order.
+import { performance } from 'node:perf_hooks'
+import { align } from '../stages/align.js'
+import { clean } from '../stages/clean.js'
+import type { Lexicons } from '../stages/framing.js'
+import { ingest } from '../stages/ingest.js'
+import { Message, MessageLog, quoteValue } from '../stages/messages.js'
+import { type IndexRow, report, type ToolInfo } from '../stages/report.js'
+import { scoreStory } from '../stages/score.js'
+import { segment } from '../stages/segment.js'
+import type { SimilarityModel } from '../stages/similarity.js'
+import type { Article, RawSource } from '../stages/types.js'
+import type { WordVectors } from '../stages/vectors.js'
+import { writeFolderAtomic } from './write.js'
+
+/** The stages whose time run.json reports. */
+export const STAGES = ['read', 'ingest', 'clean', 'segment', 'align', 'score', 'report', 'write'] as const
+export type StageName = (typeof STAGES)[number]
+
+/** What is the same for every story of a run. */
+export interface StorySettings {
+  readonly out: string
+  readonly tool: ToolInfo
+  readonly model?: SimilarityModel
+  readonly lexicons?: Lexicons
+  readonly digestWords?: number
+  readonly excel?: boolean
+  readonly maxBytes?: number
+}
+
+/** One story to analyse: its files (folder corpus) or its decoded articles (JSON Lines or CSV corpus). */
+export interface StoryJob {
+  readonly storyId: string
+  readonly folder: string
+  /** The story's key; written into its state file so that an unchanged re-run can skip it. */
+  readonly key: string
+  readonly sources: readonly RawSource[]
+  readonly articles: readonly Article[]
+}
+
+/** Term counts per outlet, sorted, as the state file keeps them. */
+export type TermCounts = Readonly<Record<string, Readonly<Record<string, number>>>>
+
+/** What analysing a story gave: its index row, messages, term counts and the time spent per stage. */
+export interface StoryOutcome {
+  readonly row: IndexRow
+  readonly messages: readonly Message[]
+  readonly terms: TermCounts
+  readonly timings: Readonly<Partial<Record<StageName, number>>>
+}
+
+/** The file in each story folder that records what its reports were made from. */
+export const STATE_FILE = '.corroborate.json'
+
+/** What the state file holds. */
+export interface StoryState {
+  readonly key: string
+  readonly row: IndexRow
+  /** Term counts per outlet, for the corpus-wide distinctive terms. */
+  readonly terms: TermCounts
+}
+
+/** Run the stages over one story and write its report folder; bad input and failures become messages. */
+export async function analyseStory(job: StoryJob, settings: StorySettings, vectors: WordVectors | undefined): Promise<StoryOutcome> {
+  const timings: Partial<Record<StageName, number>> = {}
+  const time = async <T>(stage: StageName, run: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now()
+    try {
+      return await run()
+    } finally {
+      timings[stage] = (timings[stage] ?? 0) + performance.now() - start
+    }
+  }
+  const { storyId, folder } = job
+  const log = new MessageLog(storyId)
+  const row = { storyId, folder, articles: 0, outlets: 0, sentences: 0, statements: 0, corroborated: 0, conflicts: 0, quotesChanged: 0 }
+  let status: IndexRow['status'] = 'ok'
+  let terms: TermCounts = {}
+  try {
+    const articles = job.sources.length > 0 ? await time('ingest', () => ingest(job.sources, log, { maxBytes: settings.maxBytes })) : job.articles
+    const cleaned = await time('clean', () => clean(articles, log))
+    const documents = await time('segment', () => segment(cleaned, log))
+    row.articles = documents.length
+    row.outlets = new Set(documents.map((d) => d.article.outlet)).size
+    if (documents.length < 2) {
+      status = 'too-few-articles'
+      log.fatal('analyze', 'too-few-articles', `Expected at least 2 usable articles in the story, got ${documents.length}; no report written`)
+    } else {
+      if (row.outlets < 2) log.warn('analyze', 'one-outlet', `Expected articles from at least 2 outlets, got 1 (${quoteValue(documents[0]!.article.outlet)}): no statement can be corroborated`)
+      const alignment = await time('align', () => align(documents, log, { model: settings.model, vectors }))
+      const ledger = await time('score', () => scoreStory(storyId, documents, alignment, log, { digestWords: settings.digestWords, lexicons: settings.lexicons }))
+      terms = sortedTerms(ledger.framing.termCounts)
+      const files = await time('report', () => report(ledger, log.messages, settings.tool, { excel: settings.excel }))
+      row.sentences = ledger.story.sentenceCount
+      row.statements = ledger.story.statementCount
+      row.corroborated = ledger.story.corroboratedCount
+      row.conflicts = ledger.story.conflictCount
+      row.quotesChanged = ledger.story.quotesChanged
+      const state: StoryState = { key: job.key, row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, terms }
+      // The state goes into the folder with the reports, so both are swapped in together or not at all.
+      const withState = new Map(files)
+      withState.set(STATE_FILE, `${JSON.stringify(state)}\n`)
+      await time('write', () => writeFolderAtomic(settings.out, folder, withState))
+    }
+  } catch (error) {
+    status = 'failed'
+    terms = {}
+    log.fatal('analyze', 'story-failed', `Unexpected error while analysing the story: ${(error as Error).stack ?? String(error)}`)
+  }
+  return { row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, messages: log.messages, terms, timings }
+}
+
+/** A Message after a trip through a worker thread's structured clone is a plain object; this makes it whole again. */
+export function reviveMessage(m: Message | Pick<Message, 'severity' | 'reason' | 'source' | 'ruleId' | 'place' | 'story'>): Message {
+  return m instanceof Message ? m : new Message(m.severity, m.reason, m.source, m.ruleId, m.place, m.story)
+}
+
+function sortedTerms(counts: ReadonlyMap<string, ReadonlyMap<string, number>>): TermCounts {
+  const byName = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1 : 0)
+  return Object.fromEntries([...counts].sort(byName).map(([outlet, c]) => [outlet, Object.fromEntries([...c].sort(byName))]))
+}
+
+function countOf(log: MessageLog, severity: 'fatal' | 'warning'): number {
+  return log.messages.filter((m) => m.severity === severity).length
+}

@@ -1,0 +1,25 @@
+// The worker thread of `analyze --concurrency N`: piscina runs one of these per thread and hands it stories.
+import { workerData } from 'node:worker_threads'
+import type { WordVectors } from '../stages/vectors.js'
+import { checkVectors } from '../stages/similarity.js'
+import { analyseStory, type StoryJob, type StoryOutcome, type StorySettings } from './story.js'
+import { loadVectors } from './vectors.js'
+
+/** What the main thread gives every worker: the run's settings and whether to load the word vectors. */
+export interface WorkerData {
+  readonly settings: StorySettings
+  readonly vectors: boolean
+}
+
+const data = workerData as WorkerData
+let vectors: WordVectors | undefined
+if (data.vectors) {
+  // Each thread loads the table once (a file read and an index, ~70 ms), as the main thread does.
+  vectors = loadVectors()
+  if (data.settings.model) checkVectors(data.settings.model, vectors)
+}
+
+/** Analyse one story on this thread. */
+export default async function run(job: StoryJob): Promise<StoryOutcome> {
+  return analyseStory(job, data.settings, vectors)
+}

@@ -1,5 +1,7 @@
 // Scheduled batch runs: an unchanged story is not redone, a changed one is, and one run at a time writes a folder.
-import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises'
+// The module object itself (not an import namespace copy), so that a spy on it is seen by the code under test.
+import fsp = require('node:fs/promises')
+import { chmod, mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises'
 
 import os from 'node:os'
 import path from 'node:path'
@@ -131,6 +133,36 @@ describe('links in the corpus', () => {
       ],
       summary: true,
     })
+  })
+})
+
+describe('an unreadable file', () => {
+  it('is reported by name and reason, and the other stories complete', async () => {
+    const input = await corpus()
+    const denied = path.join(input, 'market', 'herald.txt')
+    await chmod(denied, 0o000)
+    // Root reads any file whatever its mode (as in CI containers): there, the read itself is made to fail as the
+    // kernel would fail it for anyone else.
+    const realReadFile = fsp.readFile
+    const spy =
+      process.getuid?.() === 0
+        ? jest.spyOn(fsp, 'readFile').mockImplementation(((file: Parameters<typeof fsp.readFile>[0], ...rest: unknown[]) =>
+            String(file) === denied
+              ? Promise.reject(Object.assign(new Error(`EACCES: permission denied, open '${denied}'`), { code: 'EACCES' }))
+              : (realReadFile as (...a: unknown[]) => Promise<unknown>)(file, ...rest)) as typeof fsp.readFile)
+        : null
+    try {
+      const { code, stderr } = await run(['analyze', '--corpus', input, '--out', `${input}-out`, '--quiet'])
+      expect(code).toBe(1)
+      expect(stderr).toContain(`${path.join('market', 'herald.txt')}: fatal: Cannot read file: EACCES (permission denied, open '${denied}'); skipped [read/unreadable-file]`)
+      expect(stderr).toContain('2 stories (1 ok)')
+      const index = await readFile(path.join(`${input}-out`, 'index.csv'), 'utf8')
+      expect(index).toMatch(/^pier,ok,2,/m)
+      expect(index).toMatch(/^market,too-few-articles,1,/m)
+    } finally {
+      spy?.mockRestore()
+      await chmod(denied, 0o644)
+    }
   })
 })
 

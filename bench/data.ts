@@ -1,5 +1,5 @@
 // Readers for the benchmark data sets in ../shared/data: MSRP and STS-B pairs, BASIL articles.
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 
 /** A labelled sentence pair: `label` 0/1 (MSRP) or `score` 0–5 (STS-B). */
 export interface LabelledPair {
@@ -40,4 +40,38 @@ export function readBasil(file: string): BasilArticle[] {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as BasilArticle)
+}
+
+/** A pseudo-random generator with a fixed seed, so generated stories are the same on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0
+    return state / 2 ** 32
+  }
+}
+
+/**
+ * A large story of `count` articles as JSONL, made from one BASIL story's articles: each generated article takes
+ * a random ~85% of one source article's paragraphs, drops a word here and there, and adds eight paragraphs from
+ * other stories, so it has copies, near-copies and unrelated text, like many outlets on one event.
+ */
+export function generateStory(basil: string, count: number, file: string): void {
+  const articles = readBasil(basil)
+  const stories = [...new Set(articles.map((a) => a.story))]
+  const base = articles.filter((a) => a.story === stories[0])
+  const others = articles.filter((a) => a.story !== stories[0])
+  const next = random(count)
+  const lines: string[] = []
+  for (let i = 0; i < count; i++) {
+    const source = base[i % base.length]!
+    const paragraphs = source.text.split(/\n\s*\n/).filter(() => next() < 0.85)
+    for (let k = 0; k < 8; k++) {
+      const noise = others[Math.floor(next() * others.length)]!.text.split(/\n\s*\n/)
+      paragraphs.splice(Math.floor(next() * (paragraphs.length + 1)), 0, noise[Math.floor(next() * noise.length)]!)
+    }
+    const text = paragraphs.map((p) => p.split(' ').filter(() => next() > 0.03).join(' ')).join('\n\n')
+    lines.push(JSON.stringify({ story: 'generated', id: `a${String(i).padStart(5, '0')}`, outlet: `outlet-${i}`, text }))
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`)
 }

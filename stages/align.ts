@@ -1,7 +1,7 @@
 // align: group sentences of different articles that state the same claim or quote into statements.
 import type { MessageLog } from './messages.js'
 import { CorroborateError, quoteValue } from './messages.js'
-import { checkVectors, DEFAULT_MODEL, Idf, sameQuote, sentenceFeatures, similarity as pairSimilarity, type SentenceFeatures, type SimilarityModel } from './similarity.js'
+import { checkVectors, DEFAULT_MODEL, Idf, sameQuote, sentenceFeatures, similarity as pairSimilarity, similarityIgnoringPolarity, softContainment, type SentenceFeatures, type SimilarityModel } from './similarity.js'
 import { relate } from './relate.js'
 import type { Alignment, Document, Member, PairRelation, Sentence, Statement } from './types.js'
 import type { WordVectors } from './vectors.js'
@@ -22,7 +22,7 @@ export interface AlignOptions {
   readonly maxCandidates?: number
   /** A group joins another only if their mean similarity reaches this share of the threshold (default: `0.9`). */
   readonly linkage?: number
-  /** Cross pairs sampled per side when two groups are compared (default: `8`, so at most 64 pairs). */
+  /** Cross pairs sampled per side when two groups are compared (default: `6`, so at most 36 pairs). */
   readonly linkSample?: number
   /** Statements of at most this many members list every pair; larger ones list each member against the representative (default: `30`). */
   readonly allPairsUpTo?: number
@@ -40,7 +40,7 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   const maxPosting = positiveInteger('maxPosting', options.maxPosting ?? 200)
   const window = positiveInteger('window', options.window ?? 16)
   const maxCandidates = positiveInteger('maxCandidates', options.maxCandidates ?? 12)
-  const linkSample = positiveInteger('linkSample', options.linkSample ?? 8)
+  const linkSample = positiveInteger('linkSample', options.linkSample ?? 6)
   const allPairsUpTo = positiveInteger('allPairsUpTo', options.allPairsUpTo ?? 30)
   const linkage = options.linkage ?? 0.9
   checkVectors(model, options.vectors)
@@ -124,13 +124,15 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   const claims = new Map<number, SentenceFeatures[]>()
   const claimsOf = (i: number): SentenceFeatures[] => {
     let list = claims.get(i)
-    if (!list) claims.set(i, (list = claimParts(sentences[i]!).map((part) => sentenceFeatures(part, options.vectors))))
+    if (!list) claims.set(i, (list = claimParts(sentences[i]!).map((part) => (part === sentences[i] ? features[i]! : sentenceFeatures(part, options.vectors)))))
     return list
   }
   // The strength of a link: a sentence that states another's claim and more ("partial") or carries the same
   // quotation in other words links at the threshold even when the model scores the whole pair lower; a pair
   // that scores close links as strongly as its best-matching claims.
   const links = new Map<number, number>()
+  // Pairs linked only through one of their clauses: weaker evidence than whole sentences that match.
+  const throughClaims = new Set<number>()
   const link = (i: number, j: number): number => {
     const key = i < j ? i * n + j : j * n + i
     let strength = links.get(key)
@@ -141,6 +143,8 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     const value = similarity(i, j)
     if (value >= model.threshold) return value
     if (statesMore(features[i]!, features[j]!, idf) || sameQuote(features[i]!, features[j]!)) return model.threshold
+    // One claim, negated by one side: linked, so that `relate` can report the contradiction.
+    if (features[i]!.negated !== features[j]!.negated && similarityIgnoringPolarity(features[i]!, features[j]!, idf, model) >= model.threshold) return model.threshold
     if (value < model.threshold * 0.35) return value
     const ci = claimsOf(i)
     const cj = claimsOf(j)
@@ -149,8 +153,9 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     const wi = ci[0] ?? features[i]!
     const wj = cj[0] ?? features[j]!
     let best = Math.max(value, pairSimilarity(wi, wj, idf, model))
-    for (const a of ci.slice(1)) best = Math.max(best, pairSimilarity(a, wj, idf, model))
-    for (const b of cj.slice(1)) best = Math.max(best, pairSimilarity(wi, b, idf, model))
+    for (const a of ci.slice(1)) best = Math.max(best, pairSimilarity(a, wj, idf, model), saysWithin(a, wj, idf) ? model.threshold : 0)
+    for (const b of cj.slice(1)) best = Math.max(best, pairSimilarity(wi, b, idf, model), saysWithin(b, wi, idf) ? model.threshold : 0)
+    if (best >= model.threshold) throughClaims.add(i < j ? i * n + j : j * n + i)
     return best
   }
 
@@ -162,7 +167,12 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     if (strength >= model.threshold) edges.push({ i, j, strength })
   }
   const compared = candidates.size
-  edges.sort((a, b) => b.strength - a.strength || a.i - b.i || a.j - b.j)
+  // Whole sentences group first; links through a clause then attach a sentence to a group or join groups. A
+  // sentence whose clause also matches another statement ("The bridge carries 38,000 vehicles a day, and …" next
+  // to "The bridge, which carries tens of thousands of vehicles a day, was rated fair …") cannot then pull that
+  // statement's members away from where their whole sentences belong.
+  const clauseLink = (e: { i: number; j: number }) => (throughClaims.has(e.i * n + e.j) ? 1 : 0)
+  edges.sort((a, b) => clauseLink(a) - clauseLink(b) || b.strength - a.strength || a.i - b.i || a.j - b.j)
 
   // Grouping: strongest links first; two groups merge only if they share no article and a sample of their cross
   // pairs is close on average and at the weakest, so unrelated sentences never chain into one statement.
@@ -274,6 +284,11 @@ function claimParts(sentence: Sentence): Sentence[] {
   ranges.forEach(([from, to], n) => {
     const part = tokens.slice(from, to).filter((t) => !(t.kind === 'number' || (t.pos === 'NUM' && t.kind === 'word')))
     if (part.filter((t) => t.kind === 'word').length < 4) return
+    // The whole sentence with nothing left out is the sentence itself (and keeps its features).
+    if (n === 0 && part.length === tokens.length) {
+      parts.push(sentence)
+      return
+    }
     const begin = part[0]!.begin
     const end = part[part.length - 1]!.end
     parts.push({
@@ -302,6 +317,17 @@ function sample(group: readonly number[], size: number, anchor: number): number[
 }
 
 /** True when one sentence states all of the other's content and clearly more (it is longer by half or more). */
+/**
+ * True when the main clause `claim` (numbers left out) is said, in the same or near words, inside the longer
+ * sentence `whole`: "The bridge carries 38,000 vehicles a day" within "the bridge links downtown with the Eastbank
+ * neighborhoods and carries roughly 42,000 vehicles on an average weekday". Word vectors match "day" and
+ * "weekday"; a claim of fewer than four content words says too little to count.
+ */
+function saysWithin(claim: SentenceFeatures, whole: SentenceFeatures, idf: Idf): boolean {
+  if (claim.content.length < 4 || whole.words < 1.5 * claim.words) return false
+  return softContainment(claim, whole, idf) >= 0.8
+}
+
 function statesMore(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): boolean {
   const [short, long] = a.words <= b.words ? [a, b] : [b, a]
   if (short.stems.size < 4 || long.words < 1.5 * short.words) return false

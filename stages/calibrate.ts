@@ -2,7 +2,7 @@
 import type { MessageLog } from './messages.js'
 import { CorroborateError, quoteValue } from './messages.js'
 import { type BoostOptions, bestThreshold, classify, fitBoosted, type Metrics, pearson, predict, spearman } from './model.js'
-import { FEATURE_DOCS, FEATURES, type FeatureName, featureVector, pairFeatures, preparePairs, type SimilarityModel } from './similarity.js'
+import { FEATURE_DOCS, FEATURES, type FeatureName, pairFeatureArray, preparePairs, type SimilarityModel, VECTOR_FEATURES } from './similarity.js'
 import type { WordVectors } from './vectors.js'
 import { round } from './round.js'
 
@@ -43,17 +43,29 @@ export interface CalibrationReport {
   readonly threshold: number
 }
 
-const VECTOR_FEATURES: readonly FeatureName[] = ['vectorCosine', 'alignMin', 'alignMax']
+/**
+ * How `calibrate` fits unless told otherwise: two bags of 200 trees of depth 3, each tree grown on 80% of the pairs
+ * and 60% of the features. Against one boosted model on every pair and feature, bagging lifted MSRP 10-fold
+ * accuracy from 77.9% to 78.3% (three bags: 78.2%, for half as much again of scoring time per pair), and STS-B
+ * train 5-fold Pearson (400 trees of depth 4 per bag) from 0.811 to 0.815.
+ */
+export const DEFAULT_BOOST: BoostOptions = { rounds: 200, learningRate: 0.05, depth: 3, bags: 2, subsample: 0.8, colsample: 0.6 }
 
 /** Each pair's features, with IDF over all sentences of the set (as `pairs` and `analyze` compute it). */
 export function pairMatrix(pairs: readonly { readonly a: string; readonly b: string }[], features: readonly FeatureName[], vectors?: WordVectors): number[][] {
   const { prepared, idf } = preparePairs(pairs, vectors)
-  return prepared.map(([a, b]) => featureVector(pairFeatures(a, b, idf), features))
+  const at = features.map((f) => FEATURES.indexOf(f))
+  const values = new Float64Array(FEATURES.length)
+  return prepared.map(([a, b]) => {
+    pairFeatureArray(a, b, idf, values)
+    return at.map((k) => values[k]!)
+  })
 }
 
 /** Fit a model to labelled pairs: k-fold cross-validated figures first, then the model fitted on every pair. */
 export function calibrate(pairs: readonly LabelledPair[], log: MessageLog, options: CalibrateOptions = {}): { model: SimilarityModel; report: CalibrationReport } {
   const folds = options.folds ?? 10
+  const boost: BoostOptions = { ...DEFAULT_BOOST, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) }
   const alignedScore = options.alignedScore ?? 3
   const criterion = options.criterion ?? 'f1'
   if (!Number.isInteger(folds) || folds < 2) throw new CorroborateError('ERR_INVALID_OPTION', `Expected \`folds\` to be an integer of at least 2, got ${quoteValue(folds)}`)
@@ -80,7 +92,7 @@ export function calibrate(pairs: readonly LabelledPair[], log: MessageLog, optio
     const learner = fitBoosted(
       train.map((i) => rows[i]!),
       train.map((i) => targets[i]!),
-      options,
+      boost,
     )
     // The fold's threshold comes from its own training pairs, so the figures never see the test fold.
     const threshold = bestThreshold(
@@ -97,7 +109,7 @@ export function calibrate(pairs: readonly LabelledPair[], log: MessageLog, optio
   }
   const crossValidated = classify(foldPredictions, foldLabels, 0.5)
   const scoredIndex = usable.map((p, i) => (p.score !== undefined && p.label === undefined ? i : -1)).filter((i) => i >= 0)
-  const learner = fitBoosted(rows, targets, options)
+  const learner = fitBoosted(rows, targets, boost)
   // The operating threshold: the most accurate one on out-of-fold predictions.
   const threshold = bestThreshold(outOfFold, labels, criterion)
   const report: CalibrationReport = {
@@ -124,7 +136,7 @@ export function calibrate(pairs: readonly LabelledPair[], log: MessageLog, optio
       scored: report.scored,
       alignedScore,
       criterion,
-      learner: { rounds: options.rounds ?? 200, learningRate: options.learningRate ?? 0.05, depth: options.depth ?? 3 },
+      learner: { rounds: boost.rounds, learningRate: boost.learningRate, depth: boost.depth, bags: boost.bags, subsample: boost.subsample, colsample: boost.colsample },
       crossValidated: { folds, ...roundAll(crossValidated), pearson: roundOrNull(report.pearson), spearman: roundOrNull(report.spearman) },
       features: Object.fromEntries(features.map((f) => [f, FEATURE_DOCS[f]])),
     },

@@ -16,14 +16,72 @@ export function predict(learner: Learner, x: ArrayLike<number>): number {
     z = learner.bias
     for (let i = 0; i < learner.weights.length; i++) z += learner.weights[i]! * x[i]!
   } else {
-    z = learner.base
-    for (const tree of learner.trees) {
-      let node = tree
-      while (typeof node !== 'number') node = x[node[0]]! < node[1] ? node[2] : node[3]
-      z += learner.learningRate * node
+    const c = compiled(learner)
+    const depth = c.depth
+    const splits = c.splits
+    const width = splits + 1
+    z = 0
+    for (let t = 0, at = 0, leaf = 0; t < c.trees; t++, at += splits, leaf += width) {
+      let node = 0
+      for (let d = 0; d < depth; d++) node = 2 * node + (x[c.feature[at + node]!]! < c.threshold[at + node]! ? 1 : 2)
+      z += c.leaves[leaf + node - splits]!
     }
+    z = learner.base + learner.learningRate * z
   }
   return 1 / (1 + Math.exp(-z))
+}
+
+/**
+ * A forest laid out as complete binary trees of one depth in flat typed arrays: tree t's split k (k = 0 the root,
+ * children of k at 2k + 1 and 2k + 2) is at t × splits + k, its leaves follow in order. A leaf above the full
+ * depth is copied to every leaf below it, so the walk is a fixed number of steps over typed arrays, with no test
+ * for leaves and no pointers to chase; the scorer walks hundreds of trees per sentence pair.
+ */
+interface CompiledForest {
+  readonly trees: number
+  readonly depth: number
+  readonly splits: number
+  readonly feature: Int32Array
+  readonly threshold: Float64Array
+  readonly leaves: Float64Array
+}
+
+const forests = new WeakMap<Learner, CompiledForest>()
+
+function compiled(learner: Extract<Learner, { kind: 'gbm' }>): CompiledForest {
+  let forest = forests.get(learner)
+  if (forest) return forest
+  const depthOf = (tree: Tree): number => (typeof tree === 'number' ? 0 : 1 + Math.max(depthOf(tree[2]), depthOf(tree[3])))
+  const depth = learner.trees.reduce<number>((d, tree) => Math.max(d, depthOf(tree)), 0)
+  const splits = 2 ** depth - 1
+  const count = learner.trees.length
+  const feature = new Int32Array(count * splits)
+  const threshold = new Float64Array(count * splits)
+  const leaves = new Float64Array(count * (splits + 1))
+  learner.trees.forEach((tree, t) => {
+    const fill = (node: Tree, k: number, level: number): void => {
+      if (level === depth) {
+        leaves[t * (splits + 1) + k - splits] = node as number
+        return
+      }
+      if (typeof node === 'number') {
+        // A leaf before the full depth: any split, the same leaf on both sides.
+        feature[t * splits + k] = 0
+        threshold[t * splits + k] = 0
+        fill(node, 2 * k + 1, level + 1)
+        fill(node, 2 * k + 2, level + 1)
+        return
+      }
+      feature[t * splits + k] = node[0]
+      threshold[t * splits + k] = node[1]
+      fill(node[2], 2 * k + 1, level + 1)
+      fill(node[3], 2 * k + 2, level + 1)
+    }
+    fill(tree, 0, 0)
+  })
+  forest = { trees: count, depth, splits, feature, threshold, leaves }
+  forests.set(learner, forest)
+  return forest
 }
 
 export interface BoostOptions {
@@ -39,6 +97,29 @@ export interface BoostOptions {
   readonly minLeaf?: number
   /** L2 penalty on leaf values (default: `1`). */
   readonly lambda?: number
+  /** Share of the rows each tree is grown on, drawn afresh per tree (default: `1`, all). */
+  readonly subsample?: number
+  /** Share of the features each tree may split on, drawn afresh per tree (default: `1`, all). */
+  readonly colsample?: number
+  /** Seed of the draws, so that a fit is reproducible (default: `1`). */
+  readonly seed?: number
+  /**
+   * Boosted models fitted on different draws (seeds `seed`, `seed + 1`, …) and averaged (default: `1`). With row
+   * and feature sampling this is bagging over boosting: it lowers the variance of a single boosted model.
+   */
+  readonly bags?: number
+}
+
+/** A small seeded generator (mulberry32): the same seed gives the same draws on every machine. */
+function random(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
 }
 
 /**
@@ -46,12 +127,22 @@ export interface BoostOptions {
  * with histogram splits on quantile bins: the same second-order method as XGBoost, small and deterministic.
  */
 export function fitBoosted(rows: readonly ArrayLike<number>[], targets: readonly number[], options: BoostOptions = {}): Learner {
+  const bags = options.bags ?? 1
+  if (bags > 1) {
+    // The average of the bags' scores is one model: the mean base, every tree, the learning rate over the bags.
+    const seed = options.seed ?? 1
+    const fitted = Array.from({ length: bags }, (_, k) => fitBoosted(rows, targets, { ...options, bags: 1, seed: seed + k }) as Extract<Learner, { kind: 'gbm' }>)
+    return { kind: 'gbm', base: round(fitted.reduce((sum, l) => sum + l.base, 0) / bags), learningRate: fitted[0]!.learningRate / bags, trees: fitted.flatMap((l) => l.trees) }
+  }
   const rounds = options.rounds ?? 200
   const learningRate = options.learningRate ?? 0.05
   const depth = options.depth ?? 3
   const binCount = options.bins ?? 32
   const minLeaf = options.minLeaf ?? 20
   const lambda = options.lambda ?? 1
+  const subsample = options.subsample ?? 1
+  const colsample = options.colsample ?? 1
+  const draw = random(options.seed ?? 1)
   if (rows.length === 0) throw new CorroborateError('ERR_NO_DATA', 'Expected rows to fit, got none')
   const n = rows.length
   const d = rows[0]!.length
@@ -89,12 +180,12 @@ export function fitBoosted(rows: readonly ArrayLike<number>[], targets: readonly
       H += h[i]!
     }
     const leaf = -G / (H + lambda)
-    if (level === depth || rowsAt.length < 2 * minLeaf) return leaf
+    if (level === depth || rowsAt.length < 2 * leafSize) return leaf
     let best = { gain: 1e-9, feature: -1, bin: 0 }
     const histG = new Float64Array(binCount)
     const histH = new Float64Array(binCount)
     const histN = new Uint32Array(binCount)
-    for (let f = 0; f < d; f++) {
+    for (const f of features) {
       histG.fill(0)
       histH.fill(0)
       histN.fill(0)
@@ -112,7 +203,7 @@ export function fitBoosted(rows: readonly ArrayLike<number>[], targets: readonly
         HL += histH[b]!
         NL += histN[b]!
         const NR = rowsAt.length - NL
-        if (NL < minLeaf || NR < minLeaf) continue
+        if (NL < leafSize || NR < leafSize) continue
         const GR = G - GL
         const HR = H - HL
         const gain = (GL * GL) / (HL + lambda) + (GR * GR) / (HR + lambda) - (G * G) / (H + lambda)
@@ -126,14 +217,24 @@ export function fitBoosted(rows: readonly ArrayLike<number>[], targets: readonly
     return [best.feature, thresholds[best.feature]![best.bin]!, grow(Uint32Array.from(left), level + 1), grow(Uint32Array.from(right), level + 1)]
   }
 
+  let leafSize = minLeaf
   const all = Uint32Array.from({ length: n }, (_, i) => i)
+  const allFeatures = Array.from({ length: d }, (_, f) => f)
+  let features = allFeatures
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < n; i++) {
       const p = 1 / (1 + Math.exp(-score[i]!))
       g[i] = p - targets[i]!
       h[i] = Math.max(p * (1 - p), 1e-6)
     }
-    const tree = roundTree(grow(all, 0))
+    const sample = subsample < 1 ? all.filter(() => draw() < subsample) : all
+    // On a small set (a few dozen labelled pairs) leaves of `minLeaf` rows would leave no split to make.
+    leafSize = Math.min(minLeaf, Math.max(1, Math.floor(sample.length / 4)))
+    if (colsample < 1) {
+      features = allFeatures.filter(() => draw() < colsample)
+      if (features.length === 0) features = [Math.floor(draw() * d)]
+    }
+    const tree = roundTree(grow(sample, 0))
     trees.push(tree)
     for (let i = 0; i < n; i++) {
       let node = tree

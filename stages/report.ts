@@ -274,13 +274,11 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
     'coverage.csv',
     csv(
       ['statement_id', 'support', 'independent_support', ...outlets, 'text'],
-      ledger.statements.map((s) => ({
-        statement_id: s.id,
-        support: s.support,
-        independent_support: s.independentSupport,
-        ...Object.fromEntries(outlets.map((o) => [o, s.outlets.includes(o) ? 1 : 0])),
-        text: s.text,
-      })),
+      ledger.statements.map((s) => {
+        // Cells by position, not by name: an outlet may be called "text" or "support".
+        const carried = new Set(s.outlets)
+        return [s.id, s.support, s.independentSupport, ...outlets.map((o) => (carried.has(o) ? 1 : 0)), s.text]
+      }),
       options,
     ),
   )
@@ -396,8 +394,8 @@ export function indexCsv(rows: readonly IndexRow[], options: CsvOptions = {}): s
 }
 
 /** RFC 4180 CSV with a header row; text cells that a spreadsheet would run as a formula are neutralised. */
-export function csv(columns: readonly string[], rows: readonly Row[], options: CsvOptions = {}): string {
-  const safe = rows.map((row) => columns.map((c) => neutralise(row[c] ?? null)))
+export function csv(columns: readonly string[], rows: readonly (Row | readonly Cell[])[], options: CsvOptions = {}): string {
+  const safe = rows.map((row) => (Array.isArray(row) ? (row as readonly Cell[]).map((cell) => neutralise(cell ?? null)) : columns.map((c) => neutralise((row as Row)[c] ?? null))))
   const text = stringify([columns as string[], ...safe], {
     record_delimiter: options.excel ? '\r\n' : '\n',
     // Given a record delimiter, csv-stringify quotes only cells holding that delimiter, so "a\rb" went out bare

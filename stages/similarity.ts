@@ -40,6 +40,18 @@ export interface SentenceFeatures {
   readonly negated: boolean
   /** Content stems inside each direct quotation of four content words or more. */
   readonly quotes: readonly ReadonlySet<string>[]
+  /** Stem ids of the first SEQUENCE_WORDS words in order, stopwords included, for the longest common subsequence. */
+  readonly sequence: Int32Array
+  /** The same for the content words. */
+  readonly contentSequence: Int32Array
+  /** Keys of the word-stem n-grams for n = 1…4 (index n - 1), sorted with repeats kept. */
+  readonly ngrams: readonly Float64Array[]
+  /** Word class of each `content` token: 0 other, else 1 + its index in WORD_CLASSES. */
+  readonly classes: Uint8Array
+  /** Unit SIF-weighted mean vector of the content words only, or null. */
+  readonly contentEmbedding: Float32Array | null
+  /** Unit unweighted mean vector of every word, or null. */
+  readonly meanEmbedding: Float32Array | null
 }
 
 /** The features of a sentence pair, in the order models list them. */
@@ -58,13 +70,94 @@ export const FEATURES = [
   'unigramDice',
   'bigramDice',
   'trigramCosine',
+  'unmatched5Min',
+  'unmatched5Max',
+  'unmatched7Min',
+  'unmatched7Max',
+  'unmatchedStemMin',
+  'unmatchedStemMax',
+  'unmatchedWeightMin',
+  'unmatchedWeightMax',
+  'bleu1Min',
+  'bleu1Max',
+  'bleu2Min',
+  'bleu2Max',
+  'bleu3Min',
+  'bleu3Max',
+  'bleu4Min',
+  'bleu4Max',
+  'lcsMin',
+  'lcsMax',
+  'lcsContentMin',
+  'lcsContentMax',
+  'nounAlignMin',
+  'nounAlignMax',
+  'nounUnmatchedMin',
+  'nounUnmatchedMax',
+  'verbAlignMin',
+  'verbAlignMax',
+  'verbUnmatchedMin',
+  'verbUnmatchedMax',
+  'nameAlignMin',
+  'nameAlignMax',
+  'nameUnmatchedMin',
+  'nameUnmatchedMax',
+  'numberAlignMin',
+  'numberAlignMax',
+  'numberUnmatchedMin',
+  'numberUnmatchedMax',
+  'adjectiveAlignMin',
+  'adjectiveAlignMax',
+  'adjectiveUnmatchedMin',
+  'adjectiveUnmatchedMax',
+  'wordsMin',
+  'wordsMax',
+  'wordsDifference',
+  'contentWordsMin',
+  'contentWordsMax',
+  'contentVectorCosine',
+  'meanVectorCosine',
+  'alignBoth',
+  'matched9Min',
+  'matched9Max',
 ] as const
 
 /** Name of a pair feature. */
 export type FeatureName = (typeof FEATURES)[number]
 
-/** Feature values of one sentence pair, each in [0, 1]. */
+/** Feature values of one sentence pair (shares in [0, 1], counts of words, -1 where a class is absent). */
 export type PairFeatures = Readonly<Record<FeatureName, number>>
+
+/** The features whose values come from word vectors: a model using any of them needs the table it was fitted with. */
+export const VECTOR_FEATURES: readonly FeatureName[] = [
+  'vectorCosine',
+  'alignMin',
+  'alignMax',
+  'unmatched5Min',
+  'unmatched5Max',
+  'unmatched7Min',
+  'unmatched7Max',
+  'unmatchedWeightMin',
+  'unmatchedWeightMax',
+  'nounAlignMin',
+  'nounAlignMax',
+  'verbAlignMin',
+  'verbAlignMax',
+  'nameAlignMin',
+  'nameAlignMax',
+  'numberAlignMin',
+  'numberAlignMax',
+  'adjectiveAlignMin',
+  'adjectiveAlignMax',
+  'contentVectorCosine',
+  'meanVectorCosine',
+  'alignBoth',
+  'matched9Min',
+  'matched9Max',
+]
+
+/** Position of each feature in the arrays `pairFeatureArray` fills. */
+const FEATURE_INDEX: Readonly<Record<FeatureName, number>> = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<FeatureName, number>
 
 /** Documentation of each feature: what `calibrate` prints and the model notes record. */
 export const FEATURE_DOCS: Readonly<Record<FeatureName, string>> = {
@@ -82,6 +175,56 @@ export const FEATURE_DOCS: Readonly<Record<FeatureName, string>> = {
   unigramDice: 'Dice over the sets of word stems, stopwords included',
   bigramDice: 'Dice over the sets of consecutive word-stem pairs',
   trigramCosine: 'cosine of character-trigram counts',
+  unmatched5Min: 'content words with neither their stem nor a word of vector cosine ≥ 0.5 in the other sentence: the fewer of the two sides',
+  unmatched5Max: 'the same: the more of the two sides',
+  unmatched7Min: 'content words without a counterpart of cosine ≥ 0.7 (or the same stem): the fewer of the two sides',
+  unmatched7Max: 'the same: the more of the two sides',
+  unmatchedStemMin: 'content words whose stem the other sentence lacks: the fewer of the two sides',
+  unmatchedStemMax: 'the same: the more of the two sides',
+  unmatchedWeightMin: 'IDF weight of the content words without a counterpart of cosine ≥ 0.5: the smaller side',
+  unmatchedWeightMax: 'the same: the larger side',
+  bleu1Min: 'clipped word-stem unigram precision (as in BLEU), the lower of the two directions',
+  bleu1Max: 'the same, the higher direction',
+  bleu2Min: 'clipped word-stem bigram precision, the lower direction',
+  bleu2Max: 'the same, the higher direction',
+  bleu3Min: 'clipped word-stem trigram precision, the lower direction',
+  bleu3Max: 'the same, the higher direction',
+  bleu4Min: 'clipped word-stem 4-gram precision, the lower direction',
+  bleu4Max: 'the same, the higher direction',
+  lcsMin: 'longest common subsequence of word stems over the shorter sentence',
+  lcsMax: 'the same over the longer sentence',
+  lcsContentMin: 'longest common subsequence of content stems over the shorter sentence',
+  lcsContentMax: 'the same over the longer sentence',
+  nounAlignMin: 'mean best match (same stem 1, else vector cosine) of the common nouns, the lower side (-1: no noun)',
+  nounAlignMax: 'the same, the higher side',
+  nounUnmatchedMin: 'common nouns whose stem the other sentence lacks, the fewer side',
+  nounUnmatchedMax: 'the same, the more side',
+  verbAlignMin: 'mean best match of the verbs, the lower side (-1: no verb)',
+  verbAlignMax: 'the same, the higher side',
+  verbUnmatchedMin: 'verbs whose stem the other sentence lacks, the fewer side',
+  verbUnmatchedMax: 'the same, the more side',
+  nameAlignMin: 'mean best match of the proper nouns, the lower side (-1: no name)',
+  nameAlignMax: 'the same, the higher side',
+  nameUnmatchedMin: 'proper nouns the other sentence lacks, the fewer side',
+  nameUnmatchedMax: 'the same, the more side',
+  numberAlignMin: 'mean best match of the numbers, the lower side (-1: no number)',
+  numberAlignMax: 'the same, the higher side',
+  numberUnmatchedMin: 'numbers the other sentence lacks, the fewer side',
+  numberUnmatchedMax: 'the same, the more side',
+  adjectiveAlignMin: 'mean best match of the adjectives, the lower side (-1: no adjective)',
+  adjectiveAlignMax: 'the same, the higher side',
+  adjectiveUnmatchedMin: 'adjectives whose stem the other sentence lacks, the fewer side',
+  adjectiveUnmatchedMax: 'the same, the more side',
+  wordsMin: 'words in the shorter sentence',
+  wordsMax: 'words in the longer sentence',
+  wordsDifference: 'difference in words',
+  contentWordsMin: 'content words in the sentence with fewer',
+  contentWordsMax: 'content words in the sentence with more',
+  contentVectorCosine: 'cosine of the SIF-weighted mean vectors of the content words only',
+  meanVectorCosine: 'cosine of the unweighted mean vectors of every word',
+  alignBoth: 'soft word alignment over the content words of both sentences together, IDF-weighted',
+  matched9Min: 'share of content words with a counterpart of cosine ≥ 0.9 (or the same stem), the lower side',
+  matched9Max: 'the same, the higher side',
 }
 
 /** A fitted model: which features, how they combine, and the threshold at which a pair counts as aligned. */
@@ -166,25 +309,42 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
   let negated = false
   let previous = -1
   const embedding = vectors ? new Float32Array(vectors.dimensions) : null
+  const contentEmbedding = vectors ? new Float32Array(vectors.dimensions) : null
+  const meanEmbedding = vectors ? new Float32Array(vectors.dimensions) : null
   let embedded = false
+  let contentEmbedded = false
+  const sequence: number[] = []
+  const hashes: number[] = []
+  const classes: number[] = []
   for (const token of sentence.tokens) {
     if (token.kind !== 'word' && token.kind !== 'number') continue
     words++
     if (NEGATIONS.has(token.normal)) negated = true
     const id = stemId(token.stem)
     allIds.add(id)
+    sequence.push(id)
+    hashes.push(stemHash(id))
     if (previous >= 0) bigramKeys.add(previous * PAIR_BASE + id)
     previous = id
     const vector = vectors?.vector(token.normal.toLowerCase())
     const rank = vector ? vectors!.rank(token.normal.toLowerCase())! : -1
+    const content_ = isContent(token)
     if (vector && embedding) {
       const weight = SIF_A / (SIF_A + 1 / ((rank + 1) * ZIPF_NORM))
-      for (let i = 0; i < vector.length; i++) embedding[i]! += weight * vector[i]!
+      for (let i = 0; i < vector.length; i++) {
+        embedding[i]! += weight * vector[i]!
+        meanEmbedding![i]! += vector[i]!
+      }
       embedded = true
+      if (content_) {
+        for (let i = 0; i < vector.length; i++) contentEmbedding![i]! += weight * vector[i]!
+        contentEmbedded = true
+      }
     }
-    if (isContent(token)) {
+    if (content_) {
       stems.set(token.stem, (stems.get(token.stem) ?? 0) + 1)
       content.push({ id, vector, row: rank })
+      classes.push(wordClass(token))
     }
   }
   // Word vectors take part in the soft alignment for the sentence's rarest words only (by the table's frequency
@@ -223,7 +383,75 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
     quotes: sentence.quotes
       .map((q) => new Set(sentence.tokens.filter((t) => t.begin >= q.begin && t.end <= q.end && isContent(t)).map((t) => t.stem)))
       .filter((q) => q.size >= 4),
+    sequence: Int32Array.from(sequence.slice(0, SEQUENCE_WORDS)),
+    contentSequence: Int32Array.from(content.slice(0, SEQUENCE_WORDS), (t) => t.id),
+    ngrams: [ngramKeys(sequence, hashes, 1), ngramKeys(sequence, hashes, 2), ngramKeys(sequence, hashes, 3), ngramKeys(sequence, hashes, 4)],
+    classes: Uint8Array.from(classes),
+    contentEmbedding: contentEmbedded && contentEmbedding ? unit(contentEmbedding) : null,
+    meanEmbedding: embedded && meanEmbedding ? unit(meanEmbedding) : null,
   }
+}
+
+/** Words of each sentence compared in order by the longest common subsequence. */
+export const SEQUENCE_WORDS = 32
+
+/** Word classes with their own alignment features (content tokens' part of speech; numbers by kind). */
+const WORD_CLASSES = ['NOUN', 'VERB', 'PROPN', 'NUM', 'ADJ'] as const
+const CLASS_FEATURES = [
+  ['nounAlignMin', 'nounUnmatchedMin'],
+  ['verbAlignMin', 'verbUnmatchedMin'],
+  ['nameAlignMin', 'nameUnmatchedMin'],
+  ['numberAlignMin', 'numberUnmatchedMin'],
+  ['adjectiveAlignMin', 'adjectiveUnmatchedMin'],
+] as const satisfies readonly (readonly [FeatureName, FeatureName])[]
+
+function wordClass(token: Token): number {
+  if (token.kind === 'number' || token.pos === 'NUM') return 4
+  return WORD_CLASSES.indexOf(token.pos as (typeof WORD_CLASSES)[number]) + 1
+}
+
+// A 32-bit FNV-1a hash of each stem, for n-gram keys beyond bigrams: made from the stem's text rather than its
+// id, so that keys, and any collision between them, are the same on every thread whatever order ids were given in.
+const stemHashes: number[] = []
+function stemHash(id: number): number {
+  let h = stemHashes[id]
+  if (h === undefined) {
+    const text = stemOf[id]!
+    h = 0x811c9dc5
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+    stemHashes[id] = h >>> 0
+    h = h >>> 0
+  }
+  return h
+}
+
+/** Sorted keys of the word n-grams (repeats kept): exact stem ids for n ≤ 2, a 52-bit hash of the stems beyond. */
+function ngramKeys(ids: readonly number[], hashes: readonly number[], n: number): Float64Array {
+  const keys = new Float64Array(Math.max(0, ids.length - n + 1))
+  for (let i = 0; i < keys.length; i++) {
+    if (n === 1) keys[i] = ids[i]!
+    else if (n === 2) keys[i] = ids[i]! * PAIR_BASE + ids[i + 1]!
+    else {
+      let h1 = 0x811c9dc5
+      let h2 = 0x01000193
+      for (let k = 0; k < n; k++) {
+        h1 = Math.imul(h1 ^ hashes[i + k]!, 0x01000193)
+        h2 = Math.imul(h2 ^ hashes[i + k]!, 0x5bd1e995) ^ (h2 >>> 15)
+      }
+      keys[i] = (h1 >>> 0) * 1048576 + (h2 & 0xfffff)
+    }
+  }
+  return keys.sort()
+}
+
+/** `v` scaled in place to unit length, or null when it is zero. */
+function unit(v: Float32Array): Float32Array | null {
+  let norm = 0
+  for (let i = 0; i < v.length; i++) norm += v[i]! * v[i]!
+  if (norm === 0) return null
+  const scale = 1 / Math.sqrt(norm)
+  for (let i = 0; i < v.length; i++) v[i]! *= scale
+  return v
 }
 
 /**
@@ -267,6 +495,11 @@ export class Idf {
   private count = 0
   private weights: Float64Array | null = null
 
+  /** Sentences counted so far: changes whenever the weights do. */
+  get size(): number {
+    return this.count
+  }
+
   /** Count the stems of one sentence. */
   add(features: SentenceFeatures): void {
     this.weights = null
@@ -302,8 +535,18 @@ export class Idf {
   }
 }
 
-/** Feature values of a pair of sentences under the given IDF. */
+/** Feature values of a pair of sentences under the given IDF, by name. */
 export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): PairFeatures {
+  const values = pairFeatureArray(a, b, idf, new Float64Array(FEATURES.length))
+  return Object.fromEntries(FEATURES.map((f, i) => [f, values[i]!])) as Record<FeatureName, number>
+}
+
+/**
+ * Fill `out` with the feature values of a pair, in the order of FEATURES, and return it. The hot path of
+ * alignment: it writes numbers into an array rather than building an object of sixty-odd keys per pair.
+ */
+export function pairFeatureArray(a: SentenceFeatures, b: SentenceFeatures, idf: Idf, out: Float64Array): Float64Array {
+  const F = FEATURE_INDEX
   let dot = 0
   let normA = 0
   let normB = 0
@@ -331,26 +574,164 @@ export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures, idf: Idf)
       j++
     }
   }
-  const cosine = normA > 0 && normB > 0 ? dot / Math.sqrt(normA * normB) : 0
   const smaller = Math.min(weightA, weightB)
-  const [forward, backward] = alignment(a, b, idf)
+  const bestA = bestBuffer(0, a.content.length)
+  const bestB = bestBuffer(1, b.content.length)
+  bestMatches(a, b, bestA, bestB)
+  const forward = directed(a.content, bestA, idf)
+  const backward = directed(b.content, bestB, idf)
   const trigramDot = runDot(a.trigrams, b.trigrams)
-  return {
-    cosine,
-    dice: dice(a, b),
-    containment: smaller > 0 ? Math.min(1, sharedWeightA / smaller) : 0,
-    entities: jaccard(a.entities, b.entities),
-    numbers: jaccard(a.numbers, b.numbers),
-    lengthRatio: a.words > 0 && b.words > 0 ? Math.min(a.words, b.words) / Math.max(a.words, b.words) : 0,
-    vectorCosine: a.embedding && b.embedding ? Math.max(0, cosineOf(a.embedding, b.embedding)) : 0,
-    alignMin: Math.min(forward, backward),
-    alignMax: Math.max(forward, backward),
-    numberMismatch: a.numbers.size > 0 && b.numbers.size > 0 && (a.numbers.size !== b.numbers.size || [...a.numbers].some((n) => !b.numbers.has(n))) ? 1 : 0,
-    negationMismatch: a.negated !== b.negated ? 1 : 0,
-    unigramDice: sortedDice(a.allIds, b.allIds),
-    bigramDice: sortedDice(a.bigramKeys, b.bigramKeys),
-    trigramCosine: a.trigramNorm > 0 && b.trigramNorm > 0 ? trigramDot / (a.trigramNorm * b.trigramNorm) : 0,
+  out[F.cosine] = normA > 0 && normB > 0 ? dot / Math.sqrt(normA * normB) : 0
+  out[F.dice] = dice(a, b)
+  out[F.containment] = smaller > 0 ? Math.min(1, sharedWeightA / smaller) : 0
+  out[F.entities] = jaccard(a.entities, b.entities)
+  out[F.numbers] = jaccard(a.numbers, b.numbers)
+  out[F.lengthRatio] = a.words > 0 && b.words > 0 ? Math.min(a.words, b.words) / Math.max(a.words, b.words) : 0
+  out[F.vectorCosine] = a.embedding && b.embedding ? Math.max(0, cosineOf(a.embedding, b.embedding)) : 0
+  out[F.alignMin] = Math.min(forward, backward)
+  out[F.alignMax] = Math.max(forward, backward)
+  out[F.numberMismatch] = a.numbers.size > 0 && b.numbers.size > 0 && (a.numbers.size !== b.numbers.size || !subset(a.numbers, b.numbers)) ? 1 : 0
+  out[F.negationMismatch] = a.negated !== b.negated ? 1 : 0
+  out[F.unigramDice] = sortedDice(a.allIds, b.allIds)
+  out[F.bigramDice] = sortedDice(a.bigramKeys, b.bigramKeys)
+  out[F.trigramCosine] = a.trigramNorm > 0 && b.trigramNorm > 0 ? trigramDot / (a.trigramNorm * b.trigramNorm) : 0
+
+  // Words left without a counterpart, at two cosine levels, by stem, and by IDF weight.
+  const nA = a.content.length
+  const nB = b.content.length
+  both(out, F.unmatched5Min, countBelow(bestA, nA, 0.5), countBelow(bestB, nB, 0.5))
+  both(out, F.unmatched7Min, countBelow(bestA, nA, 0.7), countBelow(bestB, nB, 0.7))
+  both(out, F.unmatchedStemMin, countBelow(bestA, nA, 1), countBelow(bestB, nB, 1))
+  both(out, F.unmatchedWeightMin, weightBelow(a.content, bestA, idf, 0.5), weightBelow(b.content, bestB, idf, 0.5))
+  // Clipped n-gram precision both ways (the clipped count of shared n-grams is the same both ways).
+  for (let n = 0; n < 4; n++) {
+    const x = a.ngrams[n]!
+    const y = b.ngrams[n]!
+    const shared = sharedCount(x, y)
+    both(out, F.bleu1Min + 2 * n, x.length > 0 ? shared / x.length : -1, y.length > 0 ? shared / y.length : -1)
   }
+  const lcs = longestCommonSubsequence(a.sequence, b.sequence)
+  out[F.lcsMin] = ratio(lcs, Math.min(a.sequence.length, b.sequence.length))
+  out[F.lcsMax] = ratio(lcs, Math.max(a.sequence.length, b.sequence.length))
+  const lcsContent = longestCommonSubsequence(a.contentSequence, b.contentSequence)
+  out[F.lcsContentMin] = ratio(lcsContent, Math.min(a.contentSequence.length, b.contentSequence.length))
+  out[F.lcsContentMax] = ratio(lcsContent, Math.max(a.contentSequence.length, b.contentSequence.length))
+  // Alignment per word class: the mean best match of the class's words on each side, and those left unmatched.
+  for (let k = 0; k < CLASS_FEATURES.length; k++) {
+    const align = CLASS_FEATURES[k]![0]
+    const unmatched = CLASS_FEATURES[k]![1]
+    const x = classMean(a.classes, bestA, k + 1)
+    const y = classMean(b.classes, bestB, k + 1)
+    if (x < 0 && y < 0) both(out, F[align], -1, -1)
+    else if (x < 0 || y < 0) both(out, F[align], 0, Math.max(x, y))
+    else both(out, F[align], x, y)
+    both(out, F[unmatched], classUnmatched(a.classes, bestA, k + 1), classUnmatched(b.classes, bestB, k + 1))
+  }
+  both(out, F.wordsMin, a.words, b.words)
+  out[F.wordsDifference] = Math.abs(a.words - b.words)
+  both(out, F.contentWordsMin, a.content.length, b.content.length)
+  out[F.contentVectorCosine] = a.contentEmbedding && b.contentEmbedding ? dotProduct(a.contentEmbedding, b.contentEmbedding) : 0
+  out[F.meanVectorCosine] = a.meanEmbedding && b.meanEmbedding ? dotProduct(a.meanEmbedding, b.meanEmbedding) : 0
+  const totalA = weightOfAll(a.content, idf)
+  const totalB = weightOfAll(b.content, idf)
+  out[F.alignBoth] = ratio(forward * totalA + backward * totalB, totalA + totalB)
+  both(out, F.matched9Min, ratio(nA - countBelow(bestA, nA, 0.9), nA), ratio(nB - countBelow(bestB, nB, 0.9), nB))
+  return out
+}
+
+// Best-match arrays of the pair being scored, reused from pair to pair: only the first (content words) entries
+// of each are the pair's; every reader is bounded by the sentence's content words, not the array's length.
+const bestBuffers: Float64Array[] = [new Float64Array(64), new Float64Array(64)]
+function bestBuffer(side: 0 | 1, length: number): Float64Array {
+  if (bestBuffers[side]!.length < length) bestBuffers[side] = new Float64Array(Math.max(length, 2 * bestBuffers[side]!.length))
+  return bestBuffers[side]!
+}
+
+/** Write the smaller of two values at `at` and the larger at `at + 1` (every xMin is followed by its xMax). */
+function both(out: Float64Array, at: number, x: number, y: number): void {
+  out[at] = x < y ? x : y
+  out[at + 1] = x < y ? y : x
+}
+
+function subset(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  for (const v of x) if (!y.has(v)) return false
+  return true
+}
+
+function ratio(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 0
+}
+
+/** How many of the first `length` best matches are below `level`. */
+function countBelow(best: Float64Array, length: number, level: number): number {
+  let n = 0
+  for (let i = 0; i < length; i++) if (best[i]! < level) n++
+  return n
+}
+
+function weightBelow(tokens: SentenceFeatures['content'], best: Float64Array, idf: Idf, level: number): number {
+  let weight = 0
+  for (let i = 0; i < tokens.length; i++) if (best[i]! < level) weight += idf.weightOf(tokens[i]!.id)
+  return weight
+}
+
+function weightOfAll(tokens: SentenceFeatures['content'], idf: Idf): number {
+  let weight = 0
+  for (let i = 0; i < tokens.length; i++) weight += idf.weightOf(tokens[i]!.id)
+  return weight
+}
+
+/** Mean best match of the words of one class, or -1 when the sentence has none. */
+function classMean(classes: Uint8Array, best: Float64Array, k: number): number {
+  let count = 0
+  let sum = 0
+  for (let i = 0; i < classes.length; i++)
+    if (classes[i] === k) {
+      count++
+      sum += best[i]!
+    }
+  return count > 0 ? sum / count : -1
+}
+
+function classUnmatched(classes: Uint8Array, best: Float64Array, k: number): number {
+  let n = 0
+  for (let i = 0; i < classes.length; i++) if (classes[i] === k && best[i]! < 0.999) n++
+  return n
+}
+
+/** How many values two sorted arrays share, each value counted as often as the rarer side has it. */
+function sharedCount(x: Float64Array, y: Float64Array): number {
+  let shared = 0
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (x[i]! < y[j]!) i++
+    else if (x[i]! > y[j]!) j++
+    else {
+      shared++
+      i++
+      j++
+    }
+  }
+  return shared
+}
+
+// The two rows of the subsequence table, reused from pair to pair.
+const lcsRows = [new Int32Array(SEQUENCE_WORDS + 1), new Int32Array(SEQUENCE_WORDS + 1)] as const
+
+/** Length of the longest common subsequence of two id arrays (at most SEQUENCE_WORDS each). */
+function longestCommonSubsequence(x: Int32Array, y: Int32Array): number {
+  if (x.length === 0 || y.length === 0) return 0
+  let previous = lcsRows[0]
+  let current = lcsRows[1]
+  previous.fill(0)
+  current.fill(0)
+  for (let i = 1; i <= x.length; i++) {
+    const xi = x[i - 1]
+    for (let j = 1; j <= y.length; j++) current[j] = xi === y[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, current[j - 1]!)
+    const swap = previous
+    previous = current
+    current = swap
+  }
+  return previous[y.length]!
 }
 
 /** Binary search in a sorted id array. */
@@ -368,14 +749,14 @@ function contains(sorted: Int32Array, id: number): boolean {
 }
 
 /**
- * Soft word alignment both ways: each content word counts 1 when the other sentence has its stem, else its best
- * word-vector cosine with a content word of the other sentence (0 without vectors), weighted by IDF. One pass
- * over the word pairs serves both directions.
+ * The best match of each content word in the other sentence: 1 when the other sentence has its stem, else its
+ * best word-vector cosine with a content word there (0 without vectors). One pass over the word pairs serves
+ * both directions.
  */
-function alignment(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): [number, number] {
+function bestMatches(a: SentenceFeatures, b: SentenceFeatures, bestA: Float64Array, bestB: Float64Array): void {
   // Words whose stem the other sentence has score 1 at once; only the others need word-vector cosines.
-  const bestA = Float64Array.from(a.content, (t) => (contains(b.ids, t.id) ? 1 : 0))
-  const bestB = Float64Array.from(b.content, (t) => (contains(a.ids, t.id) ? 1 : 0))
+  for (let i = 0; i < a.content.length; i++) bestA[i] = contains(b.ids, a.content[i]!.id) ? 1 : 0
+  for (let j = 0; j < b.content.length; j++) bestB[j] = contains(a.ids, b.content[j]!.id) ? 1 : 0
   for (let i = 0; i < a.content.length; i++) {
     const x = a.content[i]!
     if (!x.vector) continue
@@ -389,29 +770,81 @@ function alignment(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): [number,
       if (value > bestB[j]!) bestB[j] = value
     }
   }
-  const directed = (tokens: SentenceFeatures['content'], best: Float64Array) => {
-    let total = 0
-    let matched = 0
-    tokens.forEach((t, i) => {
-      const w = idf.weightOf(t.id)
-      total += w
-      matched += w * best[i]!
-    })
-    return total > 0 ? matched / total : 0
+}
+
+/**
+ * How much of `a` is said in `b`: the IDF-weighted share of a's content words that b has (1 for the same stem,
+ * else the best word-vector cosine with one of b's content words).
+ */
+export function softContainment(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): number {
+  const bestA = bestBuffer(0, a.content.length)
+  const bestB = bestBuffer(1, b.content.length)
+  bestMatches(a, b, bestA, bestB)
+  return directed(a.content, bestA, idf)
+}
+
+/** Soft word alignment in one direction: the IDF-weighted mean best match of a sentence's content words. */
+function directed(tokens: SentenceFeatures['content'], best: Float64Array, idf: Idf): number {
+  let total = 0
+  let matched = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const w = idf.weightOf(tokens[i]!.id)
+    total += w
+    matched += w * best[i]!
   }
-  return [directed(a.content, bestA), directed(b.content, bestB)]
+  return total > 0 ? matched / total : 0
 }
 
-
-/** The values of `names` from `features`, in that order. */
-export function featureVector(features: PairFeatures, names: readonly FeatureName[]): number[] {
-  return names.map((name) => features[name])
-}
+// Scratch arrays of the scorer: one pair at a time per thread, so they are reused rather than allocated per pair.
+const scratch = new Float64Array(FEATURES.length)
+const selections = new WeakMap<SimilarityModel, { readonly at: Int32Array; readonly values: Float64Array }>()
 
 /** Similarity of two sentences: 1 for the same wording (case and punctuation aside), else the model's prediction. */
 export function similarity(a: SentenceFeatures, b: SentenceFeatures, idf: Idf, model: SimilarityModel = DEFAULT_MODEL): number {
   if (a.wording === b.wording && a.wording !== '') return 1
-  return predict(model.learner, featureVector(pairFeatures(a, b, idf), model.features))
+  computeInScratch(a, b, idf)
+  return predictSelected(model, false)
+}
+
+/**
+ * Similarity of two sentences of opposite polarity as if they agreed: the model's prediction with the negation
+ * mismatch left out. "The report flagged corrosion" and "the report didn't flag any corrosion" make one claim,
+ * contradicted; alignment links them so that the ledger can show the contradiction.
+ */
+export function similarityIgnoringPolarity(a: SentenceFeatures, b: SentenceFeatures, idf: Idf, model: SimilarityModel = DEFAULT_MODEL): number {
+  computeInScratch(a, b, idf)
+  return predictSelected(model, true)
+}
+
+// The pair whose features `scratch` holds: alignment asks for a pair's similarity, then often for the same pair
+// with polarity ignored, and the features are computed once for both.
+let scratchA: SentenceFeatures | null = null
+let scratchB: SentenceFeatures | null = null
+let scratchIdf: Idf | null = null
+let scratchIdfSize = -1
+
+function computeInScratch(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): void {
+  if (scratchA === a && scratchB === b && scratchIdf === idf && scratchIdfSize === idf.size) return
+  pairFeatureArray(a, b, idf, scratch)
+  scratchA = a
+  scratchB = b
+  scratchIdf = idf
+  scratchIdfSize = idf.size
+}
+
+/** The model's prediction from the features in `scratch`, optionally with the negation mismatch left out. */
+function predictSelected(model: SimilarityModel, ignorePolarity: boolean): number {
+  let selection = selections.get(model)
+  if (!selection) {
+    selection = { at: Int32Array.from(model.features, (f) => FEATURE_INDEX[f]), values: new Float64Array(model.features.length) }
+    selections.set(model, selection)
+  }
+  const negation = FEATURE_INDEX.negationMismatch
+  for (let k = 0; k < selection.at.length; k++) {
+    const at = selection.at[k]!
+    selection.values[k] = ignorePolarity && at === negation ? 0 : scratch[at]!
+  }
+  return predict(model.learner, selection.values)
 }
 
 /** Sentence features of text pairs (each text one sentence) and the IDF over all of them. */

@@ -2,7 +2,8 @@
 // threshold search, the figures calibrate prints, and the checks a model file must pass.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { bestThreshold, classify, fitBoosted, type Learner, pearson, predict, spearman } from '../stages/model.js'
+import fc from 'fast-check'
+import { bestThreshold, classify, fitBoosted, type Learner, pearson, predict, spearman, type Tree } from '../stages/model.js'
 import { checkModel, FEATURES } from '../stages/similarity.js'
 import { thrown } from './helpers.js'
 
@@ -64,6 +65,28 @@ describe('fitBoosted', () => {
   })
 })
 
+describe('fitBoosted with sampling and bags', () => {
+  it('draws the same rows and features for the same seed, and others for another seed', () => {
+    const options = { rounds: 20, subsample: 0.5, colsample: 0.5 }
+    const once = JSON.stringify(fitBoosted(ROWS, GRADED, { ...options, seed: 7 }))
+    expect(JSON.stringify(fitBoosted(ROWS, GRADED, { ...options, seed: 7 }))).toEqual(once)
+    expect(JSON.stringify(fitBoosted(ROWS, GRADED, { ...options, seed: 8 }))).not.toEqual(once)
+  })
+
+  it('averages its bags: the score of the bagged model is the mean score of the bags fitted alone', () => {
+    const options = { rounds: 15, subsample: 0.7, colsample: 0.5, seed: 3 }
+    const bagged = fitBoosted(ROWS, GRADED, { ...options, bags: 3 })
+    const alone = [3, 4, 5].map((seed) => fitBoosted(ROWS, GRADED, { ...options, seed }))
+    const logit = (p: number) => Math.log(p / (1 - p))
+    for (const row of [ROWS[3]!, ROWS[50]!, ROWS[97]!, [0.5, 0.5]]) {
+      const mean = alone.reduce((sum, l) => sum + logit(predict(l, row)), 0) / 3
+      // The bagged base is rounded to six significant digits, as every stored value is.
+      expect(logit(predict(bagged, row))).toBeCloseTo(mean, 4)
+    }
+    expect(bagged.kind === 'gbm' && bagged.trees.length).toBe(45)
+  })
+})
+
 describe('predict', () => {
   it('gives the logistic of bias plus weighted features for a linear learner', () => {
     const learner: Learner = { kind: 'linear', bias: 0.5, weights: [1, -2] }
@@ -80,6 +103,34 @@ describe('predict', () => {
       1 / (1 + Math.exp(0.375)),
       1 / (1 + Math.exp(1.25)),
     ])
+  })
+})
+
+describe('predict on a forest', () => {
+  // The model file's nested trees, walked the plain way: what the flat arrays predict must equal.
+  const walk = (learner: Extract<Learner, { kind: 'gbm' }>, x: readonly number[]) => {
+    let z = 0
+    for (const tree of learner.trees) {
+      let node = tree
+      while (typeof node !== 'number') node = x[node[0]]! < node[1] ? node[2] : node[3]
+      z += node
+    }
+    return 1 / (1 + Math.exp(-(learner.base + learner.learningRate * z)))
+  }
+
+  it('gives what walking the nested trees gives, for random forests and rows', () => {
+    const tree = fc.letrec((t) => ({
+      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, t('leaf'), t('split')),
+      leaf: fc.double({ min: -5, max: 5, noNaN: true }),
+      split: fc.tuple(fc.integer({ min: 0, max: 2 }), fc.double({ min: 0, max: 1, noNaN: true }), t('node'), t('node')),
+    })).node as fc.Arbitrary<Tree>
+    fc.assert(
+      fc.property(fc.array(tree, { minLength: 1, maxLength: 8 }), fc.double({ min: -2, max: 2, noNaN: true }), fc.array(fc.double({ min: -0.5, max: 1.5, noNaN: true }), { minLength: 3, maxLength: 3 }), (trees, base, x) => {
+        const learner = { kind: 'gbm' as const, base, learningRate: 0.1, trees }
+        expect(predict(learner, x)).toBeCloseTo(walk(learner, x), 12)
+      }),
+      { numRuns: 500 },
+    )
   })
 })
 

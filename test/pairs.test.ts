@@ -305,7 +305,8 @@ describe('calibrate', () => {
     }).toEqual({
       features: [...FEATURES],
       kind: 'gbm',
-      trees: 20,
+      // --rounds 20 in each of the two bags calibrate fits by default.
+      trees: 40,
       threshold: figures(labelled.stdout).values.threshold,
       vectors: loadVectors().name,
       source: 'labelled.tsv',

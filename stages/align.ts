@@ -222,7 +222,7 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   for (const members of ordered) {
     // The representative is the member closest to the others; in a large statement, the best of a sample of
     // members against a sample of the others, so the cost stays bounded.
-    const others = sample(members, 32, members[0]!)
+    const others = sample(members, 16, members[0]!)
     let best = members[0]!
     let bestSum = -1
     for (const x of others) {

@@ -143,16 +143,16 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     const value = similarity(i, j)
     if (value >= model.threshold) return value
     if (statesMore(features[i]!, features[j]!, idf) || sameQuote(features[i]!, features[j]!)) return model.threshold
+    if (value < model.threshold * 0.35) return value
     // One claim, negated by one side: linked, so that `relate` can report the contradiction.
     if (features[i]!.negated !== features[j]!.negated && similarityIgnoringPolarity(features[i]!, features[j]!, idf, model) >= model.threshold) return model.threshold
-    if (value < model.threshold * 0.35) return value
     const ci = claimsOf(i)
     const cj = claimsOf(j)
     if (ci.length === 0 && cj.length === 0) return value
     // Each claim against the other sentence as a whole (numbers left out): the first claim is the whole.
     const wi = ci[0] ?? features[i]!
     const wj = cj[0] ?? features[j]!
-    let best = Math.max(value, pairSimilarity(wi, wj, idf, model))
+    let best = wi === features[i] && wj === features[j] ? value : Math.max(value, pairSimilarity(wi, wj, idf, model))
     for (const a of ci.slice(1)) best = Math.max(best, pairSimilarity(a, wj, idf, model), saysWithin(a, wj, idf) ? model.threshold : 0)
     for (const b of cj.slice(1)) best = Math.max(best, pairSimilarity(wi, b, idf, model), saysWithin(b, wi, idf) ? model.threshold : 0)
     if (best >= model.threshold) throughClaims.add(i < j ? i * n + j : j * n + i)

@@ -41,9 +41,9 @@ export interface SentenceFeatures {
   /** Content stems inside each direct quotation of four content words or more. */
   readonly quotes: readonly ReadonlySet<string>[]
   /** Stem ids of the first SEQUENCE_WORDS words in order, stopwords included, for the longest common subsequence. */
-  readonly sequence: Int32Array
+  readonly sequence: WordSequence
   /** The same for the content words. */
-  readonly contentSequence: Int32Array
+  readonly contentSequence: WordSequence
   /** Keys of the word-stem n-grams for n = 1…4 (index n - 1), sorted with repeats kept. */
   readonly ngrams: readonly Float64Array[]
   /** Word class of each `content` token: 0 other, else 1 + its index in WORD_CLASSES. */
@@ -383,8 +383,8 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
     quotes: sentence.quotes
       .map((q) => new Set(sentence.tokens.filter((t) => t.begin >= q.begin && t.end <= q.end && isContent(t)).map((t) => t.stem)))
       .filter((q) => q.size >= 4),
-    sequence: Int32Array.from(sequence.slice(0, SEQUENCE_WORDS)),
-    contentSequence: Int32Array.from(content.slice(0, SEQUENCE_WORDS), (t) => t.id),
+    sequence: wordSequence(Int32Array.from(sequence.slice(0, SEQUENCE_WORDS))),
+    contentSequence: wordSequence(Int32Array.from(content.slice(0, SEQUENCE_WORDS), (t) => t.id)),
     ngrams: [ngramKeys(sequence, hashes, 1), ngramKeys(sequence, hashes, 2), ngramKeys(sequence, hashes, 3), ngramKeys(sequence, hashes, 4)],
     classes: Uint8Array.from(classes),
     contentEmbedding: contentEmbedded && contentEmbedding ? unit(contentEmbedding) : null,
@@ -611,11 +611,11 @@ export function pairFeatureArray(a: SentenceFeatures, b: SentenceFeatures, idf: 
     both(out, F.bleu1Min + 2 * n, x.length > 0 ? shared / x.length : -1, y.length > 0 ? shared / y.length : -1)
   }
   const lcs = longestCommonSubsequence(a.sequence, b.sequence)
-  out[F.lcsMin] = ratio(lcs, Math.min(a.sequence.length, b.sequence.length))
-  out[F.lcsMax] = ratio(lcs, Math.max(a.sequence.length, b.sequence.length))
+  out[F.lcsMin] = ratio(lcs, Math.min(a.sequence.ids.length, b.sequence.ids.length))
+  out[F.lcsMax] = ratio(lcs, Math.max(a.sequence.ids.length, b.sequence.ids.length))
   const lcsContent = longestCommonSubsequence(a.contentSequence, b.contentSequence)
-  out[F.lcsContentMin] = ratio(lcsContent, Math.min(a.contentSequence.length, b.contentSequence.length))
-  out[F.lcsContentMax] = ratio(lcsContent, Math.max(a.contentSequence.length, b.contentSequence.length))
+  out[F.lcsContentMin] = ratio(lcsContent, Math.min(a.contentSequence.ids.length, b.contentSequence.ids.length))
+  out[F.lcsContentMax] = ratio(lcsContent, Math.max(a.contentSequence.ids.length, b.contentSequence.ids.length))
   // Alignment per word class: the mean best match of the class's words on each side, and those left unmatched.
   for (let k = 0; k < CLASS_FEATURES.length; k++) {
     const align = CLASS_FEATURES[k]![0]
@@ -714,24 +714,63 @@ function sharedCount(x: Float64Array, y: Float64Array): number {
   return shared
 }
 
-// The two rows of the subsequence table, reused from pair to pair.
-const lcsRows = [new Int32Array(SEQUENCE_WORDS + 1), new Int32Array(SEQUENCE_WORDS + 1)] as const
+/**
+ * A sentence's words (at most SEQUENCE_WORDS, so they fit the bits of one 32-bit integer) prepared for the
+ * bit-parallel subsequence: the distinct ids, sorted, each with the mask of the positions where it occurs.
+ */
+export interface WordSequence {
+  readonly ids: Int32Array
+  readonly symbols: Int32Array
+  readonly masks: Uint32Array
+}
 
-/** Length of the longest common subsequence of two id arrays (at most SEQUENCE_WORDS each). */
-function longestCommonSubsequence(x: Int32Array, y: Int32Array): number {
-  if (x.length === 0 || y.length === 0) return 0
-  let previous = lcsRows[0]
-  let current = lcsRows[1]
-  previous.fill(0)
-  current.fill(0)
-  for (let i = 1; i <= x.length; i++) {
-    const xi = x[i - 1]
-    for (let j = 1; j <= y.length; j++) current[j] = xi === y[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, current[j - 1]!)
-    const swap = previous
-    previous = current
-    current = swap
+/** Prepare up to 32 word ids for `longestCommonSubsequence`. */
+export function wordSequence(ids: Int32Array): WordSequence {
+  if (ids.length > 32) throw new RangeError(`Expected at most 32 words, got ${ids.length}`)
+  const symbols = Int32Array.from(new Set(ids)).sort()
+  const masks = new Uint32Array(symbols.length)
+  for (let i = 0; i < ids.length; i++) {
+    const k = indexOfId(symbols, ids[i]!)
+    masks[k] = (masks[k]! | (1 << i)) >>> 0
   }
-  return previous[y.length]!
+  return { ids, symbols, masks }
+}
+
+/**
+ * Length of the longest common subsequence of two word sequences, bit-parallel (Hyyrö 2004): one pass over `y`
+ * with a few integer operations per word, where the table of the textbook method has a cell per pair of words.
+ */
+export function longestCommonSubsequence(x: WordSequence, y: WordSequence): number {
+  const m = x.ids.length
+  if (m === 0 || y.ids.length === 0) return 0
+  const full = m === 32 ? 0xffffffff : 2 ** m - 1
+  let v = full
+  for (let j = 0; j < y.ids.length; j++) {
+    const k = indexOfId(x.symbols, y.ids[j]!)
+    if (k < 0) continue
+    const u = (v & x.masks[k]!) >>> 0
+    v = (((v + u) >>> 0) | ((v - u) >>> 0)) & full
+    v >>>= 0
+  }
+  // Each zero among the m bits is one word of x in the common subsequence.
+  let ones = v - ((v >>> 1) & 0x55555555)
+  ones = (ones & 0x33333333) + ((ones >>> 2) & 0x33333333)
+  ones = (Math.imul((ones + (ones >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff
+  return m - ones
+}
+
+/** Position of `id` in a sorted id array, or -1. */
+function indexOfId(sorted: Int32Array, id: number): number {
+  let lo = 0
+  let hi = sorted.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const v = sorted[mid]!
+    if (v === id) return mid
+    if (v < id) lo = mid + 1
+    else hi = mid - 1
+  }
+  return -1
 }
 
 /** Binary search in a sorted id array. */

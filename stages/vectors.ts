@@ -1,5 +1,6 @@
 // Word vectors in a compact binary table: what the similarity features read, and the format it is stored in.
 import { quoteValue } from './messages.js'
+import type { WordNet } from './wordnet.js'
 
 /** Word vectors looked up by lower-case word; vectors are unit length. */
 export interface WordVectors {
@@ -10,6 +11,8 @@ export interface WordVectors {
   vector(word: string): Float32Array | undefined
   /** Frequency rank of the word in the source corpus (0 = most frequent), or `undefined`. */
   rank(word: string): number | undefined
+  /** WordNet, loaded with the shipped table: the WordNet features need it (without it they see stems only). */
+  readonly wordnet?: WordNet
 }
 
 const MAGIC = 'CORROBORATE-VECTORS 1\n'

@@ -1,8 +1,9 @@
 // Word vectors: the binary table's round trip and its errors, and what the similarity features read from a tiny
 // hand-made table (never the real one here).
 import { sentenceFromText } from '../stages/segment.js'
-import { checkVectors, DEFAULT_MODEL, Idf, pairFeatures, sameQuote, sentenceFeatures, type SimilarityModel } from '../stages/similarity.js'
+import { checkVectors, DEFAULT_MODEL, Idf, pairFeatures, sameQuote, sentenceFeatures, type SimilarityModel, WORDNET_FEATURES } from '../stages/similarity.js'
 import { decodeVectorTable, dot, encodeVectorTable, type WordVectors } from '../stages/vectors.js'
+import { parseWordNet, wordNet } from '../stages/wordnet.js'
 import { thrown } from './helpers.js'
 
 
@@ -193,10 +194,27 @@ describe('checkVectors', () => {
     })
   })
 
+  // An empty WordNet: enough for the check, which asks only whether there is one.
+  const withWordNet: WordVectors = { ...SYNONYMS, wordnet: wordNet(parseWordNet('wordnet-empty', () => '')) }
+  const noWordNet = (model: SimilarityModel): SimilarityModel => ({ ...model, features: model.features.filter((f) => !WORDNET_FEATURES.includes(f)) })
+
+  it('throws ERR_MISSING_WORDNET when the model uses WordNet features and the table comes without WordNet', () => {
+    expect(thrown(() => checkVectors({ ...DEFAULT_MODEL, vectors: 'tiny-synonyms' }, SYNONYMS))).toEqual({
+      name: 'CorroborateError',
+      code: 'ERR_MISSING_WORDNET',
+      message: 'Expected WordNet, which the model was fitted with, got none',
+    })
+  })
+
   it('accepts the table the model names, and any or none for a model without vectors', () => {
     const withTable: SimilarityModel = { ...DEFAULT_MODEL, vectors: 'tiny-synonyms' }
-    const without: SimilarityModel = { ...DEFAULT_MODEL, vectors: null }
-    expect([thrown(() => checkVectors(withTable, SYNONYMS)), thrown(() => checkVectors(without, SYNONYMS)), thrown(() => checkVectors(without, undefined))]).toEqual([null, null, null])
+    const without: SimilarityModel = noWordNet({ ...DEFAULT_MODEL, vectors: null })
+    expect([
+      thrown(() => checkVectors(withTable, withWordNet)),
+      thrown(() => checkVectors(noWordNet(withTable), SYNONYMS)),
+      thrown(() => checkVectors(without, SYNONYMS)),
+      thrown(() => checkVectors(without, undefined)),
+    ]).toEqual([null, null, null, null])
   })
 })
 

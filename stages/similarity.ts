@@ -348,7 +348,7 @@ export function stemId(stem: string): number {
   return id
 }
 
-/** Content words per sentence whose word vectors take part in the soft alignment. */
+/** Content words per sentence whose word vectors (and WordNet entries) take part in the soft alignment. */
 export const ALIGN_WORDS = 12
 
 // Smooth inverse frequency: a / (a + p(w)), with p(w) from the word's frequency rank by Zipf's law.
@@ -407,15 +407,15 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
   }
   // Word vectors and WordNet take part in the soft alignment for the sentence's rarest words only (by the table's
   // frequency rank): long sentences would otherwise cost a cosine and a WordNet lookup for every pair of their words.
-  const common = content
+  const byRarity = content
     .map((c, k) => ({ c, k }))
     .filter(({ c }) => c.vector)
     .sort((x, y) => y.c.row - x.c.row || x.c.id - y.c.id)
-    .slice(ALIGN_WORDS)
-  for (const { c, k } of common) {
+  byRarity.forEach(({ c, k }, rank) => {
+    if (rank < ALIGN_WORDS) return
     c.vector = undefined
     if (senses[k]! >= 0) senses[k] = -1
-  }
+  })
   const ids = Int32Array.from([...stems.keys()].map(stemId)).sort()
   const counts = Float64Array.from(ids, (id) => stems.get(stemOf[id]!)!)
   const folded = foldText(sentence.text)

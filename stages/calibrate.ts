@@ -72,16 +72,14 @@ export function calibrate(pairs: readonly LabelledPair[], log: MessageLog, optio
   const usable = pairs.filter((p) => p.label !== undefined || p.score !== undefined)
   if (usable.length < folds * 2) throw new CorroborateError('ERR_NO_DATA', `Expected at least ${folds * 2} pairs with a label or score, got ${usable.length}`)
   let features = options.features ?? FEATURES
-  if (!options.vectors) {
-    const dropped = features.filter((f) => VECTOR_FEATURES.includes(f))
-    if (dropped.length > 0) log.warn('calibrate', 'no-vectors', `No word vectors: fitting without ${dropped.map((f) => `\`${f}\``).join(', ')}`)
-    features = features.filter((f) => !VECTOR_FEATURES.includes(f))
+  // Features whose resource is missing are left out, with a warning naming them.
+  const leaveOut = (group: readonly FeatureName[], ruleId: string, missing: string) => {
+    const dropped = features.filter((f) => group.includes(f))
+    if (dropped.length > 0) log.warn('calibrate', ruleId, `No ${missing}: fitting without ${dropped.map((f) => `\`${f}\``).join(', ')}`)
+    features = features.filter((f) => !group.includes(f))
   }
-  if (!options.vectors?.wordnet) {
-    const dropped = features.filter((f) => WORDNET_FEATURES.includes(f))
-    if (dropped.length > 0) log.warn('calibrate', 'no-wordnet', `No WordNet: fitting without ${dropped.map((f) => `\`${f}\``).join(', ')}`)
-    features = features.filter((f) => !WORDNET_FEATURES.includes(f))
-  }
+  if (!options.vectors) leaveOut(VECTOR_FEATURES, 'no-vectors', 'word vectors')
+  if (!options.vectors?.wordnet) leaveOut(WORDNET_FEATURES, 'no-wordnet', 'WordNet')
   const rows = pairMatrix(usable, features, options.vectors)
   // Targets in [0, 1]: labels as they are, scores divided by 5; labels for the threshold from the score.
   const targets = usable.map((p) => (p.label !== undefined ? p.label : p.score! / 5))

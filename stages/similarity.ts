@@ -372,7 +372,7 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
   const sequence: number[] = []
   const hashes: number[] = []
   const classes: number[] = []
-  const senses: number[] = []
+  const contentTokens: Token[] = []
   for (const token of sentence.tokens) {
     if (token.kind !== 'word' && token.kind !== 'number') continue
     words++
@@ -402,7 +402,7 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
       stems.set(token.stem, (stems.get(token.stem) ?? 0) + 1)
       content.push({ id, vector, row: rank })
       classes.push(wordClass(token))
-      senses.push(senseOf(token, vectors?.wordnet))
+      contentTokens.push(token)
     }
   }
   // Word vectors and WordNet take part in the soft alignment for the sentence's rarest words only (by the table's
@@ -411,11 +411,13 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
     .map((c, k) => ({ c, k }))
     .filter(({ c }) => c.vector)
     .sort((x, y) => y.c.row - x.c.row || x.c.id - y.c.id)
+  const common = new Uint8Array(content.length)
   byRarity.forEach(({ c, k }, rank) => {
     if (rank < ALIGN_WORDS) return
     c.vector = undefined
-    if (senses[k]! >= 0) senses[k] = -1
+    common[k] = 1
   })
+  const senses = Int32Array.from(contentTokens, (token, k) => senseOf(token, vectors?.wordnet, common[k] === 0))
   const ids = Int32Array.from([...stems.keys()].map(stemId)).sort()
   const counts = Float64Array.from(ids, (id) => stems.get(stemOf[id]!)!)
   const folded = foldText(sentence.text)
@@ -452,7 +454,7 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
     contentSequence: wordSequence(Int32Array.from(content.slice(0, SEQUENCE_WORDS), (t) => t.id)),
     ngrams: [ngramKeys(sequence, hashes, 1), ngramKeys(sequence, hashes, 2), ngramKeys(sequence, hashes, 3), ngramKeys(sequence, hashes, 4)],
     classes: Uint8Array.from(classes),
-    senses: Int32Array.from(senses),
+    senses,
     wordnet: vectors?.wordnet ?? null,
     contentEmbedding: contentEmbedded && contentEmbedding ? unit(contentEmbedding) : null,
     meanEmbedding: embedded && meanEmbedding ? unit(meanEmbedding) : null,
@@ -463,11 +465,14 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
 const WORDNET_POS: Readonly<Record<string, WordNetPos>> = { NOUN: 'n', PROPN: 'n', VERB: 'v', AUX: 'v', ADJ: 'a', ADV: 'r' }
 const WORDNET_LETTERS: readonly WordNetPos[] = ['n', 'v', 'a', 'r']
 
-/** The WordNet entry of a content token (see `SentenceFeatures.senses`): its tagged class first, then any other. */
-function senseOf(token: Token, wordnet: WordNet | undefined): number {
+/**
+ * The WordNet entry of a content token (see `SentenceFeatures.senses`): its tagged class first, then any other.
+ * Without `lookUp` (a common word, outside the soft alignment), -1 for a word of a class WordNet covers.
+ */
+function senseOf(token: Token, wordnet: WordNet | undefined, lookUp: boolean): number {
   const pos = WORDNET_POS[token.pos]
   if (token.kind !== 'word' || pos === undefined) return -2
-  if (!wordnet) return -1
+  if (!wordnet || !lookUp) return -1
   const word = token.normal.toLowerCase()
   let entry = wordnet.lookup(word, pos)
   for (const other of WORDNET_LETTERS) if (entry < 0 && other !== pos) entry = wordnet.lookup(word, other)

@@ -248,8 +248,9 @@ export function wordNet(table: WordNetTable): WordNet {
       let found = index.get(`${pos}:${word}`) ?? -1
       for (const [ending, replacement] of ENDINGS[pos]) {
         if (found >= 0) break
+        if (!word.endsWith(ending)) continue
         const base = `${word.slice(0, word.length - ending.length)}${replacement}`
-        if (base !== '' && word.endsWith(ending)) found = index.get(`${pos}:${base}`) ?? -1
+        if (base !== '') found = index.get(`${pos}:${base}`) ?? -1
       }
       known[p] = found
       return found

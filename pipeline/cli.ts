@@ -135,8 +135,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return await runAnalyze(values, io)
   } catch (error) {
     const e = error as Error & { code?: string }
-    // Bad input files, models and configs (or a model fitted with other word vectors) are the user's to fix: a clear message, no stack.
-    if (['ERR_BAD_TABLE', 'ERR_INVALID_MODEL', 'ERR_INVALID_CONFIG', 'ERR_LOCKED', 'ERR_MISSING_VECTORS', 'ERR_WRONG_VECTORS', 'ERR_NO_DATA', 'ENOENT'].includes(e.code ?? '')) {
+    // Bad input files, models and configs (or a model fitted with other word vectors, or a damaged built table) are the user's to fix: a clear message, no stack.
+    if (['ERR_BAD_TABLE', 'ERR_INVALID_MODEL', 'ERR_INVALID_CONFIG', 'ERR_LOCKED', 'ERR_MISSING_VECTORS', 'ERR_WRONG_VECTORS', 'ERR_MISSING_WORDNET', 'ERR_BAD_RESOURCE', 'ERR_NO_DATA', 'ENOENT'].includes(e.code ?? '')) {
       io.stderr(`corroborate: ${e.message}\n`)
       return 2
     }

@@ -2,6 +2,7 @@
 // binary file in node_modules/.cache, then loaded in well under 300 ms by every process that needs it.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { CorroborateError, quoteValue } from '../stages/messages.js'
 import { decodeVectorTable, encodeVectorTable, type WordVectors } from '../stages/vectors.js'
 import { decodeWordNet, encodeWordNet, parseWordNet, type WordNet, wordNet } from '../stages/wordnet.js'
 
@@ -23,8 +24,22 @@ export function loadVectors(log: (line: string) => void = () => {}): WordVectors
   if (loaded) return loaded
   const file = vectorTablePath()
   if (!existsSync(file)) buildVectorTable(file, log)
-  loaded = { ...decodeVectorTable(readFileSync(file)), wordnet: loadWordNet(log) }
+  loaded = { ...readTable(file, 'word-vector', decodeVectorTable), wordnet: loadWordNet(log) }
   return loaded
+}
+
+/**
+ * Read and decode a built table; a file that is not one (cut short, another format) fails with a message that
+ * names it and says how to rebuild it, rather than a stack trace.
+ */
+export function readTable<T>(file: string, what: string, decode: (bytes: Buffer) => T): T {
+  try {
+    return decode(readFileSync(file))
+  } catch (error) {
+    const e = error as Error & { code?: string }
+    if (e.code === 'ENOENT') throw error
+    throw new CorroborateError('ERR_BAD_RESOURCE', `Cannot read the ${what} table ${quoteValue(file)}: ${e.message}; delete it and run \`make build\` to build it again`)
+  }
 }
 
 /** Name of the WordNet table: the database's version. */
@@ -39,7 +54,7 @@ export function wordNetTablePath(): string {
 export function loadWordNet(log: (line: string) => void = () => {}): WordNet {
   const file = wordNetTablePath()
   if (!existsSync(file)) buildWordNetTable(file, log)
-  return wordNet(decodeWordNet(readFileSync(file)))
+  return wordNet(readTable(file, 'WordNet', decodeWordNet))
 }
 
 export function buildWordNetTable(file: string, log: (line: string) => void = () => {}): void {

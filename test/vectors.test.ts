@@ -1,5 +1,10 @@
 // Word vectors: the binary table's round trip and its errors, and what the similarity features read from a tiny
 // hand-made table (never the real one here).
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { readTable } from '../pipeline/vectors.js'
 import { sentenceFromText } from '../stages/segment.js'
 import { checkVectors, DEFAULT_MODEL, Idf, pairFeatures, sameQuote, sentenceFeatures, type SimilarityModel, WORDNET_FEATURES } from '../stages/similarity.js'
 import { decodeVectorTable, dot, encodeVectorTable, type WordVectors } from '../stages/vectors.js'
@@ -235,5 +240,51 @@ describe('sameQuote', () => {
   it('is false when one sentence has no quotation, even with the same words', () => {
     const reported = features('The mayor promised to rebuild every damaged home before winter arrives.', 'd')
     expect(sameQuote(rebuild, reported)).toEqual(false)
+  })
+})
+
+describe('readTable', () => {
+  const bin = path.join(__dirname, '..', 'bin', 'corroborate.js')
+  let dir = ''
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'corroborate-table-'))
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  // A table cut short by four bytes: the decoder's own reason, with the file and the remedy around it.
+  const cut = () => {
+    const bytes = encodeVectorTable('tiny-test', WORDS, VECTORS)
+    return bytes.subarray(0, bytes.length - 4)
+  }
+  const reason = (thrown(() => decodeVectorTable(cut())) as { message: string }).message
+
+  it('names a damaged table and how to rebuild it, with a code', () => {
+    const file = path.join(dir, 'cut.bin')
+    writeFileSync(file, cut())
+    expect(reason).toMatch(/^Expected \d+ bytes in the vector table, got \d+$/)
+    expect(thrown(() => readTable(file, 'word-vector', decodeVectorTable))).toEqual({
+      name: 'CorroborateError',
+      code: 'ERR_BAD_RESOURCE',
+      message: `Cannot read the word-vector table \`${file}\`: ${reason}; delete it and run \`make build\` to build it again`,
+    })
+  })
+
+  it('gives the decoded table of a sound file', () => {
+    const file = path.join(dir, 'whole.bin')
+    writeFileSync(file, encodeVectorTable('tiny-test', WORDS, VECTORS))
+    expect(readTable(file, 'word-vector', decodeVectorTable).name).toBe('tiny-test')
+  })
+
+  it('makes `corroborate pairs` exit 2 with that message, no stack trace (the built code, as `make test` builds it)', () => {
+    const file = path.join(dir, 'cut-for-cli.bin')
+    writeFileSync(file, cut())
+    const pairs = path.join(dir, 'pairs.tsv')
+    writeFileSync(pairs, 'text_a\ttext_b\nThe bridge closed.\tThe bridge was shut.\n')
+    const result = spawnSync(process.execPath, [bin, 'pairs', '--in', pairs], { env: { ...process.env, CORROBORATE_VECTORS: file }, encoding: 'utf8' })
+    expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `corroborate: Cannot read the word-vector table \`${file}\`: ${reason}; delete it and run \`make build\` to build it again\n`,
+    })
   })
 })

@@ -1,6 +1,6 @@
 // segment: split cleaned articles into sentences with tokens, stems, entities, numbers and quotes.
 import type { MessageLog } from './messages.js'
-import { getNlp, MONTHS, MULTIPLIERS, NUMBER_WORDS, ORGANISATION_WORDS, PLACE_WORDS, PLACES, SPEECH_VERBS, stem, TITLES, WEEKDAYS } from './nlp.js'
+import { getNlp, MONTHS, readDoc, MULTIPLIERS, NUMBER_WORDS, ORGANISATION_WORDS, PLACE_WORDS, PLACES, SPEECH_VERBS, stem, TITLES, WEEKDAYS } from './nlp.js'
 import type { CleanArticle, Document, Entity, EntityType, NumberMention, Quote, Sentence, Token } from './types.js'
 
 export interface SegmentOptions {
@@ -80,9 +80,8 @@ const ABBREVIATIONS = new Set(
 const CLOSE_QUOTE = /["”’']$/
 
 function tokenizeParagraph(text: string, offset: number, paragraph: number): Draft[] {
-  const nlp = getNlp()
-  const its = nlp.its
-  const doc = nlp.readDoc(text)
+  const its = getNlp().its
+  const doc = readDoc(text)
   const values = doc.tokens().out(its.value) as string[]
   const types = doc.tokens().out(its.type) as string[]
   const pos = doc.tokens().out(its.pos) as string[]

@@ -14,6 +14,8 @@ export interface SentenceFeatures {
   /** Content stems as sorted unique ids (see `stemId`) and their counts, for fast merging. */
   readonly ids: Int32Array
   readonly counts: Float64Array
+  /** Positions in `ids` in the order of the stems' text: sums over the stems run in this order (see `stemId`). */
+  readonly order: Int32Array
   /** Content tokens in order: stem id, unit word vector and its row in the table (when the table has the word). */
   readonly content: readonly { readonly id: number; readonly vector: Float32Array | undefined; readonly row: number }[]
   /** Ids of the stems of every word, stopwords included: sorted, unique. */
@@ -330,8 +332,10 @@ export function isContent(token: Token): boolean {
   return (token.kind === 'word' || token.kind === 'number') && !token.stop && /[\p{L}\p{N}]/u.test(token.normal)
 }
 
-// Stems get process-wide integer ids so pair features merge sorted arrays instead of looking up strings. Ids
-// only ever serve to compare stems, so the order in which they are given out changes no result.
+// Stems get process-wide integer ids so pair features merge sorted arrays instead of looking up strings. Ids are
+// given out in the order the process meets stems, which depends on the stories it read before: they only ever
+// serve to compare stems, and sums over stems run in the order of the stems' text (`SentenceFeatures.order`), since
+// a floating-point sum taken in another order can differ in its last bit and tip a tree of the model.
 const stemIds = new Map<string, number>()
 const stemOf: string[] = []
 // Word-pair keys are id × PAIR_BASE + id, exact in a double for up to 2^26 distinct stems.
@@ -420,6 +424,7 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
   const senses = Int32Array.from(contentTokens, (token, k) => senseOf(token, vectors?.wordnet, common[k] === 0))
   const ids = Int32Array.from([...stems.keys()].map(stemId)).sort()
   const counts = Float64Array.from(ids, (id) => stems.get(stemOf[id]!)!)
+  const order = Int32Array.from(ids.keys()).sort((x, y) => (stemOf[ids[x]!]! < stemOf[ids[y]!]! ? -1 : 1))
   const folded = foldText(sentence.text)
   const trigrams = trigramCodes(folded)
   let trigramNorm = 0
@@ -433,6 +438,7 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
     stems,
     ids,
     counts,
+    order,
     content,
     allIds: Int32Array.from(allIds).sort(),
     bigramKeys: Float64Array.from(bigramKeys).sort(),
@@ -642,26 +648,32 @@ export function pairFeatureArray(a: SentenceFeatures, b: SentenceFeatures, idf: 
   let sharedWeightA = 0
   let weightA = 0
   let weightB = 0
-  for (let i = 0; i < a.ids.length; i++) {
+  for (let k = 0; k < a.order.length; k++) {
+    const i = a.order[k]!
     const w = idf.weightOf(a.ids[i]!)
     normA += (a.counts[i]! * w) ** 2
     weightA += w
   }
-  for (let j = 0; j < b.ids.length; j++) {
+  for (let k = 0; k < b.order.length; k++) {
+    const j = b.order[k]!
     const w = idf.weightOf(b.ids[j]!)
     normB += (b.counts[j]! * w) ** 2
     weightB += w
   }
-  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
-    if (a.ids[i]! < b.ids[j]!) i++
+  // The shared stems are found by merging the id-sorted arrays, then summed in the order of their text.
+  const partner = partnerBuffer(a.ids.length)
+  for (let i = 0, j = 0; i < a.ids.length; ) {
+    if (j >= b.ids.length || a.ids[i]! < b.ids[j]!) partner[i++] = -1
     else if (a.ids[i]! > b.ids[j]!) j++
-    else {
-      const w = idf.weightOf(a.ids[i]!)
-      dot += a.counts[i]! * b.counts[j]! * w * w
-      sharedWeightA += w
-      i++
-      j++
-    }
+    else partner[i++] = j++
+  }
+  for (let k = 0; k < a.order.length; k++) {
+    const i = a.order[k]!
+    const j = partner[i]!
+    if (j < 0) continue
+    const w = idf.weightOf(a.ids[i]!)
+    dot += a.counts[i]! * b.counts[j]! * w * w
+    sharedWeightA += w
   }
   const smaller = Math.min(weightA, weightB)
   const bestA = bestBuffer(0, a.content.length)
@@ -847,6 +859,13 @@ function wordnetSide(s: SentenceFeatures, best: Float64Array, link: Uint8Array, 
 // Best-match arrays of the pair being scored, reused from pair to pair: only the first (content words) entries
 // of each are the pair's; every reader is bounded by the sentence's content words, not the array's length.
 const bestBuffers: Float64Array[] = [new Float64Array(64), new Float64Array(64)]
+let partners = new Int32Array(64)
+
+/** Scratch of `pairFeatureArray`: for each stem of one sentence, its position in the other's, or -1. */
+function partnerBuffer(length: number): Int32Array {
+  if (partners.length < length) partners = new Int32Array(Math.max(length, 2 * partners.length))
+  return partners
+}
 function bestBuffer(side: 0 | 1, length: number): Float64Array {
   if (bestBuffers[side]!.length < length) bestBuffers[side] = new Float64Array(Math.max(length, 2 * bestBuffers[side]!.length))
   return bestBuffers[side]!

@@ -150,3 +150,48 @@ describe('a story analysed alone and amid other stories', () => {
     expectSameEverywhere(stories, [['dwi-crash', ...ids.filter((id) => id !== 'dwi-crash')], shuffled(ids, 3), [...ids].reverse()])
   })
 })
+
+describe('process-wide state', () => {
+  it('scores a sentence pair bit for bit the same whatever order the stem ids were given out in', () => {
+    const a = 'The county council voted on Tuesday to close the old harbor bridge for repairs costing $3 million.'
+    const b = 'Council members voted to shut the aging harbor bridge on Tuesday; repairs will cost about $3 million, the county said.'
+    const others = ['Engineers found cracks in two steel girders last month.', 'The harbor market will reopen in the spring, officials said.']
+    const score = (seed: readonly string[]) => {
+      let values: unknown
+      jest.isolateModules(() => {
+        const { Idf, pairFeatures, sentenceFeatures, stemId } = require('../stages/similarity.js') as typeof import('../stages/similarity.js')
+        const { sentenceFromText } = require('../stages/segment.js') as typeof import('../stages/segment.js')
+        for (const stem of seed) stemId(stem)
+        const features = [a, b, ...others].map((text, i) => sentenceFeatures(sentenceFromText(text, `t${i}#0`), vectors))
+        const idf = new Idf()
+        for (const f of features) idf.add(f)
+        values = pairFeatures(features[0]!, features[1]!, idf)
+      })
+      return values
+    }
+    // Another process may have met the stems in another order: here, reversed, and after many others.
+    const stems = [...new Set(`${a} ${b} ${others.join(' ')}`.toLowerCase().match(/[a-z]+/g)!.flatMap((w) => [w, w.replace(/s$/, ''), w.replace(/(?:ed|ing)$/, '')]))]
+    expect(score(['zebra', ...stems.reverse()])).toEqual(score([]))
+  })
+
+  it('reads a text the same after wink-nlp has learned enough words to fill its packed features', () => {
+    let seed = 1
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    const word = () => Array.from({ length: 3 }, () => String.fromCharCode(0x4e00 + Math.floor(random() * 20000))).join('')
+    const probe = 'The agency said 東京 and 大阪 grew. Gen. Ortega met 北京 officials on Monday.\n\n中文 is spoken there, said Dr. Li.'
+    // One paragraph with more distinct words than the packed indices hold, even in a pipeline just loaded.
+    const huge = `The long list reads ${Array.from({ length: 9000 }, word).join(' ')}. The list ends here today.`
+    const sentences = (stages: Stages, text: string) => {
+      const log = new stages.MessageLog('probe')
+      const articles = articlesOf([{ story: 'probe', id: 'p', outlet: 'P', text }]).get('probe')!
+      return stages.segment(stages.clean(articles, log), log).map((d) => d.sentences.map((s) => [s.text, s.tokens.map((t) => [t.text, t.kind, t.pos])]))
+    }
+    const fresh = [sentences(freshProcess(), probe), sentences(freshProcess(), huge)]
+    // 24,000 distinct Chinese words first: each is a shape and a prefix of its own, more than the 16,384 and 8,192
+    // values wink-nlp's packed indices hold.
+    const stages = freshProcess()
+    const log = new stages.MessageLog('filler')
+    for (let p = 0; p < 40; p++) stages.segment(stages.clean(articlesOf([{ story: 'filler', id: `f${p}`, outlet: 'F', text: `The filler says ${Array.from({ length: 600 }, word).join(' ')}.` }]).get('filler')!, log), log)
+    expect([sentences(stages, probe), sentences(stages, huge)]).toEqual(fresh)
+  })
+})

@@ -243,13 +243,16 @@ function sentenceInfos(documents: readonly Document[], lex: Lexicons, loadedVerb
   }
   const neutralVerbs = new Set(lex.reportVerbs.neutral.map((w) => w.toLowerCase()))
   const officialWords = new Set(lex.officials.map((w) => w.toLowerCase()))
+  // A Map, not the lexicon's object: looking up "constructor" or "toString" there found Object's methods, and a
+  // sentence with such a word got no tone.
+  const sentiment = new Map(Object.entries(lex.sentiment))
   const frameStems = Object.entries(lex.frames).map(([name, words]) => [name, new Set(words.map((w) => stem(w.toLowerCase())))] as const)
   const info = new Map<string, SentenceInfo>()
   for (const d of documents)
     for (const s of d.sentences) {
       const words = s.tokens.filter((t) => t.kind === 'word' || t.kind === 'number')
       let valence = 0
-      for (const t of words) valence += lex.sentiment[t.normal.toLowerCase()] ?? 0
+      for (const t of words) valence += sentiment.get(t.normal.toLowerCase()) ?? 0
       const stems = new Set(words.map((t) => t.stem))
       const touched = frameStems.filter(([name, set]) => name !== 'other' && [...stems].some((x) => set.has(x))).map(([name]) => name)
       info.set(s.id, {

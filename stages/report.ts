@@ -20,7 +20,8 @@ export interface CsvOptions {
   readonly excel?: boolean
 }
 
-type Cell = string | number | null
+/** A CSV cell: text, a number, empty, or a list of texts (written `; `-separated). */
+export type Cell = string | number | null | readonly string[]
 type Row = Record<string, Cell>
 
 /** A file name (relative to the story's folder) and its full contents. */
@@ -97,8 +98,8 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
         independent_support: s.independentSupport,
         agreement: s.agreement,
         conflicts: s.conflicts,
-        outlets: s.outlets.join('; '),
-        articles: [...new Set(s.members.map((m) => m.article))].join('; '),
+        outlets: s.outlets,
+        articles: [...new Set(s.members.map((m) => m.article))],
         members: s.members.length,
         mean_similarity: s.meanSimilarity,
         min_similarity: s.minSimilarity,
@@ -184,7 +185,7 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
     lead_statement: f.leadStatement,
     lead_support: f.leadSupport,
     shared_position: f.sharedPosition,
-    ...Object.fromEntries(frameNames.map((name) => [`frame_${name}`, f.frames[name] ?? 0])),
+    ...Object.fromEntries(frameNames.map((name) => [`frame_${name}`, Object.hasOwn(f.frames, name) ? f.frames[name]! : 0])),
   })
   const columns = [...FRAMING_MEASURES, ...frameNames.map((name) => `frame_${name}`)]
   files.set('framing.csv', csv(columns, ledger.framing.outlets.map(framingRow), options))
@@ -209,9 +210,9 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
         sentence_index: sentenceById.get(w.sentence)!.index,
         report_verb: w.reportVerb,
         verb_kind: w.verbKind,
-        hedges: w.hedges.join('; '),
+        hedges: w.hedges,
         hedge_change: w.hedgeChange,
-        loaded_words: w.loaded.join('; '),
+        loaded_words: w.loaded,
         attribution: w.attribution,
         attribution_change: w.attributionChange,
         tone_per_100w: w.tonePer100w,
@@ -393,10 +394,15 @@ export function indexCsv(rows: readonly IndexRow[], options: CsvOptions = {}): s
   )
 }
 
-/** RFC 4180 CSV with a header row; text cells that a spreadsheet would run as a formula are neutralised. */
+/**
+ * RFC 4180 CSV with a header row. Every cell goes through `neutralise`, the header's included: a column may be
+ * named after an outlet (coverage.csv), and an outlet named `=HYPERLINK(…)` must not become a live link.
+ */
 export function csv(columns: readonly string[], rows: readonly (Row | readonly Cell[])[], options: CsvOptions = {}): string {
-  const safe = rows.map((row) => (Array.isArray(row) ? (row as readonly Cell[]).map((cell) => neutralise(cell ?? null)) : columns.map((c) => neutralise((row as Row)[c] ?? null))))
-  const text = stringify([columns as string[], ...safe], {
+  // Cells by name only when the row has them as its own: a column may be called "constructor" or "__proto__".
+  const cellOf = (row: Row, column: string): Cell => (Object.hasOwn(row, column) ? row[column]! : null)
+  const safe = rows.map((row) => (Array.isArray(row) ? (row as readonly Cell[]).map(neutralise) : columns.map((c) => neutralise(cellOf(row as Row, c)))))
+  const text = stringify([columns.map((c) => String(neutralise(c))), ...safe], {
     record_delimiter: options.excel ? '\r\n' : '\n',
     // Given a record delimiter, csv-stringify quotes only cells holding that delimiter, so "a\rb" went out bare
     // and a spreadsheet broke the row at the CR: quote any cell with a CR or LF (RFC 4180).
@@ -408,13 +414,24 @@ export function csv(columns: readonly string[], rows: readonly (Row | readonly C
 }
 
 /**
- * A text cell starting with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'`, so no spreadsheet
- * runs it as a formula (OWASP CSV injection); numbers are left alone.
+ * What spreadsheets may take for the start of a formula: `=`, `+`, `-`, `@`, their full-width forms (＝ ＋ － ＠, which
+ * East Asian input turns into formulas), small forms (﹦ ﹢ ﹣ ﹫) and the minus sign (−), also after white space or
+ * invisible characters (an import that trims spaces, a zero-width space or a byte order mark left in a name); and a
+ * tab or carriage return at the very start.
+ */
+export const FORMULA_START = /^(?:[\t\r]|[\s\p{Cf}\p{Cc}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212])/u
+
+/**
+ * Make a cell safe for a spreadsheet (OWASP CSV injection): text that `FORMULA_START` matches gets a leading `'`;
+ * a list of texts (outlets, article ids, words) is joined with `; ` after each item is made safe, so that an outlet
+ * reads the same in every file and every column; numbers are left as they are (a tone of -1.2 stays a number), and
+ * null or a non-finite number is an empty cell.
  */
 export function neutralise(cell: Cell): string | number {
   if (cell === null) return ''
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : ''
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+  if (typeof cell !== 'string') return cell.map((item) => neutralise(item)).join('; ')
+  return FORMULA_START.test(cell) ? `'${cell}` : cell
 }
 
 function countRelations(relations: readonly string[]): string {

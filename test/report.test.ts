@@ -71,7 +71,8 @@ Organisers hope to hold a smaller event in the spring, but no date has been set.
 ]
 const TOOL = { name: 'corroborate', version: '0.0.0-test' }
 const CSV_FILES = ['alignments.csv', 'conflicts.csv', 'framing.csv', 'omissions.csv', 'outlet_pairs.csv', 'quotes.csv', 'statements.csv'] as const
-const FORMULA_START = /^[=+\-@\t\r]/
+// What a spreadsheet may run as a formula (the README's list): written out here again rather than taken from the code.
+const FORMULA_START = /^(?:[\t\r]|[\s\p{Cf}\p{Cc}]*[=+\-@＝＋－＠﹦﹢﹣﹫−])/u
 
 /** Run the real stages over the invented story. */
 function analyseStory(): { ledger: Ledger; messages: Message[] } {
@@ -254,7 +255,16 @@ describe('neutralise', () => {
   })
 
   it('leaves a text cell alone when the formula character is not first', () => {
-    expect(['a=b', ' =1', 'x@y.example.com', '', "'quoted"].map(neutralise)).toEqual(['a=b', ' =1', 'x@y.example.com', '', "'quoted"])
+    expect(['a=b', 'x@y.example.com', '', "'quoted", '1-2', 'a \t=b'].map(neutralise)).toEqual(['a=b', 'x@y.example.com', '', "'quoted", '1-2', 'a \t=b'])
+  })
+
+  it('also guards a formula character after white space or invisible characters, and its full-width and small forms', () => {
+    const cells = [' =1+1', '\u00a0+1', '\n-1', '\u200b=1', '\ufeff@SUM(A1)', '＝1+1', '＋1', '－1', '＠SUM(A1)', '﹦1', '﹢1', '﹣1', '﹫x', '−1']
+    expect(cells.map(neutralise)).toEqual(cells.map((c) => `'${c}`))
+  })
+
+  it('joins a list of texts with `; `, guarding each item, so that an outlet reads the same in a list as alone', () => {
+    expect(neutralise(['CBC', '+Radio-Canada', '=HYPERLINK("x")'])).toEqual(`CBC; '+Radio-Canada; '=HYPERLINK("x")`)
   })
 
   it('leaves numbers alone, negative ones included', () => {
@@ -307,23 +317,33 @@ describe('csv', () => {
     expect(csv(['a', 'b'], [{ a: 'x', b: 1 }], { excel: true })).toEqual('\ufeffa,b\r\nx,1\r\n')
   })
 
-  it('round-trips any strings through csv-parse, neutralising only formula cells', () => {
+  it('round-trips any strings through csv-parse, neutralising only formula cells, in the header too', () => {
     // Risky characters are drawn often; any other code point (lone surrogates included) now and then.
-    const unit = fc.oneof(fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ' ', "'", '\ufeff', 'a'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }))
+    const unit = fc.oneof(
+      fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ' ', "'", '\ufeff', '\u200b', '\u00a0', '＝', '－', '﹫', '−', 'a'),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    )
     const text = fc.string({ unit, maxLength: 8 })
-    const column = text.filter((c) => !FORMULA_START.test(c))
+    // Columns named like any text, "constructor" and "__proto__" among them.
+    const column = fc.oneof(text, fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'))
     const table = fc.uniqueArray(column, { minLength: 1, maxLength: 4 }).chain((columns) => fc.tuple(fc.constant(columns), fc.array(fc.array(text, { minLength: columns.length, maxLength: columns.length }), { maxLength: 4 })))
+    const safe = (cell: string) => (FORMULA_START.test(cell) ? `'${cell}` : cell)
     fc.assert(
-      fc.property(table, fc.boolean(), ([columns, cells], excel) => {
-        const written = csv(columns, cells.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]!]))), { excel })
+      fc.property(table, fc.boolean(), fc.boolean(), ([columns, cells], excel, byName) => {
+        const rows = byName ? cells.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]!]))) : cells
+        const written = csv(columns, rows, { excel })
         // Any of CRLF, LF and CR ends a record, as in spreadsheets: a line break outside quotes splits the row.
-        const [header, ...rows] = parse(written, { bom: excel, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][]
-        expect(header).toEqual(columns)
-        expect(rows).toEqual(cells.map((row) => row.map((cell) => (FORMULA_START.test(cell) ? `'${cell}` : cell))))
-        expect(rows.flat().filter((cell) => FORMULA_START.test(cell))).toEqual([])
+        const [header, ...parsed] = parse(written, { bom: excel, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][]
+        expect(header).toEqual(columns.map(safe))
+        expect(parsed).toEqual(cells.map((row) => row.map(safe)))
+        expect([...header!, ...parsed.flat()].filter((cell) => FORMULA_START.test(cell))).toEqual([])
       }),
       { numRuns: 500 },
     )
+  })
+
+  it('writes an empty cell for a column a row lacks, even one named after a property of every object', () => {
+    expect(csv(['constructor', 'toString', '__proto__', 'x'], [{ x: 'a' }])).toEqual('constructor,toString,__proto__,x\n,,,a\n')
   })
 })
 

@@ -69,31 +69,49 @@ export function digest(storyId: string, documents: readonly Document[], statemen
     for (const { s } of notable) singleSource.push({ outlet, sentence: s.id, text: s.text })
   }
 
-  const lines = [`# ${storyId}: digest`, '']
+  // Every text from the input (story id, outlets, sentences, values) goes in escaped: an outlet named
+  // `<img src=x onerror=…>` or `[x](javascript:…)` must read as text, not become an image or a link.
+  const md = escapeMarkdown
+  const lines = [`# ${md(storyId)}: digest`, '']
   lines.push('## What independent outlets agree on', '')
   if (corroborated.length === 0) lines.push('No statement is backed by two or more independent origins.', '')
-  for (const c of corroborated) lines.push(`- ${c.text} *(${c.independentSupport} independent: ${c.outlets.join(', ')}; ${c.statement})*`)
+  for (const c of corroborated) lines.push(`- ${md(c.text)} *(${c.independentSupport} independent: ${c.outlets.map(md).join(', ')}; ${md(c.statement)})*`)
   if (corroborated.length > 0) lines.push('')
   lines.push('## Disputed', '')
   if (disputed.length === 0) lines.push('No conflict between outlets reporting the same statement.', '')
   for (const d of disputed) {
-    lines.push(`### ${d.statement}: ${RELATION_NAMES[d.relation]}`, '')
-    for (const v of d.versions) lines.push(`- **${v.outlet}** (${v.value}): ${v.text}`)
+    lines.push(`### ${md(d.statement)}: ${RELATION_NAMES[d.relation]}`, '')
+    for (const v of d.versions) lines.push(`- **${md(v.outlet)}** (${md(v.value)}): ${md(v.text)}`)
     lines.push('')
   }
   lines.push('## Reported by one outlet only', '')
   if (singleSource.length === 0) lines.push('Nothing notable.', '')
-  let current = ''
+  let current: string | null = null
   for (const s of singleSource) {
     if (s.outlet !== current) {
-      if (current !== '') lines.push('')
-      lines.push(`**${s.outlet}**`, '')
+      if (current !== null) lines.push('')
+      lines.push(`**${md(s.outlet)}**`, '')
       current = s.outlet
     }
-    lines.push(`- ${s.text}`)
+    lines.push(`- ${md(s.text)}`)
   }
   if (singleSource.length > 0) lines.push('')
   return { words: used, corroborated, disputed, singleSource, markdown: `${lines.join('\n')}` }
+}
+
+/**
+ * Text for a Markdown line that renders as written, whatever it holds: HTML's `<`, `>` and `&` become entities (no
+ * tag, no entity of the input's own); the characters of inline syntax (`\`, `` ` ``, `*`, `_`, `[`, `]`, `|`, `~`)
+ * get a backslash, so no link, image, emphasis, code or table cell can start; a block marker at the start (`#`, `+`,
+ * `-`, `=`, `1.`) gets one too, since the text follows "- " or "### "; and line breaks become spaces, so the text
+ * stays on its line. CommonMark and GitHub render the result as the original text.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/^(\s*)([#+=-]|\d+(?=[.)]))/, (_, space: string, marker: string) => (/\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`))
 }
 
 // 20 words reads best; further away reads worse.

@@ -52,7 +52,11 @@ function cleanArticle(article: Article, maxWords: number): CleanArticle {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
     const k = key(block.text)
-    if (k === '') continue
+    // "* * *", "😀😀😀": nothing to read, but left out in the open, as every removal is.
+    if (k === '') {
+      remove(block, 'no-words')
+      continue
+    }
     let verdict = classify(block.text, maxWords, inTop)
     if (verdict === 'body' || verdict === 'headline-like') {
       if ((titleKey !== null && k === titleKey) || (headline !== null && k === key(headline))) verdict = 'repeated-headline'
@@ -113,7 +117,7 @@ function cleanArticle(article: Article, maxWords: number): CleanArticle {
     body += block.text
   }
   removed.sort((a, b) => a.begin - b.begin)
-  return { ...article, headline, dateline, body, paragraphs, removed }
+  return { ...article, headline, dateline, body, paragraphs, paragraphOffsets: kept.map((b) => b.begin), removed }
 }
 
 /** Blocks: paragraphs split on blank lines, and each line on its own unless the paragraph is hard-wrapped prose. */

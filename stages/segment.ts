@@ -1,7 +1,7 @@
 // segment: split cleaned articles into sentences with tokens, stems, entities, numbers and quotes.
 import type { MessageLog } from './messages.js'
 import { getNlp, MONTHS, readDoc, MULTIPLIERS, NUMBER_WORDS, ORGANISATION_WORDS, PLACE_WORDS, PLACES, SPEECH_VERBS, stem, TITLES, WEEKDAYS } from './nlp.js'
-import type { CleanArticle, Document, Entity, EntityType, NumberMention, Quote, Sentence, Token } from './types.js'
+import type { CleanArticle, Document, Entity, EntityType, NumberMention, Quote, RemovalReason, Sentence, Token } from './types.js'
 
 export interface SegmentOptions {
   /** Fewest words a kept sentence may have (default: `3`). */
@@ -20,13 +20,15 @@ export interface Span {
 export function segment(articles: readonly CleanArticle[], log: MessageLog, options: SegmentOptions = {}): Document[] {
   const minWords = options.minWords ?? 3
   const documents: Document[] = []
-  for (const article of articles) {
+  for (let article of articles) {
     const drafts: Draft[] = []
     article.paragraphs.forEach((start, p) => {
       const end = p + 1 < article.paragraphs.length ? article.paragraphs[p + 1]! - 2 : article.body.length
       for (const draft of tokenizeParagraph(article.body.slice(start, end), start, p)) drafts.push(draft)
     })
     const kept = drafts.filter((d) => d.tokens.filter(isWord).length >= minWords)
+    const left = drafts.filter((d) => d.tokens.filter(isWord).length < minWords)
+    if (left.length > 0) article = withLeftOut(article, left, log)
     if (kept.length === 0) {
       log.fatal(SOURCE, 'no-sentences', `Expected at least one sentence of ${minWords} or more words, got none; skipped`, { ...article.source, article: article.id })
       continue
@@ -53,6 +55,40 @@ export function segment(articles: readonly CleanArticle[], log: MessageLog, opti
     documents.push({ article, sentences, words })
   }
   return documents
+}
+
+// Scripts named in the message about sentences left out for their script.
+const SCRIPTS = ['Arabic', 'Hebrew', 'Cyrillic', 'Greek', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Devanagari', 'Bengali', 'Thai', 'Armenian', 'Georgian', 'Ethiopic', 'Tamil'] as const
+const SCRIPT_TESTS = SCRIPTS.map((name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')] as const)
+
+/**
+ * The article with the sentences `segment` leaves out added to its `removed` list (offsets into its text), so that
+ * no text goes missing unseen: an Arabic or Hebrew paragraph in an English article (`other-script`, with an info
+ * message naming the script), a sentence of fewer than `minWords` words (`short-sentence`: "Ok.", a lone "12"), a
+ * line of emoji or symbols (`no-words`).
+ */
+function withLeftOut(article: CleanArticle, left: readonly Draft[], log: MessageLog): CleanArticle {
+  const added = left.map((d) => {
+    const p = d.paragraph
+    const begin = article.paragraphOffsets[p]! + (d.begin - article.paragraphs[p]!)
+    const end = begin + (d.end - d.begin)
+    const text = article.text.slice(begin, end)
+    // Letters the tokenizer made no words of: another script than the Latin the English model reads.
+    const foreign = [...text].some((c) => /\p{L}/u.test(c) && !/\p{Script=Latin}/u.test(c))
+    const reason: RemovalReason = foreign ? 'other-script' : /[\p{L}\p{N}]/u.test(text) ? 'short-sentence' : 'no-words'
+    return { text, reason, begin, end }
+  })
+  const foreign = added.filter((r) => r.reason === 'other-script')
+  if (foreign.length > 0) {
+    const scripts = SCRIPT_TESTS.filter(([, test]) => foreign.some((r) => test.test(r.text))).map(([name]) => name)
+    log.info(
+      SOURCE,
+      'other-script',
+      `Expected text in the Latin script, got ${foreign.length} sentence(s) in ${scripts.length > 0 ? scripts.join(', ') : 'another script'}; left out, listed in \`removed\``,
+      { ...article.source, article: article.id, begin: foreign[0]!.begin, end: foreign[0]!.end },
+    )
+  }
+  return { ...article, removed: [...article.removed, ...added].sort((a, b) => a.begin - b.begin) }
 }
 
 interface Draft {

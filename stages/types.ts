@@ -54,7 +54,11 @@ export interface Article extends ArticleMeta {
   readonly hash: string
 }
 
-/** Why `clean` removed a block of text. */
+/**
+ * Why `clean` removed a block of text, or `segment` a sentence: boilerplate, or text the analysis cannot read
+ * (`other-script`: letters of a script other than Latin, which the English model makes no words of; `short-sentence`:
+ * fewer words than a sentence needs; `no-words`: no letter or digit at all, such as `* * *` or a row of emoji).
+ */
 export type RemovalReason =
   | 'advertising'
   | 'browser-notice'
@@ -71,8 +75,11 @@ export type RemovalReason =
   | 'dateline'
   | 'byline'
   | 'headline'
+  | 'other-script'
+  | 'short-sentence'
+  | 'no-words'
 
-/** A piece of the article's text that `clean` left out, with offsets into `Article.text`. */
+/** A piece of the article's text that `clean` or `segment` left out, with offsets into `Article.text`. */
 export interface Removed {
   readonly text: string
   readonly reason: RemovalReason
@@ -89,6 +96,11 @@ export interface CleanArticle extends Article {
   readonly body: string
   /** Start offset in `body` of each paragraph. */
   readonly paragraphs: readonly number[]
+  /**
+   * Offset in `text` of each paragraph's first character: a paragraph holds the characters of its place in `text`
+   * one for one (a hard-wrapped line break is a space), so an offset in `body` maps back to the input.
+   */
+  readonly paragraphOffsets: readonly number[]
   readonly removed: readonly Removed[]
 }
 

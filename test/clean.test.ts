@@ -50,8 +50,9 @@ function cut(text: string, piece: string, reason: RemovalReason, occurrence = 0)
 
 /**
  * Offenders of the offset contract: removed offsets index the original text, removals are sorted and do not
- * overlap, paragraph starts index `body`, and every paragraph is a piece of the original text (line breaks of a
- * hard-wrapped paragraph turned into spaces).
+ * overlap, paragraph starts index `body`, every paragraph is the piece of the original text at its `paragraphOffsets`
+ * entry (line breaks of a hard-wrapped paragraph turned into spaces), and no character but white space is in
+ * neither a paragraph nor a removal.
  */
 function offsetOffenders(input: Article, c: CleanArticle): string[] {
   const offenders: string[] = []
@@ -68,8 +69,18 @@ function offsetOffenders(input: Article, c: CleanArticle): string[] {
     if (p > 0 && c.body.slice(start - 2, start) !== '\n\n') offenders.push(`paragraph ${p} does not follow a blank line`)
     const paragraph = c.body.slice(start, end)
     if (paragraph.trim() !== paragraph || paragraph === '' || paragraph.includes('\n')) offenders.push(`paragraph ${p} is ${JSON.stringify(paragraph)}`)
-    if (!input.text.replace(/\n/g, ' ').includes(paragraph)) offenders.push(`paragraph ${p} is not in the text: ${JSON.stringify(paragraph)}`)
+    const at = c.paragraphOffsets[p]!
+    if (input.text.slice(at, at + paragraph.length).replace(/\n/g, ' ') !== paragraph) offenders.push(`paragraph ${p} is not in the text at ${at}: ${JSON.stringify(paragraph)}`)
   })
+  // Nothing goes missing unseen: every character but white space is in a paragraph or in a removal.
+  const seen = new Array<boolean>(input.text.length).fill(false)
+  c.paragraphs.forEach((start, p) => {
+    const end = p + 1 < c.paragraphs.length ? c.paragraphs[p + 1]! - 2 : c.body.length
+    for (let i = 0; i < end - start; i++) seen[c.paragraphOffsets[p]! + i] = true
+  })
+  for (const r of c.removed) for (let i = r.begin; i < r.end; i++) seen[i] = true
+  const lost = seen.flatMap((yes, i) => (!yes && /\S/u.test(input.text[i]!) ? [i] : []))
+  if (lost.length > 0) offenders.push(`lost ${JSON.stringify(lost.map((i) => input.text[i]).join(''))} at ${lost.join(', ')}`)
   return offenders
 }
 
@@ -95,6 +106,7 @@ describe('clean', () => {
           dateline: null,
           body: `${LEAD}\n\n${MORE}\n\n${LAST}`,
           paragraphs: [0, LEAD.length + 2, LEAD.length + 2 + MORE.length + 2],
+          paragraphOffsets: [0, LEAD.length + 2, LEAD.length + 2 + MORE.length + 1],
           removed: [],
         },
       ],
@@ -113,6 +125,7 @@ describe('clean', () => {
           dateline: 'PORT ALDER (CPA)',
           body,
           paragraphs: [0, LEAD.length + 2],
+          paragraphOffsets: [text.indexOf(LEAD), text.indexOf(LAST)],
           removed: [
             cut(text, 'News/Region', 'section-label'),
             cut(text, 'Bridge to close for six weeks', 'headline'),
@@ -123,6 +136,14 @@ describe('clean', () => {
         },
       ],
       messages: [],
+    })
+  })
+
+  it('lists a line with no letter or digit (`* * *`, a row of emoji, a lone zero-width space) as removed `no-words`', () => {
+    const text = around('* * *\n\n😀😀😀\n\n\u200b')
+    expect(outcome(text)).toEqual({
+      body: `${LEAD}\n\n${MORE}\n\n${LAST}`,
+      removed: [cut(text, '* * *', 'no-words'), cut(text, '😀😀😀', 'no-words'), cut(text, '\u200b', 'no-words')],
     })
   })
 

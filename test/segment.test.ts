@@ -30,6 +30,7 @@ function cleanArticle(paragraphs: readonly string[], id = 'courier'): CleanArtic
     dateline: null,
     body,
     paragraphs: starts,
+    paragraphOffsets: starts,
     removed: [],
   }
 }
@@ -96,6 +97,21 @@ function documentOffenders(document: Document): string[] {
   const words = document.sentences.reduce((sum, s) => sum + s.tokens.filter(isWord).length, 0)
   if (words !== document.words) offenders.push(`words is ${document.words}, the sentences hold ${words}`)
   return offenders
+}
+
+/**
+ * Characters of the article's text (white space aside) that are neither in a kept sentence nor in a `removed` entry:
+ * text that went missing unseen. Sentence offsets index the body; `paragraphOffsets` maps them back to the text.
+ */
+function lostCharacters(document: Document): string[] {
+  const { text, paragraphs, paragraphOffsets, removed } = document.article
+  const seen = new Array<boolean>(text.length).fill(false)
+  for (const s of document.sentences) {
+    const from = paragraphOffsets[s.paragraph]! + (s.begin - paragraphs[s.paragraph]!)
+    for (let i = 0; i < s.end - s.begin; i++) seen[from + i] = true
+  }
+  for (const r of removed) for (let i = r.begin; i < r.end; i++) seen[i] = true
+  return seen.flatMap((yes, i) => (!yes && /\S/u.test(text[i]!) ? [`${document.article.id}@${i} ${JSON.stringify(text[i])}`] : []))
 }
 
 // ---- Sentence splitting -------------------------------------------------------------------------------
@@ -214,6 +230,39 @@ describe('segment: sentences', () => {
       ],
       one: ['Ok.', 'The talks opened on Monday.', 'Yes.', 'Both sides were cautious.'],
       five: ['The talks opened on Monday.'],
+    })
+  })
+
+  it('lists the sentences it drops in `removed`, with offsets into the text: nothing goes missing unseen', () => {
+    const { documents, messages } = run([cleanArticle(['Ok. The talks opened on Monday.', 'Yes. Both sides were cautious.'])])
+    expect({ removed: documents[0]!.article.removed, messages }).toEqual({
+      removed: [
+        { text: 'Ok.', reason: 'short-sentence', begin: 0, end: 3 },
+        { text: 'Yes.', reason: 'short-sentence', begin: 33, end: 37 },
+      ],
+      messages: [],
+    })
+  })
+
+  it('leaves out Arabic, Hebrew and Chinese paragraphs of an English article with a `removed` entry and an info message', () => {
+    const arabic = 'قال رئيس البلدية إن الجسر الجديد سيفتح في الربيع المقبل.'
+    const hebrew = 'ראש העיר אמר שהגשר ייפתח באביב.'
+    const chinese = '他说桥梁将在春天开放。'
+    const text = `The mayor spoke on Monday about the bridge.\n\n${arabic}\n\n${hebrew}\n\n${chinese}\n\n😀😀😀\n\nThe council will vote next week.`
+    const log = new MessageLog()
+    const documents = segment(clean(ingest([{ kind: 'text', file: 'summit/courier.txt', story: 'summit', id: 'courier', bytes: Buffer.from(text) }], log), log), log)
+    const at = (part: string) => ({ begin: text.indexOf(part), end: text.indexOf(part) + part.length })
+    expect({ sentences: documents[0]!.sentences.map((s) => s.text), removed: documents[0]!.article.removed, messages: log.messages.map(String) }).toEqual({
+      sentences: ['The mayor spoke on Monday about the bridge.', 'The council will vote next week.'],
+      removed: [
+        { text: arabic, reason: 'other-script', ...at(arabic) },
+        { text: hebrew, reason: 'other-script', ...at(hebrew) },
+        { text: chinese, reason: 'other-script', ...at(chinese) },
+        { text: '😀😀😀', reason: 'no-words', ...at('😀😀😀') },
+      ],
+      messages: [
+        `summit/courier.txt:${at(arabic).begin}-${at(arabic).end}: info: Expected text in the Latin script, got 3 sentence(s) in Arabic, Hebrew, Han; left out, listed in \`removed\` [segment/other-script]`,
+      ],
     })
   })
 
@@ -466,6 +515,7 @@ const PIECE = fc.constantFrom(
   'U.S.', 'Jan. 13', 'Sens. John', 'Mr.', 'Dr.', 'St.', 'MOSCOW —', 'said', 'Putin', 'the', 'talks', '4,000', '$5.2 million', '45 percent',
   '"', '“', '”', "'", '’', '.', '..', '...', '…', '?', '!', ',', '—', '-', '(', ')', ':', ';', '\n', '\n\n', '\r\n', ' ', '  ', '\t',
   'é', 'Ü', 'ß', '😀', '👍🏽', 'e\u0301', '中文', 'ﬁ', '\u00a0', '\u200b', '\ufeff', '\u2028', 'ADVERTISEMENT', 'Photo:', 'By Jane Doe', 'Related:',
+  'قال رئيس البلدية', 'ראש העיר אמר', 'Москва', '\u200f', '\u202e', '* * *', '—', '#', '👍🏽👍🏽',
 )
 const TEXT = fc.oneof(
   fc.array(PIECE, { maxLength: 40 }).map((pieces) => pieces.join(' ')),
@@ -500,15 +550,15 @@ describe('segment: properties', () => {
     )
   })
 
-  it('ingest, clean and segment never throw on random article bytes and keep every offset valid', () => {
+  it('ingest, clean and segment never throw on random article bytes, keep every offset valid and lose no character', () => {
     fc.assert(
       fc.property(fc.oneof(TEXT.map((t) => Buffer.from(t)), fc.uint8Array({ maxLength: 200 })), fc.option(fc.string({ maxLength: 40 }), { nil: undefined }), (bytes, title) => {
         const log = new MessageLog()
         const articles = ingest([{ kind: 'text', file: 'summit/courier.txt', story: 'summit', id: 'courier', bytes, meta: { title } }], log)
         const cleaned = clean(articles, log)
         const documents = segment(cleaned, log)
-        const removedOffenders = cleaned.flatMap((c) => c.removed.filter((r) => c.text.slice(r.begin, r.end) !== r.text).map((r) => `removed ${JSON.stringify(r.text)}`))
-        expect({ removedOffenders, offenders: documents.flatMap(documentOffenders) }).toEqual({ removedOffenders: [], offenders: [] })
+        const removedOffenders = documents.flatMap((d) => d.article.removed.filter((r) => d.article.text.slice(r.begin, r.end) !== r.text).map((r) => `removed ${JSON.stringify(r.text)}`))
+        expect({ removedOffenders, offenders: documents.flatMap(documentOffenders), lost: documents.flatMap(lostCharacters) }).toEqual({ removedOffenders: [], offenders: [], lost: [] })
       }),
       { numRuns: 300 },
     )

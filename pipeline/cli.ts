@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { Presets, SingleBar } from 'cli-progress'
-import { MessageLog } from '../stages/messages.js'
+import { MessageLog, printable } from '../stages/messages.js'
 import { analyze, defaultConcurrency } from './analyze.js'
 import { readConfig } from './config.js'
 import { calibrateFile, formatReport, loadModel, scorePairsFile, vectorsFor } from './pairs.js'
@@ -194,7 +194,8 @@ async function runAnalyze(flags: Values, io: Io): Promise<number> {
   const format = (values['log-format'] as string | undefined) ?? 'text'
   if (format !== 'text' && format !== 'json') return usage(io, `Expected \`--log-format\` to be \`text\` or \`json\`, got \`${format}\``)
   // JSON log lines (one object per line on stderr) for log collectors; text for people.
-  const emit = (event: string, fields: Record<string, unknown>, text: string) => io.stderr(format === 'json' ? `${JSON.stringify({ event, ...fields })}\n` : `${text}\n`)
+  // Text from the input (story ids, outlets) reaches the terminal: printable() keeps its escape sequences inert.
+  const emit = (event: string, fields: Record<string, unknown>, text: string) => io.stderr(format === 'json' ? `${JSON.stringify({ event, ...fields })}\n` : `${printable(text)}\n`)
   // On a terminal a progress bar; in a log (not a terminal, `--log-format json`), one line per story.
   const bar =
     io.terminal && !values.quiet && format === 'text'
@@ -203,8 +204,8 @@ async function runAnalyze(flags: Values, io: Io): Promise<number> {
   const progress = values.quiet || bar ? undefined : (line: string) => emit('progress', { line }, line)
   const onStory = bar
     ? (done: number, total: number, story: string) => {
-        if (done === 1) bar.start(total, 0, { story })
-        bar.update(done, { story })
+        if (done === 1) bar.start(total, 0, { story: printable(story) })
+        bar.update(done, { story: printable(story) })
         if (done === total) bar.stop()
       }
     : undefined

@@ -23,9 +23,9 @@ export class Message {
     this.story = story
   }
 
-  /** `file:line: severity: reason [source/rule-id]`, place parts left out when unknown. */
+  /** `file:line: severity: reason [source/rule-id]`, place parts left out when unknown; on one printable line. */
   toString(): string {
-    return `${formatPlace(this.place, this.story)}: ${this.severity}: ${this.reason} [${this.source}/${this.ruleId}]`
+    return printable(`${formatPlace(this.place, this.story)}: ${this.severity}: ${this.reason} [${this.source}/${this.ruleId}]`)
   }
 
   /** The plain record written into report.json and run.json. */
@@ -101,4 +101,14 @@ export function quoteValue(value: unknown): string {
   const text = typeof value === 'string' ? value : String(JSON.stringify(value))
   const short = text.length > 60 ? `${text.slice(0, 57)}...` : text
   return `\`${short}\``
+}
+
+/**
+ * Text for a terminal or a log line: control characters (escape sequences that recolour the terminal, rewrite
+ * its title or make links, line breaks that fake another message), line separators and the bidirectional controls
+ * that reorder what is shown are written as `\u001b` escapes. A story id or outlet name comes from the input, and
+ * is printed as such.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }

@@ -163,6 +163,25 @@ describe('words and names that are properties of every object', () => {
   })
 })
 
+describe('messages on the terminal', () => {
+  it('prints story ids, outlets and file names from the input as inert text: no escape sequence, no line break', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'corroborate-hostile-'))
+    const corpus = path.join(dir, 'stories.jsonl')
+    // A story of one article: its id is in the message that says so, and in the progress line.
+    const story = 'pier\u001b]0;pwned\u0007\u001b[2J\nfake.txt: fatal: forged\u202e'
+    await writeFile(corpus, JSON.stringify({ story, id: 'a\u001b[31m', outlet: 'O', text: 'The harbor authority closed the old ferry pier on Monday.' }))
+    const err: string[] = []
+    const code = await main(['analyze', '--corpus', corpus, '--out', path.join(dir, 'out'), '--concurrency', '1'], { stdout: () => {}, stderr: (t) => err.push(t) })
+    const printed = err.join('')
+    expect({ code, controls: printed.match(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g), forged: printed.split('\n').filter((l) => l.startsWith('fake.txt')) }).toEqual({
+      code: 1,
+      controls: null,
+      forged: [],
+    })
+    expect(printed).toContain('pwned')
+  })
+})
+
 describe('escapeMarkdown', () => {
   it('turns HTML into entities and escapes link, image, emphasis, code and table syntax', () => {
     expect(

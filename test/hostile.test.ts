@@ -40,11 +40,19 @@ async function analyse(records: readonly Record<string, string>[], extra: string
   return { code, files }
 }
 
+/** A number as the tool writes one (a tone of `-25`): a spreadsheet reads it as a number, not as a formula. */
+const NUMBER = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/
+
 /** Every CSV cell (headers included) that a spreadsheet would run as a formula, as `file: cell`. */
 function formulaCells(files: Record<string, string>): string[] {
   return Object.entries(files)
     .filter(([name]) => name.endsWith('.csv'))
-    .flatMap(([name, text]) => (parse(text, { bom: true }) as string[][]).flat().filter((cell) => FORMULA_START.test(cell)).map((cell) => `${name}: ${JSON.stringify(cell)}`))
+    .flatMap(([name, text]) =>
+      (parse(text, { bom: true }) as string[][])
+        .flat()
+        .filter((cell) => FORMULA_START.test(cell) && !NUMBER.test(cell))
+        .map((cell) => `${name}: ${JSON.stringify(cell)}`),
+    )
 }
 
 /**

@@ -1,24 +1,25 @@
 // The batch runner behind `corroborate analyze`: read, run the stages per story, write every report atomically.
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { createReadStream, existsSync } from 'node:fs'
+import { lstat, readFile, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Piscina } from 'piscina'
 import { ingest } from '../stages/ingest.js'
-import { type Message, MessageLog, quoteValue } from '../stages/messages.js'
+import { CorroborateError, type Message, MessageLog, quoteValue } from '../stages/messages.js'
 import { DEFAULT_LEXICONS, distinctiveTerms, type Lexicons } from '../stages/framing.js'
 import { type IndexRow, indexCsv, termsCsv, type ToolInfo } from '../stages/report.js'
 import { DEFAULT_MODEL, type SimilarityModel } from '../stages/similarity.js'
 import type { Article, RawSource } from '../stages/types.js'
 import type { WordVectors } from '../stages/vectors.js'
-import { readCorpus } from './corpus.js'
-import { acquireLock, LOCK_FILE } from './lock.js'
-import { analyseStory, emptyCounts, reviveMessage, STAGES, type StageName, STATE_FILE, type StoryJob, type StoryOutcome, type StorySettings, type StoryState, type TermCounts } from './story.js'
+import { type Corpus, readCorpus } from './corpus.js'
+import { checkOutput, folderName, LOCK_FILE, sameFolderKey, STATE_FILE } from './folders.js'
+import { acquireLock } from './lock.js'
+import { analyseStory, emptyCounts, reviveMessage, STAGES, type StageName, type StoryJob, type StoryOutcome, type StorySettings, type StoryState, type TermCounts } from './story.js'
 import { toolInfo } from './tool.js'
 import type { WorkerData } from './worker.js'
-import { recoverOutput, writeFileAtomic } from './write.js'
+import { recoverOutput, writeFilesAtomic } from './write.js'
 
 /** Options of one analysis run. */
 export interface AnalyzeOptions {
@@ -44,12 +45,26 @@ export interface AnalyzeOptions {
   readonly modelFile?: string | null
   /** Word vectors, required when the model uses them. Worker threads load the shipped table themselves. */
   readonly vectors?: WordVectors
-  /** Stories analysed at once, each on a worker thread; 1 runs them on the calling thread (default: 1). */
+  /**
+   * Stories analysed at once, each on a worker thread; 1 runs them on the calling thread (default: 1). At most the
+   * number of cores: a higher value is lowered to it, with a warning.
+   */
   readonly concurrency?: number
-  /** Called with a line of progress for stderr. */
+  /** Called with a line of progress for stderr, as each story is merged (in story order). */
   readonly progress?: (line: string) => void
   /** Called after each story with how many are done of how many: what a progress bar shows. */
   readonly onStory?: (done: number, total: number, storyId: string) => void
+  /**
+   * Called with each message as soon as it is final: the corpus's first, then each story's as it is merged, in
+   * story order; so a run that crashes later has still said everything it found.
+   */
+  readonly onMessage?: (message: Message) => void
+  /**
+   * Aborting it (with the signal's name as reason) stops the run: no story starts any more, the stories in flight
+   * are finished or abandoned (their old reports kept), the run-level files are not rewritten, and the result says
+   * `interrupted`.
+   */
+  readonly signal?: AbortSignal
 }
 
 /** What a run did: one index row per story, every message, counts and timings. */
@@ -61,6 +76,10 @@ export interface AnalyzeResult {
   /** Stories skipped because their input, options and tool version had not changed. */
   readonly unchanged: number
   readonly timings: Readonly<Record<string, number>>
+  /** The abort reason (a signal name) when the run was stopped before its end, else null. */
+  readonly interrupted: string | null
+  /** Stories the run was to analyse. */
+  readonly total: number
 }
 
 /** Run the whole pipeline over a corpus; bad input becomes messages, and one story's failure never stops the others. */
@@ -77,17 +96,55 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
   }
   const started = performance.now()
   const corpusLog = new MessageLog()
+  const outInfo = await stat(options.out).catch(() => null)
+  if (outInfo && !outInfo.isDirectory()) throw new CorroborateError('ERR_OUT_NOT_FOLDER', `Expected \`--out\` to be a folder, got the file \`${options.out}\``)
+  // Before anything is written: the output must not overwrite the corpus, nor a folder that is not the tool's.
+  await checkOutput(options.corpus, options.out)
   const lock = await acquireLock(options.out, new Date())
-  if (lock.recovered) {
-    const h = lock.recovered
-    corpusLog.warn('write', 'recovered-lock', `Took over the lock left by a run that is gone (pid ${h.pid} on ${h.host}, started ${h.started})`, { file: LOCK_FILE })
-  }
+  if (lock.recovered) corpusLog.warn('write', 'recovered-lock', `Took over the lock left by ${lock.recovered.why}`, { file: LOCK_FILE })
   try {
     return await run(options, tool, timings, time, started, corpusLog)
   } finally {
     await lock.release()
   }
 }
+
+/** One story's input, as the corpus gave it. */
+interface StoryInput {
+  readonly sources: RawSource[]
+  readonly articles: Article[]
+}
+
+/** What reading the corpus left: the input per story (released story by story) and the record of every input file. */
+interface ReadCorpus {
+  readonly kind: Corpus['kind']
+  readonly byStory: Map<string, StoryInput>
+  readonly inputs: readonly { file: string; story: string | null; article: string | null; bytes: number }[]
+}
+
+async function readInput(
+  options: AnalyzeOptions,
+  corpusLog: MessageLog,
+  time: <T>(stage: StageName, run: () => T | Promise<T>) => Promise<T>,
+): Promise<ReadCorpus> {
+  const corpus = await time('read', () => readCorpus(options.corpus, corpusLog, { maxBytes: options.maxBytes }))
+  // Group input per story: folder sources carry their story; JSONL articles are grouped after decoding.
+  const byStory = new Map<string, StoryInput>()
+  const entry = (story: string) => {
+    let e = byStory.get(story)
+    if (!e) byStory.set(story, (e = { sources: [], articles: [] }))
+    return e
+  }
+  if (corpus.kind !== 'folder') {
+    for (const article of await time('ingest', () => ingest(corpus.sources, corpusLog, { maxBytes: options.maxBytes }))) entry(article.story).articles.push(article)
+  } else for (const source of corpus.sources) entry(source.story!).sources.push(source)
+  for (const m of corpusLog.messages) if (m.severity === 'fatal' && m.ruleId === 'empty-story') entry(m.place.file!)
+  const inputs = corpus.sources.map((s) => ({ file: s.file, story: s.story ?? null, article: s.id ?? null, bytes: s.size ?? s.bytes.length }))
+  return { kind: corpus.kind, byStory, inputs }
+}
+
+/** How a story's turn ended: kept as it was, analysed (or abandoned), with notes saying why it was redone. */
+type Settled = { readonly unchanged: StoryState } | { readonly outcome: StoryOutcome; readonly notes: readonly Message[] }
 
 async function run(
   options: AnalyzeOptions,
@@ -99,23 +156,20 @@ async function run(
 ): Promise<AnalyzeResult> {
   for (const name of await recoverOutput(options.out)) corpusLog.warn('write', 'recovered-report', `Restored the reports of story ${quoteValue(name)} left aside by an interrupted run`, { file: name })
 
-  const corpus = await time('read', () => readCorpus(options.corpus, corpusLog, { maxBytes: options.maxBytes }))
-  // Group input per story: folder sources carry their story; JSONL articles are grouped after decoding.
-  const byStory = new Map<string, { sources: RawSource[]; articles: Article[] }>()
-  const entry = (story: string) => {
-    let e = byStory.get(story)
-    if (!e) byStory.set(story, (e = { sources: [], articles: [] }))
-    return e
+  const { kind, byStory, inputs } = await readInput(options, corpusLog, time)
+  const allIds = [...byStory.keys()].sort()
+  let storyIds = allIds
+  // Folder names come from each id alone, so they are the same in every run and with `--story`. Two ids whose
+  // folders the file system may take for one (a hash collision) cannot both have it: the first in id order does.
+  const folders = new Map(allIds.map((id) => [id, folderName(id)]))
+  const folderOwner = new Map<string, string>()
+  const collided = new Map<string, string>()
+  for (const id of allIds) {
+    const key = sameFolderKey(folders.get(id)!)
+    const first = folderOwner.get(key)
+    if (first === undefined) folderOwner.set(key, id)
+    else collided.set(id, first)
   }
-  if (corpus.kind !== 'folder') {
-    for (const article of await time('ingest', () => ingest(corpus.sources, corpusLog, { maxBytes: options.maxBytes }))) entry(article.story).articles.push(article)
-  } else for (const source of corpus.sources) entry(source.story!).sources.push(source)
-  for (const m of corpusLog.messages) if (m.severity === 'fatal' && m.ruleId === 'empty-story') entry(m.place.file!)
-  let storyIds = [...byStory.keys()].sort()
-  // Folders are given over every story of the corpus, not just those picked with `--story`: "tide mill" and
-  // "tide_mill" both want `tide_mill`, and a run of the second alone must not overwrite the first one's reports.
-  const usedFolders = new Set<string>()
-  const folders = new Map(storyIds.map((id) => [id, folderName(id, usedFolders)]))
   if (options.stories && options.stories.length > 0) {
     const wanted = new Set(options.stories)
     for (const id of wanted) if (!byStory.has(id)) corpusLog.fatal('analyze', 'unknown-story', `Expected story ${quoteValue(id)} in the corpus, got none (it has ${byStory.size})`)
@@ -123,12 +177,27 @@ async function run(
   }
   // A read problem inside a story folder that `--story` left out is not this run's business: an empty `drafts/`
   // must not fail `--story quarry-fire`. Folder paths start with the story id; JSONL lines cannot be told apart.
-  const skipped = [...byStory.keys()].filter((id) => !storyIds.includes(id))
+  const picked = new Set(storyIds)
+  const skipped = allIds.filter((id) => !picked.has(id))
+  for (const id of skipped) byStory.delete(id)
   const aboutSkippedStory = (m: Message): boolean =>
-    corpus.kind === 'folder' && skipped.some((id) => m.place.file !== undefined && (m.place.file === id || m.place.file.startsWith(`${id}${path.sep}`)))
+    kind === 'folder' && skipped.some((id) => m.place.file !== undefined && (m.place.file === id || m.place.file.startsWith(`${id}${path.sep}`)))
+
+  // Threads beyond the cores only cost memory (each loads its own word vectors and models): 100,000 asked for
+  // 100 threads and 12 GB.
+  const cores = Math.max(1, availableParallelism())
+  const requested = Math.max(1, Math.floor(options.concurrency ?? 1))
+  if (requested > cores) corpusLog.warn('analyze', 'concurrency-capped', `Expected \`--concurrency\` to be at most the number of cores (${cores}), got \`${requested}\`; using ${cores}`)
+  const concurrency = Math.min(requested, cores)
+  const threads = Math.min(concurrency, storyIds.length)
 
   const rows: IndexRow[] = []
-  const messages: Message[] = corpusLog.messages.filter((m) => !aboutSkippedStory(m))
+  const messages: Message[] = []
+  const say = (m: Message) => {
+    messages.push(m)
+    options.onMessage?.(m)
+  }
+  for (const m of corpusLog.messages) if (!aboutSkippedStory(m)) say(m)
   let articleTotal = 0
   let statementTotal = 0
   let unchanged = 0
@@ -146,27 +215,6 @@ async function run(
       maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
     }),
   )
-  // Stories whose key is unchanged keep their reports; the others are analysed, on worker threads when asked.
-  const outcomes: (StoryOutcome | null)[] = new Array(storyIds.length).fill(null)
-  const previous: (StoryState | null)[] = new Array(storyIds.length).fill(null)
-  const jobs: { n: number; job: StoryJob }[] = []
-  let done = 0
-  const finished = (storyId: string, line: string) => {
-    done++
-    options.progress?.(`[${done}/${storyIds.length}] ${storyId}: ${line}`)
-    options.onStory?.(done, storyIds.length, storyId)
-  }
-  for (const [n, storyId] of storyIds.entries()) {
-    const folder = folders.get(storyId)!
-    const input = byStory.get(storyId)!
-    const key = storyKey(fingerprint, storyId, folder, input)
-    const state = options.force ? null : await readState(path.join(options.out, folder, STATE_FILE))
-    if (state && state.key === key) {
-      previous[n] = state
-      unchanged++
-      finished(storyId, 'unchanged, reports kept')
-    } else jobs.push({ n, job: { storyId, folder, key, sources: input.sources, articles: input.articles } })
-  }
   const settings: StorySettings = {
     out: options.out,
     tool,
@@ -176,56 +224,146 @@ async function run(
     excel: options.excel,
     maxBytes: options.maxBytes,
   }
-  const report = (n: number, outcome: StoryOutcome) => {
-    outcomes[n] = outcome
-    for (const [stage, ms] of Object.entries(outcome.timings)) timings[stage as StageName] += ms
-    const r = outcome.row
-    finished(r.storyId, `${r.status}, ${r.articles} articles, ${r.statements} statements`)
-  }
-  const threads = Math.min(Math.max(1, Math.floor(options.concurrency ?? 1)), jobs.length)
-  if (threads <= 1) {
-    for (const { n, job } of jobs) report(n, await analyseStory(job, settings, options.vectors))
-  } else {
-    const workerData: WorkerData = { settings, vectors: options.vectors !== undefined }
-    const pool = new Piscina({ filename: workerFile(), workerData, minThreads: threads, maxThreads: threads, idleTimeout: 1000 })
+  // Stopping (a signal): no story starts any more, and those in flight are abandoned at their next stage, on the
+  // main thread through the signal, on worker threads through a flag on shared memory.
+  const stop = new Int32Array(new SharedArrayBuffer(4))
+  let halted = false
+  const stopping = () => halted || options.signal?.aborted === true
+  const onAbort = () => Atomics.store(stop, 0, 1)
+  options.signal?.addEventListener('abort', onAbort, { once: true })
+  const file = threads > 1 ? workerFile() : null
+  let pool: Piscina | null = null
+  const analyseJob = async (job: StoryJob): Promise<StoryOutcome> => {
+    if (file === null) return analyseStory(job, settings, options.vectors, stopping)
+    pool ??= new Piscina({ filename: file, workerData: { settings, vectors: options.vectors !== undefined, stop } satisfies WorkerData, minThreads: threads, maxThreads: threads, idleTimeout: 1000 })
     try {
-      // Largest stories first, so that one long story does not start last and keep a thread busy alone at the end.
-      const bySize = [...jobs].sort((a, b) => jobSize(b.job) - jobSize(a.job) || a.n - b.n)
-      await Promise.all(
-        bySize.map(async ({ n, job }) => {
-          let outcome: StoryOutcome
-          try {
-            outcome = (await pool.run(job)) as StoryOutcome
-            outcome = { ...outcome, messages: outcome.messages.map(reviveMessage) }
-          } catch (error) {
-            // The thread itself failed (out of memory, a module that would not load): the story fails, not the run.
-            const log = new MessageLog(job.storyId)
-            log.fatal('analyze', 'story-failed', `Unexpected error in the worker thread analysing the story: ${(error as Error).stack ?? String(error)}`)
-            outcome = { row: { ...emptyCounts(job.storyId, job.folder), status: 'failed', fatal: 1, warnings: 0 }, messages: log.messages, terms: {}, timings: {} }
-          }
-          report(n, outcome)
-        }),
-      )
-    } finally {
-      await pool.destroy()
+      const outcome = (await pool.run(job)) as StoryOutcome
+      return { ...outcome, messages: outcome.messages.map(reviveMessage) }
+    } catch (error) {
+      // The thread itself failed (out of memory, a module that would not load): the story fails, not the run.
+      return failedOutcome(job.storyId, job.folder, 'analyze', 'story-failed', `Unexpected error in the worker thread analysing the story: ${(error as Error).stack ?? String(error)}`)
     }
   }
-  // Merged in story order, whatever order the threads finished in.
-  for (const [n] of storyIds.entries()) {
-    const state = previous[n]
-    const outcome = outcomes[n]
-    const row = state ? state.row : outcome!.row
+
+  // One story's turn: its input is taken (and released from the corpus), its key checked against its folder's
+  // state, and the story analysed unless unchanged. Never rejects: a failure is the story's outcome.
+  const settle = async (storyId: string): Promise<Settled> => {
+    const folder = folders.get(storyId)!
+    const input = byStory.get(storyId)!
+    byStory.delete(storyId)
+    try {
+      const other = collided.get(storyId)
+      if (other !== undefined) {
+        return {
+          outcome: failedOutcome(storyId, '', 'write', 'folder-collision', `Expected a report folder of its own, got \`${folder}\`, which story ${quoteValue(other)} has (their ids' hashes collide); no report written`),
+          notes: [],
+        }
+      }
+      const key = storyKey(fingerprint, storyId, folder, input)
+      const notes: Message[] = []
+      if (!options.force) {
+        const dir = path.join(options.out, folder)
+        const state = await readState(path.join(dir, STATE_FILE))
+        if (state && state.key === key) {
+          const damage = await damaged(dir, state)
+          if (damage === null) return { unchanged: state }
+          notes.push(new MessageLog(storyId).info('analyze', 'damaged-report', `Redoing the story although its input is unchanged: ${damage}`, { file: folder }))
+        }
+      }
+      const outcome = await analyseJob({ storyId, folder, key, sources: input.sources, articles: input.articles })
+      return { outcome, notes }
+    } catch (error) {
+      return { outcome: failedOutcome(storyId, folder, 'analyze', 'story-failed', `Unexpected error while analysing the story: ${(error as Error).stack ?? String(error)}`), notes: [] }
+    }
+  }
+
+  let done = 0
+  let abandoned = 0
+  // Merged in story order, whatever order the threads finish in: the index row, the messages (printed now, not
+  // at the end, so that a later crash cannot swallow them), the progress line and the terms.
+  const merge = (storyId: string, settled: Settled) => {
+    let row: IndexRow
+    let line: string
+    if ('unchanged' in settled) {
+      row = settled.unchanged.row
+      unchanged++
+      addTerms(corpusTerms, settled.unchanged.terms)
+      line = 'unchanged, reports kept'
+    } else {
+      const { outcome } = settled
+      if (outcome.abandoned) {
+        abandoned++
+        return
+      }
+      row = outcome.row
+      for (const [stage, ms] of Object.entries(outcome.timings)) timings[stage as StageName] += ms
+      addTerms(corpusTerms, outcome.terms)
+      line = `${row.status}, ${row.articles} articles, ${row.statements} statements`
+    }
     rows.push(row)
-    if (outcome) messages.push(...outcome.messages)
-    addTerms(corpusTerms, state ? state.terms : outcome!.terms)
     if (row.status === 'ok') {
       articleTotal += row.articles
       statementTotal += row.statements
     }
+    done++
+    options.progress?.(`[${done}/${storyIds.length}] ${storyId}: ${line}`)
+    options.onStory?.(done, storyIds.length, storyId)
+    if (!('unchanged' in settled)) for (const m of [...settled.notes, ...settled.outcome.messages]) say(m)
   }
 
-  await time('write', () => writeFileAtomic(path.join(options.out, 'index.csv'), indexCsv(rows, { excel: options.excel })))
-  await time('write', () => writeFileAtomic(path.join(options.out, 'terms.csv'), termsCsv(distinctiveTerms(corpusTerms, 20), { excel: options.excel })))
+  // A bounded window of stories in flight (read, queued or analysed), twice the threads, so that memory grows with
+  // the stories in flight and not with the corpus; finished stories wait for the earlier ones to be merged, up to a
+  // wider bound, so that one long story does not stall the threads.
+  const inFlightMost = Math.max(2, 2 * threads)
+  const aheadMost = Math.max(64, 8 * threads)
+  const inFlight = new Set<Promise<void>>()
+  const finished = new Map<number, Settled>()
+  let merged = 0
+  let startedCount = 0
+  const mergeReady = () => {
+    for (let s = finished.get(merged); s !== undefined; s = finished.get(merged)) {
+      finished.delete(merged)
+      merge(storyIds[merged]!, s)
+      merged++
+    }
+  }
+  try {
+    for (let n = 0; n < storyIds.length; n++) {
+      while (inFlight.size >= inFlightMost || (inFlight.size > 0 && n - merged >= aheadMost)) await Promise.race(inFlight)
+      if (stopping()) break
+      const turn: Promise<void> = settle(storyIds[n]!)
+        .then((settled) => {
+          finished.set(n, settled)
+          mergeReady()
+        })
+        .finally(() => inFlight.delete(turn))
+      inFlight.add(turn)
+      startedCount++
+    }
+    await Promise.all(inFlight)
+  } catch (error) {
+    // Merging failed (a callback threw): stop the others and let them settle before the pool goes.
+    halted = true
+    Atomics.store(stop, 0, 1)
+    await Promise.allSettled(inFlight)
+    throw error
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort)
+    await (pool as Piscina | null)?.destroy()
+  }
+
+  const interrupted = options.signal?.aborted === true && (abandoned > 0 || startedCount < storyIds.length) ? String(options.signal!.reason ?? 'aborted') : null
+  if (interrupted !== null) {
+    // Nothing half-done stays behind; the run-level files keep describing the last complete run.
+    await recoverOutput(options.out).catch(() => [])
+    return { rows, messages, articles: articleTotal, statements: statementTotal, unchanged, timings: {}, interrupted, total: storyIds.length }
+  }
+
+  const runFiles = new Map<string, string>()
+  await time('write', () => {
+    runFiles.set('index.csv', indexCsv(rows, { excel: options.excel }))
+    runFiles.set('terms.csv', termsCsv(distinctiveTerms(corpusTerms, 20), { excel: options.excel }))
+  })
   const totalMs = performance.now() - started
   const record = {
     schemaVersion: 1,
@@ -240,8 +378,9 @@ async function run(
       digestWords: options.digestWords ?? 250,
       model: options.modelFile ?? 'default',
       vectors: options.vectors?.name ?? null,
+      concurrency,
     },
-    inputs: corpus.sources.map((s) => ({ file: s.file, story: s.story ?? null, article: s.id ?? null, bytes: s.size ?? s.bytes.length })),
+    inputs,
     counts: {
       stories: rows.length,
       storiesOk: rows.filter((r) => r.status === 'ok').length,
@@ -255,12 +394,53 @@ async function run(
     timingsMs: { total: round(totalMs), ...Object.fromEntries(STAGES.map((s) => [s, round(timings[s])])) },
     messages: messages.map((m) => m.toJSON()),
   }
-  await writeFileAtomic(path.join(options.out, 'run.json'), `${JSON.stringify(record, null, 2)}\n`)
-  return { rows, messages, articles: articleTotal, statements: statementTotal, unchanged, timings: record.timingsMs }
+  runFiles.set('run.json', `${JSON.stringify(record, null, 2)}\n`)
+  // The three together: a full disk leaves all of the previous run's, never a new index beside an old run.json.
+  await writeFilesAtomic(options.out, runFiles)
+  return { rows, messages, articles: articleTotal, statements: statementTotal, unchanged, timings: record.timingsMs, interrupted: null, total: storyIds.length }
+}
+
+/** A story that failed before or outside its stages: one fatal message, no report. */
+function failedOutcome(storyId: string, folder: string, source: string, ruleId: string, reason: string): StoryOutcome {
+  const log = new MessageLog(storyId)
+  log.fatal(source, ruleId, reason)
+  return { row: { ...emptyCounts(storyId, folder), status: 'failed', fatal: 1, warnings: 0 }, messages: log.messages, terms: {}, timings: {} }
+}
+
+/**
+ * Why a story folder whose key is unchanged cannot be kept as it is: a report file its state names is missing, is
+ * not a plain file, or differs from what was written; null when every one is whole.
+ */
+async function damaged(dir: string, state: StoryState): Promise<string | null> {
+  if (!state.files || typeof state.files !== 'object') return `its state file \`${STATE_FILE}\` does not list its reports' hashes (written by an older version)`
+  for (const [name, hash] of Object.entries(state.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (name === '' || name.includes('/') || name.includes('\\') || name.startsWith('.')) return `its state file \`${STATE_FILE}\` names an unexpected file ${quoteValue(name)}`
+    const file = path.join(dir, name)
+    const info = await lstat(file).catch(() => null)
+    if (!info) return `its report \`${name}\` is missing`
+    // Not followed: a link (to /dev/zero, say) in a report folder is damage, not a report.
+    if (!info.isFile()) return `its report \`${name}\` is not a plain file`
+    if ((await hashFile(file)) !== hash) return `its report \`${name}\` differs from what was written (damaged or edited)`
+  }
+  return null
+}
+
+/** The SHA-256 of a file, read in chunks. */
+async function hashFile(file: string): Promise<string | null> {
+  const hash = createHash('sha256')
+  try {
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
+  } catch {
+    return null
+  }
+  return hash.digest('hex')
 }
 
 async function readState(file: string): Promise<StoryState | null> {
   try {
+    // A plain file of a sane size: a link to a device or a huge file is no state of ours.
+    const info = await lstat(file)
+    if (!info.isFile() || info.size > 256 * 1024 * 1024) return null
     const state = JSON.parse(await readFile(file, 'utf8')) as StoryState
     return typeof state.key === 'string' && typeof state.row === 'object' && typeof state.terms === 'object' ? state : null
   } catch {
@@ -279,13 +459,6 @@ function storyKey(fingerprint: string, storyId: string, folder: string, input: {
 
 function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex')
-}
-
-function jobSize(job: StoryJob): number {
-  let size = 0
-  for (const s of job.sources) size += s.bytes.length
-  for (const a of job.articles) size += a.text.length
-  return size
 }
 
 function addTerms(total: Map<string, Map<string, number>>, terms: TermCounts): void {
@@ -311,16 +484,6 @@ function workerFile(): string {
 /** Worker threads to use when `--concurrency` is not given: one per core. */
 export function defaultConcurrency(): number {
   return availableParallelism()
-}
-
-/** A folder name for a story id: safe on every file system, unique within the run. */
-export function folderName(id: string, used: Set<string>): string {
-  let base = id.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[.]+/, '_').slice(0, 120)
-  if (base === '' || base === '_') base = 'story'
-  let name = base
-  for (let i = 2; used.has(name.toLowerCase()) || name === 'index.csv' || name === 'run.json'; i++) name = `${base}-${i}`
-  used.add(name.toLowerCase())
-  return name
 }
 
 function round(ms: number): number {

@@ -2,12 +2,15 @@
 import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { Presets, SingleBar } from 'cli-progress'
-import { MessageLog, printable } from '../stages/messages.js'
+import { CorroborateError, type Message, MessageLog, printable } from '../stages/messages.js'
 import { analyze, defaultConcurrency } from './analyze.js'
 import { readConfig } from './config.js'
 import { calibrateFile, formatReport, loadModel, scorePairsFile, vectorsFor } from './pairs.js'
 import { toolInfo } from './tool.js'
-import { writeFileAtomic } from './write.js'
+import { describeErrno, isErrno, writeFileAtomic } from './write.js'
+
+/** The signals that stop a run cleanly, and the exit code of each (128 + its number, as a shell reports it). */
+const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
 
 /** Where the CLI writes: stdout for what the user asked for, stderr for progress and messages. */
 export interface Io {
@@ -38,7 +41,7 @@ analyze [--config FILE] [--corpus PATH] [--out DIR] [--story ID]... [options]
   --model FILE      similarity model from \`calibrate\` (default: the shipped model)
   --max-bytes N     skip articles larger than N bytes (default: 5242880)
   --digest-words N  words of the digest's corroborated part (default: 250)
-  --concurrency N   stories analysed at once on worker threads (default: the number of cores); 1: no threads
+  --concurrency N   stories analysed at once on worker threads (default and most: the number of cores); 1: no threads
   --excel           write CSV with a UTF-8 byte order mark and CRLF line ends
   --force           redo every story (by default a story whose input, options and version are unchanged is kept)
   --strict          exit 1 when there are warnings
@@ -134,10 +137,16 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     if (command === 'calibrate') return await runCalibrate(values, io)
     return await runAnalyze(values, io)
   } catch (error) {
-    const e = error as Error & { code?: string }
-    // Bad input files, models and configs (or a model fitted with other word vectors, or a damaged built table) are the user's to fix: a clear message, no stack.
-    if (['ERR_BAD_TABLE', 'ERR_INVALID_MODEL', 'ERR_INVALID_CONFIG', 'ERR_LOCKED', 'ERR_MISSING_VECTORS', 'ERR_WRONG_VECTORS', 'ERR_MISSING_WORDNET', 'ERR_BAD_RESOURCE', 'ERR_NO_DATA', 'ENOENT'].includes(e.code ?? '')) {
+    const e = error as Error & { code?: string; path?: string; syscall?: string }
+    // Bad input files, models and configs (or a model fitted with other word vectors, or a damaged built table), an
+    // output folder that overlaps the corpus, is locked or cannot be written are the user's to fix: a clear message, no stack.
+    if (error instanceof CorroborateError || ['ERR_BAD_TABLE', 'ERR_INVALID_MODEL', 'ERR_INVALID_CONFIG', 'ERR_LOCKED', 'ERR_MISSING_VECTORS', 'ERR_WRONG_VECTORS', 'ERR_MISSING_WORDNET', 'ERR_BAD_RESOURCE', 'ERR_NO_DATA', 'ERR_WRITE'].includes(e.code ?? '')) {
       io.stderr(`corroborate: ${e.message}\n`)
+      return 2
+    }
+    // A system error on a path (a full disk, a read-only or vanished folder): say which path and why.
+    if (isErrno(error) && typeof e.path === 'string') {
+      io.stderr(`corroborate: Cannot ${e.syscall ?? 'access'} \`${e.path}\`: ${describeErrno(error)}\n`)
       return 2
     }
     io.stderr(`corroborate: crashed: ${e.stack ?? String(error)}\n`)
@@ -202,30 +211,63 @@ async function runAnalyze(flags: Values, io: Io): Promise<number> {
       ? new SingleBar({ stream: io.terminal, format: 'corroborate {bar} {value}/{total} stories  {story}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic)
       : null
   const progress = values.quiet || bar ? undefined : (line: string) => emit('progress', { line }, line)
+  let barShown = false
   const onStory = bar
     ? (done: number, total: number, story: string) => {
         if (done === 1) bar.start(total, 0, { story: printable(story) })
+        barShown = done < total
         bar.update(done, { story: printable(story) })
         if (done === total) bar.stop()
       }
     : undefined
-  const result = await analyze({
-    corpus,
-    out,
-    stories: values.story as string[] | undefined,
-    maxBytes,
-    digestWords,
-    concurrency: concurrency ?? defaultConcurrency(),
-    lexicons: config.lexicons,
-    force: values.force as boolean | undefined,
-    excel: values.excel as boolean | undefined,
-    model,
-    modelFile: (values.model as string | undefined) ?? null,
-    vectors: vectorsFor(model, (line) => io.stderr(`${line}\n`)),
-    progress,
-    onStory,
-  })
-  for (const m of result.messages) if (m.severity !== 'info' || values.verbose) emit('message', m.toJSON(), String(m))
+  // Messages as they come, story by story: a run that crashes or is stopped later has still printed them.
+  const onMessage = (m: Message) => {
+    if (m.severity === 'info' && !values.verbose) return
+    // Over a progress bar: clear its line first, and the bar redraws below the message.
+    if (barShown) io.terminal?.write('\r\x1b[2K')
+    emit('message', m.toJSON(), String(m))
+  }
+  // SIGINT, SIGTERM, SIGHUP: stop cleanly (no new story, the lock released, temporary folders removed); a second
+  // one stops at once (the lock is still removed on exit).
+  const controller = new AbortController()
+  const onSignal = (signal: keyof typeof STOP_SIGNALS) => {
+    if (controller.signal.aborted) process.exit(STOP_SIGNALS[signal])
+    controller.abort(signal)
+  }
+  const handlers = Object.keys(STOP_SIGNALS).map((signal) => [signal, () => onSignal(signal as keyof typeof STOP_SIGNALS)] as const)
+  for (const [signal, handler] of handlers) process.on(signal, handler)
+  let result
+  try {
+    result = await analyze({
+      corpus,
+      out,
+      stories: values.story as string[] | undefined,
+      maxBytes,
+      digestWords,
+      concurrency: concurrency ?? defaultConcurrency(),
+      lexicons: config.lexicons,
+      force: values.force as boolean | undefined,
+      excel: values.excel as boolean | undefined,
+      model,
+      modelFile: (values.model as string | undefined) ?? null,
+      vectors: vectorsFor(model, (line) => io.stderr(`${line}\n`)),
+      progress,
+      onStory,
+      onMessage,
+      signal: controller.signal,
+    })
+  } finally {
+    for (const [signal, handler] of handlers) process.off(signal, handler)
+    if (barShown) bar?.stop()
+  }
+  if (result.interrupted !== null) {
+    const done = result.rows.length
+    emit(
+      'interrupted',
+      { signal: result.interrupted, done, total: result.total },
+      `corroborate: stopped by ${result.interrupted} after ${done} of ${result.total} ${plural(result.total, 'story', 'stories')}; the others keep their previous reports, and index.csv, terms.csv and run.json are left as the last complete run wrote them`,
+    )
+  }
   const fatal = result.messages.filter((m) => m.severity === 'fatal').length
   const warnings = result.messages.filter((m) => m.severity === 'warning').length
   const ok = result.rows.filter((r) => r.status === 'ok').length
@@ -235,14 +277,22 @@ async function runAnalyze(flags: Values, io: Io): Promise<number> {
     `corroborate: ${result.rows.length} ${plural(result.rows.length, 'story', 'stories')} (${ok} ok), ${result.articles} articles, ` +
       `${result.statements} statements${result.unchanged > 0 ? ` (${result.unchanged} ${plural(result.unchanged, 'story', 'stories')} unchanged)` : ''}, ${fatal} fatal, ${warnings} ${plural(warnings, 'warning', 'warnings')}; reports in ${out}/`,
   )
+  if (result.interrupted !== null) return STOP_SIGNALS[result.interrupted as keyof typeof STOP_SIGNALS] ?? 130
   if (fatal > 0) return 1
   if (values.strict && warnings > 0) return 1
   return 0
 }
 
+/** Refuse an output file that is the input file itself (through any link): writing it would destroy the input. */
+async function sameFile(input: string, output: string): Promise<boolean> {
+  const [a, b] = await Promise.all([stat(input).catch(() => null), stat(output).catch(() => null)])
+  return a !== null && b !== null && a.dev === b.dev && a.ino === b.ino
+}
+
 async function runPairs(values: Values, io: Io): Promise<number> {
   const input = values.in as string | undefined
   if (input === undefined) return usage(io, 'Expected `--in PAIRS.tsv`, got none')
+  if (values.out !== undefined && (await sameFile(input, values.out as string))) return usage(io, `Expected \`--out\` to be another file than \`--in\`, got \`${String(values.out)}\` for both: it would replace the input`)
   const model = loadModel(values.model as string | undefined)
   const log = new MessageLog()
   const text = scorePairsFile(input, model, log, (line) => io.stderr(`${line}\n`))
@@ -256,6 +306,7 @@ async function runCalibrate(values: Values, io: Io): Promise<number> {
   const pairs = values.pairs as string | undefined
   const out = values.out as string | undefined
   if (pairs === undefined || out === undefined) return usage(io, 'Expected `--pairs LABELLED.tsv` and `--out MODEL.json`')
+  if (await sameFile(pairs, out)) return usage(io, `Expected \`--out\` to be another file than \`--pairs\`, got \`${out}\` for both: it would replace the input`)
   const folds = positive(io, values, 'folds', true)
   const rounds = positive(io, values, 'rounds', true)
   const depth = positive(io, values, 'depth', true)

@@ -1,6 +1,7 @@
 // One story through every stage, from its input to its report folder: what a worker thread (or the main thread,
 // with `--concurrency 1`) does for each story. Everything it needs comes in as plain data, and everything it
 // finds goes back as plain data, so the result is the same on any thread and in any order.
+import { createHash } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { align } from '../stages/align.js'
 import { clean } from '../stages/clean.js'
@@ -13,7 +14,10 @@ import { segment } from '../stages/segment.js'
 import type { SimilarityModel } from '../stages/similarity.js'
 import type { Article, RawSource } from '../stages/types.js'
 import type { WordVectors } from '../stages/vectors.js'
+import { STATE_FILE } from './folders.js'
 import { writeFolderAtomic } from './write.js'
+
+export { STATE_FILE } from './folders.js'
 
 /** The stages whose time run.json reports. */
 export const STAGES = ['read', 'ingest', 'clean', 'segment', 'align', 'score', 'report', 'write'] as const
@@ -49,10 +53,9 @@ export interface StoryOutcome {
   readonly messages: readonly Message[]
   readonly terms: TermCounts
   readonly timings: Readonly<Partial<Record<StageName, number>>>
+  /** True when the run was stopped before the story's reports were written: nothing of it was kept. */
+  readonly abandoned?: boolean
 }
-
-/** The file in each story folder that records what its reports were made from. */
-export const STATE_FILE = '.corroborate.json'
 
 /** What the state file holds. */
 export interface StoryState {
@@ -60,12 +63,26 @@ export interface StoryState {
   readonly row: IndexRow
   /** Term counts per outlet, for the corpus-wide distinctive terms. */
   readonly terms: TermCounts
+  /** The SHA-256 of each report file of the folder, so that a damaged or deleted one is noticed and redone. */
+  readonly files?: Readonly<Record<string, string>>
 }
 
-/** Run the stages over one story and write its report folder; bad input and failures become messages. */
-export async function analyseStory(job: StoryJob, settings: StorySettings, vectors: WordVectors | undefined): Promise<StoryOutcome> {
+/** The SHA-256 (hex) of a report file's content, as the state file records it. */
+export function contentHash(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex')
+}
+
+/** Thrown between stages once the run is being stopped: the story is abandoned, its old reports kept. */
+class Abandoned extends Error {}
+
+/**
+ * Run the stages over one story and write its report folder; bad input and failures become messages. `stopping`
+ * is asked before each stage: once it says yes, the story is abandoned (`abandoned: true`) and nothing is written.
+ */
+export async function analyseStory(job: StoryJob, settings: StorySettings, vectors: WordVectors | undefined, stopping: () => boolean = () => false): Promise<StoryOutcome> {
   const timings: Partial<Record<StageName, number>> = {}
   const time = async <T>(stage: StageName, run: () => T | Promise<T>): Promise<T> => {
+    if (stopping()) throw new Abandoned()
     const start = performance.now()
     try {
       return await run()
@@ -98,16 +115,22 @@ export async function analyseStory(job: StoryJob, settings: StorySettings, vecto
       row.corroborated = ledger.story.corroboratedCount
       row.conflicts = ledger.story.conflictCount
       row.quotesChanged = ledger.story.quotesChanged
-      const state: StoryState = { key: job.key, row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, terms }
+      const hashes = Object.fromEntries([...files].map(([name, content]) => [name, contentHash(content)]))
+      const state: StoryState = { key: job.key, row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, terms, files: hashes }
       // The state goes into the folder with the reports, so both are swapped in together or not at all.
       const withState = new Map(files)
       withState.set(STATE_FILE, `${JSON.stringify(state)}\n`)
       await time('write', () => writeFolderAtomic(settings.out, folder, withState))
     }
   } catch (error) {
+    if (error instanceof Abandoned) return { row: { ...row, status: 'failed', fatal: 0, warnings: 0 }, messages: [], terms: {}, timings, abandoned: true }
     status = 'failed'
     terms = {}
-    log.fatal('analyze', 'story-failed', `Unexpected error while analysing the story: ${(error as Error).stack ?? String(error)}`)
+    const code = (error as { code?: string }).code
+    // A full disk, a read-only folder, a folder the tool did not make: the user's to fix, said plainly.
+    if (code === 'ERR_WRITE') log.fatal('write', 'write-failed', `${(error as Error).message}; the story's previous reports, if any, are kept`)
+    else if (code === 'ERR_NOT_OURS') log.fatal('write', 'foreign-folder', (error as Error).message)
+    else log.fatal('analyze', 'story-failed', `Unexpected error while analysing the story: ${(error as Error).stack ?? String(error)}`)
   }
   return { row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, messages: log.messages, terms, timings }
 }

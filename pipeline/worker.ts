@@ -5,10 +5,12 @@ import { checkVectors } from '../stages/similarity.js'
 import { analyseStory, type StoryJob, type StoryOutcome, type StorySettings } from './story.js'
 import { loadVectors } from './vectors.js'
 
-/** What the main thread gives every worker: the run's settings and whether to load the word vectors. */
+/** What the main thread gives every worker: the run's settings, whether to load the word vectors, and the stop flag. */
 export interface WorkerData {
   readonly settings: StorySettings
   readonly vectors: boolean
+  /** One Int32 on shared memory: the main thread sets it to 1 when the run is being stopped (a signal). */
+  readonly stop: Int32Array
 }
 
 const data = workerData as WorkerData
@@ -19,7 +21,11 @@ if (data.vectors) {
   if (data.settings.model) checkVectors(data.settings.model, vectors)
 }
 
+// Read between stages: a story in flight when the run is stopped is abandoned at its next stage, not killed
+// half-way through a write.
+const stopping = () => Atomics.load(data.stop, 0) !== 0
+
 /** Analyse one story on this thread. */
 export default async function run(job: StoryJob): Promise<StoryOutcome> {
-  return analyseStory(job, data.settings, vectors)
+  return analyseStory(job, data.settings, vectors, stopping)
 }

@@ -1,56 +1,145 @@
-// Writing reports so that a crash never leaves a half-written file or folder.
+// Writing reports so that a crash never leaves a half-written file or folder, nor replaces what the tool did not write.
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
+import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { CorroborateError } from '../stages/messages.js'
+import { STATE_FILE } from './folders.js'
 
-/** Write `content` to `file` whole or not at all: a temporary file in the same folder, flushed, then renamed. */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true })
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  const handle = await open(temp, 'w')
+/** `ENOSPC (no space left on device)`: an errno error's code and reason, without the path Node puts in its message. */
+export function describeErrno(error: unknown): string {
+  const e = error as NodeJS.ErrnoException
+  if (!e || typeof e.code !== 'string') return String((e as Error | undefined)?.message ?? error)
+  const reason = /^[A-Z0-9_]+: ([^,]+)/.exec(e.message)?.[1] ?? e.message
+  return `${e.code} (${reason})`
+}
+
+/** Whether `error` is a system error (an errno code such as `ENOSPC`, `EACCES`, `EROFS`). */
+export function isErrno(error: unknown): error is NodeJS.ErrnoException {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code)
+}
+
+/**
+ * A system error while doing `action` ("write \`run.json\`"), as an error with code `ERR_WRITE` and the message
+ * "Cannot <action>: <errno> (<reason>)"; any other error is returned as it is.
+ */
+export function writeError(error: unknown, action: string): Error {
+  if (!isErrno(error)) return error as Error
+  return Object.assign(new CorroborateError('ERR_WRITE', `Cannot ${action}: ${describeErrno(error)}`), { errno: error.code, cause: error })
+}
+
+/** `.NAME.PID.HEX.tmp`: beside its file, hidden, and recognisable by `recoverOutput`. */
+function tempName(name: string): string {
+  return `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+}
+
+/** Remove a temporary file or folder, as far as possible: a failure to clean must not hide the error being reported. */
+async function discard(target: string): Promise<void> {
+  await rm(target, { recursive: true, force: true }).catch(() => {})
+}
+
+/** Write `content` to a new temporary file `temp`, flushed; removed again if anything fails. */
+async function writeTemp(temp: string, content: string): Promise<void> {
+  let handle
   try {
+    handle = await open(temp, 'wx')
     await handle.writeFile(content, 'utf8')
     await handle.sync()
-  } finally {
     await handle.close()
-  }
-  try {
-    await rename(temp, file)
   } catch (error) {
-    await rm(temp, { force: true })
+    await handle?.close().catch(() => {})
+    await discard(temp)
     throw error
+  }
+}
+
+/**
+ * Write `content` to `file` whole or not at all: a temporary file in the same folder, flushed, then renamed. A
+ * system error (disk full, read-only) is thrown as `ERR_WRITE` naming `file`, and no temporary file is left.
+ */
+export async function writeFileAtomic(file: string, content: string): Promise<void> {
+  await writeFilesAtomic(path.dirname(file), new Map([[path.basename(file), content]]))
+}
+
+/**
+ * Write several files of one folder together: every temporary file is written and flushed first, and only then are
+ * they renamed into place, so a failure while writing (a full disk) leaves every old file as it was.
+ */
+export async function writeFilesAtomic(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
+  const temps: [string, string][] = []
+  let current = dir
+  try {
+    await mkdir(dir, { recursive: true })
+    for (const [name, content] of files) {
+      current = path.join(dir, name)
+      const temp = path.join(dir, tempName(name))
+      await writeTemp(temp, content)
+      temps.push([temp, current])
+    }
+    for (const [temp, target] of temps.splice(0)) {
+      current = target
+      try {
+        await rename(temp, target)
+      } catch (error) {
+        await discard(temp)
+        throw error
+      }
+    }
+  } catch (error) {
+    for (const [temp] of temps) await discard(temp)
+    throw writeError(error, `write \`${current}\``)
   }
 }
 
 /**
  * Replace the folder `outDir/name` by one holding exactly `files`: the new folder is written beside it under a
- * temporary name, then swapped in by renames, so readers see the old reports or the new ones, never a mix.
+ * temporary name, then swapped in by renames, so readers see the old reports or the new ones, never a mix. An
+ * existing `outDir/name` is replaced only when it is a folder the tool wrote (it holds the state file); anything
+ * else is left as it is and the call fails with `ERR_NOT_OURS`.
  */
 export async function writeFolderAtomic(outDir: string, name: string, files: ReadonlyMap<string, string>): Promise<void> {
   const target = path.join(outDir, name)
+  const existing = await lstat(target).catch(() => null)
+  if (existing && !(existing.isDirectory() && (await lstat(path.join(target, STATE_FILE)).catch(() => null))?.isFile())) {
+    const kind = existing.isDirectory() ? 'a folder without it' : existing.isSymbolicLink() ? 'a symbolic link' : 'a file'
+    throw new CorroborateError('ERR_NOT_OURS', `Expected \`${target}\` to be a report folder corroborate wrote (with \`${STATE_FILE}\`), got ${kind}; left as it is and no report written`)
+  }
   const suffix = `${process.pid}.${randomBytes(4).toString('hex')}`
   const temp = path.join(outDir, `.${name}.new.${suffix}`)
   const old = path.join(outDir, `.${name}.old.${suffix}`)
-  await mkdir(temp, { recursive: true })
+  let movedAside = false
   try {
-    // All at once: the file system can then commit their flushes together.
-    await Promise.all([...files].map(([file, content]) => writeFileAtomic(path.join(temp, file), content)))
-    const exists = await stat(target).then(
-      () => true,
-      () => false,
-    )
-    if (exists) await rename(target, old)
+    await mkdir(temp, { recursive: true })
+    // All at once, so that the file system can commit their flushes together; every write is awaited before the
+    // temporary folder is removed on failure, so none recreates it afterwards.
+    const results = await Promise.allSettled([...files].map(([file, content]) => writeFileAtomic(path.join(temp, file), content)))
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+    if (failed) throw failed.reason
+    if (existing) {
+      await rename(target, old)
+      movedAside = true
+    }
     await rename(temp, target)
-    if (exists) await rm(old, { recursive: true, force: true })
+    movedAside = false
   } catch (error) {
-    await rm(temp, { recursive: true, force: true })
-    throw error
+    // Put the old reports back where they were: the story keeps its previous reports whole.
+    if (movedAside) await rename(old, target).catch(() => {})
+    await discard(temp)
+    // A file that could not be written is named by its folder: the temporary one means nothing to the user.
+    const cause = (error as { code?: string; cause?: unknown }).code === 'ERR_WRITE' ? (error as { cause: unknown }).cause : error
+    throw writeError(cause, `write the reports into \`${target}\``)
   }
+  // The old reports are gone from view; a failure to delete them is tidied by the next run (`recoverOutput`).
+  if (existing) await discard(old)
 }
 
+const OLD = /^\.(.+)\.old\.\d+\.[0-9a-f]{8}$/
+const NEW = /^\..+\.new\.\d+\.[0-9a-f]{8}$/
+const TMP = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/
+
 /**
- * Finish what a killed run left: a story folder moved aside (`.name.old.*`) with no folder in its place is moved
- * back; unfinished temporary folders and files are removed.
+ * Finish what a killed run left: a story folder moved aside (`.name.old.*`, holding the state file) with no folder
+ * in its place is moved back; unfinished temporary folders and files are removed. Returns the restored names.
  */
 export async function recoverOutput(outDir: string): Promise<string[]> {
   const recovered: string[] = []
@@ -60,22 +149,22 @@ export async function recoverOutput(outDir: string): Promise<string[]> {
   } catch {
     return recovered
   }
-  for (const name of names.sort()) {
-    const old = /^\.(.+)\.old\.\d+\.[0-9a-f]+$/.exec(name)
-    if (old) {
-      const target = path.join(outDir, old[1]!)
-      const exists = await stat(target).then(
-        () => true,
-        () => false,
-      )
-      if (exists) await rm(path.join(outDir, name), { recursive: true, force: true })
-      else {
-        await rename(path.join(outDir, name), target)
-        recovered.push(old[1]!)
-      }
-    } else if (/^\..+\.new\.\d+\.[0-9a-f]+$/.test(name) || /^\..+\.\d+\.[0-9a-f]+\.tmp$/.test(name)) {
-      await rm(path.join(outDir, name), { recursive: true, force: true })
+  try {
+    for (const name of names.sort()) {
+      const full = path.join(outDir, name)
+      const old = OLD.exec(name)
+      if (old) {
+        if (!(await lstat(path.join(full, STATE_FILE)).catch(() => null))?.isFile()) continue
+        const target = path.join(outDir, old[1]!)
+        if (await lstat(target).catch(() => null)) await rm(full, { recursive: true, force: true })
+        else {
+          await rename(full, target)
+          recovered.push(old[1]!)
+        }
+      } else if (NEW.test(name) || TMP.test(name)) await rm(full, { recursive: true, force: true })
     }
+  } catch (error) {
+    throw writeError(error, `write into the output folder \`${outDir}\` (tidying what an interrupted run left)`)
   }
   return recovered
 }

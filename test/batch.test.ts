@@ -1,11 +1,13 @@
 // Scheduled batch runs: an unchanged story is not redone, a changed one is, and one run at a time writes a folder.
 // The module object itself (not an import namespace copy), so that a spy on it is seen by the code under test.
 import fsp = require('node:fs/promises')
-import { chmod, mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises'
+import { chmod, mkdtemp, readFile, stat, utimes, writeFile, mkdir } from 'node:fs/promises'
+import { existsSync, readFileSync } from 'node:fs'
 
 import os from 'node:os'
 import path from 'node:path'
 import { main } from '../pipeline/cli.js'
+import { acquireLock } from '../pipeline/lock.js'
 import { tree } from './helpers.js'
 
 const STORY_A = [
@@ -90,6 +92,105 @@ describe('the output lock', () => {
     expect(code).toBe(0)
     expect(stderr).toContain('.corroborate.lock: warning: Took over the lock left by a run that is gone')
     expect(Object.keys(await tree(out))).not.toContain('.corroborate.lock')
+  })
+})
+
+describe('the output lock, when its holder cannot be the run it names', () => {
+  const lockFile = (out: string) => path.join(out, '.corroborate.lock')
+  const elevenMinutesAgo = () => new Date(Date.now() - 11 * 60 * 1000)
+  async function withLock(content: string, mtime?: Date): Promise<{ input: string; out: string }> {
+    const input = await corpus()
+    const out = path.join(input, '..', `${path.basename(input)}-out`)
+    await mkdir(out)
+    await writeFile(lockFile(out), content)
+    if (mtime) await utimes(lockFile(out), mtime, mtime)
+    return { input, out }
+  }
+
+  it('takes over a lock whose pid is alive but has not refreshed it for 10 minutes (pid 1, a reused pid)', async () => {
+    const { input, out } = await withLock(JSON.stringify({ pid: 1, host: os.hostname(), started: '2026-11-22T06:00:00.000Z' }), elevenMinutesAgo())
+    const { code, stderr } = await run(['analyze', '--corpus', input, '--out', out, '--quiet'])
+    expect({ code, warning: stderr.split('\n')[0], lock: existsSync(lockFile(out)) }).toEqual({
+      code: 0,
+      warning: `.corroborate.lock: warning: Took over the lock left by a run whose pid is in use but that has not refreshed it for 11 minutes (pid 1 on ${os.hostname()}, started 2026-11-22T06:00:00.000Z) [write/recovered-lock]`,
+      lock: false,
+    })
+  })
+
+  ;(existsSync('/proc/self/stat') ? it : it.skip)('takes over at once a lock whose pid now belongs to a process started at another time', async () => {
+    const { input, out } = await withLock(JSON.stringify({ pid: process.pid, host: os.hostname(), started: '2026-11-22T06:00:00.000Z', procStart: '1' }))
+    const { code, stderr } = await run(['analyze', '--corpus', input, '--out', out, '--quiet'])
+    expect({ code, warning: stderr.split('\n')[0] }).toEqual({
+      code: 0,
+      warning: `.corroborate.lock: warning: Took over the lock left by a run that is gone, its pid now used by another process (pid ${process.pid} on ${os.hostname()}, started 2026-11-22T06:00:00.000Z) [write/recovered-lock]`,
+    })
+  })
+
+  it('refuses a malformed lock (pid -1) with a clear message while fresh, and takes it over once 10 minutes old', async () => {
+    const content = JSON.stringify({ pid: -1, host: os.hostname() })
+    const { input, out } = await withLock(content)
+    const fresh = await run(['analyze', '--corpus', input, '--out', out, '--quiet'])
+    expect(fresh).toEqual({
+      code: 2,
+      stderr: `corroborate: Unexpected lock \`${lockFile(out)}\`: expected a JSON record with a positive integer \`pid\` and a \`host\`, got \`${content}\`; it is taken over once not refreshed for 10 minutes, or remove it if no corroborate run is using this output folder\n`,
+    })
+    await utimes(lockFile(out), elevenMinutesAgo(), elevenMinutesAgo())
+    const old = await run(['analyze', '--corpus', input, '--out', out, '--quiet'])
+    expect({ code: old.code, warning: old.stderr.split('\n')[0] }).toEqual({
+      code: 0,
+      warning: '.corroborate.lock: warning: Took over the lock left by a malformed lock not refreshed for 11 minutes [write/recovered-lock]',
+    })
+  })
+
+  it('refuses a lock that is a folder with a clear message, and leaves the folder alone', async () => {
+    const input = await corpus()
+    const out = path.join(input, '..', `${path.basename(input)}-out`)
+    await mkdir(lockFile(out), { recursive: true })
+    await writeFile(path.join(lockFile(out), 'keep.txt'), 'mine\n')
+    const { code, stderr } = await run(['analyze', '--corpus', input, '--out', out, '--quiet'])
+    expect({ code, stderr, kept: await tree(out) }).toEqual({
+      code: 2,
+      stderr: `corroborate: Expected the lock \`${lockFile(out)}\` to be a file, got a folder; remove it if no corroborate run is using this output folder\n`,
+      kept: { '.corroborate.lock/keep.txt': 'mine\n' },
+    })
+  })
+
+  it('refuses the fresh lock of a run on another host (a shared folder), and takes it over once 10 minutes old', async () => {
+    const { input, out } = await withLock(JSON.stringify({ pid: 4242, host: 'newsroom-2', started: '2026-11-22T06:00:00.000Z' }))
+    const fresh = await run(['analyze', '--corpus', input, '--out', out, '--quiet'])
+    expect({ code: fresh.code, stderr: fresh.stderr.replace(/refreshed \d+ s ago/, 'refreshed N s ago') }).toEqual({
+      code: 2,
+      stderr:
+        `corroborate: Output folder \`${out}\` is in use by a corroborate run on another host (pid 4242 on newsroom-2, started 2026-11-22T06:00:00.000Z; refreshed N s ago); ` +
+        'wait for it to finish: a lock from another host is taken over once not refreshed for 10 minutes\n',
+    })
+    await utimes(lockFile(out), elevenMinutesAgo(), elevenMinutesAgo())
+    const old = await run(['analyze', '--corpus', input, '--out', out, '--quiet'])
+    expect({ code: old.code, warning: old.stderr.split('\n')[0] }).toEqual({
+      code: 0,
+      warning: '.corroborate.lock: warning: Took over the lock left by a run on another host that has not refreshed it for 11 minutes (pid 4242 on newsroom-2, started 2026-11-22T06:00:00.000Z) [write/recovered-lock]',
+    })
+  })
+
+  it('records pid, host, start time and a token, refreshes its heartbeat, and removes only its own lock', async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'corroborate-lock-'))
+    const lock = await acquireLock(out, new Date('2026-11-22T06:00:00.000Z'))
+    const holder = JSON.parse(readFileSync(lockFile(out), 'utf8')) as Record<string, unknown>
+    expect(holder).toEqual({
+      pid: process.pid,
+      host: os.hostname(),
+      started: '2026-11-22T06:00:00.000Z',
+      procStart: existsSync('/proc/self/stat') ? expect.stringMatching(/^\d+$/) : null,
+      boot: existsSync('/proc/sys/kernel/random/boot_id') ? expect.any(String) : null,
+      token: expect.stringMatching(/^[0-9a-f]{16}$/),
+    })
+    await utimes(lockFile(out), elevenMinutesAgo(), elevenMinutesAgo())
+    await lock.beat()
+    expect(Date.now() - (await stat(lockFile(out))).mtimeMs).toBeLessThan(60 * 1000)
+    // Another run's lock in its place (this one's was taken over) is not removed on release.
+    await writeFile(lockFile(out), JSON.stringify({ ...holder, token: 'another' }))
+    await lock.release()
+    expect(existsSync(lockFile(out))).toBe(true)
   })
 })
 

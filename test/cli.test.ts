@@ -261,7 +261,7 @@ describe('main: analyze', () => {
     const inputs = (runJson.inputs as { file: string }[]).map((i) => i.file)
     expect({ tool: runJson.tool, options: runJson.options, inputs, counts: runJson.counts, stages: Object.keys(runJson.timingsMs as object) }).toEqual({
       tool: { name: 'corroborate', version: VERSION },
-      options: { corpus, out, stories: [], maxBytes: 5 * 1024 * 1024, excel: false, force: false, digestWords: 250, model: 'default', vectors: 'glove-wink-sg-100d-top150k' },
+      options: { corpus, out, stories: [], maxBytes: 5 * 1024 * 1024, excel: false, force: false, digestWords: 250, model: 'default', vectors: 'glove-wink-sg-100d-top150k', concurrency: os.availableParallelism() },
       inputs: ['library-levy/harrow-post.txt', 'library-levy/north-bulletin.txt', 'quarry-fire/county-voice.txt', 'quarry-fire/dunmore-echo.txt', 'quarry-fire/valley-wire.txt'],
       counts: { stories: 2, storiesOk: 2, storiesUnchanged: 0, articles: 5, statements: (runJson.counts as { statements: number }).statements, fatal: 0, warnings: 0, info: (runJson.counts as { info: number }).info },
       stages: ['total', 'read', 'ingest', 'clean', 'segment', 'align', 'score', 'report', 'write'],
@@ -353,12 +353,12 @@ describe('main: bad input', () => {
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `corroborate: Expected \`--out\` to be a folder, got the file \`${out}\`\n` })
   })
 
-  it('exits 2 when the output cannot be written', async () => {
+  it('exits 2 with a clear message, no stack, when the output folder cannot be made', async () => {
     const corpus = await makeCorpus({ ...QUARRY_FIRE, ...LIBRARY_LEVY })
     const file = await outDir()
     await writeFile(file, 'a file where a folder should be\n')
     const { code, stdout, stderr } = await run(['analyze', '--quiet', '--corpus', corpus, '--out', path.join(file, 'reports')])
-    expect({ code, stdout, crashed: stderr.includes('corroborate: crashed: ') }).toEqual({ code: 2, stdout: '', crashed: true })
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `corroborate: Cannot create the output folder \`${path.join(file, 'reports')}\`: ENOTDIR (not a directory)\n` })
   })
 })
 

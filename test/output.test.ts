@@ -1,5 +1,6 @@
 // The run and its output never lose, leak or hang: an output folder that overlaps the corpus or is not the tool's,
 // story folder names (run-level names, long non-ASCII ids, case), a full disk, a read-only folder, damaged reports.
+import fs = require('node:fs')
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 // The module objects themselves, so that a spy on them is seen by the code under test.
@@ -9,7 +10,8 @@ import { parse } from 'csv-parse/sync'
 import { Piscina } from 'piscina'
 import { main } from '../pipeline/cli.js'
 import { FOLDER_BYTES, folderName, RUN_FILES } from '../pipeline/folders.js'
-import { diskFull, readOnly } from './faults.js'
+import { buildWordNetTable } from '../pipeline/vectors.js'
+import { diskFull, errno, readOnly } from './faults.js'
 import { tree } from './helpers.js'
 
 const A = [
@@ -282,6 +284,31 @@ describe('a full disk', () => {
       // The run-level files and pier's reports as the previous run wrote them.
       after: unchanged,
     })
+  })
+})
+
+describe('a full disk while building a resource table', () => {
+  it('leaves no temporary table behind and names the file and the errno', async () => {
+    const dir = await tempDir()
+    const table = path.join(dir, 'wordnet.bin')
+    const realWrite = fs.writeFileSync
+    // As a full disk: the temporary file is created, its content cannot be written.
+    const spy = jest.spyOn(fs, 'writeFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+      if (String(file).startsWith(table)) {
+        realWrite(file, '')
+        throw errno('ENOSPC', 'write')
+      }
+      return (realWrite as (...a: unknown[]) => void)(file, ...rest)
+    }) as typeof fs.writeFileSync)
+    let error: unknown
+    try {
+      buildWordNetTable(table)
+    } catch (e) {
+      error = e
+    } finally {
+      spy.mockRestore()
+    }
+    expect({ message: (error as Error).message, files: await readdir(dir) }).toEqual({ message: `Cannot write the table \`${table}\`: ENOSPC (no space left on device)`, files: [] })
   })
 })
 

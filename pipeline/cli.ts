@@ -60,7 +60,8 @@ calibrate --pairs LABELLED.tsv --out MODEL.json [--folds N] [--rounds N] [--dept
   -h, --help        show this help
   -v, --version     show the version
 
-Exit codes: 0 ok, 1 some input or story failed (or warnings with --strict), 2 bad usage or crash.
+Exit codes: 0 ok, 1 some input or story failed (or warnings with --strict), 2 bad usage, unusable output or crash,
+130/143/129 stopped by SIGINT/SIGTERM/SIGHUP (cleanly: the lock released, the reports whole).
 Reports: OUT/<story>/{report.json,statements.csv,alignments.csv,outlet_pairs.csv,framing.csv,conflicts.csv,quotes.csv,
 omissions.csv,coverage.csv,digest.md}, OUT/index.csv, OUT/run.json.
 `

@@ -46,7 +46,7 @@ const SUFFIX_LIKE = /-[0-9a-f]{8}$/
 
 /**
  * The folder of a story under the output folder, derived from its id alone, so it is the same in every run
- * whatever other stories exist. An id that is already a safe lower-case name (letters, digits, `.`, `_`, `-`; no
+ * whatever other stories exist. An id that is already a safe lower-case ASCII name (`a-z`, `0-9`, `.`, `_`, `-`; no
  * leading dot; not a run-level name, no extension-like ending, at most 120 bytes) is its own folder name. Any other
  * id is made safe (other characters become `_`, cut at 120 UTF-8 bytes on a character boundary) and gets `-` and the
  * first 8 hex digits of the SHA-256 of the id, so that `story` and `Story`, or `tide mill` and `tide_mill`, never
@@ -57,7 +57,8 @@ export function folderName(id: string): string {
   if (base === '' || base === '_') base = 'story'
   const plain =
     base === id &&
-    base === base.toLowerCase() &&
+    // Lower-case ASCII only: a file system may fold case and Unicode ("ß" and "ss", "K" and the Kelvin sign).
+    /^[a-z0-9._-]+$/.test(base) &&
     !RUN_NAMES.has(base) &&
     !DEVICE.test(base) &&
     !EXTENSION_LIKE.test(base) &&

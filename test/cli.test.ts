@@ -407,7 +407,7 @@ describe('main: options', () => {
   })
 
   it('keeps each story in the folder a full run gives it when `--story` picks one', async () => {
-    // "tide mill" and "tide_mill" both make the folder name `tide_mill`: the second story gets `tide_mill-2`.
+    // "tide mill" is made safe as `tide_mill`, the id of the other story: it gets a hash suffix, in every run.
     const stories = { 'tide mill/a.txt': LIBRARY_LEVY['library-levy/harrow-post.txt'], 'tide mill/b.txt': LIBRARY_LEVY['library-levy/north-bulletin.txt'] }
     const corpus = await makeCorpus({ ...stories, 'tide_mill/c.txt': QUARRY_FIRE['quarry-fire/dunmore-echo.txt'], 'tide_mill/d.txt': QUARRY_FIRE['quarry-fire/valley-wire.txt'] })
     const out = await outDir()

@@ -139,7 +139,9 @@ const TMP = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/
 
 /**
  * Finish what a killed run left: a story folder moved aside (`.name.old.*`, holding the state file) with no folder
- * in its place is moved back; unfinished temporary folders and files are removed. Returns the restored names.
+ * in its place is moved back; unfinished temporary folders and files are removed. Returns the restored names. Each
+ * leftover is tidied as far as possible: one that cannot be removed (an immutable folder) is left for a later run
+ * and stops nothing.
  */
 export async function recoverOutput(outDir: string): Promise<string[]> {
   const recovered: string[] = []
@@ -149,22 +151,15 @@ export async function recoverOutput(outDir: string): Promise<string[]> {
   } catch {
     return recovered
   }
-  try {
-    for (const name of names.sort()) {
-      const full = path.join(outDir, name)
-      const old = OLD.exec(name)
-      if (old) {
-        if (!(await lstat(path.join(full, STATE_FILE)).catch(() => null))?.isFile()) continue
-        const target = path.join(outDir, old[1]!)
-        if (await lstat(target).catch(() => null)) await rm(full, { recursive: true, force: true })
-        else {
-          await rename(full, target)
-          recovered.push(old[1]!)
-        }
-      } else if (NEW.test(name) || TMP.test(name)) await rm(full, { recursive: true, force: true })
-    }
-  } catch (error) {
-    throw writeError(error, `write into the output folder \`${outDir}\` (tidying what an interrupted run left)`)
+  for (const name of names.sort()) {
+    const full = path.join(outDir, name)
+    const old = OLD.exec(name)
+    if (old) {
+      if (!(await lstat(path.join(full, STATE_FILE)).catch(() => null))?.isFile()) continue
+      const target = path.join(outDir, old[1]!)
+      if (await lstat(target).catch(() => null)) await discard(full)
+      else if (await rename(full, target).then(() => true, () => false)) recovered.push(old[1]!)
+    } else if (NEW.test(name) || TMP.test(name)) await discard(full)
   }
   return recovered
 }

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import os from 'node:os'
 import path from 'node:path'
 import { recoverOutput, writeFileAtomic, writeFolderAtomic } from '../pipeline/write.js'
+import { readOnly } from './faults.js'
 import { tree } from './helpers.js'
 
 let dir: string
@@ -146,6 +147,18 @@ describe('recoverOutput', () => {
     await mkdir(path.join(dir, '.cache'))
     expect(await recoverOutput(dir)).toEqual([])
     expect((await readdir(dir)).sort()).toEqual(['.cache', '.gitkeep'])
+  })
+
+  it('leaves a leftover it cannot remove (an immutable folder) for later, and goes on with the rest', async () => {
+    await mkdir(path.join(dir, '.tide-mill.new.4242.0a1b2c3d'))
+    await mkdir(path.join(dir, '.quarry.new.4242.0a1b2c3d'))
+    const restore = readOnly(path.join(dir, '.quarry.new.4242.0a1b2c3d'), 'EPERM')
+    try {
+      expect(await recoverOutput(dir)).toEqual([])
+    } finally {
+      restore()
+    }
+    expect(await readdir(dir)).toEqual(['.quarry.new.4242.0a1b2c3d'])
   })
 
   it('does nothing when the output folder does not exist yet', async () => {

@@ -2,12 +2,12 @@
 // when its holder is provably gone.
 import { randomBytes } from 'node:crypto'
 import { readFileSync, rmSync } from 'node:fs'
-import { link, lstat, mkdir, open, rm, utimes, writeFile } from 'node:fs/promises'
+import { link, lstat, open, rm, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import path from 'node:path'
 import { CorroborateError, quoteValue } from '../stages/messages.js'
 import { LOCK_FILE } from './folders.js'
-import { writeError } from './write.js'
+import { ensureDir, writeError } from './write.js'
 
 export { LOCK_FILE } from './folders.js'
 
@@ -58,7 +58,7 @@ export interface Lock {
  */
 export async function acquireLock(outDir: string, started: Date): Promise<Lock> {
   try {
-    await mkdir(outDir, { recursive: true })
+    await ensureDir(outDir)
   } catch (error) {
     throw writeError(error, `create the output folder \`${outDir}\``)
   }

@@ -1,6 +1,6 @@
 // Writing reports so that a crash never leaves a half-written file or folder, nor replaces what the tool did not write.
 import { randomBytes } from 'node:crypto'
-import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises'
+import { lstat, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { CorroborateError } from '../stages/messages.js'
 import { STATE_FILE } from './folders.js'
@@ -26,6 +26,23 @@ export function isErrno(error: unknown): error is NodeJS.ErrnoException {
 export function writeError(error: unknown, action: string): Error {
   if (!isErrno(error)) return error as Error
   return Object.assign(new CorroborateError('ERR_WRITE', `Cannot ${action}: ${describeErrno(error)}`), { errno: error.code, cause: error })
+}
+
+/**
+ * Make the folder `dir` and any missing folder above it. Not `mkdir({ recursive: true })`: Node's retries it for
+ * ever where the kernel keeps answering ENOENT (`--out /proc/x`); here each level is tried once.
+ */
+export async function ensureDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST' && (await stat(dir).catch(() => null))?.isDirectory()) return
+    const parent = path.dirname(dir)
+    if (code !== 'ENOENT' || parent === dir) throw error
+    await ensureDir(parent)
+    await mkdir(dir)
+  }
 }
 
 /** `.NAME.PID.HEX.tmp`: beside its file, hidden, and recognisable by `recoverOutput`. */
@@ -69,7 +86,7 @@ export async function writeFilesAtomic(dir: string, files: ReadonlyMap<string, s
   const temps: [string, string][] = []
   let current = dir
   try {
-    await mkdir(dir, { recursive: true })
+    await ensureDir(dir)
     for (const [name, content] of files) {
       current = path.join(dir, name)
       const temp = path.join(dir, tempName(name))
@@ -109,7 +126,7 @@ export async function writeFolderAtomic(outDir: string, name: string, files: Rea
   const old = path.join(outDir, `.${name}.old.${suffix}`)
   let movedAside = false
   try {
-    await mkdir(temp, { recursive: true })
+    await mkdir(temp)
     // All at once, so that the file system can commit their flushes together; every write is awaited before the
     // temporary folder is removed on failure, so none recreates it afterwards.
     const results = await Promise.allSettled([...files].map(([file, content]) => writeFileAtomic(path.join(temp, file), content)))

@@ -330,6 +330,14 @@ describe('a read-only or immutable output folder', () => {
   })
 })
 
+describe('an output folder that cannot be made', () => {
+  // Node's `mkdir({ recursive: true })` retries for ever where the kernel keeps answering ENOENT.
+  ;(existsSync('/proc/self') ? it : it.skip)('stops at once with a message where the kernel refuses it (`/proc/x`)', async () => {
+    const result = await run(['analyze', '--quiet', '--corpus', await folderCorpus(['market', 'pier']), '--out', '/proc/corroborate-out'])
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'corroborate: Cannot create the output folder `/proc/corroborate-out`: ENOENT (no such file or directory)\n' })
+  })
+})
+
 describe('a damaged story folder', () => {
   it.each([
     ['a deleted report', (dir: string) => rm(path.join(dir, 'statements.csv')), 'its report `statements.csv` is missing'],

@@ -34,6 +34,12 @@ export const RUN_FILES: readonly string[] = [
 
 const RUN_NAMES = new Set(RUN_FILES.map((name) => name.toLowerCase()))
 
+/** The temporary names the tool writes beside a file or folder while replacing it. */
+export const TEMP_NAME = /^\..+\.(\d+\.[0-9a-f]{8}\.tmp|new\.\d+\.[0-9a-f]{8}|old\.\d+\.[0-9a-f]{8})$/
+
+// Hidden entries an output folder may hold before the first run: version control and desktop markers.
+const MARKERS = new Set(['.git', '.gitkeep', '.gitignore', '.keep', '.ds_store'])
+
 /** Most UTF-8 bytes of a story folder name: file systems allow 255 (eCryptfs 143), and temporary names add about 25. */
 export const FOLDER_BYTES = 120
 
@@ -136,8 +142,8 @@ async function nearestExisting(p: string): Promise<string> {
  * that is not the tool's: `out` must not be, lie inside or hold the corpus folder (compared by file identity, so
  * symbolic links, `..` and letter case do not hide it); a JSON Lines or CSV corpus file may sit directly in `out`
  * under a name the tool never writes, nowhere deeper. An existing `out` must be a folder the tool wrote (a
- * `run.json` of corroborate, or only run-level files and story folders holding their state file) or hold nothing
- * visible but the corpus file. Throws a `CorroborateError` (`ERR_OUT_OVERLAPS_CORPUS`, `ERR_OUT_NOT_OURS`).
+ * `run.json` of corroborate, or only run-level files, story folders holding their state file and temporary names
+ * of the tool) besides version-control markers (`.git`, `.gitkeep`) and the corpus file. Throws a `CorroborateError` (`ERR_OUT_OVERLAPS_CORPUS`, `ERR_OUT_NOT_OURS`).
  */
 export async function checkOutput(corpus: string, out: string): Promise<void> {
   const corpusInfo = await stat(corpus)
@@ -166,7 +172,8 @@ async function checkOurs(out: string, corpusFile: Identity | null): Promise<void
   if (await isOurRunJson(path.join(out, 'run.json'))) return
   const foreign: string[] = []
   for (const name of (await readdir(out)).sort()) {
-    if (name.startsWith('.')) continue
+    // A home folder's `.bashrc` and `.cache` say it is not an output folder; `.gitkeep` does not.
+    if (name.startsWith('.') && (MARKERS.has(name.toLowerCase()) || RUN_NAMES.has(name.toLowerCase()) || TEMP_NAME.test(name))) continue
     const full = path.join(out, name)
     const info = await lstat(full).catch(() => null)
     if (!info) continue

@@ -124,7 +124,7 @@ describe('an output folder the tool did not write', () => {
     const { code, stderr } = await run(['analyze', '--quiet', '--corpus', await folderCorpus(['market', 'pier']), '--out', home])
     expect({ code, stderr, after: await tree(home), names: (await readdir(home)).sort() }).toEqual({
       code: 2,
-      stderr: `corroborate: Expected \`--out\` to be a new or empty folder, or one corroborate wrote, got \`${home}\`, which holds \`market\`, \`notes.txt\`; nothing was written: choose another output folder\n`,
+      stderr: `corroborate: Expected \`--out\` to be a new or empty folder, or one corroborate wrote, got \`${home}\`, which holds \`.profile\`, \`market\`, \`notes.txt\`; nothing was written: choose another output folder\n`,
       after: before,
       names: ['.profile', 'index.csv', 'market', 'notes.txt'],
     })
@@ -150,11 +150,24 @@ describe('an output folder the tool did not write', () => {
     })
   })
 
-  it('uses an existing empty folder, or one holding only hidden files such as `.gitkeep`', async () => {
+  it('is refused when it holds only hidden files of its own, as a fresh home folder does', async () => {
+    const home = await tempDir()
+    await writeFile(path.join(home, '.bashrc'), 'alias ll="ls -l"\n')
+    await mkdir(path.join(home, '.cache'))
+    const { code, stderr } = await run(['analyze', '--quiet', '--corpus', await folderCorpus(['market', 'pier']), '--out', home])
+    expect({ code, stderr, names: (await readdir(home)).sort() }).toEqual({
+      code: 2,
+      stderr: `corroborate: Expected \`--out\` to be a new or empty folder, or one corroborate wrote, got \`${home}\`, which holds \`.bashrc\`, \`.cache\`; nothing was written: choose another output folder\n`,
+      names: ['.bashrc', '.cache'],
+    })
+  })
+
+  it('uses an existing empty folder, or one holding only markers such as `.gitkeep` and `.git`', async () => {
     const out = await tempDir()
     await writeFile(path.join(out, '.gitkeep'), '')
+    await mkdir(path.join(out, '.git'))
     expect((await run(['analyze', '--quiet', '--corpus', await folderCorpus(['market', 'pier']), '--out', out])).code).toBe(0)
-    expect((await readdir(out)).sort()).toEqual(['.gitkeep', 'index.csv', 'market', 'pier', 'run.json', 'terms.csv'])
+    expect((await readdir(out)).sort()).toEqual(['.git', '.gitkeep', 'index.csv', 'market', 'pier', 'run.json', 'terms.csv'])
   })
 })
 

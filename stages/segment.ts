@@ -50,9 +50,10 @@ export function segment(articles: readonly CleanArticle[], log: MessageLog, opti
       numbers: findNumbers(d.tokens),
       quotes: quotes[index]!,
       attribution: attributions[index]!,
+      unit: 'sentence',
     }))
     const words = sentences.reduce((sum, s) => sum + s.tokens.filter(isWord).length, 0)
-    documents.push({ article, sentences, words })
+    documents.push({ article, headline: headlineUnit(article, sentences), sentences, words })
   }
   return documents
 }
@@ -89,6 +90,30 @@ function withLeftOut(article: CleanArticle, left: readonly Draft[], log: Message
     )
   }
   return { ...article, removed: [...article.removed, ...added].sort((a, b) => a.begin - b.begin) }
+}
+
+/**
+ * The article's headline as a unit that aligns like a sentence (it states the story's main claim), kept out of
+ * the body's sentences and word counts. Its offsets index `article.headline`; its id is `<article id>#h`. A lone
+ * surname in it resolves to the full name its body uses ("Trump Plans Meeting" → Donald Trump).
+ */
+function headlineUnit(article: CleanArticle, sentences: readonly Sentence[]): Sentence | null {
+  const text = article.headline?.trim()
+  if (!text || !/[\p{L}\p{N}]/u.test(text)) return null
+  const unit = sentenceFromText(text, `${article.id}#h`)
+  const names = new Map<string, Entity>()
+  for (const s of sentences) for (const e of s.entities) if (!names.has(e.name)) names.set(e.name, e)
+  const resolve = (e: Entity): Entity => {
+    if (names.has(e.name)) return { ...e, name: names.get(e.name)!.name, type: names.get(e.name)!.type }
+    for (const [name, known] of names) if (name.split(' ').at(-1) === e.name) return { ...e, name, type: known.type }
+    return e
+  }
+  return { ...unit, outlet: article.outlet, index: -1, paragraph: -1, entities: unit.entities.map(resolve), unit: 'headline' }
+}
+
+/** A document's units: its headline (when it has one) first, then its body sentences. */
+export function unitsOf(document: Document): readonly Sentence[] {
+  return document.headline ? [document.headline, ...document.sentences] : document.sentences
 }
 
 interface Draft {
@@ -569,5 +594,6 @@ export function sentenceFromText(text: string, id = 'text#0'): Sentence {
     numbers: findNumbers(tokens),
     quotes: quoteList,
     attribution: findAttributions([draft], entities, [quoteList])[0]!,
+    unit: 'sentence',
   }
 }

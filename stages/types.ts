@@ -164,11 +164,18 @@ export interface Sentence {
   readonly quotes: readonly Quote[]
   /** Who the sentence attributes its claim to ("…, the Kremlin said" → `Kremlin`), or null. */
   readonly attribution: string | null
+  /**
+   * `sentence` for a body sentence; `headline` for the article's headline, which aligns like a sentence but stays
+   * out of the body's sentences and word counts (its `index` and `paragraph` are -1, its offsets index the headline).
+   */
+  readonly unit: 'sentence' | 'headline'
 }
 
 /** A cleaned article split into sentences. */
 export interface Document {
   readonly article: CleanArticle
+  /** The headline as a unit (`unit: 'headline'`, id `<article id>#h`), or null when the article has none. */
+  readonly headline: Sentence | null
   readonly sentences: readonly Sentence[]
   readonly words: number
 }

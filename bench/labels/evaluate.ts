@@ -1,0 +1,252 @@
+// The ledger measured on labelled cross-outlet pairs of BASIL (bench/labels/README.md): each labelled story goes
+// through the stages as `analyze` runs them, and a pair counts as aligned when its two units end in one statement.
+import { align } from '../../stages/align.js'
+import { clean } from '../../stages/clean.js'
+import { ingest } from '../../stages/ingest.js'
+import { MessageLog } from '../../stages/messages.js'
+import { bestThreshold, classify, fitBoosted, type Metrics, predict } from '../../stages/model.js'
+import { scoreStory } from '../../stages/score.js'
+import { segment, sentenceFromText, unitsOf } from '../../stages/segment.js'
+import { FEATURES, Idf, isContent, pairFeatureArray, sentenceFeatures, type SentenceFeatures, type SimilarityModel } from '../../stages/similarity.js'
+import type { Document, Ledger, Relation, Sentence } from '../../stages/types.js'
+import type { WordVectors } from '../../stages/vectors.js'
+import { type BasilRecord, hashText, isSameClaim, type LabelledUnitPair, type Unit } from './labels.js'
+
+/** Folds of the story-grouped cross-validation. */
+export const FOLDS = 5
+
+/** The fold of a story: a hash of its id, so a story's pairs always share a fold. */
+export function foldOf(story: string, folds = FOLDS): number {
+  return Number.parseInt(hashText(story).slice(0, 8), 16) % folds
+}
+
+/** One story's documents as `analyze` makes them from its BASIL records. */
+export function storyDocuments(records: readonly BasilRecord[]): Document[] {
+  const log = new MessageLog(records[0]!.story)
+  const sources = records.map((r) => ({ kind: 'jsonl' as const, file: 'basil.jsonl', bytes: Buffer.from(`${JSON.stringify(r)}\n`) }))
+  return segment(clean(ingest(sources, log), log), log)
+}
+
+/** The unit of a document that a labelled unit refers to (by its text's hash), or null when the stages dropped it. */
+export function findUnit(documents: readonly Document[], unit: Unit): Sentence | null {
+  const d = documents.find((x) => x.article.id === unit.article)
+  if (!d) return null
+  const headline = unit.field === 'title'
+  const candidates = unitsOf(d).filter((s) => (s.unit === 'headline') === headline)
+  return candidates.find((s) => hashText(s.text) === unit.hash) ?? (headline ? (candidates[0] ?? null) : null)
+}
+
+/** Precision, recall and F1 of predicted against gold booleans. */
+export function prf(predicted: readonly boolean[], gold: readonly boolean[]): Metrics & { readonly positives: number; readonly count: number } {
+  const m = classify(
+    predicted.map((p) => (p ? 1 : 0)),
+    gold.map((g) => (g ? 1 : 0)),
+    0.5,
+  )
+  return { ...m, positives: gold.filter(Boolean).length, count: gold.length }
+}
+
+const CONFLICTS: ReadonlySet<string> = new Set(['number_conflict', 'negation_conflict', 'quote_conflict'])
+
+/** What the ledger said of the labelled pairs of some stories. */
+export interface LedgerFigures {
+  readonly pairs: ReturnType<typeof prf>
+  readonly headlines: ReturnType<typeof prf>
+  /** Conflicts: precision over the labelled pairs the ledger calls a conflict, recall over the labelled conflicts. */
+  readonly conflicts: { readonly flagged: number; readonly flaggedRight: number; readonly labelled: number; readonly found: number }
+  /** Reported omissions that a labelled same-claim pair shows to be false, of those the labels can judge. */
+  readonly omissions: { readonly reported: number; readonly judged: number; readonly falseOnes: number }
+  /** The decisions behind `pairs` and `headlines`, for pooling folds. */
+  readonly decisions: { readonly gold: boolean[]; readonly predicted: boolean[]; readonly headGold: boolean[]; readonly headPredicted: boolean[] }
+}
+
+/** Run the ledger over the stories of `pairs` with `model`, and compare its statements with the labels. */
+export function evaluateLedger(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], model: SimilarityModel, vectors: WordVectors): LedgerFigures {
+  const predicted: boolean[] = []
+  const gold: boolean[] = []
+  const headPredicted: boolean[] = []
+  const headGold: boolean[] = []
+  let flagged = 0
+  let flaggedRight = 0
+  let labelledConflicts = 0
+  let found = 0
+  let reported = 0
+  let judged = 0
+  let falseOnes = 0
+  const stories = [...new Set(pairs.map((p) => p.story))].sort()
+  for (const story of stories) {
+    const documents = storyDocuments(byStory.get(story)!)
+    const log = new MessageLog(story)
+    const ledger: Ledger = scoreStory(story, documents, align(documents, log, { model, vectors }), log)
+    const statementOf = new Map<string, string>()
+    for (const s of ledger.statements) for (const m of s.members) statementOf.set(m.sentence, s.id)
+    const relationOf = new Map<string, Relation>()
+    for (const s of ledger.statements) for (const p of s.pairs) relationOf.set([p.a, p.b].sort().join(' '), p.relation)
+    const storyPairs = pairs.filter((p) => p.story === story)
+    for (const p of storyPairs) {
+      const a = findUnit(documents, p.a)
+      const b = findUnit(documents, p.b)
+      const sa = a ? statementOf.get(a.id) : undefined
+      const aligned = sa !== undefined && sa === (b ? statementOf.get(b.id) : undefined)
+      const same = isSameClaim(p.label)
+      predicted.push(aligned)
+      gold.push(same)
+      if (p.a.field === 'title' || p.b.field === 'title') {
+        headPredicted.push(aligned)
+        headGold.push(same)
+      }
+      const relation = aligned ? relationOf.get([a!.id, b!.id].sort().join(' ')) : undefined
+      const goldConflict = same && p.relation !== null && CONFLICTS.has(p.relation)
+      if (goldConflict) labelledConflicts++
+      if (relation && CONFLICTS.has(relation)) {
+        flagged++
+        if (goldConflict) flaggedRight++
+      }
+      if (goldConflict && relation === p.relation) found++
+    }
+    // An omission is judged when some labelled pair ties a member of the statement to a unit of the outlet's
+    // article(s); it is false when such a pair is labelled the same claim.
+    for (const o of ledger.omissions) {
+      reported++
+      const members = new Set(ledger.statements.find((s) => s.id === o.statement)!.members.map((m) => m.sentence))
+      let seen = false
+      let wrong = false
+      for (const p of storyPairs) {
+        const a = findUnit(documents, p.a)
+        const b = findUnit(documents, p.b)
+        if (!a || !b) continue
+        const tie = (members.has(a.id) && b.outlet === o.outlet) || (members.has(b.id) && a.outlet === o.outlet)
+        if (!tie) continue
+        seen = true
+        if (isSameClaim(p.label)) wrong = true
+      }
+      if (seen) judged++
+      if (wrong) falseOnes++
+    }
+  }
+  return {
+    pairs: prf(predicted, gold),
+    headlines: prf(headPredicted, headGold),
+    conflicts: { flagged, flaggedRight, labelled: labelledConflicts, found },
+    omissions: { reported, judged, falseOnes },
+    decisions: { gold, predicted, headGold, headPredicted },
+  }
+}
+
+/** Stems of a unit for the TF-IDF baseline. */
+function stemsOf(sentence: Sentence): string[] {
+  return sentence.tokens.filter(isContent).map((t) => t.stem)
+}
+
+/**
+ * Each labelled pair's TF-IDF cosine over stems with the story's IDF (every unit of the story counted), and its
+ * model features computed as `analyze` computes them (IDF over the story's sentences and headlines).
+ */
+export function labelledFeatures(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], vectors: WordVectors): { cosine: number[]; rows: Float64Array[] } {
+  const cosine = new Array<number>(pairs.length).fill(0)
+  const rows = new Array<Float64Array>(pairs.length)
+  const stories = [...new Set(pairs.map((p) => p.story))].sort()
+  for (const story of stories) {
+    const documents = storyDocuments(byStory.get(story)!)
+    // Headlines that the stages keep out of the sentences still count, as text, for these pair figures.
+    const units = new Map<string, Sentence>()
+    const unitOf = (u: Unit): Sentence => {
+      const key = `${u.article}/${u.field}/${u.begin}`
+      let s = units.get(key)
+      if (!s) units.set(key, (s = findUnit(documents, u) ?? sentenceFromText(u.text, `${u.article}#${u.field}${u.begin}`)))
+      return s
+    }
+    const storyPairs = pairs.map((p, i) => [p, i] as const).filter(([p]) => p.story === story)
+    for (const [p] of storyPairs) {
+      unitOf(p.a)
+      unitOf(p.b)
+    }
+    const all = new Map<string, Sentence>(documents.flatMap((d) => unitsOf(d).map((s) => [s.id, s] as const)))
+    for (const s of units.values()) all.set(s.id, s)
+    const features = new Map<string, SentenceFeatures>([...all].map(([id, s]) => [id, sentenceFeatures(s, vectors)]))
+    const idf = new Idf()
+    for (const f of features.values()) idf.add(f)
+    const df = new Map<string, number>()
+    for (const s of all.values()) for (const stem of new Set(stemsOf(s))) df.set(stem, (df.get(stem) ?? 0) + 1)
+    const weight = (stem: string) => Math.log((all.size + 1) / ((df.get(stem) ?? 0) + 1)) + 1
+    for (const [p, i] of storyPairs) {
+      const a = unitOf(p.a)
+      const b = unitOf(p.b)
+      cosine[i] = tfidfCosine(stemsOf(a), stemsOf(b), weight)
+      rows[i] = pairFeatureArray(features.get(a.id)!, features.get(b.id)!, idf, new Float64Array(FEATURES.length))
+    }
+  }
+  return { cosine, rows }
+}
+
+function tfidfCosine(a: readonly string[], b: readonly string[], weight: (stem: string) => number): number {
+  const count = (xs: readonly string[]) => {
+    const m = new Map<string, number>()
+    for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1)
+    return m
+  }
+  const va = count(a)
+  const vb = count(b)
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (const [s, n] of va) {
+    const w = n * weight(s)
+    na += w * w
+    const m = vb.get(s)
+    if (m) dot += w * m * weight(s)
+  }
+  for (const [s, n] of vb) nb += (n * weight(s)) ** 2
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0
+}
+
+/**
+ * The threshold that maximises F1 among those keeping precision at `minPrecision` or more on these predictions
+ * (the F1-best one when none does).
+ */
+export function decisionThreshold(predictions: readonly number[], labels: readonly number[], minPrecision: number): number {
+  const order = predictions.map((p, i) => [p, labels[i]!] as const).sort((x, y) => y[0] - x[0])
+  const positives = labels.filter((l) => l === 1).length
+  let tp = 0
+  let fp = 0
+  let best = -1
+  let bestThreshold = bestThresholdF1(predictions, labels)
+  for (let k = 0; k < order.length; k++) {
+    if (order[k]![1] === 1) tp++
+    else fp++
+    if (k + 1 < order.length && order[k + 1]![0] === order[k]![0]) continue
+    const precision = tp / (tp + fp)
+    const recall = positives > 0 ? tp / positives : 0
+    const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0
+    if (precision >= minPrecision && f1 > best) {
+      best = f1
+      const next = k + 1 < order.length ? order[k + 1]![0] : 0
+      bestThreshold = (order[k]![0] + next) / 2
+    }
+  }
+  return bestThreshold
+}
+
+function bestThresholdF1(predictions: readonly number[], labels: readonly number[]): number {
+  return bestThreshold(predictions, labels, 'f1')
+}
+
+/** The TF-IDF baseline, story-grouped: each fold's threshold is the F1-best one on the other folds' pairs. */
+export function baselineFigures(pairs: readonly LabelledUnitPair[], cosine: readonly number[]): { pairs: ReturnType<typeof prf>; headlines: ReturnType<typeof prf> } {
+  const predicted = new Array<boolean>(pairs.length)
+  for (let f = 0; f < FOLDS; f++) {
+    const train = pairs.map((_, i) => i).filter((i) => foldOf(pairs[i]!.story) !== f)
+    const threshold = bestThresholdF1(
+      train.map((i) => cosine[i]!),
+      train.map((i) => (isSameClaim(pairs[i]!.label) ? 1 : 0)),
+    )
+    pairs.forEach((p, i) => {
+      if (foldOf(p.story) === f) predicted[i] = cosine[i]! >= threshold
+    })
+  }
+  const gold = pairs.map((p) => isSameClaim(p.label))
+  const head = pairs.map((p, i) => [p, i] as const).filter(([p]) => p.a.field === 'title' || p.b.field === 'title')
+  return { pairs: prf(predicted, gold), headlines: prf(head.map(([, i]) => predicted[i]!), head.map(([, i]) => gold[i]!)) }
+}
+
+export { fitBoosted, predict }

@@ -1,0 +1,36 @@
+// Prints the ledger's figures on the labelled BASIL pairs with a given model (the shipped one by default), beside the
+// TF-IDF baseline. Usage: node dist/bench/labels/report.js [LABELS.tsv]
+import path from 'node:path'
+import { loadVectors } from '../../pipeline/vectors.js'
+import { DEFAULT_MODEL } from '../../stages/similarity.js'
+import { baselineFigures, evaluateLedger, labelledFeatures } from './evaluate.js'
+import { type BasilRecord, loadLabelledPairs, readBasilRecords } from './labels.js'
+import { crossValidate } from './cv.js'
+import { generalTraining } from './fit.js'
+
+const root = path.join(__dirname, '..', '..', '..')
+const basilFile = path.join(root, '..', 'shared', 'data', 'basil', 'basil.jsonl')
+const labelsFile = process.argv[2] ?? path.join(root, 'bench', 'labels', 'basil-labels.tsv')
+const pairs = loadLabelledPairs(basilFile, path.join(root, 'bench', 'labels', 'basil-pairs.tsv'), labelsFile)
+const byStory = new Map<string, BasilRecord[]>()
+for (const r of readBasilRecords(basilFile)) byStory.set(r.story, [...(byStory.get(r.story) ?? []), r])
+const vectors = loadVectors()
+const f = evaluateLedger(byStory, pairs, DEFAULT_MODEL, vectors)
+const pct = (x: number) => x.toFixed(3)
+console.log(`pairs ${f.pairs.count} (${f.pairs.positives} same-claim): P ${pct(f.pairs.precision)} R ${pct(f.pairs.recall)} F1 ${pct(f.pairs.f1)}`)
+console.log(`headline pairs ${f.headlines.count} (${f.headlines.positives}): P ${pct(f.headlines.precision)} R ${pct(f.headlines.recall)} F1 ${pct(f.headlines.f1)}`)
+console.log(`conflicts: flagged ${f.conflicts.flagged}, right ${f.conflicts.flaggedRight}; labelled ${f.conflicts.labelled}, found ${f.conflicts.found}`)
+console.log(`omissions: reported ${f.omissions.reported}, judged ${f.omissions.judged}, false ${f.omissions.falseOnes}`)
+const { cosine } = labelledFeatures(byStory, pairs, vectors)
+const b = baselineFigures(pairs, cosine)
+console.log(`TF-IDF baseline: P ${pct(b.pairs.precision)} R ${pct(b.pairs.recall)} F1 ${pct(b.pairs.f1)}; headlines F1 ${pct(b.headlines.f1)}`)
+
+if (process.argv.includes('--cv')) {
+  const shared = path.join(root, '..', 'shared')
+  const { rows } = labelledFeatures(byStory, pairs, vectors)
+  const general = generalTraining(shared, vectors)
+  const cv = crossValidate(byStory, pairs, rows, general, vectors, (line) => process.stderr.write(`${line}\n`))
+  const g = cv.figures
+  console.log(`CV pairs: P ${pct(g.pairs.precision)} R ${pct(g.pairs.recall)} F1 ${pct(g.pairs.f1)}; headlines P ${pct(g.headlines.precision)} R ${pct(g.headlines.recall)} F1 ${pct(g.headlines.f1)}`)
+  console.log(`CV conflicts: flagged ${g.conflicts.flagged}, right ${g.conflicts.flaggedRight}; labelled ${g.conflicts.labelled}, found ${g.conflicts.found}; omissions reported ${g.omissions.reported}, judged ${g.omissions.judged}, false ${g.omissions.falseOnes}`)
+}

@@ -1,5 +1,6 @@
 // digest: the story in brief, for a reader: what most independent newsrooms agree on, what is disputed, and
 // what each outlet alone reports.
+import { isConflict } from './relate.js'
 import { unitsOf } from './segment.js'
 import type { Conflict, Digest, Document, Relation, ScoredStatement } from './types.js'
 
@@ -8,6 +9,8 @@ export interface DigestOptions {
   readonly words?: number
   /** Single-source claims listed per outlet (default: `3`). */
   readonly perOutlet?: number
+  /** Lower-cased loaded words and intensifiers, avoided when a statement's wording is chosen (default: none). */
+  readonly loaded?: ReadonlySet<string>
 }
 
 const RELATION_NAMES: Readonly<Record<Relation, string>> = {
@@ -31,9 +34,18 @@ export function digest(storyId: string, documents: readonly Document[], statemen
   const corroborated: Digest['corroborated'][number][] = []
   let used = 0
   const ranked = statements.filter((s) => s.independentSupport >= 2).sort((a, b) => b.independentSupport - a.independentSupport || b.support - a.support || order(a.id) - order(b.id))
+  const loaded = options.loaded ?? new Set<string>()
   for (const s of ranked) {
-    const texts = s.members.map((m) => sentenceById.get(m.sentence)!.text)
-    const readable = [...texts].sort((x, y) => readability(wordCount(x)) - readability(wordCount(y)) || x.length - y.length || (x < y ? -1 : 1))[0]!
+    // The wording: a whole body sentence (never a headline or a fragment) among the members closest to the
+    // others, with the fewest loaded words, then the most readable length.
+    const units = s.members.map((m) => ({ m, u: sentenceById.get(m.sentence)! }))
+    const whole = units.filter(({ u }) => u.unit === 'sentence' && isWholeSentence(u.text))
+    const pool = whole.length > 0 ? whole : units.filter(({ u }) => u.unit === 'sentence').length > 0 ? units.filter(({ u }) => u.unit === 'sentence') : units
+    const central = pool.filter(({ m }) => m.representative || m.similarity >= median(pool.map((x) => x.m.similarity)))
+    const loadedIn = (text: string) => text.toLowerCase().split(/[^\p{L}'’-]+/u).filter((w) => loaded.has(w)).length
+    const readable = central
+      .map(({ u }) => u.text)
+      .sort((x, y) => loadedIn(x) - loadedIn(y) || readability(wordCount(x)) - readability(wordCount(y)) || x.length - y.length || (x < y ? -1 : 1))[0]!
     const words = wordCount(readable)
     if (used + words > limit) {
       if (corroborated.length > 0) break
@@ -44,7 +56,8 @@ export function digest(storyId: string, documents: readonly Document[], statemen
 
   const disputed: Digest['disputed'][number][] = []
   for (const s of statements) {
-    const own = conflicts.filter((c) => c.statement === s.id)
+    // Only disputes: an attribution difference is sourcing, listed in conflicts.csv but not disputed.
+    const own = conflicts.filter((c) => c.statement === s.id && isConflict(c.relation))
     if (own.length === 0) continue
     const first = own[0]!
     const versions = new Map<string, { outlet: string; value: string; text: string }>()
@@ -122,4 +135,14 @@ function readability(words: number): number {
 
 function order(id: string): number {
   return Number(id.slice(1))
+}
+
+/** A whole sentence: it starts with a capital, a digit or a quotation mark and ends with terminal punctuation. */
+function isWholeSentence(text: string): boolean {
+  return /^[\p{Lu}\d"“‘']/u.test(text) && /[.!?]["”’')]*$/u.test(text.trim())
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted.length === 0 ? 0 : sorted[Math.floor((sorted.length - 1) / 2)]!
 }

@@ -155,8 +155,21 @@ export interface Framing {
   readonly entityTone: readonly EntityTone[]
   readonly terms: readonly DistinctiveTerm[]
   readonly wording: readonly Wording[]
+  /** Each article's headline: its tone and loaded words (headlines are kept out of every other measure). */
+  readonly headlines: readonly HeadlineFraming[]
   /** Term counts per outlet, for corpus-wide distinctive terms. */
   readonly termCounts: ReadonlyMap<string, ReadonlyMap<string, number>>
+}
+
+/** How a headline is worded: tone per 100 words (AFINN-165) and the loaded words and intensifiers it uses. */
+export interface HeadlineFraming {
+  readonly article: string
+  readonly outlet: string
+  /** Unit id of the headline (`<article id>#h`). */
+  readonly unit: string
+  readonly text: string
+  readonly tonePer100w: number
+  readonly loaded: readonly string[]
 }
 
 export interface FramingOptions {
@@ -230,7 +243,12 @@ export function framing(documents: readonly Document[], statements: readonly Sco
   const termCounts = outletTermCounts(documents)
   const terms = distinctiveTerms(termCounts, options.terms ?? 10)
   const wording = wordings(documents, statements, info, loadedVerbs)
-  return { outlets, articles, entityTone, terms, wording, termCounts }
+  const headlines = documents.flatMap((d): HeadlineFraming[] => {
+    if (!d.headline) return []
+    const own = info.get(d.headline.id)!
+    return [{ article: d.article.id, outlet: d.article.outlet, unit: d.headline.id, text: d.headline.text, tonePer100w: round(own.tone), loaded: [...own.loaded, ...own.intensifiers] }]
+  })
+  return { outlets, articles, entityTone, terms, wording, headlines, termCounts }
 }
 
 /** Each sentence's counts, once. */
@@ -250,7 +268,7 @@ function sentenceInfos(documents: readonly Document[], lex: Lexicons, loadedVerb
   const frameStems = Object.entries(lex.frames).map(([name, words]) => [name, new Set(words.map((w) => stem(w.toLowerCase())))] as const)
   const info = new Map<string, SentenceInfo>()
   for (const d of documents)
-    for (const s of d.sentences) {
+    for (const s of unitsOf(d)) {
       const words = s.tokens.filter((t) => t.kind === 'word' || t.kind === 'number')
       let valence = 0
       for (const t of words) valence += sentiment.get(t.normal.toLowerCase()) ?? 0
@@ -393,7 +411,7 @@ function wordings(documents: readonly Document[], statements: readonly ScoredSta
   for (const s of statements) {
     if (s.support < 2) continue
     // Headlines are kept out of the wording measures, which count body sentences.
-    const members = s.members.filter((mem) => info.has(mem.sentence)).map((mem) => ({ mem, sentence: sentenceById.get(mem.sentence)!, info: info.get(mem.sentence)! }))
+    const members = s.members.filter((mem) => sentenceById.get(mem.sentence)!.unit === 'sentence').map((mem) => ({ mem, sentence: sentenceById.get(mem.sentence)!, info: info.get(mem.sentence)! }))
     for (const { mem, sentence, info: own } of members) {
       const others = members.filter((x) => x.mem.outlet !== mem.outlet)
       if (others.length === 0) continue

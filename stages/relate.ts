@@ -36,7 +36,12 @@ export function relate(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Sente
 
 /** True for the relations that are conflicts. */
 export function isConflict(relation: Relation): boolean {
-  return relation === 'number_conflict' || relation === 'quote_conflict' || relation === 'attribution_differs' || relation === 'negation_conflict'
+  return relation === 'number_conflict' || relation === 'quote_conflict' || relation === 'negation_conflict'
+}
+
+/** True for a relation that `conflicts.csv` lists: a dispute, or the same claim credited to another source (sourcing, not a dispute). */
+export function isListed(relation: Relation): boolean {
+  return isConflict(relation) || relation === 'attribution_differs'
 }
 
 // The same quantity: numbers counting the same word (by stem-like prefix: "vehicles"/"vehicle"), or both money.

@@ -1,4 +1,5 @@
 // report: turn a story's ledger into the contents of its report files (CSV and JSON), byte for byte the same on reruns.
+import { isConflict } from './relate.js'
 import { unitsOf } from './segment.js'
 import { stringify } from 'csv-stringify/sync'
 import { DEFAULT_LEXICONS, type DistinctiveTerm, type FramingRow } from './framing.js'
@@ -7,7 +8,7 @@ import type { Ledger } from './types.js'
 import { round } from './round.js'
 
 /** Version of the report layout: bumped whenever a field or column is renamed or removed. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 /** Name and version written into every report. */
 export interface ToolInfo {
@@ -41,8 +42,8 @@ const FRAMING_COLUMNS = [...FRAMING_MEASURES, ...Object.keys(DEFAULT_LEXICONS.fr
 
 /** Columns of each per-story CSV, in order: the contract documented in the README. */
 export const COLUMNS = {
-  'statements.csv': ['statement_id', 'support', 'independent_support', 'agreement', 'conflicts', 'outlets', 'articles', 'members', 'mean_similarity', 'min_similarity', 'relations', 'text'],
-  'alignments.csv': ['statement_id', 'article_id', 'outlet', 'sentence_index', 'position', 'role', 'similarity', 'relation', 'begin', 'end', 'text'],
+  'statements.csv': ['statement_id', 'support', 'independent_support', 'origin_share', 'consistency', 'conflicts', 'headlines', 'outlets', 'articles', 'members', 'mean_similarity', 'min_similarity', 'relations', 'text'],
+  'alignments.csv': ['statement_id', 'article_id', 'outlet', 'unit', 'sentence_index', 'position', 'role', 'similarity', 'relation', 'begin', 'end', 'text'],
   'outlet_pairs.csv': ['outlet_a', 'outlet_b', 'shared_statements', 'statements_a', 'statements_b', 'agreement', 'mean_similarity', 'agreements', 'conflicts'],
   'framing.csv': FRAMING_COLUMNS,
   'framing_articles.csv': ['article_id', ...FRAMING_COLUMNS],
@@ -52,9 +53,10 @@ export const COLUMNS = {
     'statement_id', 'outlet', 'article_id', 'sentence_index', 'report_verb', 'verb_kind', 'hedges', 'hedge_change', 'loaded_words',
     'attribution', 'attribution_change', 'tone_per_100w', 'tone_difference', 'text',
   ],
-  'conflicts.csv': ['statement_id', 'relation', 'outlet_a', 'outlet_b', 'value_a', 'value_b', 'article_a', 'sentence_a', 'article_b', 'sentence_b', 'text_a', 'text_b'],
+  'conflicts.csv': ['statement_id', 'relation', 'kind', 'outlet_a', 'outlet_b', 'value_a', 'value_b', 'article_a', 'sentence_a', 'article_b', 'sentence_b', 'text_a', 'text_b'],
   'quotes.csv': ['quote_group', 'speaker', 'outlet', 'article_id', 'sentence_index', 'fidelity', 'speaker_agrees', 'text'],
   'omissions.csv': ['outlet', 'statement_id', 'support', 'independent_support', 'text'],
+  'headlines.csv': ['outlet', 'article_id', 'statement_id', 'support', 'independent_support', 'corroborated', 'relation', 'tone_per_100w', 'loaded_words', 'headline'],
 } as const
 
 /** Columns of `index.csv`, one row per story. */
@@ -97,8 +99,10 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
         statement_id: s.id,
         support: s.support,
         independent_support: s.independentSupport,
-        agreement: s.agreement,
+        origin_share: s.originShare,
+        consistency: s.consistency,
         conflicts: s.conflicts,
+        headlines: s.members.filter((m) => sentenceById.get(m.sentence)!.unit === 'headline').length,
         outlets: s.outlets,
         articles: [...new Set(s.members.map((m) => m.article))],
         members: s.members.length,
@@ -121,8 +125,9 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
             statement_id: s.id,
             article_id: m.article,
             outlet: m.outlet,
-            sentence_index: m.index,
-            position: positionOf(m.sentence),
+            unit: sentence.unit,
+            sentence_index: sentence.unit === 'headline' ? null : m.index,
+            position: sentence.unit === 'headline' ? null : positionOf(m.sentence),
             role: m.representative ? 'representative' : 'member',
             similarity: m.similarity,
             relation: m.relation,
@@ -224,6 +229,29 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
     ),
   )
   const indexOf = (sentence: string) => sentenceById.get(sentence)!.index
+  const statementOfUnit = new Map(ledger.statements.flatMap((s) => s.members.map((m) => [m.sentence, { s, m }] as const)))
+  files.set(
+    'headlines.csv',
+    csv(
+      COLUMNS['headlines.csv'],
+      ledger.framing.headlines.map((h) => {
+        const found = statementOfUnit.get(h.unit)
+        return {
+          outlet: h.outlet,
+          article_id: h.article,
+          statement_id: found?.s.id ?? null,
+          support: found?.s.support ?? 1,
+          independent_support: found?.s.independentSupport ?? 1,
+          corroborated: found && found.s.independentSupport >= 2 ? 1 : 0,
+          relation: found?.m.relation ?? null,
+          tone_per_100w: h.tonePer100w,
+          loaded_words: h.loaded,
+          headline: h.text,
+        }
+      }),
+      options,
+    ),
+  )
   files.set(
     'conflicts.csv',
     csv(
@@ -231,6 +259,7 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
       ledger.conflicts.map((c) => ({
         statement_id: c.statement,
         relation: c.relation,
+        kind: isConflict(c.relation) ? 'dispute' : 'sourcing',
         outlet_a: c.outletA,
         outlet_b: c.outletB,
         value_a: c.valueA,
@@ -327,6 +356,9 @@ function reportJson(ledger: Ledger, messages: readonly Message[], tool: ToolInfo
         attribution: s.attribution,
       })),
     ),
+    headlines: ledger.documents.flatMap((d) =>
+      d.headline ? [{ id: d.headline.id, article: d.article.id, outlet: d.article.outlet, text: d.headline.text, statement: statementOf.get(d.headline.id) ?? null }] : [],
+    ),
     statements: ledger.statements.map((s) => ({
       id: s.id,
       text: s.text,
@@ -335,7 +367,8 @@ function reportJson(ledger: Ledger, messages: readonly Message[], tool: ToolInfo
       independentSupport: s.independentSupport,
       outlets: s.outlets,
       origins: s.origins,
-      agreement: s.agreement,
+      originShare: s.originShare,
+      consistency: s.consistency,
       conflicts: s.conflicts,
       meanSimilarity: s.meanSimilarity,
       minSimilarity: s.minSimilarity,

@@ -2,9 +2,9 @@
 import { unitsOf } from './segment.js'
 import type { MessageLog } from './messages.js'
 import { digest } from './digest.js'
-import { framing, type Lexicons } from './framing.js'
+import { DEFAULT_LEXICONS, framing, type Lexicons } from './framing.js'
 import { groupQuotes } from './quotes.js'
-import { isConflict } from './relate.js'
+import { isConflict, isListed } from './relate.js'
 import type { Alignment, ArticleSummary, Conflict, Document, Ledger, Omission, OutletPair, ScoredStatement, Sentence, Statement } from './types.js'
 import { round } from './round.js'
 
@@ -43,8 +43,8 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
     const outletOf = new Map(statement.members.map((m) => [m.sentence, m.outlet]))
     let conflicting = 0
     for (const p of statement.pairs) {
-      if (!isConflict(p.relation)) continue
-      conflicting++
+      if (!isListed(p.relation)) continue
+      if (isConflict(p.relation)) conflicting++
       conflicts.push({
         statement: statement.id,
         relation: p.relation,
@@ -68,7 +68,8 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
       meanSimilarity: round(mean(similarities)),
       minSimilarity: round(similarities.length > 0 ? Math.min(...similarities) : 0),
       conflicts: conflicting,
-      agreement: round((independentSupport / Math.max(1, totalOrigins)) * (1 - (statement.pairs.length > 0 ? conflicting / statement.pairs.length : 0))),
+      originShare: round(independentSupport / Math.max(1, totalOrigins)),
+      consistency: round(statement.pairs.length > 0 ? 1 - conflicting / statement.pairs.length : 1),
     }
   })
 
@@ -115,7 +116,7 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
     conflicts,
     quotes,
     omissions: omissions(outlets, statements, totalOrigins),
-    digest: digest(storyId, documents, statements, conflicts, { words: options.digestWords }),
+    digest: digest(storyId, documents, statements, conflicts, { words: options.digestWords, loaded: loadedWords(options.lexicons ?? DEFAULT_LEXICONS) }),
   }
 }
 
@@ -312,3 +313,8 @@ function mean(values: readonly number[]): number {
   return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : 0
 }
 
+
+/** Words the digest avoids when it chooses a statement's wording: loaded words and intensifiers. */
+function loadedWords(lexicons: Lexicons): ReadonlySet<string> {
+  return new Set([...lexicons.loaded, ...lexicons.intensifiers, ...lexicons.reportVerbs.loaded].map((w) => w.toLowerCase()))
+}

@@ -101,14 +101,33 @@ function headlineUnit(article: CleanArticle, sentences: readonly Sentence[]): Se
   const text = article.headline?.trim()
   if (!text || !/[\p{L}\p{N}]/u.test(text)) return null
   const unit = sentenceFromText(text, `${article.id}#h`)
+  // The body's names, by full name and by surname: "Putin" in a headline is the body's Vladimir Putin.
   const names = new Map<string, Entity>()
-  for (const s of sentences) for (const e of s.entities) if (!names.has(e.name)) names.set(e.name, e)
-  const resolve = (e: Entity): Entity => {
-    if (names.has(e.name)) return { ...e, name: names.get(e.name)!.name, type: names.get(e.name)!.type }
-    for (const [name, known] of names) if (name.split(' ').at(-1) === e.name) return { ...e, name, type: known.type }
-    return e
+  for (const s of sentences)
+    for (const e of s.entities) {
+      if (!names.has(e.name)) names.set(e.name, e)
+      const last = e.name.split(' ').at(-1)!
+      if (last !== e.name && !names.has(last)) names.set(last, e)
+    }
+  // Title Case capitalises every word, so a run of capitals ("Putin Calls Trump") is no name by itself: keep the
+  // body's names found inside it, and a run with none only when the headline is not in Title Case.
+  const words = unit.tokens.filter((t) => t.kind === 'word' && /\p{L}/u.test(t.text))
+  const titleCase = words.length >= 3 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 0.7 * words.length
+  const entities: Entity[] = []
+  for (const e of unit.entities) {
+    const inside = unit.tokens.filter((t) => t.begin >= e.begin && t.end <= e.end && t.kind === 'word')
+    const found: Entity[] = []
+    for (let k = 0; k < inside.length; k++) {
+      const two = k + 1 < inside.length ? `${inside[k]!.text} ${inside[k + 1]!.text}` : null
+      const hit = (two && names.get(two)) || names.get(inside[k]!.text.replace(/['’]s$/, ''))
+      if (!hit) continue
+      const end = two && names.get(two) ? inside[++k]!.end : inside[k]!.end
+      found.push({ text: text.slice(inside[two && names.get(two) ? k - 1 : k]!.begin, end), name: hit.name, type: hit.type, begin: inside[two && names.get(two) ? k - 1 : k]!.begin, end })
+    }
+    if (found.length > 0) entities.push(...found)
+    else if (!titleCase) entities.push(e)
   }
-  return { ...unit, outlet: article.outlet, index: -1, paragraph: -1, entities: unit.entities.map(resolve), unit: 'headline' }
+  return { ...unit, outlet: article.outlet, index: -1, paragraph: -1, entities, unit: 'headline' }
 }
 
 /** A document's units: its headline (when it has one) first, then its body sentences. */

@@ -246,13 +246,12 @@ export interface ScoredStatement extends Statement {
   readonly origins: readonly string[]
   readonly meanSimilarity: number
   readonly minSimilarity: number
-  /** Conflicting pairs among its members. */
+  /** Disputing pairs among its members (number, quote or negation conflicts; not attribution differences). */
   readonly conflicts: number
-  /**
-   * Agreement in [0, 1]: the share of the story's independent origins that back it (1 when all do), times the
-   * share of its member pairs that do not conflict.
-   */
-  readonly agreement: number
+  /** Share of the story's independent origins that back it, in [0, 1] (1 when all do). */
+  readonly originShare: number
+  /** Share of its cross-article member pairs that do not dispute each other, in [0, 1] (1 when none does). */
+  readonly consistency: number
 }
 
 /** Two aligned sentences of one statement that disagree. */

@@ -9,7 +9,7 @@ import { ingest } from '../stages/ingest.js'
 import { MessageLog } from '../stages/messages.js'
 import { relate } from '../stages/relate.js'
 import { scoreStory } from '../stages/score.js'
-import { segment } from '../stages/segment.js'
+import { segment, unitsOf } from '../stages/segment.js'
 import { sentenceFeatures } from '../stages/similarity.js'
 import type { Document, Ledger, RawSource } from '../stages/types.js'
 
@@ -81,7 +81,10 @@ export function statementOffenders(ledger: Ledger): string[] {
   const offenders: string[] = []
   for (const s of ledger.statements) {
     if (new Set(s.members.map((m) => m.outlet)).size < 2) offenders.push(`${s.id}: one outlet`)
-    if (new Set(s.members.map((m) => m.article)).size !== s.members.length) offenders.push(`${s.id}: two sentences of one article`)
+    // Two units of one article may share a statement (a headline and its lead), never three.
+    const perArticle = new Map<string, number>()
+    for (const m of s.members) perArticle.set(m.article, (perArticle.get(m.article) ?? 0) + 1)
+    if ([...perArticle.values()].some((n) => n > 2)) offenders.push(`${s.id}: three units of one article`)
     if (s.independentSupport > s.support || s.independentSupport < 1) offenders.push(`${s.id}: independent support ${s.independentSupport} of ${s.support}`)
   }
   return offenders
@@ -89,7 +92,7 @@ export function statementOffenders(ledger: Ledger): string[] {
 
 /** Aligned pairs whose relation changes when the two sentences swap places. */
 export function asymmetricRelationOffenders(documents: readonly Document[], ledger: Ledger): string[] {
-  const byId = new Map(documents.flatMap((d) => d.sentences.map((s) => [s.id, s] as const)))
+  const byId = new Map(documents.flatMap((d) => unitsOf(d).map((s) => [s.id, s] as const)))
   const offenders: string[] = []
   for (const s of ledger.statements)
     for (const p of s.pairs) {
@@ -122,6 +125,7 @@ export const REPORT_FILES = [
   'entity_tone.csv',
   'framing.csv',
   'framing_articles.csv',
+  'headlines.csv',
   'omissions.csv',
   'outlet_pairs.csv',
   'quotes.csv',

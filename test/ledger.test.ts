@@ -1,5 +1,6 @@
 // The agreement ledger: the sample corpus's designed origins, conflicts and quotes are found, and nothing else is
 // called a conflict; relate() and the quote comparison on inline sentences.
+import { isConflict } from '../stages/relate.js'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { compareQuotes, attributionDiffers, relate, sameSource } from '../stages/relate.js'
@@ -100,12 +101,14 @@ describe('the sample corpus ledger', () => {
     expect(ledger.omissions.length).toBeGreaterThan(0)
   })
 
-  it('scores agreement in [0, 1], lower for a disputed statement than for an undisputed one of the same support', () => {
+  it('scores origin share and consistency in [0, 1]: consistency below 1 exactly for a disputed statement, origin share by its origins', () => {
     const { ledger } = stories.get('harbor-bridge')!
-    expect(ledger.statements.filter((s) => !(s.agreement >= 0 && s.agreement <= 1))).toEqual([])
+    expect(ledger.statements.filter((s) => !(s.originShare >= 0 && s.originShare <= 1 && s.consistency >= 0 && s.consistency <= 1))).toEqual([])
+    expect(ledger.statements.filter((s) => (s.conflicts > 0) !== (s.consistency < 1)).map((s) => s.id)).toEqual([])
     const disputed = ledger.statements.find((s) => s.conflicts > 0)!
     const calm = ledger.statements.find((s) => s.conflicts === 0 && s.independentSupport === disputed.independentSupport)!
-    expect(disputed.agreement).toBeLessThan(calm.agreement)
+    expect(disputed.originShare).toBe(calm.originShare)
+    expect(calm.consistency).toBe(1)
   })
 
   it('writes a digest: the widest-backed statements within the word limit, the disputes side by side, single-source claims', () => {
@@ -113,7 +116,8 @@ describe('the sample corpus ledger', () => {
     const d = ledger.digest
     expect(d.words).toBeLessThanOrEqual(250)
     expect(d.corroborated.every((c, i, all) => i === 0 || all[i - 1]!.independentSupport >= c.independentSupport)).toBe(true)
-    expect(d.disputed.map((x) => x.statement).sort()).toEqual([...new Set(ledger.conflicts.map((c) => c.statement))].sort())
+    // Disputes only: an attribution difference is sourcing, not a dispute.
+    expect(d.disputed.map((x) => x.statement).sort()).toEqual([...new Set(ledger.conflicts.filter((c) => isConflict(c.relation)).map((c) => c.statement))].sort())
     expect(d.disputed.every((x) => x.versions.length >= 2)).toBe(true)
     expect(d.markdown).toContain('## What independent outlets agree on')
     expect(d.markdown).toContain('## Disputed')

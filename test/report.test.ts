@@ -11,6 +11,7 @@ import { scoreStory } from '../stages/score.js'
 import { segment } from '../stages/segment.js'
 import type { Ledger, RawSource } from '../stages/types.js'
 import { REPORT_FILES } from './helpers.js'
+import { unitsOf } from '../stages/segment.js'
 
 // An invented story told by three invented outlets: one sentence carried word for word by all three, a shared
 // fact in three wordings, a sentence that starts with `@` (a formula character) in two outlets, and boilerplate.
@@ -100,7 +101,7 @@ beforeAll(() => {
 })
 
 describe('report', () => {
-  it('writes report.json, the twelve CSVs and digest.md, nothing else', () => {
+  it('writes report.json, the thirteen CSVs and digest.md, nothing else', () => {
     expect([...files.keys()].sort()).toEqual(REPORT_FILES)
   })
 
@@ -111,7 +112,7 @@ describe('report', () => {
 
   it('writes the top-level fields of report.json in a fixed order', () => {
     expect(Object.keys(json)).toEqual([
-      'schemaVersion', 'tool', 'story', 'articles', 'sentences', 'statements', 'outletPairs', 'framing', 'framingArticles', 'entityTone', 'terms', 'wording',
+      'schemaVersion', 'tool', 'story', 'articles', 'sentences', 'headlines', 'statements', 'outletPairs', 'framing', 'framingArticles', 'entityTone', 'terms', 'wording',
       'conflicts', 'quotes', 'omissions', 'digest', 'messages',
     ])
   })
@@ -177,8 +178,8 @@ describe('report', () => {
     )
   })
 
-  it('names only sentences of report.json as statement members', () => {
-    const ids = new Set(json.sentences.map((s) => s.id))
+  it('names only sentences and headlines of report.json as statement members', () => {
+    const ids = new Set([...json.sentences, ...(json.headlines as { id: string }[])].map((s) => s.id))
     expect(json.statements.flatMap((s) => (s.members as string[]).filter((m) => !ids.has(m)))).toEqual([])
   })
 
@@ -209,12 +210,12 @@ describe('report', () => {
   })
 
   it('writes one alignments.csv row per statement member, with its sentence offsets and text', () => {
-    const sentence = new Map(ledger.documents.flatMap((d) => d.sentences.map((s) => [s.id, s] as const)))
-    expect(records(files.get('alignments.csv')!).map((r) => [r.statement_id, r.article_id, r.outlet, r.sentence_index, r.role, r.begin, r.end, r.text])).toEqual(
+    const sentence = new Map(ledger.documents.flatMap((d) => unitsOf(d).map((s) => [s.id, s] as const)))
+    expect(records(files.get('alignments.csv')!).map((r) => [r.statement_id, r.article_id, r.outlet, r.unit, r.sentence_index, r.role, r.begin, r.end, r.text])).toEqual(
       ledger.statements.flatMap((s) =>
         s.members.map((m) => {
-          const { begin, end, text } = sentence.get(m.sentence)!
-          return [s.id, m.article, m.outlet, String(m.index), m.representative ? 'representative' : 'member', String(begin), String(end), neutralise(text)]
+          const { begin, end, text, unit } = sentence.get(m.sentence)!
+          return [s.id, m.article, m.outlet, unit, unit === 'headline' ? '' : String(m.index), m.representative ? 'representative' : 'member', String(begin), String(end), neutralise(text)]
         }),
       ),
     )

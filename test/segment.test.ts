@@ -180,12 +180,23 @@ describe('segment: sentences', () => {
     ])
   })
 
+  it('makes the headline a unit of its own: id `#h`, index -1, names resolved from the body, out of the sentences and word count', () => {
+    const article = { ...cleanArticle(['Vladimir Putin spoke to Donald Trump on Saturday.']), headline: 'Putin Calls Trump' }
+    const [doc] = run([article]).documents
+    expect({ sentences: doc!.sentences.length, words: doc!.words, headline: { id: doc!.headline!.id, unit: doc!.headline!.unit, index: doc!.headline!.index, text: doc!.headline!.text, names: doc!.headline!.entities.map((e) => e.name) } }).toEqual({
+      sentences: 1,
+      words: 8,
+      headline: { id: 'courier#h', unit: 'headline', index: -1, text: 'Putin Calls Trump', names: ['Vladimir Putin', 'Donald Trump'] },
+    })
+  })
+
   it('returns the whole document: sentences with tokens, entities, numbers and quotes, and the word count', () => {
     const article = cleanArticle(['Ana Ruiz won 52 percent.'])
     expect(run([article])).toEqual({
       documents: [
         {
           article,
+          headline: null,
           words: 5,
           sentences: [
             {
@@ -209,6 +220,7 @@ describe('segment: sentences', () => {
               numbers: [{ text: '52', value: 52, unit: 'percent', begin: 13, end: 15 }],
               quotes: [],
               attribution: null,
+              unit: 'sentence',
             },
           ],
         },

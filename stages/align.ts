@@ -1,7 +1,8 @@
 // align: group sentences of different articles that state the same claim or quote into statements.
 import type { MessageLog } from './messages.js'
 import { CorroborateError, quoteValue } from './messages.js'
-import { checkVectors, DEFAULT_MODEL, Idf, sameQuote, sentenceFeatures, similarity as pairSimilarity, similarityIgnoringPolarity, softContainment, type SentenceFeatures, type SimilarityModel } from './similarity.js'
+import { predict } from './model.js'
+import { checkVectors, DEFAULT_MODEL, FEATURES, Idf, pairFeatureArray, sameQuote, sentenceFeatures, similarity as pairSimilarity, similarityIgnoringPolarity, softContainment, type SentenceFeatures, type SimilarityModel } from './similarity.js'
 import { relate } from './relate.js'
 import type { Alignment, Document, Member, PairRelation, Sentence, Statement } from './types.js'
 import type { WordVectors } from './vectors.js'
@@ -30,6 +31,17 @@ export interface AlignOptions {
 }
 
 const SOURCE = 'align'
+
+/**
+ * What the same-claim decision knows of a pair beyond its two texts, each symmetric in the pair: its similarity
+ * (`s1`); how each unit ranks the other among the candidates the other's article offers (`rank*`, 0 the best,
+ * capped at 5), by what margin (`margin*`) and the best value there (`best*`); how many of the two are headlines;
+ * where they stand in their articles (headline −0.1, lead 0, last sentence 1); whether one states all of the
+ * other's content and more (`statesMore`) or they share a quotation (`sameQuote`); the similarity with a
+ * negation mismatch ignored (`polarity`); and the best similarity of their main clauses (`claim`).
+ */
+export const CONTEXT_FEATURES = ['s1', 'rankMin', 'rankMax', 'marginMin', 'marginMax', 'bestMin', 'bestMax', 'headlines', 'positionMin', 'positionMax', 'positionGap', 'statesMore', 'sameQuote', 'polarity', 'claim'] as const
+const CONTEXT_RANK_CAP = 5
 
 /**
  * Align sentences across articles: candidates from an index of each sentence's rarest stems (never all pairs),
@@ -129,44 +141,120 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     if (!list) claims.set(i, (list = claimParts(sentences[i]!).map((part) => (part === sentences[i] ? features[i]! : sentenceFeatures(part, options.vectors)))))
     return list
   }
-  // The strength of a link: a sentence that states another's claim and more ("partial") or carries the same
-  // quotation in other words links at the threshold even when the model scores the whole pair lower; a pair
-  // that scores close links as strongly as its best-matching claims.
-  const links = new Map<number, number>()
   // Pairs linked only through one of their clauses: weaker evidence than whole sentences that match.
   const throughClaims = new Set<number>()
-  const link = (i: number, j: number): number => {
-    const key = i < j ? i * n + j : j * n + i
-    let strength = links.get(key)
-    if (strength === undefined) links.set(key, (strength = linkStrength(i, j)))
-    return strength
-  }
-  const linkStrength = (i: number, j: number): number => {
-    const value = similarity(i, j)
-    if (value >= model.threshold) return value
-    if (statesMore(features[i]!, features[j]!, idf) || sameQuote(features[i]!, features[j]!)) return model.threshold
-    if (value < model.threshold * 0.35) return value
-    // One claim, negated by one side: linked, so that `relate` can report the contradiction.
-    if (features[i]!.negated !== features[j]!.negated && similarityIgnoringPolarity(features[i]!, features[j]!, idf, model) >= model.threshold) return model.threshold
+  // The best of the pair's claims against each other (numbers left out), or `model.threshold` when a clause is
+  // said within the other sentence; the similarity itself when neither has clauses or the pair is far apart.
+  const claimStrength = (i: number, j: number, value: number): number => {
+    if (value >= model.threshold || value < model.threshold * 0.35) return value
     const ci = claimsOf(i)
     const cj = claimsOf(j)
     if (ci.length === 0 && cj.length === 0) return value
-    // Each claim against the other sentence as a whole (numbers left out): the first claim is the whole.
     const wi = ci[0] ?? features[i]!
     const wj = cj[0] ?? features[j]!
     let best = wi === features[i] && wj === features[j] ? value : Math.max(value, pairSimilarity(wi, wj, idf, model))
     for (const a of ci.slice(1)) best = Math.max(best, pairSimilarity(a, wj, idf, model), saysWithin(a, wj, idf) ? model.threshold : 0)
     for (const b of cj.slice(1)) best = Math.max(best, pairSimilarity(wi, b, idf, model), saysWithin(b, wi, idf) ? model.threshold : 0)
-    if (best >= model.threshold) throughClaims.add(i < j ? i * n + j : j * n + i)
     return best
   }
+  // One claim, negated by one side: its similarity as if both agreed, so that `relate` can report the contradiction.
+  const polarity = (i: number, j: number, value: number): number =>
+    features[i]!.negated !== features[j]!.negated && value >= model.threshold * 0.35 ? Math.max(value, similarityIgnoringPolarity(features[i]!, features[j]!, idf, model)) : value
 
+  // Each sentence's scored candidates in each other article, for the context of a pair: is it the best match the
+  // other article offers, and by how much.
+  const byArticle = sentences.map(() => new Map<number, number[]>())
+  for (const key of candidates) {
+    const i = Math.floor(key / n)
+    const j = key - i * n
+    let list = byArticle[i]!.get(doc[j]!)
+    if (!list) byArticle[i]!.set(doc[j]!, (list = []))
+    list.push(j)
+    let back = byArticle[j]!.get(doc[i]!)
+    if (!back) byArticle[j]!.set(doc[i]!, (back = []))
+    back.push(i)
+  }
+  const sentenceCount = documents.map((d) => d.sentences.length)
+  const position = (i: number) => (sentences[i]!.unit === 'headline' ? -0.1 : sentenceCount[doc[i]!]! > 1 ? sentences[i]!.index / (sentenceCount[doc[i]!]! - 1) : 0)
+  /** Rank of `j` among `i`'s candidates in `j`'s article (0: the best), its margin over the best other, the best value. */
+  const standing = (i: number, j: number, value: number): [number, number, number] => {
+    let rank = 0
+    let other = -1
+    for (const k of byArticle[i]!.get(doc[j]!) ?? []) {
+      if (k === j) continue
+      const v = similarity(i, k)
+      if (v > value + 1e-12) rank++
+      if (v > other) other = v
+    }
+    return [Math.min(rank, CONTEXT_RANK_CAP), other < 0 ? value : value - other, Math.max(value, other)]
+  }
+  const stage = model.sameClaim
+  const row = stage ? new Float64Array(FEATURES.length + CONTEXT_FEATURES.length) : null
+  const contextAt = FEATURES.length
+  /** The context features of a pair (`CONTEXT_FEATURES`), written into `out` from `at`; symmetric in i and j. */
+  const context = (i: number, j: number, out: Float64Array, at: number): void => {
+    const value = similarity(i, j)
+    const [rankJ, marginJ, bestJ] = standing(i, j, value)
+    const [rankI, marginI, bestI] = standing(j, i, value)
+    const pi = position(i)
+    const pj = position(j)
+    const values = [
+      value,
+      Math.min(rankI, rankJ),
+      Math.max(rankI, rankJ),
+      Math.min(marginI, marginJ),
+      Math.max(marginI, marginJ),
+      Math.min(bestI, bestJ),
+      Math.max(bestI, bestJ),
+      (sentences[i]!.unit === 'headline' ? 1 : 0) + (sentences[j]!.unit === 'headline' ? 1 : 0),
+      Math.min(pi, pj),
+      Math.max(pi, pj),
+      Math.abs(pi - pj),
+      statesMore(features[i]!, features[j]!, idf) ? 1 : 0,
+      sameQuote(features[i]!, features[j]!) ? 1 : 0,
+      polarity(i, j, value),
+      claimStrength(i, j, value),
+    ]
+    for (let k = 0; k < values.length; k++) out[at + k] = values[k]!
+  }
+  // The strength of a link. With a same-claim stage: its prediction from every pair feature and the pair's
+  // context. Without: the similarity, raised to the threshold for a sentence that states another's claim and more
+  // ("partial") or carries the same quotation in other words, for one claim negated by one side, and for a claim
+  // said within the other sentence.
+  const links = new Map<number, number>()
+  const link = (i: number, j: number): number => {
+    const key = i < j ? i * n + j : j * n + i
+    let strength = links.get(key)
+    if (strength === undefined) links.set(key, (strength = linkStrength(Math.min(i, j), Math.max(i, j))))
+    return strength
+  }
+  const linkStrength = (i: number, j: number): number => {
+    const value = similarity(i, j)
+    if (stage) {
+      pairFeatureArray(features[i]!, features[j]!, idf, row!)
+      context(i, j, row!, contextAt)
+      if (row![contextAt + CONTEXT_FEATURES.indexOf('claim')]! >= model.threshold && value < model.threshold) throughClaims.add(i * n + j)
+      return predict(stage.learner, row!)
+    }
+    if (value >= model.threshold) return value
+    if (statesMore(features[i]!, features[j]!, idf) || sameQuote(features[i]!, features[j]!)) return model.threshold
+    if (value < model.threshold * 0.35) return value
+    if (polarity(i, j, value) >= model.threshold) return model.threshold
+    const best = claimStrength(i, j, value)
+    if (best >= model.threshold) throughClaims.add(i * n + j)
+    return best
+  }
+  const threshold = stage ? stage.threshold : model.threshold
+
+  // Every candidate's similarity first: a pair's context needs its rivals' values.
+  const candidateKeys = [...candidates].sort((x, y) => x - y)
+  for (const key of candidateKeys) similarity(Math.floor(key / n), key - Math.floor(key / n) * n)
   const edges: { i: number; j: number; strength: number }[] = []
-  for (const key of [...candidates].sort((x, y) => x - y)) {
+  for (const key of candidateKeys) {
     const i = Math.floor(key / n)
     const j = key - i * n
     const strength = link(i, j)
-    if (strength >= model.threshold) edges.push({ i, j, strength })
+    if (strength >= threshold) edges.push({ i, j, strength })
   }
   const compared = candidates.size
   // Whole sentences group first; links through a clause then attach a sentence to a group or join groups. A
@@ -186,7 +274,7 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     for (const x of ga) count.set(doc[x]!, (count.get(doc[x]!) ?? 0) + 1)
     for (const y of gb) count.set(doc[y]!, (count.get(doc[y]!) ?? 0) + 1)
     for (const c of count.values()) if (c > 2) return false
-    for (const x of ga) for (const y of gb) if (doc[x] === doc[y] && link(x, y) < model.threshold) return false
+    for (const x of ga) for (const y of gb) if (doc[x] === doc[y] && link(x, y) < threshold) return false
     return true
   }
   for (const edge of edges) {
@@ -213,7 +301,7 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
         least = Math.min(least, value)
         pairs++
       }
-    if (total / pairs < model.threshold * linkage || least < model.threshold * linkage * 0.75) continue
+    if (total / pairs < threshold * linkage || least < threshold * linkage * 0.75) continue
     const [keep, drop] = ga.length >= gb.length ? [a, b] : [b, a]
     const dropped = groups.get(drop)!
     const kept = groups.get(keep)!

@@ -294,6 +294,17 @@ export interface SimilarityModel {
   readonly vectors: string | null
   /** How the model was made: data, options, cross-validated figures. */
   readonly notes?: Readonly<Record<string, unknown>>
+  /**
+   * The same-claim decision of `analyze` (optional): a learner over every pair feature and the pair's context in
+   * its story (`CONTEXT_FEATURES` in align), fitted on labelled cross-outlet pairs; two units report one claim
+   * when its prediction reaches `threshold`. Without it, a pair aligns when the similarity reaches `threshold`.
+   */
+  readonly sameClaim?: {
+    readonly features: readonly string[]
+    readonly learner: Learner
+    readonly threshold: number
+    readonly notes?: Readonly<Record<string, unknown>>
+  }
 }
 
 /** The model that ships in `models/default.json` (how it was made: `models/README.md`). */
@@ -312,6 +323,12 @@ export function checkModel(value: unknown, source: string): SimilarityModel {
   const learner = m.learner as Learner | undefined
   if (!learner || (learner.kind !== 'gbm' && learner.kind !== 'linear')) return fail('`learner.kind` is neither `gbm` nor `linear`')
   if (learner.kind === 'linear' && learner.weights.length !== m.features.length) return fail('one linear weight per feature expected')
+  if (m.sameClaim !== undefined) {
+    const c = m.sameClaim as Partial<NonNullable<SimilarityModel['sameClaim']>> | null
+    if (typeof c !== 'object' || c === null || !Array.isArray(c.features)) return fail('`sameClaim.features` is not a list')
+    if (typeof c.threshold !== 'number' || !(c.threshold >= 0 && c.threshold <= 1)) return fail(`expected \`sameClaim.threshold\` in [0, 1], got ${quoteValue(c.threshold)}`)
+    if (!c.learner || (c.learner.kind !== 'gbm' && c.learner.kind !== 'linear')) return fail('`sameClaim.learner.kind` is neither `gbm` nor `linear`')
+  }
   return m as SimilarityModel
 }
 

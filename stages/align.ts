@@ -14,7 +14,7 @@ export interface AlignOptions {
   readonly model?: SimilarityModel
   /** Word vectors, required when the model was fitted with them. */
   readonly vectors?: WordVectors
-  /** Rarest stems of each sentence that go into the candidate index (default: `6`): prefix filtering. */
+  /** Rarest stems of each unit that go into the candidate index (default: `32`): prefix filtering. A headline shares few of a long sentence's rarest stems, so the prefix is long (12 found 48% of the labelled same-claim headline pairs, 32 finds 93%). */
   readonly prefixSize?: number
   /** Posting lists longer than this pair each sentence only with its `window` predecessors (default: `200`). */
   readonly maxPosting?: number
@@ -49,7 +49,7 @@ const CONTEXT_RANK_CAP = 5
  */
 export function align(documents: readonly Document[], log: MessageLog, options: AlignOptions = {}): Alignment {
   const model = options.model ?? DEFAULT_MODEL
-  const prefixSize = positiveInteger('prefixSize', options.prefixSize ?? 12)
+  const prefixSize = positiveInteger('prefixSize', options.prefixSize ?? 32)
   const maxPosting = positiveInteger('maxPosting', options.maxPosting ?? 200)
   const window = positiveInteger('window', options.window ?? 16)
   const maxCandidates = positiveInteger('maxCandidates', options.maxCandidates ?? 12)
@@ -58,7 +58,139 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   const linkage = options.linkage ?? 0.9
   checkVectors(model, options.vectors)
   if (!(linkage > 0 && linkage <= 1)) throw new CorroborateError('ERR_INVALID_OPTION', `Expected \`linkage\` to be in (0, 1], got ${quoteValue(linkage)}`)
+  const { sentences, doc, n, features, candidates, similarity, link, throughClaims, threshold, edges } = storyScorer(documents, model, options.vectors, { prefixSize, maxPosting, window, maxCandidates })
 
+  const compared = candidates.size
+  // Whole sentences group first; links through a clause then attach a sentence to a group or join groups. A
+  // sentence whose clause also matches another statement ("The bridge carries 38,000 vehicles a day, and …" next
+  // to "The bridge, which carries tens of thousands of vehicles a day, was rated fair …") cannot then pull that
+  // statement's members away from where their whole sentences belong.
+  const clauseLink = (e: { i: number; j: number }) => (throughClaims.has(e.i * n + e.j) ? 1 : 0)
+  edges.sort((a, b) => clauseLink(a) - clauseLink(b) || b.strength - a.strength || a.i - b.i || a.j - b.j)
+
+  // Grouping: strongest links first; two groups merge only if they share no article and a sample of their cross
+  // pairs is close on average and at the weakest, so unrelated sentences never chain into one statement.
+  const groupOf = sentences.map((_, i) => i)
+  const groups = new Map<number, number[]>(sentences.map((_, i) => [i, [i]]))
+  const articlesOf = new Map<number, Set<number>>(sentences.map((_, i) => [i, new Set([doc[i]!])]))
+  const sameArticleFits = (ga: readonly number[], gb: readonly number[]): boolean => {
+    const count = new Map<number, number>()
+    for (const x of ga) count.set(doc[x]!, (count.get(doc[x]!) ?? 0) + 1)
+    for (const y of gb) count.set(doc[y]!, (count.get(doc[y]!) ?? 0) + 1)
+    for (const c of count.values()) if (c > 2) return false
+    // Two units of one article are never scored against each other as a pair (the model knows pairs across
+    // outlets): each must link to a unit of another article that the other links to as well.
+    const all = [...ga, ...gb]
+    for (const x of ga)
+      for (const y of gb) {
+        if (doc[x] !== doc[y]) continue
+        if (!all.some((z) => doc[z] !== doc[x] && link(x, z) >= threshold * linkage && link(y, z) >= threshold * linkage)) return false
+      }
+    return true
+  }
+  for (const edge of edges) {
+    const a = groupOf[edge.i]!
+    const b = groupOf[edge.j]!
+    if (a === b) continue
+    const ga = groups.get(a)!
+    const gb = groups.get(b)!
+    const docsA = articlesOf.get(a)!
+    const docsB = articlesOf.get(b)!
+    const [small, large] = docsA.size <= docsB.size ? [docsA, docsB] : [docsB, docsA]
+    // Groups that share an article merge only when each of its units in them reports the claim: every pair of
+    // them links strongly (a headline and its lead; a lead and a later recap), and no article gives more than two.
+    let overlap = false
+    for (const d of small) if (large.has(d)) overlap = true
+    if (overlap && !sameArticleFits(ga, gb)) continue
+    let total = 0
+    let least = 1
+    let pairs = 0
+    for (const x of sample(ga, linkSample, edge.i))
+      for (const y of sample(gb, linkSample, edge.j)) {
+        const value = link(x, y)
+        total += value
+        least = Math.min(least, value)
+        pairs++
+      }
+    if (total / pairs < threshold * linkage || least < threshold * linkage * 0.75) continue
+    const [keep, drop] = ga.length >= gb.length ? [a, b] : [b, a]
+    const dropped = groups.get(drop)!
+    const kept = groups.get(keep)!
+    for (const x of dropped) {
+      groupOf[x] = keep
+      kept.push(x)
+    }
+    for (const d of articlesOf.get(drop)!) articlesOf.get(keep)!.add(d)
+    groups.delete(drop)
+    articlesOf.delete(drop)
+  }
+
+  const statements: Statement[] = []
+  const ordered = [...groups.values()]
+    .map((members) => members.sort((x, y) => x - y))
+    .filter((members) => new Set(members.map((x) => sentences[x]!.outlet)).size >= 2)
+    .sort((x, y) => x[0]! - y[0]!)
+  for (const members of ordered) {
+    // The representative is the member closest to the others; in a large statement, the best of a sample of
+    // members against a sample of the others, so the cost stays bounded.
+    const others = sample(members, 16, members[0]!)
+    // A headline stands for the statement only when every member is one: a body sentence says the claim whole.
+    const body = others.filter((x) => sentences[x]!.unit !== 'headline')
+    let best = (body.length > 0 ? body : others)[0]!
+    let bestSum = -1
+    for (const x of body.length > 0 ? body : others) {
+      let sum = 0
+      for (const y of others) if (x !== y) sum += similarity(x, y)
+      if (sum > bestSum + 1e-12) {
+        best = x
+        bestSum = sum
+      }
+    }
+    const rep = sentences[best]!
+    const memberRecords: Member[] = members.map((x) => {
+      const s = sentences[x]!
+      return {
+        sentence: s.id,
+        article: s.article,
+        outlet: s.outlet,
+        index: s.index,
+        similarity: x === best ? 1 : round(similarity(x, best)),
+        relation: x === best ? 'identical' : relate(s, rep, features[x]!, features[best]!).relation,
+        representative: x === best,
+      }
+    })
+    const pairs: PairRelation[] = []
+    const pair = (x: number, y: number) => {
+      const related = relate(sentences[x]!, sentences[y]!, features[x]!, features[y]!)
+      pairs.push({ a: sentences[x]!.id, b: sentences[y]!.id, similarity: round(similarity(x, y)), relation: related.relation, values: related.values })
+    }
+    // Pairs across articles only: two units of one article are never compared for conflicts or reuse.
+    if (members.length <= allPairsUpTo) {
+      for (let p = 0; p < members.length; p++) for (let q = p + 1; q < members.length; q++) if (doc[members[p]!] !== doc[members[q]!]) pair(members[p]!, members[q]!)
+    } else for (const x of members) if (x !== best && doc[x] !== doc[best]) pair(Math.min(x, best), Math.max(x, best))
+    statements.push({ id: `s${statements.length + 1}`, text: rep.text, representative: rep.id, members: memberRecords, pairs })
+  }
+  const possible = possiblePairs(documents)
+  log.info(SOURCE, 'compared-pairs', `Compared ${compared} of ${possible} sentence pairs across articles (${possible > 0 ? ((100 * compared) / possible).toFixed(2) : '0.00'}%)`)
+  return { statements, comparedPairs: compared, possiblePairs: possible }
+}
+
+
+/** What `storyScorer` needs beyond the documents: the candidate index's settings. */
+interface ScorerSettings {
+  readonly prefixSize: number
+  readonly maxPosting: number
+  readonly window: number
+  readonly maxCandidates: number
+}
+
+/**
+ * A story's units with their features, candidate pairs from the index of rarest stems, and how strongly two units
+ * link (memoised): what `align` groups, and what the same-claim stage is fitted on (`sameClaimRows`).
+ */
+function storyScorer(documents: readonly Document[], model: SimilarityModel, vectors: WordVectors | undefined, settings: ScorerSettings) {
+  const { prefixSize, maxPosting, window, maxCandidates } = settings
+  const options = { vectors }
   // Headlines align like sentences: a headline states the story's main claim in a few words.
   const sentences: Sentence[] = documents.flatMap((d) => unitsOf(d))
   const articleOf = new Map<string, number>()
@@ -256,112 +388,33 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     const strength = link(i, j)
     if (strength >= threshold) edges.push({ i, j, strength })
   }
-  const compared = candidates.size
-  // Whole sentences group first; links through a clause then attach a sentence to a group or join groups. A
-  // sentence whose clause also matches another statement ("The bridge carries 38,000 vehicles a day, and …" next
-  // to "The bridge, which carries tens of thousands of vehicles a day, was rated fair …") cannot then pull that
-  // statement's members away from where their whole sentences belong.
-  const clauseLink = (e: { i: number; j: number }) => (throughClaims.has(e.i * n + e.j) ? 1 : 0)
-  edges.sort((a, b) => clauseLink(a) - clauseLink(b) || b.strength - a.strength || a.i - b.i || a.j - b.j)
+  /** The same-claim stage's input for a pair: every pair feature, then `CONTEXT_FEATURES`. */
+  const rowOf = (i: number, j: number): Float64Array => {
+    const out = new Float64Array(FEATURES.length + CONTEXT_FEATURES.length)
+    pairFeatureArray(features[i]!, features[j]!, idf, out)
+    context(Math.min(i, j), Math.max(i, j), out, FEATURES.length)
+    return out
+  }
+  return { sentences, doc, n, features, candidates, similarity, link, throughClaims, threshold, edges, row: rowOf }
+}
 
-  // Grouping: strongest links first; two groups merge only if they share no article and a sample of their cross
-  // pairs is close on average and at the weakest, so unrelated sentences never chain into one statement.
-  const groupOf = sentences.map((_, i) => i)
-  const groups = new Map<number, number[]>(sentences.map((_, i) => [i, [i]]))
-  const articlesOf = new Map<number, Set<number>>(sentences.map((_, i) => [i, new Set([doc[i]!])]))
-  const sameArticleFits = (ga: readonly number[], gb: readonly number[]): boolean => {
-    const count = new Map<number, number>()
-    for (const x of ga) count.set(doc[x]!, (count.get(doc[x]!) ?? 0) + 1)
-    for (const y of gb) count.set(doc[y]!, (count.get(doc[y]!) ?? 0) + 1)
-    for (const c of count.values()) if (c > 2) return false
-    for (const x of ga) for (const y of gb) if (doc[x] === doc[y] && link(x, y) < threshold) return false
-    return true
-  }
-  for (const edge of edges) {
-    const a = groupOf[edge.i]!
-    const b = groupOf[edge.j]!
-    if (a === b) continue
-    const ga = groups.get(a)!
-    const gb = groups.get(b)!
-    const docsA = articlesOf.get(a)!
-    const docsB = articlesOf.get(b)!
-    const [small, large] = docsA.size <= docsB.size ? [docsA, docsB] : [docsB, docsA]
-    // Groups that share an article merge only when each of its units in them reports the claim: every pair of
-    // them links strongly (a headline and its lead; a lead and a later recap), and no article gives more than two.
-    let overlap = false
-    for (const d of small) if (large.has(d)) overlap = true
-    if (overlap && !sameArticleFits(ga, gb)) continue
-    let total = 0
-    let least = 1
-    let pairs = 0
-    for (const x of sample(ga, linkSample, edge.i))
-      for (const y of sample(gb, linkSample, edge.j)) {
-        const value = link(x, y)
-        total += value
-        least = Math.min(least, value)
-        pairs++
-      }
-    if (total / pairs < threshold * linkage || least < threshold * linkage * 0.75) continue
-    const [keep, drop] = ga.length >= gb.length ? [a, b] : [b, a]
-    const dropped = groups.get(drop)!
-    const kept = groups.get(keep)!
-    for (const x of dropped) {
-      groupOf[x] = keep
-      kept.push(x)
-    }
-    for (const d of articlesOf.get(drop)!) articlesOf.get(keep)!.add(d)
-    groups.delete(drop)
-    articlesOf.delete(drop)
-  }
-
-  const statements: Statement[] = []
-  const ordered = [...groups.values()]
-    .map((members) => members.sort((x, y) => x - y))
-    .filter((members) => new Set(members.map((x) => sentences[x]!.outlet)).size >= 2)
-    .sort((x, y) => x[0]! - y[0]!)
-  for (const members of ordered) {
-    // The representative is the member closest to the others; in a large statement, the best of a sample of
-    // members against a sample of the others, so the cost stays bounded.
-    const others = sample(members, 16, members[0]!)
-    // A headline stands for the statement only when every member is one: a body sentence says the claim whole.
-    const body = others.filter((x) => sentences[x]!.unit !== 'headline')
-    let best = (body.length > 0 ? body : others)[0]!
-    let bestSum = -1
-    for (const x of body.length > 0 ? body : others) {
-      let sum = 0
-      for (const y of others) if (x !== y) sum += similarity(x, y)
-      if (sum > bestSum + 1e-12) {
-        best = x
-        bestSum = sum
-      }
-    }
-    const rep = sentences[best]!
-    const memberRecords: Member[] = members.map((x) => {
-      const s = sentences[x]!
-      return {
-        sentence: s.id,
-        article: s.article,
-        outlet: s.outlet,
-        index: s.index,
-        similarity: x === best ? 1 : round(similarity(x, best)),
-        relation: x === best ? 'identical' : relate(s, rep, features[x]!, features[best]!).relation,
-        representative: x === best,
-      }
-    })
-    const pairs: PairRelation[] = []
-    const pair = (x: number, y: number) => {
-      const related = relate(sentences[x]!, sentences[y]!, features[x]!, features[y]!)
-      pairs.push({ a: sentences[x]!.id, b: sentences[y]!.id, similarity: round(similarity(x, y)), relation: related.relation, values: related.values })
-    }
-    // Pairs across articles only: two units of one article are never compared for conflicts or reuse.
-    if (members.length <= allPairsUpTo) {
-      for (let p = 0; p < members.length; p++) for (let q = p + 1; q < members.length; q++) if (doc[members[p]!] !== doc[members[q]!]) pair(members[p]!, members[q]!)
-    } else for (const x of members) if (x !== best && doc[x] !== doc[best]) pair(Math.min(x, best), Math.max(x, best))
-    statements.push({ id: `s${statements.length + 1}`, text: rep.text, representative: rep.id, members: memberRecords, pairs })
-  }
-  const possible = possiblePairs(documents)
-  log.info(SOURCE, 'compared-pairs', `Compared ${compared} of ${possible} sentence pairs across articles (${possible > 0 ? ((100 * compared) / possible).toFixed(2) : '0.00'}%)`)
-  return { statements, comparedPairs: compared, possiblePairs: possible }
+/**
+ * The same-claim stage's input rows for pairs of unit ids of a story (every pair feature, then `CONTEXT_FEATURES`),
+ * computed as `align` computes them: for fitting the stage on labelled pairs. A unit id not in the story gives null.
+ * `candidate` receives, for each pair with a row, whether the candidate index proposes it.
+ */
+export function sameClaimRows(documents: readonly Document[], pairs: readonly (readonly [string, string])[], options: AlignOptions = {}, candidate: boolean[] = []): (Float64Array | null)[] {
+  const model = options.model ?? DEFAULT_MODEL
+  checkVectors(model, options.vectors)
+  const scorer = storyScorer(documents, model, options.vectors, { prefixSize: options.prefixSize ?? 32, maxPosting: options.maxPosting ?? 200, window: options.window ?? 16, maxCandidates: options.maxCandidates ?? 12 })
+  const index = new Map(scorer.sentences.map((s, i) => [s.id, i]))
+  return pairs.map(([a, b]) => {
+    const i = index.get(a)
+    const j = index.get(b)
+    if (i === undefined || j === undefined || scorer.doc[i] === scorer.doc[j]) return null
+    candidate.push(scorer.candidates.has(Math.min(i, j) * scorer.n + Math.max(i, j)))
+    return scorer.row(i, j)
+  })
 }
 
 const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'though', 'although', 'whereas', 'yet'])

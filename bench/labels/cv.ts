@@ -1,38 +1,36 @@
 // Story-grouped cross-validation of the ledger on the labelled BASIL pairs: each fold's stories are analysed with a
-// model fitted without them and a threshold chosen without them.
-import { performance } from 'node:perf_hooks'
+// same-claim stage fitted without them and a threshold chosen without them.
+import type { SimilarityModel } from '../../stages/similarity.js'
 import type { WordVectors } from '../../stages/vectors.js'
 import { evaluateLedger, FOLDS, foldOf, type LedgerFigures, prf } from './evaluate.js'
-import { fitWith, foldThreshold, ledgerModel } from './fit.js'
-import { type BasilRecord, isSameClaim, type LabelledUnitPair } from './labels.js'
+import { fitSameClaim, sameClaimThreshold, withStage } from './fit.js'
+import type { BasilRecord, LabelledUnitPair } from './labels.js'
 
-/** Sum the figures of several folds (pair decisions pooled). */
-function pool(parts: readonly ({ figures: LedgerFigures } & LedgerFigures['decisions'])[]): Omit<LedgerFigures, 'decisions'> {
-  const c = (k: 'flagged' | 'flaggedRight' | 'labelled' | 'found') => parts.reduce((s, p) => s + p.figures.conflicts[k], 0)
-  const o = (k: 'reported' | 'judged' | 'falseOnes') => parts.reduce((s, p) => s + p.figures.omissions[k], 0)
+/** Pool the figures of several folds (pair decisions pooled, counts added). */
+export function pool(parts: readonly LedgerFigures[]): LedgerFigures {
+  const c = (k: keyof LedgerFigures['conflicts']) => parts.reduce((s, p) => s + p.conflicts[k], 0)
+  const o = (k: keyof LedgerFigures['omissions']) => parts.reduce((s, p) => s + p.omissions[k], 0)
+  const d = (k: keyof LedgerFigures['decisions']) => parts.flatMap((p) => p.decisions[k])
   return {
-    pairs: prf(parts.flatMap((p) => p.predicted), parts.flatMap((p) => p.gold)),
-    headlines: prf(parts.flatMap((p) => p.headPredicted), parts.flatMap((p) => p.headGold)),
+    pairs: prf(d('predicted'), d('gold')),
+    headlines: prf(d('headPredicted'), d('headGold')),
     conflicts: { flagged: c('flagged'), flaggedRight: c('flaggedRight'), labelled: c('labelled'), found: c('found') },
     omissions: { reported: o('reported'), judged: o('judged'), falseOnes: o('falseOnes') },
+    decisions: { gold: d('gold'), predicted: d('predicted'), headGold: d('headGold'), headPredicted: d('headPredicted') },
   }
 }
 
-/** The ledger's figures, story-grouped `FOLDS`-fold, and the thresholds each fold chose. */
-export function crossValidate(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], rows: readonly ArrayLike<number>[], general: { rows: readonly ArrayLike<number>[]; targets: readonly number[] }, vectors: WordVectors, log: (line: string) => void): { figures: Omit<LedgerFigures, 'decisions'>; thresholds: number[] } {
-  const labels = pairs.map((p) => (isSameClaim(p.label) ? 1 : 0))
-  const parts = []
+/** The ledger's figures, story-grouped `FOLDS`-fold, and the threshold each fold chose. */
+export function crossValidate(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], rows: readonly (Float64Array | null)[], base: SimilarityModel, vectors: WordVectors, log: (line: string) => void): { figures: LedgerFigures; thresholds: number[] } {
+  const parts: LedgerFigures[] = []
   const thresholds: number[] = []
   for (let f = 0; f < FOLDS; f++) {
-    const start = performance.now()
-    const threshold = foldThreshold(general, pairs, rows, f)
-    const train = pairs.map((_, i) => i).filter((i) => foldOf(pairs[i]!.story) !== f)
-    const model = ledgerModel(fitWith(general, rows, labels, train), threshold, vectors, {})
-    const test = pairs.filter((p) => foldOf(p.story) === f)
-    const figures = evaluateLedger(byStory, test, model, vectors)
+    const { threshold } = sameClaimThreshold(rows, pairs, f)
+    const learner = fitSameClaim(rows, pairs, pairs.map((_, i) => i).filter((i) => foldOf(pairs[i]!.story) !== f))
+    const figures = evaluateLedger(byStory, pairs.filter((p) => foldOf(p.story) === f), withStage(base, learner, threshold), vectors)
     thresholds.push(threshold)
-    parts.push({ figures, ...figures.decisions })
-    log(`fold ${f + 1}/${FOLDS}: threshold ${threshold.toFixed(3)}, F1 ${figures.pairs.f1.toFixed(3)} (${((performance.now() - start) / 1000).toFixed(1)} s)`)
+    parts.push(figures)
+    log(`fold ${f + 1}/${FOLDS}: threshold ${threshold.toFixed(3)}, F1 ${figures.pairs.f1.toFixed(3)} (P ${figures.pairs.precision.toFixed(3)})`)
   }
   return { figures: pool(parts), thresholds }
 }

@@ -1,6 +1,6 @@
 // The ledger measured on labelled cross-outlet pairs of BASIL (bench/labels/README.md): each labelled story goes
 // through the stages as `analyze` runs them, and a pair counts as aligned when its two units end in one statement.
-import { align } from '../../stages/align.js'
+import { align, type AlignOptions } from '../../stages/align.js'
 import { clean } from '../../stages/clean.js'
 import { ingest } from '../../stages/ingest.js'
 import { MessageLog } from '../../stages/messages.js'
@@ -61,7 +61,7 @@ export interface LedgerFigures {
 }
 
 /** Run the ledger over the stories of `pairs` with `model`, and compare its statements with the labels. */
-export function evaluateLedger(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], model: SimilarityModel, vectors: WordVectors): LedgerFigures {
+export function evaluateLedger(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], model: SimilarityModel, vectors: WordVectors, alignOptions: AlignOptions = {}): LedgerFigures {
   const predicted: boolean[] = []
   const gold: boolean[] = []
   const headPredicted: boolean[] = []
@@ -77,7 +77,7 @@ export function evaluateLedger(byStory: ReadonlyMap<string, readonly BasilRecord
   for (const story of stories) {
     const documents = storyDocuments(byStory.get(story)!)
     const log = new MessageLog(story)
-    const ledger: Ledger = scoreStory(story, documents, align(documents, log, { model, vectors }), log)
+    const ledger: Ledger = scoreStory(story, documents, align(documents, log, { ...alignOptions, model, vectors }), log)
     const statementOf = new Map<string, string>()
     for (const s of ledger.statements) for (const m of s.members) statementOf.set(m.sentence, s.id)
     const relationOf = new Map<string, Relation>()

@@ -1,74 +1,70 @@
-// Fitting the ledger's model: MSRP and STS-B training pairs (paraphrase, graded similarity) plus the labelled
-// cross-outlet pairs (same claim or not), with the decision threshold chosen on the labelled pairs alone, from
-// story-grouped out-of-fold predictions, never from pairs the model was fitted on.
-import path from 'node:path'
-import { DEFAULT_BOOST, pairMatrix } from '../../stages/calibrate.js'
+// Fitting the same-claim stage of the ledger's model: the shipped similarity (fitted on MSRP and STS-B training
+// pairs) scores each pair, and a second learner, fitted on the labelled cross-outlet pairs, decides from every pair
+// feature plus the pair's context in its story. The decision threshold comes from story-grouped out-of-fold
+// predictions on the labelled pairs, never from pairs the learner was fitted on.
+import { CONTEXT_FEATURES, sameClaimRows } from '../../stages/align.js'
+import { DEFAULT_BOOST } from '../../stages/calibrate.js'
 import { type BoostOptions, fitBoosted, type Learner, predict } from '../../stages/model.js'
-import { FEATURE_DOCS, FEATURES } from '../../stages/similarity.js'
-import type { SimilarityModel } from '../../stages/similarity.js'
+import { FEATURES, type SimilarityModel } from '../../stages/similarity.js'
 import type { WordVectors } from '../../stages/vectors.js'
-import { readMsrp, readStsb } from '../data.js'
-import { decisionThreshold, FOLDS, foldOf } from './evaluate.js'
-import { isSameClaim, type LabelledUnitPair } from './labels.js'
+import { decisionThreshold, findUnit, FOLDS, foldOf, storyDocuments } from './evaluate.js'
+import { type BasilRecord, isSameClaim, type LabelledUnitPair } from './labels.js'
 
-/** Each labelled pair counts this many times against one MSRP or STS-B pair: the ledger's question is theirs. */
-export const LABELLED_WEIGHT = 3
 /** Precision the decision keeps on the labelled pairs (the issue's target). */
 export const MIN_PRECISION = 0.85
+/** How the same-claim learner is fitted: the calibrate defaults (two bags of 200 trees of depth 3). */
+export const SAME_CLAIM_BOOST: BoostOptions = DEFAULT_BOOST
 
-/** MSRP train and STS-B train as feature rows and targets in [0, 1] (IDF over each set, as `calibrate` computes it). */
-export function generalTraining(shared: string, vectors: WordVectors): { rows: number[][]; targets: number[] } {
-  const msrp = readMsrp(path.join(shared, 'data', 'msrp', 'msr_paraphrase_train.txt'))
-  const sts = readStsb(path.join(shared, 'data', 'stsb', 'sts-train.csv'))
-  return {
-    rows: [...pairMatrix(msrp, FEATURES, vectors), ...pairMatrix(sts, FEATURES, vectors)],
-    targets: [...msrp.map((p) => p.label), ...sts.map((p) => p.label / 5)],
+/** The same-claim input row of each labelled pair (null when the stages dropped one of its units), as `align` computes it. */
+export function sameClaimTraining(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], model: SimilarityModel, vectors: WordVectors): (Float64Array | null)[] {
+  const rows = new Array<Float64Array | null>(pairs.length).fill(null)
+  for (const story of [...new Set(pairs.map((p) => p.story))].sort()) {
+    const documents = storyDocuments(byStory.get(story)!)
+    const own = pairs.map((p, i) => [p, i] as const).filter(([p]) => p.story === story)
+    const ids = own.map(([p]) => [findUnit(documents, p.a)?.id ?? '', findUnit(documents, p.b)?.id ?? ''] as const)
+    const found = sameClaimRows(documents, ids, { model: withoutStage(model), vectors })
+    own.forEach(([, i], k) => (rows[i] = found[k]!))
   }
+  return rows
 }
 
-/** Fit on the general rows plus the chosen labelled rows (each repeated `LABELLED_WEIGHT` times). */
-export function fitWith(general: { rows: readonly ArrayLike<number>[]; targets: readonly number[] }, rows: readonly ArrayLike<number>[], labels: readonly number[], chosen: readonly number[], options: BoostOptions = DEFAULT_BOOST): Learner {
-  const x: ArrayLike<number>[] = [...general.rows]
-  const y: number[] = [...general.targets]
-  for (let k = 0; k < LABELLED_WEIGHT; k++)
-    for (const i of chosen) {
-      x.push(rows[i]!)
-      y.push(labels[i]!)
-    }
-  return fitBoosted(x, y, options)
+/** The model with its same-claim stage removed: the context features never depend on a stage. */
+export function withoutStage(model: SimilarityModel): SimilarityModel {
+  const { sameClaim: _dropped, ...rest } = model
+  return rest
 }
 
-/**
- * Out-of-fold predictions for the labelled pairs `within` (story-grouped: the folds other than `excluded` only),
- * each from a model fitted without its story's fold; then the decision threshold on them.
- */
-export function foldThreshold(general: { rows: readonly ArrayLike<number>[]; targets: readonly number[] }, pairs: readonly LabelledUnitPair[], rows: readonly ArrayLike<number>[], excluded: number | null, options: BoostOptions = DEFAULT_BOOST): number {
-  const labels = pairs.map((p) => (isSameClaim(p.label) ? 1 : 0))
-  const within = pairs.map((_, i) => i).filter((i) => foldOf(pairs[i]!.story) !== excluded)
-  const predictions: number[] = []
-  const truth: number[] = []
+/** Fit the same-claim learner on the chosen labelled pairs that have a row. */
+export function fitSameClaim(rows: readonly (Float64Array | null)[], pairs: readonly LabelledUnitPair[], chosen: readonly number[]): Learner {
+  const use = chosen.filter((i) => rows[i] !== null)
+  return fitBoosted(
+    use.map((i) => rows[i]!),
+    use.map((i) => (isSameClaim(pairs[i]!.label) ? 1 : 0)),
+    SAME_CLAIM_BOOST,
+  )
+}
+
+/** The decision threshold for the pairs outside fold `excluded` (all when null): story-grouped out-of-fold predictions over them. */
+export function sameClaimThreshold(rows: readonly (Float64Array | null)[], pairs: readonly LabelledUnitPair[], excluded: number | null): { threshold: number; predictions: Map<number, number> } {
+  const within = pairs.map((_, i) => i).filter((i) => foldOf(pairs[i]!.story) !== excluded && rows[i] !== null)
+  const predictions = new Map<number, number>()
   for (let g = 0; g < FOLDS; g++) {
     if (g === excluded) continue
-    const train = within.filter((i) => foldOf(pairs[i]!.story) !== g)
-    const learner = fitWith(general, rows, labels, train, options)
-    for (const i of within)
-      if (foldOf(pairs[i]!.story) === g) {
-        predictions.push(predict(learner, rows[i]!))
-        truth.push(labels[i]!)
-      }
+    const learner = fitSameClaim(rows, pairs, within.filter((i) => foldOf(pairs[i]!.story) !== g))
+    for (const i of within) if (foldOf(pairs[i]!.story) === g) predictions.set(i, predict(learner, rows[i]!))
   }
-  return decisionThreshold(predictions, truth, MIN_PRECISION)
+  const order = [...predictions.keys()].sort((x, y) => x - y)
+  return {
+    threshold: decisionThreshold(
+      order.map((i) => predictions.get(i)!),
+      order.map((i) => (isSameClaim(pairs[i]!.label) ? 1 : 0)),
+      MIN_PRECISION,
+    ),
+    predictions,
+  }
 }
 
-/** A model file for `analyze`: learner, threshold and how both were made. */
-export function ledgerModel(learner: Learner, threshold: number, vectors: WordVectors, notes: Record<string, unknown>): SimilarityModel {
-  return {
-    format: 'corroborate-model',
-    version: 1,
-    features: FEATURES,
-    learner,
-    threshold,
-    vectors: vectors.name,
-    notes: { ...notes, wordnet: vectors.wordnet?.name ?? null, features: Object.fromEntries(FEATURES.map((f) => [f, FEATURE_DOCS[f]])) },
-  }
+/** The stage-1 model with a same-claim stage. */
+export function withStage(model: SimilarityModel, learner: Learner, threshold: number, notes: Record<string, unknown> = {}): SimilarityModel {
+  return { ...withoutStage(model), sameClaim: { features: [...FEATURES, ...CONTEXT_FEATURES], learner, threshold, notes } }
 }

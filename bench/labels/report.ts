@@ -6,7 +6,7 @@ import { DEFAULT_MODEL } from '../../stages/similarity.js'
 import { baselineFigures, evaluateLedger, labelledFeatures } from './evaluate.js'
 import { type BasilRecord, loadLabelledPairs, readBasilRecords } from './labels.js'
 import { crossValidate } from './cv.js'
-import { generalTraining } from './fit.js'
+import { sameClaimTraining } from './fit.js'
 
 const root = path.join(__dirname, '..', '..', '..')
 const basilFile = path.join(root, '..', 'shared', 'data', 'basil', 'basil.jsonl')
@@ -26,10 +26,8 @@ const b = baselineFigures(pairs, cosine)
 console.log(`TF-IDF baseline: P ${pct(b.pairs.precision)} R ${pct(b.pairs.recall)} F1 ${pct(b.pairs.f1)}; headlines F1 ${pct(b.headlines.f1)}`)
 
 if (process.argv.includes('--cv')) {
-  const shared = path.join(root, '..', 'shared')
-  const { rows } = labelledFeatures(byStory, pairs, vectors)
-  const general = generalTraining(shared, vectors)
-  const cv = crossValidate(byStory, pairs, rows, general, vectors, (line) => process.stderr.write(`${line}\n`))
+  const rows = sameClaimTraining(byStory, pairs, DEFAULT_MODEL, vectors)
+  const cv = crossValidate(byStory, pairs, rows, DEFAULT_MODEL, vectors, (line) => process.stderr.write(`${line}\n`))
   const g = cv.figures
   console.log(`CV pairs: P ${pct(g.pairs.precision)} R ${pct(g.pairs.recall)} F1 ${pct(g.pairs.f1)}; headlines P ${pct(g.headlines.precision)} R ${pct(g.headlines.recall)} F1 ${pct(g.headlines.f1)}`)
   console.log(`CV conflicts: flagged ${g.conflicts.flagged}, right ${g.conflicts.flaggedRight}; labelled ${g.conflicts.labelled}, found ${g.conflicts.found}; omissions reported ${g.omissions.reported}, judged ${g.omissions.judged}, false ${g.omissions.falseOnes}`)

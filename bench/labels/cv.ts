@@ -3,7 +3,7 @@
 import type { SimilarityModel } from '../../stages/similarity.js'
 import type { WordVectors } from '../../stages/vectors.js'
 import { evaluateLedger, FOLDS, foldOf, type LedgerFigures, prf } from './evaluate.js'
-import { fitSameClaim, sameClaimThreshold, withStage } from './fit.js'
+import { fitSameClaim, groupedThreshold, withStage } from './fit.js'
 import type { BasilRecord, LabelledUnitPair } from './labels.js'
 
 /** Pool the figures of several folds (pair decisions pooled, counts added). */
@@ -25,7 +25,7 @@ export function crossValidate(byStory: ReadonlyMap<string, readonly BasilRecord[
   const parts: LedgerFigures[] = []
   const thresholds: number[] = []
   for (let f = 0; f < FOLDS; f++) {
-    const { threshold } = sameClaimThreshold(rows, pairs, f)
+    const { threshold } = groupedThreshold(byStory, rows, pairs, base, vectors, f)
     const learner = fitSameClaim(rows, pairs, pairs.map((_, i) => i).filter((i) => foldOf(pairs[i]!.story) !== f))
     const figures = evaluateLedger(byStory, pairs.filter((p) => foldOf(p.story) === f), withStage(base, learner, threshold), vectors)
     thresholds.push(threshold)

@@ -20,11 +20,37 @@ export function foldOf(story: string, folds = FOLDS): number {
   return Number.parseInt(hashText(story).slice(0, 8), 16) % folds
 }
 
+// Documents are immutable and the same for every model: segmented once per story for the whole benchmark.
+const documentsOf = new Map<string, Document[]>()
+
 /** One story's documents as `analyze` makes them from its BASIL records. */
 export function storyDocuments(records: readonly BasilRecord[]): Document[] {
-  const log = new MessageLog(records[0]!.story)
-  const sources = records.map((r) => ({ kind: 'jsonl' as const, file: 'basil.jsonl', bytes: Buffer.from(`${JSON.stringify(r)}\n`) }))
-  return segment(clean(ingest(sources, log), log), log)
+  const story = records[0]!.story
+  let documents = documentsOf.get(story)
+  if (!documents) {
+    const log = new MessageLog(story)
+    const sources = records.map((r) => ({ kind: 'jsonl' as const, file: 'basil.jsonl', bytes: Buffer.from(`${JSON.stringify(r)}\n`) }))
+    documentsOf.set(story, (documents = segment(clean(ingest(sources, log), log), log)))
+  }
+  return documents
+}
+
+/** Whether `align` puts each labelled pair's two units into one statement (false when a unit was dropped). */
+export function alignedPairs(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], model: SimilarityModel, vectors: WordVectors, alignOptions: AlignOptions = {}): boolean[] {
+  const result = new Array<boolean>(pairs.length).fill(false)
+  for (const story of [...new Set(pairs.map((p) => p.story))].sort()) {
+    const documents = storyDocuments(byStory.get(story)!)
+    const statementOf = new Map<string, string>()
+    for (const s of align(documents, new MessageLog(story), { ...alignOptions, model, vectors }).statements) for (const m of s.members) statementOf.set(m.sentence, s.id)
+    pairs.forEach((p, i) => {
+      if (p.story !== story) return
+      const a = findUnit(documents, p.a)
+      const b = findUnit(documents, p.b)
+      const sa = a ? statementOf.get(a.id) : undefined
+      result[i] = sa !== undefined && sa === (b ? statementOf.get(b.id) : undefined)
+    })
+  }
+  return result
 }
 
 /** The unit of a document that a labelled unit refers to (by its text's hash), or null when the stages dropped it. */

@@ -7,7 +7,7 @@ import { DEFAULT_BOOST } from '../../stages/calibrate.js'
 import { type BoostOptions, fitBoosted, type Learner, predict } from '../../stages/model.js'
 import { FEATURES, type SimilarityModel } from '../../stages/similarity.js'
 import type { WordVectors } from '../../stages/vectors.js'
-import { decisionThreshold, findUnit, FOLDS, foldOf, storyDocuments } from './evaluate.js'
+import { alignedPairs, decisionThreshold, findUnit, FOLDS, foldOf, prf, storyDocuments } from './evaluate.js'
 import { type BasilRecord, isSameClaim, type LabelledUnitPair } from './labels.js'
 
 /** Precision the decision keeps on the labelled pairs (the issue's target). */
@@ -67,4 +67,34 @@ export function sameClaimThreshold(rows: readonly (Float64Array | null)[], pairs
 /** The stage-1 model with a same-claim stage. */
 export function withStage(model: SimilarityModel, learner: Learner, threshold: number, notes: Record<string, unknown> = {}): SimilarityModel {
   return { ...withoutStage(model), sameClaim: { features: [...FEATURES, ...CONTEXT_FEATURES], learner, threshold, notes } }
+}
+
+/** Thresholds tried when the decision is chosen through the grouping. */
+export const THRESHOLD_GRID = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]
+
+/**
+ * The decision threshold chosen through `align`'s grouping, on the stories outside fold `excluded` (all when
+ * null): each inner fold's stories are aligned with a learner fitted without them at every threshold of the grid,
+ * and the threshold with the best pooled F1 among those keeping precision at `MIN_PRECISION` wins (the best F1
+ * when none does).
+ */
+export function groupedThreshold(byStory: ReadonlyMap<string, readonly BasilRecord[]>, rows: readonly (Float64Array | null)[], pairs: readonly LabelledUnitPair[], base: SimilarityModel, vectors: WordVectors, excluded: number | null): { threshold: number; precision: number; recall: number; f1: number } {
+  const gold: boolean[] = []
+  const predicted = THRESHOLD_GRID.map(() => [] as boolean[])
+  for (let g = 0; g < FOLDS; g++) {
+    if (g === excluded) continue
+    const learner = fitSameClaim(rows, pairs, pairs.map((_, i) => i).filter((i) => foldOf(pairs[i]!.story) !== g && foldOf(pairs[i]!.story) !== excluded))
+    const test = pairs.filter((p) => foldOf(p.story) === g)
+    for (const p of test) gold.push(isSameClaim(p.label))
+    THRESHOLD_GRID.forEach((t, k) => predicted[k]!.push(...alignedPairs(byStory, test, withStage(base, learner, t), vectors)))
+  }
+  let best = { threshold: THRESHOLD_GRID[0]!, precision: 0, recall: 0, f1: -1 }
+  let bestAny = best
+  THRESHOLD_GRID.forEach((t, k) => {
+    const m = prf(predicted[k]!, gold)
+    const here = { threshold: t, precision: m.precision, recall: m.recall, f1: m.f1 }
+    if (m.f1 > bestAny.f1) bestAny = here
+    if (m.precision >= MIN_PRECISION && m.f1 > best.f1) best = here
+  })
+  return best.f1 >= 0 ? best : bestAny
 }

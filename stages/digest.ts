@@ -16,6 +16,7 @@ export interface DigestOptions {
 const RELATION_NAMES: Readonly<Record<Relation, string>> = {
   identical: 'identical',
   paraphrase: 'paraphrase',
+  update: 'the same event at another time',
   partial: 'partial',
   number_conflict: 'numbers differ',
   quote_conflict: 'quote worded differently',

@@ -1,8 +1,8 @@
 // relate: how two aligned sentences relate, and what differs when they conflict. Only ever asked of sentences
 // already aligned as one statement: two different events may both mention "100 people".
-import { WEEKDAYS } from './nlp.js'
+import { NUMBER_WORDS, stem, WEEKDAYS } from './nlp.js'
 import type { SentenceFeatures } from './similarity.js'
-import type { NumberMention, Relation, Sentence } from './types.js'
+import type { NumberMention, Relation, Sentence, Token } from './types.js'
 
 /** A relation and, for a conflict, the two differing values (as each sentence words them). */
 export interface Related {
@@ -11,6 +11,40 @@ export interface Related {
 }
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without'])
+
+// Verbs that deny by their meaning: a sentence with one states the denial the other words with "not".
+const NEGATIVE_VERBS = new Set(['deny', 'reject', 'refuse', 'decline', 'dismiss', 'ignore', 'rebuff', 'dispute', 'block', 'oppose', 'halt', 'stop', 'veto', 'bar', 'filibuster', 'withhold'].map((w) => stem(w)))
+
+/** True when the negation at `i` sits in a condition ("if we don't get it", "unless", "whether"): up to twelve words back, within the sentence's clause chain. */
+function conditional(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 12); k--) {
+    const t = tokens[k]!.normal
+    if (t === ';' || t === '.' || t === ':') break
+    if (t === 'if' || t === 'unless' || t === 'whether') return true
+  }
+  // "No Legislation Until After Tax Cut Extension": a condition set after the denial.
+  for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) {
+    const t = tokens[k]!.normal
+    if (t === ';' || t === '.' || t === ',') break
+    if (t === 'until' || t === 'unless') return true
+  }
+  return false
+}
+
+/** True when the clause of the negation at `i` (between punctuation marks) holds a content stem of the other sentence besides the word right after the negation. */
+function clauseShares(tokens: readonly Token[], i: number, stems: ReadonlySet<string>): boolean {
+  let from = i
+  while (from > 0 && tokens[from - 1]!.kind !== 'punctuation') from--
+  let to = i + 1
+  while (to < tokens.length && tokens[to]!.kind !== 'punctuation') to++
+  let shared = 0
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!
+    if (k === i || t.stop || (t.kind !== 'word' && t.kind !== 'number')) continue
+    if (stems.has(t.stem)) shared++
+  }
+  return shared >= 2
+}
 
 /**
  * The relation of two aligned sentences, most telling first: identical wording; a number conflict (the same
@@ -21,6 +55,10 @@ const NEGATIONS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'n
  */
 export function relate(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceFeatures): Related {
   if (fa.wording === fb.wording) return { relation: 'identical', values: null }
+  // One event told before and after it happened ("will speak by phone Saturday" / "spoke by phone on Saturday"):
+  // an update, not a conflict, whatever numbers or words changed with time.
+  const update = updateOf(a, b)
+  if (update) return { relation: 'update', values: update }
   const numbers = numberConflict(a, b)
   if (numbers) return { relation: 'number_conflict', values: numbers }
   const weekdays = weekdayConflict(a, b)
@@ -29,9 +67,72 @@ export function relate(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Sente
   if (negation) return { relation: 'negation_conflict', values: negation }
   const quote = quoteConflict(a, b)
   if (quote) return { relation: 'quote_conflict', values: quote }
-  if (a.attribution && b.attribution && attributionDiffers(a.attribution, b.attribution)) return { relation: 'attribution_differs', values: [a.attribution, b.attribution] }
+  // A headline's "Trump Declares …" is no source: sources are compared between body sentences only.
+  if (a.unit === 'sentence' && b.unit === 'sentence' && a.attribution && b.attribution && attributionDiffers(a.attribution, b.attribution))
+    return { relation: 'attribution_differs', values: [a.attribution, b.attribution] }
   if (saysMore(fa, fb)) return { relation: 'partial', values: null }
   return { relation: 'paraphrase', values: null }
+}
+
+// Words that put an event ahead of the verb after them: "will speak", "plans to meet", "is set to sign", and a
+// headline's infinitive ("Obama to Outline Plan"). "would" is left out: it reports or conditions more often than
+// it schedules.
+const AHEAD_WORDS = new Set(['will', "'ll", 'shall'])
+const AHEAD_BEFORE_TO = new Set(['plans', 'plan', 'planning', 'scheduled', 'set', 'expected', 'poised', 'aims', 'intends', 'prepares', 'preparing', 'due', 'slated'])
+// Past forms that are not "-ed", with their base form, so that "will speak" meets "spoke".
+const IRREGULAR: ReadonlyMap<string, string> = new Map(
+  'said:say told:tell spoke:speak met:meet won:win lost:lose made:make took:take gave:give went:go came:come saw:see held:hold sent:send led:lead left:leave began:begin wrote:write ran:run brought:bring bought:buy thought:think found:find kept:keep paid:pay sold:sell stood:stand struck:strike threw:throw chose:choose drew:draw fell:fall felt:feel fought:fight froze:freeze got:get grew:grow heard:hear hid:hide hit:hit knew:know laid:lay let:let meant:mean put:put quit:quit read:read rode:ride rose:rise set:set shook:shake shot:shoot shut:shut sang:sing sat:sit spent:spend spread:spread stole:steal swore:swear taught:teach tore:tear withdrew:withdraw signed:sign'
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+)
+
+/** The verbs a unit puts ahead (base forms, by stem), each with the words that say so: "will speak" → speak. */
+function aheadVerbs(s: Sentence): Map<string, string> {
+  const found = new Map<string, string>()
+  const tokens = s.tokens.filter((t) => !quoted(s, t))
+  const verbAfter = (k: number): number => {
+    for (let j = k + 1; j < Math.min(tokens.length, k + 4); j++) if (tokens[j]!.pos === 'VERB' || (s.unit === 'headline' && tokens[j]!.kind === 'word' && !tokens[j]!.stop)) return j
+    return -1
+  }
+  tokens.forEach((t, k) => {
+    const word = t.normal
+    let at = -1
+    if (AHEAD_WORDS.has(word)) at = verbAfter(k)
+    else if (word === 'to' && k > 0 && (AHEAD_BEFORE_TO.has(tokens[k - 1]!.normal) || (s.unit === 'headline' && k <= 4))) at = verbAfter(k)
+    if (at >= 0) found.set(stem(tokens[at]!.normal), s.text.slice(t.begin - s.begin, tokens[at]!.end - s.begin))
+  })
+  return found
+}
+
+/** The past-tense verbs of a unit outside quotation marks, by the stem of their base form. */
+function pastVerbs(s: Sentence): Map<string, string> {
+  const found = new Map<string, string>()
+  for (const t of s.tokens) {
+    if (t.pos !== 'VERB' || quoted(s, t)) continue
+    // A headline tells what happened in the present tense: "I.R.S. Official Invokes 5th Amendment".
+    const headlinePresent = s.unit === 'headline' && /[^s]s$/.test(t.normal)
+    const base = IRREGULAR.get(t.normal) ?? (/[^e]ed$|eed$/.test(t.normal) || headlinePresent ? t.normal : null)
+    if (base !== null) found.set(stem(base), t.text)
+  }
+  return found
+}
+
+function quoted(s: Sentence, t: Token): boolean {
+  return s.quotes.some((q) => t.begin >= q.begin && t.end <= q.end)
+}
+
+/** "will meet Friday" / "met on Friday": one unit puts ahead a verb the other tells in the past; the two wordings, or null. */
+function updateOf(a: Sentence, b: Sentence): [string, string] | null {
+  for (const [ahead, past, flip] of [[a, b, false], [b, a, true]] as const) {
+    const planned = aheadVerbs(ahead)
+    if (planned.size === 0) continue
+    const done = pastVerbs(past)
+    for (const [verb, words] of [...planned].sort(([x], [y]) => (x < y ? -1 : 1))) {
+      const told = done.get(verb)
+      if (told !== undefined && aheadVerbs(past).size === 0) return flip ? [told, words] : [words, told]
+    }
+  }
+  return null
 }
 
 /** True for the relations that are conflicts. */
@@ -65,16 +166,63 @@ function numberConflict(a: Sentence, b: Sentence): [string, string] | null {
   }
   const ua = byUnit(a)
   const ub = byUnit(b)
+  const close = (x: number, y: number) => Math.abs(x - y) <= 0.005 * Math.max(Math.abs(x), Math.abs(y))
   for (const [unit, xs] of [...ua].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const ys = ub.get(unit)
     if (!ys) continue
-    const close = (x: number, y: number) => Math.abs(x - y) <= 0.005 * Math.max(Math.abs(x), Math.abs(y))
-    if (xs.some((x) => ys.some((y) => close(x.value, y.value)))) continue
+    // A value both give, with or without its unit ("35.72, and … 45.8 percent" / "35.7 percent"), is the one
+    // quantity they share; the others count other things.
+    if (xs.some((x) => [...b.numbers].some((y) => close(x.value, y.value))) || ys.some((y) => [...a.numbers].some((x) => close(x.value, y.value)))) continue
     // The same quantity is said of the same thing: "carries 42,000 vehicles" / "carries 38,000 vehicles", not
     // "$5 billion in funding for the wall" / "$1.3 billion to border security".
-    for (const x of xs) for (const y of ys) if (shareContext(a, x, b, y)) return [x.text, y.text]
+    for (const x of xs)
+      for (const y of ys) {
+        if (!isQuantity(a, x) || !isQuantity(b, y)) continue
+        // "more than $1 million" / "$1.1 million", "about 40,000" / 38,500: a rounded or bounded value agrees.
+        if (approximateAgrees(a, x, y.value) || approximateAgrees(b, y, x.value)) continue
+        if (shareContext(a, x, b, y)) return [x.text, y.text]
+      }
   }
   return null
+}
+
+// Words that make a number a bound or an approximation of the quantity it gives.
+const APPROXIMATE = /\b(?:about|around|roughly|nearly|almost|approximately|some|estimated|an estimated|close to|more than|over|at least|upwards of|up to|less than|fewer than|under|at most|as many as|as much as|nearly)\s*$/i
+
+/** True when `n` in `s` is approximate or bounded and `other` fits it (within 15%, or on the bound's side). */
+function approximateAgrees(s: Sentence, n: NumberMention, other: number): boolean {
+  const before = s.text.slice(Math.max(0, n.begin - s.begin - 24), n.begin - s.begin).replace(/[$€£¥]\s*$/, '')
+  const m = APPROXIMATE.exec(before)
+  if (!m) return false
+  const word = m[0].trim().toLowerCase()
+  if (/^(?:more than|over|at least|upwards of)$/.test(word)) return other >= n.value
+  if (/^(?:up to|less than|fewer than|under|at most|as many as|as much as)$/.test(word)) return other <= n.value
+  // A round figure agrees with a value that rounds to it: "about 40,000" / 38,500, not "roughly 42,000" / 38,000.
+  const step = roundingStep(n.value)
+  return Math.round(other / step) * step === n.value
+}
+
+/** The place a round figure is given to: 40,000 → 10,000; 42,000 → 1,000; 1.8 million → 100,000; 7 → 1. */
+function roundingStep(value: number): number {
+  let step = 1
+  const v = Math.abs(Math.round(value))
+  if (v !== value && value !== 0) return 10 ** Math.floor(Math.log10(Math.abs(value)) - 1)
+  while (v > 0 && v % (step * 10) === 0) step *= 10
+  return step
+}
+
+/**
+ * True for a number that states a quantity: not a rank or label ("the No. 2 position", "#3"), not part of odds
+ * ("a one-in-three chance", "1-in-3"), not a year ("since 2007").
+ */
+function isQuantity(s: Sentence, n: NumberMention): boolean {
+  const before = s.text.slice(Math.max(0, n.begin - s.begin - 8), n.begin - s.begin)
+  const after = s.text.slice(n.end - s.begin, n.end - s.begin + 12)
+  if (/(?:\bno\.|#|\bnumber)\s*$/i.test(before)) return false
+  const digitOrWord = `(?:\\d|${[...NUMBER_WORDS.keys()].join('|')})`
+  if (new RegExp(`^\\s*-?\\s*in\\s*-?\\s*${digitOrWord}`, 'i').test(after) || new RegExp(`${digitOrWord}\\s*-?\\s*in\\s*-?\\s*$`, 'i').test(before)) return false
+  if (Number.isInteger(n.value) && n.value >= 1800 && n.value <= 2100 && !/^[$€£¥]$/.test(n.unit ?? '') && /^\d{4}$/.test(n.text)) return false
+  return true
 }
 
 /** True when the words around two spans (four on each side, numbers aside) share a content stem. */
@@ -112,13 +260,24 @@ function cap(word: string): string {
 function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceFeatures): [string, string] | null {
   if (fa.negated === fb.negated) return null
   const [negated, plain, flip] = fa.negated ? [a, b, false] : [b, a, true]
+  // "did not send" / "Weiner Denies Sending", "taking no questions" / "ignored three questions": both deny.
+  if (plain.tokens.some((t) => NEGATIVE_VERBS.has(t.stem))) return null
+  // "No tax-cut extension?": a question asks, it does not deny.
+  if (/\?["”’']*\s*$/.test(negated.text)) return null
   const plainStems = new Set(plain.tokens.map((t) => t.stem))
   const tokens = negated.tokens
   for (let i = 0; i < tokens.length; i++) {
     // "not only a departure … but also": emphasis, not denial.
     if (!NEGATIONS.has(tokens[i]!.normal) || tokens[i + 1]?.normal === 'only') continue
-    // The negated word: the next verb or noun within three words ("didn't flag", "not the cause").
-    for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
+    // "Sestak said no and went on": an answer, not a denial.
+    if (i > 0 && /^(?:said|say|says|saying|told)$/.test(tokens[i - 1]!.normal)) continue
+    // "… and if we don't get it, there should be no deal": a condition the other sentence does not set.
+    if (conditional(tokens, i)) continue
+    // The denial must be of the other sentence's claim: its clause shares a content word besides the negated one.
+    if (!clauseShares(tokens, i, plainStems)) continue
+    // The negated word: the next verb, noun or adjective within five words ("didn't flag", "not the cause", "not
+    // something the United States had actively prosecuted").
+    for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) {
       const t = tokens[k]!
       if ((t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADJ') && !t.stop) {
         if (!plainStems.has(t.stem)) break
@@ -154,19 +313,54 @@ export function compareQuoteWords(wx: readonly string[], wy: readonly string[], 
   if (wx.length === 0 || wy.length === 0) return 'different'
   if (wx.join(' ') === wy.join(' ')) return x.trim() === y.trim() ? 'exact' : 'minor'
   const [short, long] = wx.length <= wy.length ? [wx, wy] : [wy, wx]
+  // Spaces aside ("work force" / "workforce"), one rendering inside the other is the same words.
+  const squash = (w: readonly string[]) => w.join('')
+  if (squash(wx) === squash(wy)) return 'minor'
+  if (short.length >= 3 && squash(long).includes(squash(short))) return 'truncated'
+  // An excerpt with its cuts marked ("we would be remiss … if we did not challenge"): each piece, in order.
+  const [shortText, longText] = wx.length <= wy.length ? [x, y] : [y, x]
+  if (/…|\.\.\./.test(shortText)) {
+    const pieces = shortText.split(/…|\.\.\./).map((p) => squash(quoteWords(p))).filter((p) => p !== '')
+    let at = 0
+    const whole = squash(quoteWords(longText))
+    if (pieces.length > 0 && pieces.every((p) => (at = whole.indexOf(p, at)) >= 0 && (at += p.length) > 0)) return 'truncated'
+  }
+  // Reported for direct speech at the start ("I look forward to being …" / "looks forward to being …"): the words
+  // after a pronoun, by stem.
+  const reported = (w: readonly string[]) => {
+    const rest = PRONOUNS.has(w[0]!) ? w.slice(1) : [...w]
+    return rest.length > 0 ? [stem(rest[0]!), ...rest.slice(1)] : rest
+  }
+  if (short.length >= 3 && ` ${reported(long).join(' ')} `.includes(` ${reported(short).join(' ')} `)) return 'truncated'
   // A quotation of a few words is the same quote only when its words are the same; "I hope I do" is everywhere.
   if (short.length < 5) return 'different'
   // Truncated: the shorter one is a run of the longer one's words.
   if (short.length >= 3 && ` ${long.join(' ')} `.includes(` ${short.join(' ')} `)) return 'truncated'
+  // The same words but for a spelling ("Momma" / "Mama"): no other words.
+  if (short.length === long.length && short.every((w, k) => nearSpelling(w, long[k]!))) return 'minor'
+  // A leading "however", "but" or "and" is often cut from an excerpt.
+  if (/…|\.\.\./.test(shortText) && DISCOURSE.has(short[0]!)) {
+    const rest = shortText.replace(/^\W*\w+\W*/, '')
+    const pieces = rest.split(/…|\.\.\./).map((p) => squash(quoteWords(p))).filter((p) => p !== '')
+    let at = 0
+    const whole = squash(quoteWords(longText))
+    if (pieces.length > 0 && pieces.every((p) => (at = whole.indexOf(p, at)) >= 0 && (at += p.length) > 0)) return 'truncated'
+  }
   const shared = lcs(short, long)
-  if (shared < Math.max(3, Math.ceil(0.6 * short.length))) return 'different'
+  // The same quotation shares most of its words, not a phrase ("to senior Trump Campaign officials" / "A senior
+  // Trump campaign official was directed …").
+  if (shared < Math.max(4, Math.ceil(0.6 * short.length))) return 'different'
   // The same quotation shares its telling words, not only "I" and "do".
   const content = short.filter((w) => !FUNCTION_WORDS.has(w))
   const longWords = new Set(long)
   if (content.filter((w) => longWords.has(w)).length < Math.min(2, content.length) || content.length === 0) return 'different'
-  // One word added, dropped or swapped is a minor difference; more is a changed quote.
-  return long.length - shared <= 1 && short.length - shared <= 1 ? 'minor' : 'changed'
+  // Any word added, dropped or swapped inside the same quotation changes it ("duties" / "duty", "rules and
+  // regulations" / "rules or regulations"): the guide counts every word beyond punctuation and "that"/"which".
+  return 'changed'
 }
+
+const PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'you', 'it'])
+const DISCOURSE = new Set(['however', 'but', 'and', 'so', 'well', 'now', 'yet'])
 
 const FUNCTION_WORDS = new Set(
   'i me my we us our you your he him his she her it its they them their a an the and or but if of to in on at by for with from as is are was were be been am do does did not no so that this there what who will would can could should have has had'.split(' '),
@@ -174,12 +368,37 @@ const FUNCTION_WORDS = new Set(
 
 /** The words of a quotation, lower case, punctuation and curly quotes aside. */
 export function quoteWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[‘’`]/g, "'")
-    .split(/[^\p{L}\p{N}']+/u)
-    .map((w) => w.replace(/^'+|'+$/g, ''))
-    .filter((w) => w !== '')
+  return (
+    text
+      .toLowerCase()
+      .replace(/[‘’`]/g, "'")
+      // "F.B.I." and "FBI", "&" and "and", "two-in-three" and "2 in 3" are one wording.
+      .replace(/\b(\p{L})\.(?=\p{L}\b)/gu, '$1')
+      .replace(/&/g, ' and ')
+      // An editor's insertion ("these (local) supervisors", "lied many times, [and] nothing") is not the speaker's.
+      .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+      .split(/[^\p{L}\p{N}']+/u)
+      .map((w) => w.replace(/^'+|'+$/g, ''))
+      // "that"/"which" (the guide's rule) and articles ("a steel barrier" / "steel barrier") are not the words
+      // that make a quotation another.
+      .filter((w) => w !== '' && !QUOTE_FILLERS.has(w))
+      .map((w) => (NUMBER_WORDS.has(w) ? String(NUMBER_WORDS.get(w)) : (ABBREVIATIONS.get(w) ?? w)))
+  )
+}
+
+const QUOTE_FILLERS = new Set(['that', 'which', 'a', 'an', 'the'])
+// Titles spelled out or cut short: "Senator Reid" / "Sen. Reid".
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['sen', 'senator'], ['rep', 'representative'], ['gov', 'governor'], ['pres', 'president'], ['gen', 'general'], ['dept', 'department'], ['govt', 'government'],
+])
+
+/** True when two words differ by one letter added, dropped or changed, both of four letters or more ("Momma" / "Mama"). */
+function nearSpelling(x: string, y: string): boolean {
+  if (x === y) return true
+  if (Math.min(x.length, y.length) < 4 || Math.abs(x.length - y.length) > 1 || /\d/.test(x + y)) return false
+  let i = 0
+  while (i < x.length && i < y.length && x[i] === y[i]) i++
+  return x.slice(i + (x.length >= y.length ? 1 : 0)) === y.slice(i + (y.length >= x.length ? 1 : 0))
 }
 
 /** Length of the longest common subsequence of two word lists. */
@@ -228,8 +447,13 @@ export function sameSource(x: string, y: string): boolean {
   // "Tim Murray" / "Timothy Murray", "Vicente Fox" / "Vincente Fox": one surname, one person.
   if (a.length > 1 && b.length > 1 && a[a.length - 1] === b[b.length - 1] && isName(x) && isName(y)) return true
   const [short, long] = a.length <= b.length ? [a, new Set(b)] : [b, new Set(a)]
-  return short.every((w) => long.has(w))
+  if (short.every((w) => long.has(w))) return true
+  // "the Treasury Department and the Internal Revenue Service" / "the U.S. Department of the Treasury": one
+  // institution when they share a word that names it, not only "department" or "office".
+  return isName(x) && isName(y) && short.some((w) => long.has(w) && !GENERIC_SOURCE_WORDS.has(w) && w.length > 2)
 }
+
+const GENERIC_SOURCE_WORDS = new Set('department office ministry house committee council agency service services bureau administration government state states national federal united us u s new news and for of'.split(' '))
 
 /** One sentence says clearly more: it is half as long again, and holds most of the other's content words. */
 function saysMore(fa: SentenceFeatures, fb: SentenceFeatures): boolean {

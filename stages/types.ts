@@ -188,6 +188,7 @@ export type Relation =
   | 'number_conflict'
   | 'quote_conflict'
   | 'attribution_differs'
+  | 'update'
   | 'negation_conflict'
 
 /** One sentence of a statement. */

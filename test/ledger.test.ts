@@ -186,6 +186,31 @@ describe('relate', () => {
     })
   })
 
+  it('calls one event before and after it happened an update, not a conflict', () => {
+    expect(rel('Trump and Putin will speak by phone on Saturday, the Kremlin said.', 'Trump and Putin spoke by phone on Saturday, the Kremlin said.')).toEqual({ relation: 'update', values: ['will speak', 'spoke'] })
+    expect(rel('Trump and Putin spoke by phone on Saturday.', 'Trump and Putin spoke by phone on Saturday for an hour.').relation).not.toBe('update')
+    // "would" reports or conditions more often than it schedules.
+    expect(rel('She said she would not reopen the bridge.', 'She closed the bridge on Tuesday.').relation).not.toBe('update')
+  })
+
+  it('sees a round or bounded figure that the other value fits as no number conflict', () => {
+    expect(rel('The hearing cost more than $1 million, the magazine estimated.', 'The hearing cost $1.1 million, the magazine estimated.').relation).not.toBe('number_conflict')
+    expect(rel('The bridge carries about 40,000 vehicles a day.', 'The bridge carries 38,500 vehicles a day.').relation).not.toBe('number_conflict')
+    expect(rel('The bridge carries roughly 42,000 vehicles a day.', 'The bridge carries 38,000 vehicles a day.').relation).toBe('number_conflict')
+  })
+
+  it('never compares ranks, odds or years as quantities', () => {
+    expect(rel('Hoyer kept the No. 2 position in the party leadership.', 'Hoyer kept the No. 3 position in the party leadership.').relation).not.toBe('number_conflict')
+    expect(rel('Boehner said there is a one-in-three chance of losing the House.', "Boehner said there is a '1-in-3 chance' of losing the House.").relation).not.toBe('number_conflict')
+  })
+
+  it('sees no denial in a condition, a question, an answer, or a denying verb on the other side', () => {
+    expect(rel('Make sure we get the best deal possible, and if we do not get it, there should be no deal.', 'Make sure we get the best deal possible for our workers.').relation).not.toBe('negation_conflict')
+    expect(rel('Weiner said he did not send the photo to the student.', 'Weiner denies sending the photo to the student.').relation).not.toBe('negation_conflict')
+    expect(rel('Sestak said no and went on to win the primary.', 'Sestak went on to win the primary against Specter.').relation).not.toBe('negation_conflict')
+    expect(rel('Senate Republicans: no legislation until after the tax cut extension passes.', 'Senate Republicans pledged legislation on the tax cut extension.').relation).not.toBe('negation_conflict')
+  })
+
   it('gives the same relation both ways round, values swapped', () => {
     const ab = rel('The bridge carries about 42,000 vehicles a day.', 'The bridge carries 38,000 vehicles a day.')
     const ba = rel('The bridge carries 38,000 vehicles a day.', 'The bridge carries about 42,000 vehicles a day.')
@@ -205,6 +230,20 @@ describe('compareQuotes, attributionDiffers, sameSource', () => {
     ]).toEqual(['exact', 'minor', 'truncated', 'changed', 'different'])
   })
 
+  it('counts any changed word as a changed quote, but not spelling, spaces, articles, titles, inserted words or excerpts', () => {
+    expect([
+      compareQuotes('Your actions are incompatible with your duties as chairman of this committee', 'Your actions are incompatible with your duty as chairman of this committee'),
+      compareQuotes('I have not violated any rules and regulations of the agency', 'I have not violated any rules or regulations of the agency'),
+      compareQuotes('We intend to examine how it might affect our workforce', 'We intend to examine how it might affect our work force'),
+      compareQuotes('We have no choice but to build a powerful wall or a steel barrier', 'We have no choice but to build a powerful wall or steel barrier'),
+      compareQuotes('Senator Reid thinks the mosque should be built someplace else', 'Sen. Reid thinks the mosque should be built someplace else'),
+      compareQuotes('Then you say these (local) supervisors have too much discretion', 'Then you say these supervisors have too much discretion'),
+      compareQuotes('However, we would be remiss … if we did not challenge your misuse of Catholic teaching', 'We would be remiss in our duty to you if we did not challenge your misuse of Catholic teaching'),
+      compareQuotes('I look forward to being fully and completely vindicated', 'looks forward to being fully and completely vindicated'),
+      compareQuotes('Hillary Clinton lied many times to the F.B.I. and nothing happened', 'Hillary Clinton lied many times to the FBI and nothing happened'),
+    ]).toEqual(['changed', 'changed', 'minor', 'minor', 'minor', 'minor', 'truncated', 'truncated', 'minor'])
+  })
+
   it('never matches a short common quote with a long one', () => {
     expect(compareQuotes('I hope I do.', 'I do not know what will happen, but I hope that we will reach a deal')).toBe('different')
   })
@@ -218,5 +257,7 @@ describe('compareQuotes, attributionDiffers, sameSource', () => {
       attributionDiffers('Samuel Ortega', 'Ortega'),
     ]).toEqual([false, false, true, true, false])
     expect([sameSource('Ortega', 'Dr. Samuel Ortega'), sameSource('Kremlin', 'White House')]).toEqual([true, false])
+    // One institution under two names; generic words ("Department", "House") name none.
+    expect([sameSource('Treasury Department and the Internal Revenue Service', 'U.S. Department of the Treasury'), sameSource('White House', 'House Republicans')]).toEqual([true, false])
   })
 })

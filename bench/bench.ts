@@ -11,6 +11,7 @@ import { DEFAULT_BOOST, pairMatrix } from '../stages/calibrate.js'
 import { type BoostOptions, bestThreshold, classify, fitBoosted, pearson, predict, spearman } from '../stages/model.js'
 import { DEFAULT_MODEL, FEATURES, type FeatureName, scoreTextPairs, VECTOR_FEATURES, WORDNET_FEATURES } from '../stages/similarity.js'
 import { generateStory, readMsrp, readStsb } from './data.js'
+import { ledgerFigures } from './labels/figures.js'
 
 const root = path.join(__dirname, '..', '..')
 const shared = path.join(root, '..', 'shared')
@@ -224,6 +225,7 @@ function main(): void {
   }
 
   if (part !== 'speed' && existsSync(path.join(shared, 'data', 'msrp')) && existsSync(path.join(shared, 'data', 'stsb'))) quality(add, !quick)
+  if (part !== 'speed' && existsSync(path.join(shared, 'data', 'basil'))) ledgerFigures(root, shared, loadVectors(), add, log)
   if (part === 'quality') {
     process.stdout.write(`${rows.map((r) => r.join(' | ')).join('\n')}\n`)
     return

@@ -42,6 +42,8 @@ const SOURCE = 'align'
  */
 export const CONTEXT_FEATURES = ['s1', 'rankMin', 'rankMax', 'marginMin', 'marginMax', 'bestMin', 'bestMax', 'headlines', 'positionMin', 'positionMax', 'positionGap', 'statesMore', 'sameQuote', 'polarity', 'claim'] as const
 const CONTEXT_RANK_CAP = 5
+/** Share of the threshold at which another outlet's unit counts as close to a statement (see `Statement.near`). */
+export const NEAR_SHARE = 0.6
 
 /**
  * Align sentences across articles: candidates from an index of each sentence's rarest stems (never all pairs),
@@ -58,7 +60,7 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   const linkage = options.linkage ?? 0.9
   checkVectors(model, options.vectors)
   if (!(linkage > 0 && linkage <= 1)) throw new CorroborateError('ERR_INVALID_OPTION', `Expected \`linkage\` to be in (0, 1], got ${quoteValue(linkage)}`)
-  const { sentences, doc, n, features, candidates, similarity, link, throughClaims, threshold, edges } = storyScorer(documents, model, options.vectors, { prefixSize, maxPosting, window, maxCandidates })
+  const { sentences, doc, n, features, candidates, similarity, link, throughClaims, threshold, edges, byArticle } = storyScorer(documents, model, options.vectors, { prefixSize, maxPosting, window, maxCandidates })
 
   const compared = candidates.size
   // Whole sentences group first; links through a clause then attach a sentence to a group or join groups. A
@@ -168,7 +170,13 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     if (members.length <= allPairsUpTo) {
       for (let p = 0; p < members.length; p++) for (let q = p + 1; q < members.length; q++) if (doc[members[p]!] !== doc[members[q]!]) pair(members[p]!, members[q]!)
     } else for (const x of members) if (x !== best && doc[x] !== doc[best]) pair(Math.min(x, best), Math.max(x, best))
-    statements.push({ id: `s${statements.length + 1}`, text: rep.text, representative: rep.id, members: memberRecords, pairs })
+    // Outlets outside the statement with a unit close to one of its members: no omission of theirs.
+    const inside = new Set(members.map((x) => sentences[x]!.outlet))
+    const near = new Set<string>()
+    for (const x of members)
+      for (const list of byArticle[x]!.values())
+        for (const k of list) if (!inside.has(sentences[k]!.outlet) && link(x, k) >= threshold * NEAR_SHARE) near.add(sentences[k]!.outlet)
+    statements.push({ id: `s${statements.length + 1}`, text: rep.text, representative: rep.id, members: memberRecords, pairs, near: [...near].sort() })
   }
   const possible = possiblePairs(documents)
   log.info(SOURCE, 'compared-pairs', `Compared ${compared} of ${possible} sentence pairs across articles (${possible > 0 ? ((100 * compared) / possible).toFixed(2) : '0.00'}%)`)
@@ -404,7 +412,7 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
     context(Math.min(i, j), Math.max(i, j), out, FEATURES.length)
     return out
   }
-  return { sentences, doc, n, features, candidates, similarity, link, throughClaims, threshold, edges, row: rowOf }
+  return { sentences, doc, n, features, candidates, similarity, link, throughClaims, threshold, edges, row: rowOf, byArticle }
 }
 
 /**

@@ -226,6 +226,12 @@ export interface Statement {
   readonly representative: string
   readonly members: readonly Member[]
   readonly pairs: readonly PairRelation[]
+  /**
+   * Outlets that do not carry the statement but have a unit close to one of its members (a link of at least
+   * `NEAR_SHARE` of the threshold): they may report it in words the aligner did not accept, so the ledger never
+   * calls the statement their omission.
+   */
+  readonly near: readonly string[]
 }
 
 /** What `align` returns: the statements and how much comparing it did. */

@@ -276,3 +276,20 @@ export function baselineFigures(pairs: readonly LabelledUnitPair[], cosine: read
 }
 
 export { fitBoosted, predict }
+
+/** Cohen's kappa of two labellings of the same items. */
+export function cohenKappa(a: readonly string[], b: readonly string[]): number {
+  const n = a.length
+  if (n === 0) return 0
+  const observed = a.filter((x, i) => x === b[i]).length / n
+  const count = (xs: readonly string[]) => {
+    const m = new Map<string, number>()
+    for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1)
+    return m
+  }
+  const ca = count(a)
+  const cb = count(b)
+  let expected = 0
+  for (const [label, k] of ca) expected += (k / n) * ((cb.get(label) ?? 0) / n)
+  return expected === 1 ? 1 : (observed - expected) / (1 - expected)
+}

@@ -1,0 +1,86 @@
+// `make bench`, same-claim part: the ledger measured on the labelled BASIL pairs, story-grouped 5-fold through
+// `analyze`'s grouping, beside a plain TF-IDF cosine on the same folds; label agreement of the two annotators;
+// conflict relations; false omissions.
+import path from 'node:path'
+import { relate } from '../../stages/relate.js'
+import { DEFAULT_MODEL, sentenceFeatures } from '../../stages/similarity.js'
+import type { WordVectors } from '../../stages/vectors.js'
+import { crossValidate } from './cv.js'
+import { baselineFigures, cohenKappa, evaluateLedger, findUnit, FOLDS, labelledFeatures, storyDocuments } from './evaluate.js'
+import { sameClaimTraining, withoutStage } from './fit.js'
+import { type BasilRecord, isSameClaim, type LabelledUnitPair, loadLabelledPairs, readBasilRecords, readTsv } from './labels.js'
+
+const CONFLICTS = new Set(['number_conflict', 'negation_conflict', 'quote_conflict'])
+
+/** Add the same-claim figures to the benchmark table. */
+export function ledgerFigures(root: string, shared: string, vectors: WordVectors, add: (figure: string, value: string, note?: string) => void, log: (line: string) => void): void {
+  const basilFile = path.join(shared, 'data', 'basil', 'basil.jsonl')
+  const dir = path.join(root, 'bench', 'labels')
+  const pairs = loadLabelledPairs(basilFile, path.join(dir, 'basil-pairs.tsv'), path.join(dir, 'basil-labels.tsv'))
+  const byStory = new Map<string, BasilRecord[]>()
+  for (const r of readBasilRecords(basilFile)) byStory.set(r.story, [...(byStory.get(r.story) ?? []), r])
+  const fmt = (x: number) => x.toFixed(3)
+  const prf = (m: { precision: number; recall: number; f1: number }) => `P ${fmt(m.precision)}, R ${fmt(m.recall)}`
+
+  const positives = pairs.filter((p) => isSameClaim(p.label)).length
+  const headlinePairs = pairs.filter((p) => p.a.field === 'title' || p.b.field === 'title')
+  add('labelled BASIL pairs', `${pairs.length}`, `${new Set(pairs.map((p) => p.story)).size} stories; ${positives} same claim (same or partial); ${headlinePairs.length} with a headline`)
+  const first = new Map(readTsv(path.join(dir, 'basil-labels-first.tsv')).map((r) => [r.pair!, r.label!]))
+  const second = readTsv(path.join(dir, 'basil-labels-second.tsv')).filter((r) => first.has(r.pair!))
+  const a = second.map((r) => first.get(r.pair!)!)
+  const b = second.map((r) => r.label!)
+  const same = (l: string) => (l === 'same' || l === 'partial' ? 'same claim' : 'other')
+  add("labels: Cohen's kappa, two annotators", fmt(cohenKappa(a, b)), `${second.length} pairs labelled twice, four labels; ${fmt(cohenKappa(a.map(same), b.map(same)))} on same claim or not; disagreements settled by a third reading`)
+
+  const { cosine } = labelledFeatures(byStory, pairs, vectors)
+  const base = baselineFigures(pairs, cosine)
+  add('same-claim pairs, TF-IDF cosine baseline', `F1 ${fmt(base.pairs.f1)}`, `${prf(base.pairs)}; headline pairs F1 ${fmt(base.headlines.f1)}; F1-best threshold of the other folds, story-grouped ${FOLDS}-fold`)
+  // The ledger as it was before the same-claim stage: the MSRP/STS-B similarity alone (fitted on no labelled pair).
+  const before = evaluateLedger(byStory, pairs, withoutStage(DEFAULT_MODEL), vectors)
+  add('same-claim pairs, the MSRP/STS-B similarity alone', `F1 ${fmt(before.pairs.f1)}`, `${prf(before.pairs)}; headline pairs F1 ${fmt(before.headlines.f1)}; through analyze's grouping, its own threshold`)
+  const rows = sameClaimTraining(byStory, pairs, DEFAULT_MODEL, vectors)
+  const cv = crossValidate(byStory, pairs, rows, withoutStage(DEFAULT_MODEL), vectors, log)
+  const g = cv.figures
+  add('same-claim pairs through analyze (story-grouped 5-fold CV)', `F1 ${fmt(g.pairs.f1)}`, `${prf(g.pairs)}; each fold's stage fitted and its threshold chosen (through the grouping, precision ≥ 0.85) on the other folds; thresholds ${cv.thresholds.join(', ')}`)
+  add('headline pairs through analyze (same folds)', `F1 ${fmt(g.headlines.f1)}`, `${prf(g.headlines)}; ${g.headlines.count} pairs`)
+  const c = g.conflicts
+  add('conflicts through analyze (same folds)', `precision ${fmt(c.flagged ? c.flaggedRight / c.flagged : 0)}`, `recall ${fmt(c.labelled ? c.found / c.labelled : 0)}: ${c.flaggedRight} of ${c.flagged} flagged labelled pairs are labelled conflicts; ${c.found} of ${c.labelled} labelled conflicts found with their kind`)
+  const rel = relationFigures(byStory, pairs, vectors)
+  add('conflict relations of the labelled same-claim pairs', `precision ${fmt(rel.precision)}`, `recall ${fmt(rel.recall)}; relate() on every labelled same/partial pair (alignment aside); updates ${rel.updatesRight} of ${rel.updates} called right, ${rel.updatesFound} of ${rel.updatesLabelled} found`)
+  const o = g.omissions
+  add('false omissions (same folds)', `${fmt(o.judged ? o.falseOnes / o.judged : 0)}`, `${o.falseOnes} of the ${o.judged} reported omissions that a labelled pair can judge are reported by the outlet after all (${o.reported} reported in all)`)
+}
+
+/** Precision and recall of relate's conflicts on the labelled same-claim pairs, and how it calls updates. */
+function relationFigures(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], vectors: WordVectors) {
+  let flagged = 0
+  let right = 0
+  let labelled = 0
+  let found = 0
+  let updates = 0
+  let updatesRight = 0
+  let updatesLabelled = 0
+  let updatesFound = 0
+  for (const p of pairs) {
+    if (!isSameClaim(p.label)) continue
+    const documents = storyDocuments(byStory.get(p.story)!)
+    const a = findUnit(documents, p.a)
+    const b = findUnit(documents, p.b)
+    if (!a || !b) continue
+    const r = relate(a, b, sentenceFeatures(a, vectors), sentenceFeatures(b, vectors)).relation
+    const gold = p.relation ?? 'agree'
+    if (CONFLICTS.has(gold)) labelled++
+    if (CONFLICTS.has(r)) {
+      flagged++
+      if (CONFLICTS.has(gold)) right++
+    }
+    if (CONFLICTS.has(gold) && r === gold) found++
+    if (gold === 'update') updatesLabelled++
+    if (r === 'update') {
+      updates++
+      if (gold === 'update') updatesRight++
+    }
+    if (gold === 'update' && r === 'update') updatesFound++
+  }
+  return { precision: flagged ? right / flagged : 0, recall: labelled ? found / labelled : 0, updates, updatesRight, updatesLabelled, updatesFound }
+}

@@ -29,6 +29,8 @@ model: build
 	node dist/bench/training-data.js .bench-training.tsv
 	node bin/corroborate.js calibrate --pairs .bench-training.tsv --out models/default.json
 	rm -f .bench-training.tsv
+	npx tsc -p tsconfig.build.json
+	node dist/bench/labels/model.js
 
 analyze: build
 	node bin/corroborate.js analyze --corpus corpus --out output

@@ -6,12 +6,11 @@ import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Piscina } from 'piscina'
-import { ingest } from '../stages/ingest.js'
 import { CorroborateError, type Message, MessageLog, quoteValue } from '../stages/messages.js'
 import { DEFAULT_LEXICONS, distinctiveTerms, type Lexicons } from '../stages/framing.js'
 import { type IndexRow, indexCsv, termsCsv, type ToolInfo } from '../stages/report.js'
 import { DEFAULT_MODEL, type SimilarityModel } from '../stages/similarity.js'
-import type { Article, RawSource } from '../stages/types.js'
+import type { RawSource } from '../stages/types.js'
 import type { WordVectors } from '../stages/vectors.js'
 import { type Corpus, readCorpus } from './corpus.js'
 import { checkOutput, folderName, LOCK_FILE, sameFolderKey, STATE_FILE } from './folders.js'
@@ -39,6 +38,8 @@ export interface AnalyzeOptions {
   readonly lexicons?: Lexicons
   /** Redo every story, even those whose input, options and tool version are unchanged (default: `false`). */
   readonly force?: boolean
+  /** Follow symbolic links in a folder corpus whose target lies outside it (default: `false`). */
+  readonly followOutsideLinks?: boolean
   /** Similarity model (default: the shipped one). */
   readonly model?: SimilarityModel
   /** Where the model came from, for run.json (null: the shipped one). */
@@ -109,38 +110,12 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
   }
 }
 
-/** One story's input, as the corpus gave it. */
-interface StoryInput {
-  readonly sources: RawSource[]
-  readonly articles: Article[]
-}
-
-/** What reading the corpus left: the input per story (released story by story) and the record of every input file. */
-interface ReadCorpus {
-  readonly kind: Corpus['kind']
-  readonly byStory: Map<string, StoryInput>
-  readonly inputs: readonly { file: string; story: string | null; article: string | null; bytes: number }[]
-}
-
-async function readInput(
-  options: AnalyzeOptions,
-  corpusLog: MessageLog,
-  time: <T>(stage: StageName, run: () => T | Promise<T>) => Promise<T>,
-): Promise<ReadCorpus> {
-  const corpus = await time('read', () => readCorpus(options.corpus, corpusLog, { maxBytes: options.maxBytes }))
-  // Group input per story: folder sources carry their story; JSONL articles are grouped after decoding.
-  const byStory = new Map<string, StoryInput>()
-  const entry = (story: string) => {
-    let e = byStory.get(story)
-    if (!e) byStory.set(story, (e = { sources: [], articles: [] }))
-    return e
-  }
-  if (corpus.kind !== 'folder') {
-    for (const article of await time('ingest', () => ingest(corpus.sources, corpusLog, { maxBytes: options.maxBytes }))) entry(article.story).articles.push(article)
-  } else for (const source of corpus.sources) entry(source.story!).sources.push(source)
-  for (const m of corpusLog.messages) if (m.severity === 'fatal' && m.ruleId === 'empty-story') entry(m.place.file!)
-  const inputs = corpus.sources.map((s) => ({ file: s.file, story: s.story ?? null, article: s.id ?? null, bytes: s.size ?? s.bytes.length }))
-  return { kind: corpus.kind, byStory, inputs }
+/**
+ * The corpus indexed: its stories and where their input is (files, or byte ranges of a JSON Lines or CSV file).
+ * Nothing of a story is read until its turn (see `settle`), so memory holds the stories in flight, not the corpus.
+ */
+async function readInput(options: AnalyzeOptions, corpusLog: MessageLog, time: <T>(stage: StageName, run: () => T | Promise<T>) => Promise<T>): Promise<Corpus> {
+  return time('read', () => readCorpus(options.corpus, corpusLog, { maxBytes: options.maxBytes, followOutsideLinks: options.followOutsideLinks }))
 }
 
 /** How a story's turn ended: kept as it was, analysed (or abandoned), with notes saying why it was redone. */
@@ -156,7 +131,8 @@ async function run(
 ): Promise<AnalyzeResult> {
   for (const name of await recoverOutput(options.out)) corpusLog.warn('write', 'recovered-report', `Restored the reports of story ${quoteValue(name)} left aside by an interrupted run`, { file: name })
 
-  const { kind, byStory, inputs } = await readInput(options, corpusLog, time)
+  const corpus = await readInput(options, corpusLog, time)
+  const { kind, inputs, stories: byStory } = corpus
   const allIds = [...byStory.keys()].sort()
   let storyIds = allIds
   // Folder names come from each id alone, so they are the same in every run and with `--story`. Two ids whose
@@ -179,7 +155,6 @@ async function run(
   // must not fail `--story quarry-fire`. Folder paths start with the story id; JSONL lines cannot be told apart.
   const picked = new Set(storyIds)
   const skipped = allIds.filter((id) => !picked.has(id))
-  for (const id of skipped) byStory.delete(id)
   const aboutSkippedStory = (m: Message): boolean =>
     kind === 'folder' && skipped.some((id) => m.place.file !== undefined && (m.place.file === id || m.place.file.startsWith(`${id}${path.sep}`)))
 
@@ -249,9 +224,9 @@ async function run(
   // state, and the story analysed unless unchanged. Never rejects: a failure is the story's outcome.
   const settle = async (storyId: string): Promise<Settled> => {
     const folder = folders.get(storyId)!
-    const input = byStory.get(storyId)!
-    byStory.delete(storyId)
     try {
+      // The story's input, read now: its files, or its records of the JSON Lines or CSV file.
+      const sources = await time('read', () => corpus.load(storyId))
       const other = collided.get(storyId)
       if (other !== undefined) {
         return {
@@ -259,7 +234,7 @@ async function run(
           notes: [],
         }
       }
-      const key = storyKey(fingerprint, storyId, folder, input)
+      const key = storyKey(fingerprint, storyId, folder, sources)
       const notes: Message[] = []
       if (!options.force) {
         const dir = path.join(options.out, folder)
@@ -270,7 +245,7 @@ async function run(
           notes.push(new MessageLog(storyId).info('analyze', 'damaged-report', `Redoing the story although its input is unchanged: ${damage}`, { file: folder }))
         }
       }
-      const outcome = await analyseJob({ storyId, folder, key, sources: input.sources, articles: input.articles })
+      const outcome = await analyseJob({ storyId, folder, key, sources, articles: [] })
       return { outcome, notes }
     } catch (error) {
       return { outcome: failedOutcome(storyId, folder, 'analyze', 'story-failed', `Unexpected error while analysing the story: ${(error as Error).stack ?? String(error)}`), notes: [] }
@@ -350,6 +325,7 @@ async function run(
   } finally {
     options.signal?.removeEventListener('abort', onAbort)
     await (pool as Piscina | null)?.destroy()
+    corpus.close()
   }
 
   const interrupted = options.signal?.aborted === true && (abandoned > 0 || startedCount < storyIds.length) ? String(options.signal!.reason ?? 'aborted') : null
@@ -449,11 +425,8 @@ async function readState(file: string): Promise<StoryState | null> {
 }
 
 /** A story's key: the run's fingerprint, the story and the hash, name and metadata of each of its inputs. */
-function storyKey(fingerprint: string, storyId: string, folder: string, input: { sources: readonly RawSource[]; articles: readonly Article[] }): string {
-  const parts = [
-    ...input.sources.map((s) => [s.file, s.id ?? '', s.size ?? s.bytes.length, sha256(s.bytes), JSON.stringify(s.meta ?? {})].join('\u0000')),
-    ...input.articles.map((a) => [a.id, a.hash].join('\u0000')),
-  ]
+function storyKey(fingerprint: string, storyId: string, folder: string, sources: readonly RawSource[]): string {
+  const parts = sources.map((s) => [s.file, s.id ?? '', s.size ?? s.bytes.length, sha256(s.bytes), JSON.stringify(s.meta ?? {}), ...(s.unreadable ? [s.unreadable.reason] : [])].join('\u0000'))
   return sha256([fingerprint, storyId, folder, ...parts].join('\u0001'))
 }
 

@@ -1,169 +1,404 @@
-// Reading a corpus from disk: a folder tree of stories, a flat folder as one story, or a JSONL file.
-import { lstat, readdir, readFile, stat } from 'node:fs/promises'
+// Reading a corpus from disk: a folder tree of stories, a flat folder as one story, or a JSON Lines or CSV file.
+// The corpus is indexed first (which stories, which files or which byte ranges of the big file) and each story's
+// input is read only when that story runs, so that memory grows with the stories in flight, not with the corpus.
+import { closeSync, fstatSync, readSync } from 'node:fs'
+import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import pMap from 'p-map'
+import { cleanName, ingest, recordStory, reportLatin1Records } from '../stages/ingest.js'
 import type { MessageLog } from '../stages/messages.js'
-import { quoteValue } from '../stages/messages.js'
-import type { ArticleMeta, RawSource } from '../stages/types.js'
+import { quoteJson, quoteValue } from '../stages/messages.js'
+import { openRecords, type RecordFormat } from '../stages/records.js'
+import type { ArticleMeta, CsvHeader, RawSource, TextEncoding } from '../stages/types.js'
+import { checkJson, FileSource, formatSize, kindOf, lineAndColumn, NotAFileError, openRegularSync, readBounded } from './read.js'
+import { LOCK_FILE, STATE_FILE } from './folders.js'
 
 /** File endings read as articles. */
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.html', '.htm']
 
+/** Deepest folder below a story folder whose articles are read (a story folder's sub-folders are level 1). */
+export const MAX_FOLDER_DEPTH = 8
+
+/** Largest `story.json` read (16 MB: a story of a thousand articles has some 300 KB of metadata). */
+export const STORY_JSON_MAX_BYTES = 16 * 1024 * 1024
+
 export interface ReadOptions {
-  /** Files larger than this are not read (default: 5 MB); `ingest` reports them. */
+  /** Files larger than this are not read past it (default: 5 MB); `ingest` reports them. */
   readonly maxBytes?: number
   /** Files read at once (default: 8). */
   readonly concurrency?: number
+  /** Follow symbolic links whose target lies outside the corpus folder (default: `false`: such links are reported). */
+  readonly followOutsideLinks?: boolean
 }
 
-/** The raw sources of a corpus, grouped by story for folder input; a JSONL file is one source. */
+/** One input file of the corpus, as run.json lists it. */
+export interface CorpusInput {
+  readonly file: string
+  readonly story: string | null
+  readonly article: string | null
+  readonly bytes: number
+}
+
+/** A corpus indexed: its stories, and each story's input read on demand. */
 export interface Corpus {
   readonly kind: 'folder' | 'jsonl' | 'csv'
-  readonly sources: readonly RawSource[]
+  /** Every story found, in the order found, with about how many bytes its input holds. */
+  readonly stories: ReadonlyMap<string, { readonly bytes: number }>
+  /** Every input file, for run.json. */
+  readonly inputs: readonly CorpusInput[]
+  /**
+   * Read one story's input now: its article files (a file that cannot be read carries why, for `ingest` to report
+   * in the story), or its JSON Lines or CSV records, each one source with its line.
+   */
+  load(story: string): Promise<RawSource[]>
+  /** Release the corpus file (JSON Lines, CSV); the folder reader holds nothing open. */
+  close(): void
 }
 
 const SOURCE = 'read'
 
-/** Read every article file of the corpus (never throwing for a bad file: it becomes a message). */
+/**
+ * Index a corpus (never throwing for bad input: it becomes a message). Folder corpora are walked, every file or
+ * folder passed over gets a message, links leaving the corpus are not followed unless asked, and folders written by
+ * corroborate are never read as stories; JSON Lines and CSV files are scanned record by record.
+ */
 export async function readCorpus(corpusPath: string, log: MessageLog, options: ReadOptions = {}): Promise<Corpus> {
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024
-  const concurrency = options.concurrency ?? 8
   const info = await stat(corpusPath)
-  if (info.isFile()) {
-    const bytes = await readFile(corpusPath)
-    if (/\.csv$/i.test(corpusPath)) return { kind: 'csv', sources: [{ kind: 'csv', file: path.basename(corpusPath), bytes }] }
-    if (!/\.jsonl?$/i.test(corpusPath)) log.warn(SOURCE, 'unexpected-extension', `Expected a folder, a \`.jsonl\` or a \`.csv\` file, got ${quoteValue(path.basename(corpusPath))}; reading it as JSON Lines`, { file: corpusPath })
-    return { kind: 'jsonl', sources: [{ kind: 'jsonl', file: path.basename(corpusPath), bytes }] }
+  if (info.isDirectory()) return readFolder(corpusPath, log, maxBytes, options)
+  const name = path.basename(corpusPath)
+  const kind = kindOf(info)
+  if (kind !== null) {
+    log.fatal(SOURCE, 'not-a-file', `Expected a folder, a \`.jsonl\` or a \`.csv\` file, got ${kind}`, { file: name })
+    return emptyCorpus('folder')
   }
+  const format: RecordFormat = /\.csv$/i.test(corpusPath) ? 'csv' : 'jsonl'
+  if (format === 'jsonl' && !/\.jsonl?$/i.test(corpusPath)) log.warn(SOURCE, 'unexpected-extension', `Expected a folder, a \`.jsonl\` or a \`.csv\` file, got ${quoteValue(name)}; reading it as JSON Lines`, { file: corpusPath })
+  return readRecordFile(corpusPath, format, log, maxBytes)
+}
 
-  const entries = await listDir(corpusPath, '', log)
-  const storyDirs = entries.filter((e) => e.dir)
-  const topFiles = entries.filter((e) => !e.dir && isArticle(e.name))
+function emptyCorpus(kind: Corpus['kind']): Corpus {
+  return { kind, stories: new Map(), inputs: [], load: async () => [], close: () => {} }
+}
+
+// ---- JSON Lines and CSV ---------------------------------------------------------------------------------------
+
+/** Where a record is: the byte range read again when its story runs, and its line for messages. */
+interface RecordRef {
+  readonly offset: number
+  readonly length: number
+  readonly line: number
+}
+
+/**
+ * Scan a JSON Lines or CSV file once, keeping for each story only where its records are; a record that belongs to
+ * no story (malformed, no `story`) is reported now, the others when their story is ingested.
+ */
+function readRecordFile(corpusPath: string, format: RecordFormat, log: MessageLog, maxBytes: number): Corpus {
+  const name = path.basename(corpusPath)
+  let fd: number
+  try {
+    fd = openRegularSync(corpusPath)
+  } catch (error) {
+    log.fatal(SOURCE, error instanceof NotAFileError ? 'not-a-file' : 'unreadable-file', error instanceof NotAFileError ? `Expected a regular file, got ${error.kind}` : `Cannot read file: ${describeError(error)}`, { file: name })
+    return emptyCorpus(format)
+  }
+  const size = fstatSync(fd).size
+  const source = new FileSource(fd)
+  const stories = new Map<string, { refs: RecordRef[]; bytes: number }>()
+  const file = openRecords(source, log, { format, file: name, maxBytes })
+  let encoding: TextEncoding = file?.encoding ?? 'utf-8'
+  const header: CsvHeader | undefined = file?.header
+  const counts: { latin1: boolean; nonAscii: boolean }[] = []
+  const storyless: RawSource[] = []
+  if (file) {
+    for (const record of file.records) {
+      if (record.nonAscii) counts.push({ latin1: record.latin1, nonAscii: true })
+      const story = recordStory(record.value)
+      const ref = { offset: record.offset, length: record.length, line: record.line }
+      if (story === null) {
+        // Ingested now, alone, so that the message says why it has no story.
+        storyless.push(recordSource(name, format, ref, source.read(ref.offset, ref.length).slice(), encoding, header))
+        continue
+      }
+      let entry = stories.get(story)
+      if (!entry) stories.set(story, (entry = { refs: [], bytes: 0 }))
+      entry.refs.push(ref)
+      entry.bytes += ref.length
+    }
+  }
+  // A file whose every non-ASCII record is invalid UTF-8 is Windows-1252: said once, and read so, line by line.
+  if (reportLatin1Records(counts, name, log)) encoding = 'windows-1252'
+  ingest(storyless, log, { maxBytes })
+  if (file && stories.size === 0 && !log.messages.some((m) => m.place.file === name && m.severity === 'fatal')) {
+    log.fatal('ingest', 'empty-article', `Unexpected ${format === 'jsonl' ? 'JSONL' : 'CSV'} file without any article`, { file: name })
+  }
+  return {
+    kind: format,
+    stories: new Map([...stories].map(([id, e]) => [id, { bytes: e.bytes }])),
+    inputs: [{ file: name, story: null, article: null, bytes: size }],
+    load: async (story) => (stories.get(story)?.refs ?? []).map((ref) => recordSource(name, format, ref, readExact(fd, ref.offset, ref.length), encoding, header)),
+    close: () => closeSync(fd),
+  }
+}
+
+function recordSource(file: string, kind: RecordFormat, ref: RecordRef, bytes: Uint8Array, encoding: TextEncoding, header: CsvHeader | undefined): RawSource {
+  return { kind, file, line: ref.line, bytes, encoding, header }
+}
+
+/** Exactly `length` bytes at `offset` (fewer if the file was cut since it was indexed). */
+function readExact(fd: number, offset: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length)
+  let got = 0
+  while (got < length) {
+    const n = readSync(fd, buffer, got, length - got, offset + got)
+    if (n === 0) break
+    got += n
+  }
+  return buffer.subarray(0, got)
+}
+
+// ---- Folders ----------------------------------------------------------------------------------------------------
+
+/** One article file found by the walk: its path relative to the corpus, and the path to open (a link's target). */
+interface FoundFile {
+  readonly rel: string
+  readonly open: string
+  readonly size: number
+}
+
+/** What the walk knows of the corpus root: its real path, to tell links that leave it. */
+interface Walk {
+  readonly root: string
+  readonly followOutsideLinks: boolean
+}
+
+async function readFolder(corpusPath: string, log: MessageLog, maxBytes: number, options: ReadOptions): Promise<Corpus> {
+  const walk: Walk = { root: await realpath(corpusPath), followOutsideLinks: options.followOutsideLinks ?? false }
+  const concurrency = options.concurrency ?? 8
+  const top = await listDir(corpusPath, '', log, walk)
+  if (top.output) {
+    log.fatal(SOURCE, 'output-folder', `Unexpected corroborate output folder as the corpus (it holds ${quoteValue(top.output)}); not read`, { file: '.' })
+    return emptyCorpus('folder')
+  }
+  const storyDirs = top.entries.filter((e) => e.kind === 'dir')
+  const topFiles = top.entries.filter((e) => e.kind === 'file' && isArticle(e.name))
   const stories: { id: string; dir: string; rel: string }[] = []
-  const withArticles: typeof storyDirs = []
-  for (const d of storyDirs) if ((await walk(path.join(corpusPath, d.name), d.name, null, 0)).length > 0) withArticles.push(d)
+  const withArticles: Entry[] = []
+  for (const d of storyDirs) if ((await walkFiles(path.join(corpusPath, d.name), d.name, null, 0, walk)).length > 0) withArticles.push(d)
+  for (const e of top.entries) if (e.kind !== 'file' && e.kind !== 'dir') notAFile(e, e.name, log)
   if (topFiles.length > 0 && withArticles.length === 0) {
     stories.push({ id: path.basename(path.resolve(corpusPath)), dir: corpusPath, rel: '' })
   } else {
-    for (const f of topFiles) {
+    for (const f of top.entries.filter((e) => e.kind === 'file')) {
+      if (!isArticle(f.name)) log.info(SOURCE, 'unsupported-file', `Unexpected file type beside story folders; ignored (articles end in ${ARTICLE_EXTENSIONS.join(', ')})`, { file: f.name })
       // A corpus README beside the story folders is documentation, not an article.
-      if (/^(readme|license|licence|notice|changelog)\b/i.test(f.name)) log.info(SOURCE, 'documentation-file', 'Documentation beside story folders; not read as an article', { file: f.name })
+      else if (/^(readme|license|licence|notice|changelog)\b/i.test(f.name)) log.info(SOURCE, 'documentation-file', 'Documentation beside story folders; not read as an article', { file: f.name })
       else log.warn(SOURCE, 'stray-file', 'Unexpected article file beside story folders; ignored (put it in a story folder)', { file: f.name })
     }
     for (const d of storyDirs) stories.push({ id: d.name, dir: path.join(corpusPath, d.name), rel: d.name })
   }
 
-  const jobs: { story: string; file: string; rel: string; id: string; meta: Partial<ArticleMeta> | undefined }[] = []
+  const index = new Map<string, { files: { file: FoundFile; id: string }[]; meta: Map<string, Partial<ArticleMeta>> | undefined }>()
+  const inputs: CorpusInput[] = []
   for (const story of stories) {
-    const files = await walk(story.dir, story.rel, log, 0)
-    const meta = await readStoryJson(story.dir, story.rel, log)
-    if (files.length === 0) log.fatal(SOURCE, 'empty-story', `Expected article files (${ARTICLE_EXTENSIONS.join(', ')}) in story folder, got none`, { file: story.rel || '.' })
-    const ids = new Set<string>()
-    for (const file of files) {
-      const inStory = story.rel ? file.slice(story.rel.length + 1) : file
-      const id = inStory.replace(/\.[^./]+$/, '').split(path.sep).join('/')
-      ids.add(id)
-      jobs.push({ story: story.id, file: path.join(corpusPath, file), rel: file, id, meta: meta?.get(id) })
+    // A folder name is the story id as it is, but for control characters, which no report should hold.
+    const id = cleanName(story.id)
+    if (id !== story.id) log.warn(SOURCE, 'control-character', `Unexpected control characters in the story folder's name ${quoteJson(story.id)}; the story is ${quoteJson(id)}`, { file: story.rel })
+    if (index.has(id)) {
+      log.fatal(SOURCE, 'duplicate-story', `Unexpected second story folder named ${quoteJson(id)} once its control characters are left out; skipped`, { file: story.rel })
+      continue
     }
-    if (meta) for (const id of meta.keys()) if (!ids.has(id)) log.warn(SOURCE, 'unknown-article', `Unexpected metadata for article ${quoteValue(id)}, which has no file`, { file: path.join(story.rel, 'story.json') })
+    const files = await walkFiles(story.dir, story.rel, log, 0, walk)
+    const meta = await readStoryJson(story.dir, story.rel, log, walk)
+    if (files.length === 0) log.fatal(SOURCE, 'empty-story', `Expected article files (${ARTICLE_EXTENSIONS.join(', ')}) in story folder, got none`, { file: story.rel || '.' })
+    const entries: { file: FoundFile; id: string }[] = []
+    for (const file of files) {
+      const inStory = story.rel ? file.rel.slice(story.rel.length + 1) : file.rel
+      const articleId = inStory.replace(/\.[^./]+$/, '').split(path.sep).join('/')
+      entries.push({ file, id: articleId })
+      inputs.push({ file: file.rel, story: id, article: articleId, bytes: file.size })
+    }
+    const ids = new Set(entries.map((e) => e.id))
+    if (meta) for (const metaId of meta.keys()) if (!ids.has(metaId)) log.warn(SOURCE, 'unknown-article', `Unexpected metadata for article ${quoteValue(metaId)}, which has no file`, { file: path.join(story.rel, 'story.json') })
+    index.set(id, { files: entries, meta })
   }
-  const sources = await pMap(
-    jobs,
-    async (job): Promise<RawSource | null> => {
-      try {
-        const size = (await stat(job.file)).size
-        const bytes = size > maxBytes ? new Uint8Array(0) : await readFile(job.file)
-        return { kind: 'text', file: job.rel, story: job.story, id: job.id, bytes, size, meta: job.meta }
-      } catch (error) {
-        log.fatal(SOURCE, 'unreadable-file', `Cannot read file: ${describeError(error)}; skipped`, { file: job.rel })
-        return null
-      }
+  return {
+    kind: 'folder',
+    stories: new Map([...index].map(([id, e]) => [id, { bytes: e.files.reduce((sum, f) => sum + f.file.size, 0) }])),
+    inputs,
+    load: async (story) => {
+      const entry = index.get(story)
+      if (!entry) return []
+      return pMap(entry.files, async ({ file, id }) => readArticle(file, story, id, entry.meta?.get(id), maxBytes), { concurrency })
     },
-    { concurrency },
-  )
-  return { kind: 'folder', sources: sources.filter((s): s is RawSource => s !== null) }
+    close: () => {},
+  }
 }
 
+/** One article file read now, or why it could not be (for `ingest` to report in the story). */
+async function readArticle(file: FoundFile, story: string, id: string, meta: Partial<ArticleMeta> | undefined, maxBytes: number): Promise<RawSource> {
+  const base = { kind: 'text' as const, file: file.rel, story, id, meta }
+  try {
+    const read = await readBounded(file.open, maxBytes)
+    // Too large: not read past the limit; ingest reports the size.
+    return read.bytes ? { ...base, bytes: read.bytes, size: read.size } : { ...base, bytes: new Uint8Array(0), size: read.size }
+  } catch (error) {
+    if (error instanceof NotAFileError) return { ...base, bytes: new Uint8Array(0), unreadable: { ruleId: 'not-a-file', reason: `Expected a regular file, got ${error.kind}; skipped` } }
+    return { ...base, bytes: new Uint8Array(0), unreadable: { ruleId: 'unreadable-file', reason: `Cannot read file: ${describeError(error)}; skipped` } }
+  }
+}
+
+/** An entry of a folder: a file (or a link to one), a folder, or something else (`kind` then says what). */
 interface Entry {
   readonly name: string
-  readonly dir: boolean
+  readonly kind: 'file' | 'dir' | string
+  /** The path to open: the entry's own, or a link's real target. */
+  readonly open: string
+  readonly size: number
 }
 
-async function listDir(dir: string, rel: string, log: MessageLog | null): Promise<Entry[]> {
+/**
+ * The entries of a folder, sorted, with a message for each one passed over: hidden names, broken links, links to
+ * folders (a loop would never end) and links that leave the corpus. `output` names the file that marks a folder
+ * written by corroborate (its state file, its lock, or its run.json), which is never read as articles.
+ */
+async function listDir(dir: string, rel: string, log: MessageLog | null, walk: Walk): Promise<{ entries: Entry[]; output: string | null }> {
   let names: string[]
   try {
     names = (await readdir(dir)).sort()
   } catch (error) {
     log?.fatal(SOURCE, 'unreadable-folder', `Cannot read folder: ${describeError(error)}`, { file: rel || dir })
-    return []
+    return { entries: [], output: null }
   }
+  const output = await outputMarker(dir, names)
+  if (output) return { entries: [], output }
   const entries: Entry[] = []
   for (const name of names) {
-    if (name.startsWith('.')) continue
-    const full = path.join(dir, name)
-    try {
-      const link = await lstat(full)
-      // Symbolic links to folders are not followed: a link loop would never end.
-      if (link.isSymbolicLink()) {
-        const target = await stat(full).catch(() => null)
-        if (!target) {
-          log?.warn(SOURCE, 'broken-link', 'Unexpected broken symbolic link; ignored', { file: path.join(rel, name) })
-          continue
-        }
-        if (target.isDirectory()) {
-          log?.warn(SOURCE, 'linked-folder', 'Unexpected symbolic link to a folder; not followed', { file: path.join(rel, name) })
-          continue
-        }
-        entries.push({ name, dir: false })
-      } else entries.push({ name, dir: link.isDirectory() })
-    } catch (error) {
-      log?.warn(SOURCE, 'unreadable-file', `Cannot read: ${describeError(error)}; ignored`, { file: path.join(rel, name) })
+    if (name.startsWith('.')) log?.info(SOURCE, 'hidden-file', 'Hidden file or folder; not read', { file: path.join(rel, name) })
+    else {
+      const entry = await resolveEntry(dir, name, rel, log, walk)
+      if (entry) entries.push(entry)
     }
   }
-  return entries
+  return { entries, output: null }
 }
 
-/** Article files below `dir` (paths relative to the corpus), sorted; other files are reported on `log` when given. */
-async function walk(dir: string, rel: string, log: MessageLog | null, depth: number): Promise<string[]> {
-  const found: string[] = []
-  const entries = await listDir(dir, rel, log)
+/**
+ * One name in a folder, links followed only to files inside the corpus (or anywhere with `followOutsideLinks`);
+ * null, with a message when a log is given, for a broken link, a link to a folder or out of the corpus. A name that
+ * does not exist is null without a word.
+ */
+async function resolveEntry(dir: string, name: string, rel: string, log: MessageLog | null, walk: Walk): Promise<Entry | null> {
+  const relPath = path.join(rel, name)
+  const full = path.join(dir, name)
+  try {
+    const link = await lstat(full)
+    if (!link.isSymbolicLink()) return { name, kind: link.isDirectory() ? 'dir' : link.isFile() ? 'file' : (kindOf(link) ?? 'file'), open: full, size: link.size }
+    const target = await realpath(full).catch(() => null)
+    if (target === null) {
+      log?.warn(SOURCE, 'broken-link', 'Unexpected broken symbolic link; ignored', { file: relPath })
+      return null
+    }
+    const inside = target === walk.root || target.startsWith(walk.root.endsWith(path.sep) ? walk.root : `${walk.root}${path.sep}`)
+    if (!inside && !walk.followOutsideLinks) {
+      log?.warn(SOURCE, 'outside-link', `Unexpected symbolic link to ${quoteValue(target)}, outside the corpus; not followed (\`--follow-outside-links\` follows such links)`, { file: relPath })
+      return null
+    }
+    const info = await stat(target)
+    if (info.isDirectory()) {
+      // Symbolic links to folders are not followed: a link loop would never end.
+      log?.warn(SOURCE, 'linked-folder', 'Unexpected symbolic link to a folder; not followed', { file: relPath })
+      return null
+    }
+    // The target is what gets opened: the link could be changed to point elsewhere once checked.
+    return { name, kind: info.isFile() ? 'file' : (kindOf(info) ?? 'file'), open: target, size: info.size }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    log?.warn(SOURCE, 'unreadable-file', `Cannot read: ${describeError(error)}; ignored`, { file: relPath })
+    return null
+  }
+}
+
+/** The file that marks `dir` as a folder corroborate wrote, if any. */
+async function outputMarker(dir: string, names: readonly string[]): Promise<string | null> {
+  for (const marker of [STATE_FILE, LOCK_FILE]) if (names.includes(marker)) return marker
+  if (names.includes('run.json') && names.includes('index.csv')) {
+    // run.json opens with the tool that wrote it: `{"schemaVersion": 1, "tool": {"name": "corroborate", ...`.
+    const head = await readBounded(path.join(dir, 'run.json'), 1 << 20)
+      .then((r) => (r.bytes ?? Buffer.alloc(0)).subarray(0, 512).toString('utf8'))
+      .catch(() => '')
+    if (/"tool"\s*:\s*\{\s*"name"\s*:\s*"corroborate"/.test(head)) return 'run.json'
+  }
+  return null
+}
+
+/**
+ * Article files below `dir` (paths relative to the corpus), sorted; every file or folder passed over is reported on
+ * `log` when given: other file types, devices and FIFOs, folders too deep, folders corroborate wrote.
+ */
+async function walkFiles(dir: string, rel: string, log: MessageLog | null, depth: number, walk: Walk): Promise<FoundFile[]> {
+  const found: FoundFile[] = []
+  const { entries, output } = await listDir(dir, rel, log, walk)
+  if (output) {
+    log?.warn(SOURCE, 'output-folder', `Unexpected corroborate output folder (it holds ${quoteValue(output)}); not read as articles`, { file: rel || '.' })
+    return found
+  }
   for (const entry of entries) {
     const relPath = rel ? path.join(rel, entry.name) : entry.name
-    if (entry.dir) {
-      if (depth < 8) found.push(...(await walk(path.join(dir, entry.name), relPath, log, depth + 1)))
-    } else if (isArticle(entry.name)) found.push(relPath)
-    else if (entry.name !== 'story.json' && log) {
-      log.info(SOURCE, 'unsupported-file', 'Unexpected file type; ignored', { file: relPath })
+    if (entry.kind === 'dir') {
+      if (depth < MAX_FOLDER_DEPTH) found.push(...(await walkFiles(path.join(dir, entry.name), relPath, log, depth + 1, walk)))
+      else log?.warn(SOURCE, 'deep-folder', `Expected articles at most ${MAX_FOLDER_DEPTH} folders below the story folder, got a folder deeper; not read`, { file: relPath })
+    } else if (entry.kind !== 'file') {
+      if (log) notAFile(entry, relPath, log)
+    } else if (isArticle(entry.name)) found.push({ rel: relPath, open: entry.open, size: entry.size })
+    else if (!(entry.name === 'story.json' && depth === 0) && log) {
+      log.info(SOURCE, 'unsupported-file', `Unexpected file type; ignored (articles end in ${ARTICLE_EXTENSIONS.join(', ')})`, { file: relPath })
     }
   }
   return found
+}
+
+/** A device, FIFO or socket among the articles: never opened (a FIFO blocks, /dev/zero never ends). */
+function notAFile(entry: Entry, relPath: string, log: MessageLog): void {
+  if (isArticle(entry.name)) log.fatal(SOURCE, 'not-a-file', `Expected a regular file, got ${entry.kind}; skipped`, { file: relPath })
+  else log.info(SOURCE, 'not-a-file', `Unexpected ${entry.kind}; ignored`, { file: relPath })
 }
 
 function isArticle(name: string): boolean {
   return ARTICLE_EXTENSIONS.includes(path.extname(name).toLowerCase())
 }
 
-async function readStoryJson(dir: string, rel: string, log: MessageLog): Promise<Map<string, Partial<ArticleMeta>> | undefined> {
-  const file = path.join(dir, 'story.json')
+async function readStoryJson(dir: string, rel: string, log: MessageLog, walk: Walk): Promise<Map<string, Partial<ArticleMeta>> | undefined> {
   const relFile = path.join(rel, 'story.json')
-  let text: string
+  const fallback = 'outlets default to article ids'
+  // story.json is checked as an article is: a link out of the corpus is not followed, a FIFO not opened.
+  const entry = await resolveEntry(dir, 'story.json', rel, log, walk)
+  if (!entry) return undefined
+  let bytes: Buffer
   try {
-    text = await readFile(file, 'utf8')
+    const read = await readBounded(entry.open, STORY_JSON_MAX_BYTES)
+    if (read.bytes === null) {
+      log.warn(SOURCE, 'oversized-story-json', `Expected story metadata of at most ${formatSize(STORY_JSON_MAX_BYTES)}, got ${formatSize(read.size)}; ${fallback}`, { file: relFile })
+      return undefined
+    }
+    bytes = read.bytes
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    log.warn(SOURCE, 'unreadable-file', `Cannot read story metadata: ${describeError(error)}; outlets default to article ids`, { file: relFile })
+    const reason = error instanceof NotAFileError ? `Expected a regular file, got ${error.kind}` : `Cannot read story metadata: ${describeError(error)}`
+    log.warn(SOURCE, 'unreadable-file', `${reason}; ${fallback}`, { file: relFile })
     return undefined
   }
-  let value: unknown
-  try {
-    value = JSON.parse(text.replace(/^\ufeff/, ''))
-  } catch (error) {
-    log.warn(SOURCE, 'malformed-story-json', `Unexpected malformed JSON (${(error as Error).message}); outlets default to article ids`, { file: relFile })
+  const text = bytes.toString('utf8').replace(/^\ufeff/, '')
+  const problem = checkJson(text, 64)
+  if (problem) {
+    const { line, column } = lineAndColumn(text, problem.offset)
+    log.warn(SOURCE, 'malformed-story-json', `Unexpected malformed JSON (${problem.reason}, column ${column}); ${fallback}`, { file: relFile, line })
     return undefined
   }
+  const value: unknown = JSON.parse(text)
   const articles = (value as { articles?: unknown } | null)?.articles
   if (typeof articles !== 'object' || articles === null || Array.isArray(articles)) {
-    log.warn(SOURCE, 'malformed-story-json', 'Expected an object `articles` mapping article ids to metadata; outlets default to article ids', { file: relFile })
+    log.warn(SOURCE, 'malformed-story-json', `Expected an object \`articles\` mapping article ids to metadata; ${fallback}`, { file: relFile })
     return undefined
   }
   const meta = new Map<string, Partial<ArticleMeta>>()
@@ -174,7 +409,7 @@ async function readStoryJson(dir: string, rel: string, log: MessageLog): Promise
     }
     const record: Record<string, string> = {}
     for (const name of ['outlet', 'title', 'url', 'published'] as const) {
-      const v = (fields as Record<string, unknown>)[name]
+      const v = Object.hasOwn(fields, name) ? (fields as Record<string, unknown>)[name] : undefined
       if (v === undefined || v === null) continue
       if (typeof v === 'string') record[name] = v
       else log.warn(SOURCE, 'mistyped-field', `Expected ${quoteValue(name)} of article ${quoteValue(id)} to be a string, got ${quoteValue(typeof v)}; ignored`, { file: relFile })

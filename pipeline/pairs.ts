@@ -1,9 +1,9 @@
 // `corroborate pairs` and `corroborate calibrate`: sentence pairs in tab-separated files, scored or fitted.
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { calibrate, type CalibrationReport, type LabelledPair } from '../stages/calibrate.js'
 import { type MessageLog, quoteValue } from '../stages/messages.js'
 import { checkModel, checkVectors, DEFAULT_MODEL, scoreTextPairs, type SimilarityModel } from '../stages/similarity.js'
+import { readJsonFile, readUserFile } from './read.js'
 import { loadVectors } from './vectors.js'
 import { writeFileAtomic } from './write.js'
 
@@ -13,9 +13,14 @@ export interface Table {
   readonly rows: readonly { readonly line: number; readonly cells: readonly string[] }[]
 }
 
+/** Largest pairs file read (256 MB: MSRP's training pairs are 1 MB). */
+export const PAIRS_MAX_BYTES = 256 * 1024 * 1024
+/** Largest model file read (64 MB: the shipped one is 170 KB). */
+export const MODEL_MAX_BYTES = 64 * 1024 * 1024
+
 /** Read a TSV; a row with fewer cells than the header is reported and padded, never dropped. */
 export function readTable(file: string, required: readonly string[], log: MessageLog): Table {
-  const text = readFileSync(file, 'utf8').replace(/^\ufeff/, '')
+  const text = readUserFile(file, { what: 'pairs file', maxBytes: PAIRS_MAX_BYTES, code: 'ERR_BAD_TABLE' }).toString('utf8').replace(/^\ufeff/, '')
   const lines = text.split(/\r?\n/)
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop()
   const header = (lines[0] ?? '').split('\t').map((h) => h.trim())
@@ -35,13 +40,8 @@ export function readTable(file: string, required: readonly string[], log: Messag
 /** The model to use: the one in `file`, or the shipped default. */
 export function loadModel(file: string | undefined): SimilarityModel {
   if (file === undefined) return DEFAULT_MODEL
-  let value: unknown
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (error) {
-    throw Object.assign(new Error(`Cannot read model ${quoteValue(file)}: ${(error as Error).message}`), { code: 'ERR_INVALID_MODEL' })
-  }
-  return checkModel(value, file)
+  // A regular file of bounded size; a syntax error is given by position, never by quoting the file.
+  return checkModel(readJsonFile(file, { what: 'model', maxBytes: MODEL_MAX_BYTES, code: 'ERR_INVALID_MODEL' }), file)
 }
 
 /** Word vectors when the model uses them, loaded once per process. */

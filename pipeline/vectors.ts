@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { CorroborateError, quoteValue } from '../stages/messages.js'
+import { formatSize, readBoundedSync } from './read.js'
 import { decodeVectorTable, encodeVectorTable, type WordVectors } from '../stages/vectors.js'
 import { decodeWordNet, encodeWordNet, parseWordNet, type WordNet, wordNet } from '../stages/wordnet.js'
 import { writeError } from './write.js'
@@ -12,6 +13,9 @@ export const VECTOR_WORDS = 150_000
 const NAME = `glove-wink-sg-100d-top${VECTOR_WORDS / 1000}k`
 
 let loaded: WordVectors | null = null
+
+/** Largest table file read (1 GB; the built word-vector table is about 60 MB). */
+const TABLE_MAX_BYTES = 1024 * 1024 * 1024
 
 /** Path of the built table: `CORROBORATE_VECTORS` when set, else in node_modules/.cache beside the source package. */
 export function vectorTablePath(): string {
@@ -35,7 +39,10 @@ export function loadVectors(log: (line: string) => void = () => {}): WordVectors
  */
 export function readTable<T>(file: string, what: string, decode: (bytes: Buffer) => T): T {
   try {
-    return decode(readFileSync(file))
+    // `CORROBORATE_VECTORS` may name any path: a regular file only, read no further than a table can be.
+    const read = readBoundedSync(file, TABLE_MAX_BYTES)
+    if (read.bytes === null) throw new Error(`Expected a table of at most ${formatSize(TABLE_MAX_BYTES)}, got ${formatSize(read.size)}`)
+    return decode(read.bytes)
   } catch (error) {
     const e = error as Error & { code?: string }
     if (e.code === 'ENOENT') throw error

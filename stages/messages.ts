@@ -112,3 +112,13 @@ export function quoteValue(value: unknown): string {
 export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
+
+/**
+ * Wrap a value in backticks as JSON: `` `"100"` `` for a string, `` `100` `` for a number, so that the two are told
+ * apart, and white space, control characters and lone surrogates show (escaped) rather than reach the message raw.
+ */
+export function quoteJson(value: unknown): string {
+  const text = String(JSON.stringify(value))
+  const short = text.length > 60 ? `${text.slice(0, 57)}...` : text
+  return `\`${short}\``
+}

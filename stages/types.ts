@@ -33,6 +33,26 @@ export interface RawSource {
   readonly size?: number
   /** Metadata from `story.json` for `text` sources. */
   readonly meta?: Partial<ArticleMeta>
+  /** 1-based line a JSON Lines or CSV record starts on, when the source is that one record rather than a whole file. */
+  readonly line?: number
+  /** Encoding of the file a record comes from (a record carries no byte order mark; default: UTF-8). */
+  readonly encoding?: TextEncoding
+  /** Header of the CSV file a record comes from. */
+  readonly header?: CsvHeader
+  /** Why the file could not be read (then `bytes` is empty): `ingest` reports it as fatal for the article. */
+  readonly unreadable?: { readonly ruleId: string; readonly reason: string }
+}
+
+/**
+ * How a text file is encoded. `utf-8` falls back to Windows-1252 line by line where a line is not valid UTF-8;
+ * `windows-1252` is a file none of whose lines were (see stages/decode.ts).
+ */
+export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be'
+
+/** A CSV file's header row: its column names (trimmed, lower case) and the delimiter it was read with. */
+export interface CsvHeader {
+  readonly columns: readonly string[]
+  readonly delimiter: ',' | ';' | '\t'
 }
 
 /** An article's metadata (DESIGN.md: id, outlet, title, url, published). */

@@ -244,13 +244,13 @@ describe('an unreadable file', () => {
     await chmod(denied, 0o000)
     // Root reads any file whatever its mode (as in CI containers): there, the read itself is made to fail as the
     // kernel would fail it for anyone else.
-    const realReadFile = fsp.readFile
+    const realOpen = fsp.open
     const spy =
       process.getuid?.() === 0
-        ? jest.spyOn(fsp, 'readFile').mockImplementation(((file: Parameters<typeof fsp.readFile>[0], ...rest: unknown[]) =>
+        ? jest.spyOn(fsp, 'open').mockImplementation(((file: Parameters<typeof fsp.open>[0], ...rest: unknown[]) =>
             String(file) === denied
               ? Promise.reject(Object.assign(new Error(`EACCES: permission denied, open '${denied}'`), { code: 'EACCES' }))
-              : (realReadFile as (...a: unknown[]) => Promise<unknown>)(file, ...rest)) as typeof fsp.readFile)
+              : (realOpen as (...a: unknown[]) => Promise<unknown>)(file, ...rest)) as typeof fsp.open)
         : null
     try {
       const { code, stderr } = await run(['analyze', '--corpus', input, '--out', `${input}-out`, '--quiet'])

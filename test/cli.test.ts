@@ -394,15 +394,10 @@ describe('main: options', () => {
   it('still reports the read problems of the story `--story` picked', async () => {
     const corpus = await makeCorpus({ ...QUARRY_FIRE, ...LIBRARY_LEVY, 'library-levy/story.json': '{"articles": ', 'drafts/notes.html': '<p>draft</p>\n' })
     const { code, stderr } = await run(['analyze', '--quiet', '--story', 'library-levy', '--corpus', corpus, '--out', await outDir()])
-    let reason = ''
-    try {
-      JSON.parse('{"articles": ')
-    } catch (error) {
-      reason = (error as Error).message
-    }
+    // The place of the error, never the text around it (a story.json could be anything).
     expect({ code, messages: stderr.split('\n').filter((line) => line !== '' && !line.startsWith('corroborate: ')) }).toEqual({
       code: 0,
-      messages: [`library-levy/story.json: warning: Unexpected malformed JSON (${reason}); outlets default to article ids [read/malformed-story-json]`],
+      messages: ['library-levy/story.json:1: warning: Unexpected malformed JSON (the end of the text where a value belongs, column 14); outlets default to article ids [read/malformed-story-json]'],
     })
   })
 

@@ -25,11 +25,8 @@ export async function analyseFolder(dir: string): Promise<Map<string, AnalysedSt
   const corpusLog = new MessageLog()
   const corpus = await readCorpus(dir, corpusLog)
   const byStory = new Map<string, RawSource[]>()
-  for (const source of corpus.sources) {
-    const list = byStory.get(source.story!) ?? []
-    list.push(source)
-    byStory.set(source.story!, list)
-  }
+  for (const story of corpus.stories.keys()) byStory.set(story, await corpus.load(story))
+  corpus.close()
   const result = new Map<string, AnalysedStory>()
   for (const [story, sources] of byStory) {
     const log = new MessageLog(story)

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { main } from '../pipeline/cli.js'
-import { extractHtml } from '../stages/html.js'
+import { type ExtractedPage, extractHtml } from '../stages/html.js'
 import { ingest } from '../stages/ingest.js'
 import { MessageLog } from '../stages/messages.js'
 
@@ -27,7 +27,7 @@ describe('extractHtml', () => {
   })
 
   it('falls back to the body’s blocks for a page Readability finds no article in', () => {
-    expect(extractHtml('<html><body><p>Short note one.</p><p>Short note two.</p></body></html>').text).toBe('Short note one.\n\nShort note two.')
+    expect((extractHtml('<html><body><p>Short note one.</p><p>Short note two.</p></body></html>') as ExtractedPage).text).toBe('Short note one.\n\nShort note two.')
   })
 })
 

@@ -44,6 +44,7 @@ analyze [--config FILE] [--corpus PATH] [--out DIR] [--story ID]... [options]
   --concurrency N   stories analysed at once on worker threads (default and most: the number of cores); 1: no threads
   --excel           write CSV with a UTF-8 byte order mark and CRLF line ends
   --force           redo every story (by default a story whose input, options and version are unchanged is kept)
+  --follow-outside-links  follow symbolic links in a folder corpus that lead outside it (default: not followed)
   --strict          exit 1 when there are warnings
   --quiet           print only warnings, errors and the summary
   --log-format F    \`text\` (default) or \`json\`: one JSON object per line on stderr (progress, message, summary)
@@ -67,7 +68,7 @@ omissions.csv,coverage.csv,digest.md}, OUT/index.csv, OUT/run.json.
 `
 
 const COMMANDS = {
-  analyze: ['config', 'corpus', 'out', 'story', 'model', 'max-bytes', 'digest-words', 'concurrency', 'excel', 'force', 'strict', 'quiet', 'verbose', 'log-format'],
+  analyze: ['config', 'corpus', 'out', 'story', 'model', 'max-bytes', 'digest-words', 'concurrency', 'excel', 'force', 'follow-outside-links', 'strict', 'quiet', 'verbose', 'log-format'],
   pairs: ['in', 'out', 'model', 'quiet'],
   calibrate: ['pairs', 'out', 'folds', 'rounds', 'depth', 'learning-rate', 'quiet'],
 } as const
@@ -105,6 +106,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         'learning-rate': { type: 'string' },
         excel: { type: 'boolean' },
         force: { type: 'boolean' },
+        'follow-outside-links': { type: 'boolean' },
         strict: { type: 'boolean' },
         quiet: { type: 'boolean' },
         verbose: { type: 'boolean' },
@@ -181,6 +183,7 @@ async function runAnalyze(flags: Values, io: Io): Promise<number> {
     strict: config.strict,
     quiet: config.quiet,
     verbose: config.verbose,
+    'follow-outside-links': config.followOutsideLinks,
     ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)),
   }
   const maxBytes = positive(io, values, 'max-bytes', true)
@@ -248,6 +251,7 @@ async function runAnalyze(flags: Values, io: Io): Promise<number> {
       concurrency: concurrency ?? defaultConcurrency(),
       lexicons: config.lexicons,
       force: values.force as boolean | undefined,
+      followOutsideLinks: values['follow-outside-links'] as boolean | undefined,
       excel: values.excel as boolean | undefined,
       model,
       modelFile: (values.model as string | undefined) ?? null,

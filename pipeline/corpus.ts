@@ -118,7 +118,7 @@ function readRecordFile(corpusPath: string, format: RecordFormat, log: MessageLo
       const ref = { offset: record.offset, length: record.length, line: record.line }
       if (story === null) {
         // Ingested now, alone, so that the message says why it has no story.
-        storyless.push(recordSource(name, format, ref, source.read(ref.offset, ref.length).slice(), encoding, header))
+        storyless.push(recordSource(name, format, ref, readExact(fd, ref.offset, ref.length), encoding, header))
         continue
       }
       let entry = stories.get(story)
@@ -185,7 +185,7 @@ async function readFolder(corpusPath: string, log: MessageLog, maxBytes: number,
   const topFiles = top.entries.filter((e) => e.kind === 'file' && isArticle(e.name))
   const stories: { id: string; dir: string; rel: string }[] = []
   const withArticles: Entry[] = []
-  for (const d of storyDirs) if ((await walkFiles(path.join(corpusPath, d.name), d.name, null, 0, walk)).length > 0) withArticles.push(d)
+  for (const d of storyDirs) if (((await walkFiles(path.join(corpusPath, d.name), d.name, null, 0, walk)) ?? []).length > 0) withArticles.push(d)
   for (const e of top.entries) if (e.kind !== 'file' && e.kind !== 'dir') notAFile(e, e.name, log)
   if (topFiles.length > 0 && withArticles.length === 0) {
     stories.push({ id: path.basename(path.resolve(corpusPath)), dir: corpusPath, rel: '' })
@@ -210,6 +210,8 @@ async function readFolder(corpusPath: string, log: MessageLog, maxBytes: number,
       continue
     }
     const files = await walkFiles(story.dir, story.rel, log, 0, walk)
+    // A folder corroborate wrote (reports put inside the corpus): reported by the walk, and no story.
+    if (files === null) continue
     const meta = await readStoryJson(story.dir, story.rel, log, walk)
     if (files.length === 0) log.fatal(SOURCE, 'empty-story', `Expected article files (${ARTICLE_EXTENSIONS.join(', ')}) in story folder, got none`, { file: story.rel || '.' })
     const entries: { file: FoundFile; id: string }[] = []
@@ -335,19 +337,20 @@ async function outputMarker(dir: string, names: readonly string[]): Promise<stri
 
 /**
  * Article files below `dir` (paths relative to the corpus), sorted; every file or folder passed over is reported on
- * `log` when given: other file types, devices and FIFOs, folders too deep, folders corroborate wrote.
+ * `log` when given: other file types, devices and FIFOs, folders too deep, folders corroborate wrote (null when
+ * `dir` itself is one).
  */
-async function walkFiles(dir: string, rel: string, log: MessageLog | null, depth: number, walk: Walk): Promise<FoundFile[]> {
+async function walkFiles(dir: string, rel: string, log: MessageLog | null, depth: number, walk: Walk): Promise<FoundFile[] | null> {
   const found: FoundFile[] = []
   const { entries, output } = await listDir(dir, rel, log, walk)
   if (output) {
     log?.warn(SOURCE, 'output-folder', `Unexpected corroborate output folder (it holds ${quoteValue(output)}); not read as articles`, { file: rel || '.' })
-    return found
+    return null
   }
   for (const entry of entries) {
     const relPath = rel ? path.join(rel, entry.name) : entry.name
     if (entry.kind === 'dir') {
-      if (depth < MAX_FOLDER_DEPTH) found.push(...(await walkFiles(path.join(dir, entry.name), relPath, log, depth + 1, walk)))
+      if (depth < MAX_FOLDER_DEPTH) found.push(...((await walkFiles(path.join(dir, entry.name), relPath, log, depth + 1, walk)) ?? []))
       else log?.warn(SOURCE, 'deep-folder', `Expected articles at most ${MAX_FOLDER_DEPTH} folders below the story folder, got a folder deeper; not read`, { file: relPath })
     } else if (entry.kind !== 'file') {
       if (log) notAFile(entry, relPath, log)
@@ -362,7 +365,7 @@ async function walkFiles(dir: string, rel: string, log: MessageLog | null, depth
 /** A device, FIFO or socket among the articles: never opened (a FIFO blocks, /dev/zero never ends). */
 function notAFile(entry: Entry, relPath: string, log: MessageLog): void {
   if (isArticle(entry.name)) log.fatal(SOURCE, 'not-a-file', `Expected a regular file, got ${entry.kind}; skipped`, { file: relPath })
-  else log.info(SOURCE, 'not-a-file', `Unexpected ${entry.kind}; ignored`, { file: relPath })
+  else log.info(SOURCE, 'not-a-file', `Not a regular file but ${entry.kind}; ignored`, { file: relPath })
 }
 
 function isArticle(name: string): boolean {
@@ -373,7 +376,8 @@ async function readStoryJson(dir: string, rel: string, log: MessageLog, walk: Wa
   const relFile = path.join(rel, 'story.json')
   const fallback = 'outlets default to article ids'
   // story.json is checked as an article is: a link out of the corpus is not followed, a FIFO not opened.
-  const entry = await resolveEntry(dir, 'story.json', rel, log, walk)
+  // (The walk of the story folder has reported a link it would not follow.)
+  const entry = await resolveEntry(dir, 'story.json', rel, null, walk)
   if (!entry) return undefined
   let bytes: Buffer
   try {

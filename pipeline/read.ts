@@ -154,8 +154,7 @@ export class FileSource implements ByteSource {
 /** How a message says a size: `1 MB`, `74.2 MB`, `512 bytes`. */
 export function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KB`
-  const mb = bytes / (1024 * 1024)
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`
 }
 
 /** Options of `readUserFile`. */

@@ -120,11 +120,11 @@ describe('ingest: article files', () => {
     })
   })
 
-  it('rejects UTF-16 without a byte order mark as binary (its NUL bytes)', () => {
+  it('decodes UTF-16 without a byte order mark, told by its NUL bytes, with a warning saying so', () => {
     const bytes = Buffer.from('Crews reached the town.', 'utf16le')
     expect(run([textSource(bytes)])).toEqual({
-      articles: [],
-      messages: ['flood/courier.txt: fatal: Unexpected binary file (NUL bytes); skipped [ingest/binary-file]'],
+      articles: [expectedText('Crews reached the town.', bytes)],
+      messages: ['flood/courier.txt: warning: Expected UTF-8, got NUL bytes in the pattern of UTF-16 LE without a byte order mark; decoded as UTF-16 LE [ingest/utf16]'],
     })
   })
 
@@ -292,16 +292,24 @@ describe('ingest: JSON Lines', () => {
     })
   })
 
-  it('accepts a numeric id and story, as strings', () => {
+  it('reads a numeric id and story as their digits, with a warning naming the line', () => {
     const { articles, messages } = run([jsonlSource([{ story: 2024, id: 7, text: 'The river rose.' }])])
-    expect({ articles: articles.map((a) => [a.story, a.id, a.outlet]), messages }).toEqual({ articles: [['2024', '7', '7']], messages: [] })
+    expect({ articles: articles.map((a) => [a.story, a.id, a.outlet]), messages }).toEqual({
+      articles: [['2024', '7', '7']],
+      messages: [
+        'batch.jsonl:1: warning: Expected field `story` to be a string, got the number `2024`; read as `"2024"` [ingest/mistyped-field]',
+        'batch.jsonl:1: warning: Expected field `id` to be a string, got the number `7`; read as `"7"` [ingest/mistyped-field]',
+      ],
+    })
   })
 
-  it('trims the id and story, and rejects one that is blank', () => {
+  it('trims the id and story with a warning, and rejects one that is blank', () => {
     const { articles, messages } = run([jsonlSource([{ story: ' flood ', id: ' a1 ', text: 'T.' }, { story: 'flood', id: '  ', text: 'T.' }, { story: '', id: 'a3', text: 'T.' }])])
     expect({ ids: articles.map((a) => `${a.story}/${a.id}`), messages }).toEqual({
       ids: ['flood/a1'],
       messages: [
+        'batch.jsonl:1: warning: Unexpected white space around the story id `" flood "`; read as `"flood"` [ingest/padded-id]',
+        'batch.jsonl:1: warning: Unexpected white space around the article id `" a1 "`; read as `"a1"` [ingest/padded-id]',
         'batch.jsonl:2: fatal: Expected non-empty `id`, got an empty string; skipped [ingest/missing-field]',
         'batch.jsonl:3: fatal: Expected non-empty `story`, got an empty string; skipped [ingest/missing-field]',
       ],

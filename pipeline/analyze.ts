@@ -1,7 +1,7 @@
 // The batch runner behind `corroborate analyze`: read, run the stages per story, write every report atomically.
 import { createHash } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
-import { lstat, readFile, stat } from 'node:fs/promises'
+import { lstat, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -15,6 +15,7 @@ import type { WordVectors } from '../stages/vectors.js'
 import { type Corpus, readCorpus } from './corpus.js'
 import { checkOutput, folderName, LOCK_FILE, sameFolderKey, STATE_FILE } from './folders.js'
 import { acquireLock } from './lock.js'
+import { readBounded } from './read.js'
 import { analyseStory, emptyCounts, reviveMessage, STAGES, type StageName, type StoryJob, type StoryOutcome, type StorySettings, type StoryState, type TermCounts } from './story.js'
 import { toolInfo } from './tool.js'
 import type { WorkerData } from './worker.js'
@@ -414,10 +415,13 @@ async function hashFile(file: string): Promise<string | null> {
 
 async function readState(file: string): Promise<StoryState | null> {
   try {
-    // A plain file of a sane size: a link to a device or a huge file is no state of ours.
+    // A plain file of a sane size: a link to a device or a huge file is no state of ours. Read through the bounded
+    // reader, so that a file swapped for a FIFO in between cannot hang the run either.
     const info = await lstat(file)
-    if (!info.isFile() || info.size > 256 * 1024 * 1024) return null
-    const state = JSON.parse(await readFile(file, 'utf8')) as StoryState
+    if (!info.isFile()) return null
+    const read = await readBounded(file, 256 * 1024 * 1024)
+    if (read.bytes === null) return null
+    const state = JSON.parse(read.bytes.toString('utf8')) as StoryState
     return typeof state.key === 'string' && typeof state.row === 'object' && typeof state.terms === 'object' ? state : null
   } catch {
     return null

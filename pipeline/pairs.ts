@@ -3,6 +3,8 @@ import path from 'node:path'
 import { calibrate, type CalibrationReport, type LabelledPair } from '../stages/calibrate.js'
 import { type MessageLog, quoteValue } from '../stages/messages.js'
 import { checkModel, checkVectors, DEFAULT_MODEL, scoreTextPairs, type SimilarityModel } from '../stages/similarity.js'
+import { decodeText, sniffEncoding } from '../stages/decode.js'
+import { reportEncoding } from '../stages/records.js'
 import { readJsonFile, readUserFile } from './read.js'
 import { loadVectors } from './vectors.js'
 import { writeFileAtomic } from './write.js'
@@ -20,11 +22,17 @@ export const MODEL_MAX_BYTES = 64 * 1024 * 1024
 
 /** Read a TSV; a row with fewer cells than the header is reported and padded, never dropped. */
 export function readTable(file: string, required: readonly string[], log: MessageLog): Table {
-  const text = readUserFile(file, { what: 'pairs file', maxBytes: PAIRS_MAX_BYTES, code: 'ERR_BAD_TABLE' }).toString('utf8').replace(/^\ufeff/, '')
-  const lines = text.split(/\r?\n/)
+  const bytes = readUserFile(file, { what: 'pairs file', maxBytes: PAIRS_MAX_BYTES, code: 'ERR_BAD_TABLE' })
+  const name = path.basename(file)
+  // Decoded as article files are: UTF-16 (what Excel's "Unicode text" export writes) and bad UTF-8 lines included.
+  const sniffed = sniffEncoding(bytes, true)
+  if (sniffed.encoding === null) throw Object.assign(new Error(`${name}: Expected a tab-separated text file, got a binary file (NUL bytes)`), { code: 'ERR_BAD_TABLE' })
+  reportEncoding(sniffed, log, 'pairs', name)
+  const decoded = decodeText(bytes.subarray(sniffed.bom), sniffed.encoding)
+  for (const line of decoded.latin1Lines) log.warn('pairs', 'invalid-utf8', 'Expected UTF-8, got invalid byte sequences; this line decoded as Windows-1252 (Latin-1)', { file: name, line })
+  const lines = decoded.text.replace(/^\ufeff/, '').split(/\r?\n/)
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop()
   const header = (lines[0] ?? '').split('\t').map((h) => h.trim())
-  const name = path.basename(file)
   for (const column of required) {
     if (!header.includes(column)) throw Object.assign(new Error(`${name}: Expected a header row with the column ${quoteValue(column)}, got ${quoteValue(header.join(', '))}`), { code: 'ERR_BAD_TABLE' })
   }

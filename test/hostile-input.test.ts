@@ -365,3 +365,30 @@ describe('a large JSON Lines corpus is indexed, then read story by story', () =>
     }).toEqual({ json: ['Herald', 'Radio \ufffdSud'], naming: true, otherwise: [] })
   })
 })
+
+describe('other files read from user paths', () => {
+  unix('never waits on a FIFO where a story state file should be', () => {
+    it('redoes the story instead', async () => {
+      const dir = await corpus()
+      const out = path.join(dir, '..', 'out')
+      expect((await run(['--corpus', dir, '--out', out])).code).toBe(0)
+      await rm(path.join(out, 'market', '.corroborate.json'))
+      execFileSync('mkfifo', [path.join(out, 'market', '.corroborate.json')])
+      const { code, stderr } = await run(['--corpus', dir, '--out', out])
+      expect({ code, redone: stderr.includes('(1 story unchanged)') }).toEqual({ code: 0, redone: false })
+    })
+  })
+
+  it('reads a pairs file exported as UTF-16 ("Unicode text"), saying so', async () => {
+    const file = path.join(await temp(), 'pairs.tsv')
+    await writeFile(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`text_a\ttext_b\n${STORY_A[0]}\t${STORY_B[0]}\n`, 'utf16le')]))
+    const out: string[] = []
+    const err: string[] = []
+    const code = await main(['pairs', '--in', file], { stdout: (s) => out.push(s), stderr: (s) => err.push(s) })
+    expect({ code, header: out.join('').split('\n')[0], stderr: err.join('') }).toEqual({
+      code: 0,
+      header: 'text_a\ttext_b\tsimilarity\taligned',
+      stderr: 'pairs.tsv: info: Decoded as UTF-16 (byte order mark found) [pairs/utf16]\n',
+    })
+  })
+})

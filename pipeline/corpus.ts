@@ -90,6 +90,12 @@ interface RecordRef {
   readonly line: number
 }
 
+/** A story's records as flat triples (offset, length, line): some 30 bytes a record, whatever the record's size. */
+interface StoryRecords {
+  readonly refs: number[]
+  bytes: number
+}
+
 /**
  * Scan a JSON Lines or CSV file once, keeping for each story only where its records are; a record that belongs to
  * no story (malformed, no `story`) is reported now, the others when their story is ingested.
@@ -105,7 +111,7 @@ function readRecordFile(corpusPath: string, format: RecordFormat, log: MessageLo
   }
   const size = fstatSync(fd).size
   const source = new FileSource(fd)
-  const stories = new Map<string, { refs: RecordRef[]; bytes: number }>()
+  const stories = new Map<string, StoryRecords>()
   const file = openRecords(source, log, { format, file: name, maxBytes })
   let encoding: TextEncoding = file?.encoding ?? 'utf-8'
   const header: CsvHeader | undefined = file?.header
@@ -123,7 +129,7 @@ function readRecordFile(corpusPath: string, format: RecordFormat, log: MessageLo
       }
       let entry = stories.get(story)
       if (!entry) stories.set(story, (entry = { refs: [], bytes: 0 }))
-      entry.refs.push(ref)
+      entry.refs.push(ref.offset, ref.length, ref.line)
       entry.bytes += ref.length
     }
   }
@@ -137,7 +143,15 @@ function readRecordFile(corpusPath: string, format: RecordFormat, log: MessageLo
     kind: format,
     stories: new Map([...stories].map(([id, e]) => [id, { bytes: e.bytes }])),
     inputs: [{ file: name, story: null, article: null, bytes: size }],
-    load: async (story) => (stories.get(story)?.refs ?? []).map((ref) => recordSource(name, format, ref, readExact(fd, ref.offset, ref.length), encoding, header)),
+    load: async (story) => {
+      const refs = stories.get(story)?.refs ?? []
+      const sources: RawSource[] = []
+      for (let i = 0; i < refs.length; i += 3) {
+        const ref = { offset: refs[i]!, length: refs[i + 1]!, line: refs[i + 2]! }
+        sources.push(recordSource(name, format, ref, readExact(fd, ref.offset, ref.length), encoding, header))
+      }
+      return sources
+    },
     close: () => closeSync(fd),
   }
 }

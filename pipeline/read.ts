@@ -136,8 +136,9 @@ export class FileSource implements ByteSource {
   }
 
   read(offset: number, length: number): Uint8Array {
-    if (offset >= this.start && offset + length <= this.start + this.length) return this.window.subarray(offset - this.start, offset - this.start + length)
-    const size = Math.max(length, 1 << 20)
+    // What the window holds from `offset` on, even if less than asked: the scanner reads on from where it ends.
+    if (offset >= this.start && offset < this.start + this.length) return this.window.subarray(offset - this.start, Math.min(offset - this.start + length, this.length))
+    const size = Math.max(Math.min(length, 1 << 24), 1 << 20)
     if (this.window.length < size) this.window = Buffer.allocUnsafe(size)
     let got = 0
     while (got < size) {

@@ -124,7 +124,7 @@ function ingestRecord(source: RawSource, format: RecordFormat, log: MessageLog, 
   const parsed = parseRecord(source.bytes, format, encoding, source.header, place.line)
   if (parsed === null) return null
   if ('ruleId' in parsed) {
-    log.fatal(SOURCE, parsed.ruleId, parsed.reason, { ...place, line: parsed.line ?? place.line })
+    log.fatal(SOURCE, parsed.ruleId, parsed.reason, place)
     return null
   }
   if (parsed.latin1) log.warn(SOURCE, 'invalid-utf8', LATIN1_LINE, place)

@@ -8,8 +8,21 @@ import type { CsvHeader, TextEncoding } from './types.js'
 
 /** Random access to a file's bytes: a buffer in memory, or a file read on demand (pipeline/read.ts). */
 export interface ByteSource {
-  /** Up to `length` bytes from `offset`, fewer only at the end of the file; the view is valid until the next call. */
+  /** Up to `length` bytes from `offset`, none only at the end of the file; the view is valid until the next call. */
   read(offset: number, length: number): Uint8Array
+}
+
+/** Exactly `length` bytes from `offset` (fewer only at the end of the file), in a buffer of their own. */
+export function readFully(source: ByteSource, offset: number, length: number): Uint8Array {
+  const out = new Uint8Array(length)
+  let got = 0
+  while (got < length) {
+    const part = source.read(offset + got, length - got)
+    if (part.length === 0) break
+    out.set(part, got)
+    got += part.length
+  }
+  return got === length ? out : out.subarray(0, got)
 }
 
 /** A ByteSource over bytes in memory. */
@@ -93,7 +106,7 @@ export function spanAt(source: ByteSource, offset: number, encoding: TextEncodin
     if (end >= 0) {
       const after = pos + end + width
       // CR LF: the CR belongs to the line end too.
-      const cr = end >= width ? unitAt(chunk, end - width, width, big) === 0x0d : pos + end > offset && unitAt(source.read(pos + end - width, width), 0, width, big) === 0x0d
+      const cr = end >= width ? unitAt(chunk, end - width, width, big) === 0x0d : pos + end > offset && unitAt(readFully(source, pos + end - width, width), 0, width, big) === 0x0d
       return { offset, length: after - offset, lineEndBytes: cr ? 2 * width : width, lineEnds, unclosed: false, firstLineEnd }
     }
     pos += usable
@@ -130,8 +143,6 @@ export interface ParsedRecord {
 export interface RecordProblem {
   readonly ruleId: string
   readonly reason: string
-  /** The line of the problem when it is not the record's first line. */
-  readonly line?: number
 }
 
 /**
@@ -143,7 +154,8 @@ export function parseRecord(bytes: Uint8Array, format: RecordFormat, encoding: T
   const text = decoded.text.replace(/\r?\n$/, '').replace(/^\ufeff/, '')
   if (text.trim() === '') return null
   const latin1 = decoded.latin1Lines.length > 0
-  const nonAscii = encoding !== 'utf-8' || bytes.some((c) => c >= 0x80)
+  // Valid UTF-8 is ASCII exactly when it has as many characters as bytes (a byte loop is slow on a large file).
+  const nonAscii = encoding !== 'utf-8' || latin1 || decoded.text.length !== bytes.length
   const what = format === 'jsonl' ? 'line' : 'record'
   // NUL is no character of any text; in a quoted CSV cell or a JSON string it is a damaged or binary record.
   if (text.includes('\u0000')) return { ruleId: 'binary-file', reason: `Unexpected NUL character in the ${what}; skipped` }
@@ -157,7 +169,7 @@ export function parseRecord(bytes: Uint8Array, format: RecordFormat, encoding: T
   const parsed = parseCsvFields(text, header?.delimiter ?? ',')
   if ('error' in parsed) {
     const at = line + countLines(text, parsed.at)
-    return { ruleId: 'malformed-csv', reason: `${parsed.error}${at !== line ? ` on line ${at}` : ''}, in the record that starts on line ${line}; skipped`, line: at }
+    return { ruleId: 'malformed-csv', reason: `${parsed.error}${at !== line ? ` on line ${at}` : ''}, in the record that starts on line ${line}; skipped` }
   }
   const columns = header?.columns ?? []
   const value: Record<string, string> = {}
@@ -258,7 +270,7 @@ export interface RecordOptions {
 export function openRecords(source: ByteSource, log: MessageLog, options: RecordOptions): RecordFile | null {
   const src = options.source ?? 'ingest'
   const { file, maxBytes, format } = options
-  const sample = source.read(0, 1 << 16).slice()
+  const sample = readFully(source, 0, 1 << 16)
   const sniffed = sniffEncoding(sample, sample.length < 1 << 16)
   let encoding: TextEncoding
   if (sniffed.encoding === null) {
@@ -288,7 +300,7 @@ export function openRecords(source: ByteSource, log: MessageLog, options: Record
         log.fatal(src, 'malformed-csv', `Expected a header row naming the columns (${REQUIRED_FIELDS.join(', ')}), got ${span.unclosed ? 'an unclosed quote' : 'a row of more than 64 KB'}; file skipped`, { file, line: headerLine })
         return null
       }
-      const text = decodeText(source.read(span.offset, span.length).slice(), encoding).text.replace(/^\ufeff/, '').replace(/\r?\n$/, '')
+      const text = decodeText(readFully(source, span.offset, span.length), encoding).text.replace(/^\ufeff/, '').replace(/\r?\n$/, '')
       if (text.trim() === '') continue
       const found = readHeader(text)
       if (found === null) {
@@ -309,7 +321,7 @@ export function openRecords(source: ByteSource, log: MessageLog, options: Record
     const flush = () => {
       if (!bad) return
       const skipped = bad.last > bad.line ? ` (lines ${bad.line}-${bad.last} skipped, up to the next whole record)` : ''
-      log.fatal(src, bad.problem.ruleId, `${bad.problem.reason}${skipped}`, { file, line: bad.problem.line ?? bad.line })
+      log.fatal(src, bad.problem.ruleId, `${bad.problem.reason}${skipped}`, { file, line: bad.line })
       bad = null
     }
     for (;;) {
@@ -322,7 +334,7 @@ export function openRecords(source: ByteSource, log: MessageLog, options: Record
       if (span.unclosed) result = { ruleId: 'malformed-csv', reason: `Unexpected unclosed quote in the record that starts on line ${start}; skipped` }
       else if (contentBytes > maxBytes) {
         result = bad ? RESYNCING : { ruleId: 'oversized-article', reason: `Expected an article of at most ${maxBytes} bytes, got ${contentBytes} bytes; skipped` }
-      } else result = parseRecord(source.read(span.offset, span.length).slice(), format, encoding, header, start)
+      } else result = parseRecord(readFully(source, span.offset, span.length), format, encoding, header, start)
       // While resynchronising, only a record with as many cells as the header counts as the next whole record.
       if (bad && result !== null && !('ruleId' in result) && result.cells !== header!.columns.length) result = RESYNCING
       if (result !== null && 'ruleId' in result && result.ruleId === 'malformed-csv') {
@@ -337,7 +349,7 @@ export function openRecords(source: ByteSource, log: MessageLog, options: Record
       line += span.lineEnds
       if (result === null) continue
       flush()
-      if ('ruleId' in result) log.fatal(src, result.ruleId, result.reason, { file, line: result.line ?? start })
+      if ('ruleId' in result) log.fatal(src, result.ruleId, result.reason, { file, line: start })
       else yield { ...result, line: start, offset: span.offset, length: span.length }
     }
     flush()

@@ -10,7 +10,7 @@ import type { MessageLog } from '../stages/messages.js'
 import { quoteJson, quoteValue } from '../stages/messages.js'
 import { openRecords, type RecordFormat } from '../stages/records.js'
 import type { ArticleMeta, CsvHeader, RawSource, TextEncoding } from '../stages/types.js'
-import { checkJson, FileSource, formatSize, kindOf, lineAndColumn, NotAFileError, openRegularSync, readBounded } from './read.js'
+import { checkJson, FileSource, formatSize, kindOf, lineAndColumn, NotAFileError, openRegularSync, readBounded, readHead } from './read.js'
 import { LOCK_FILE, STATE_FILE } from './folders.js'
 
 /** File endings read as articles. */
@@ -341,8 +341,8 @@ async function outputMarker(dir: string, names: readonly string[]): Promise<stri
   for (const marker of [STATE_FILE, LOCK_FILE]) if (names.includes(marker)) return marker
   if (names.includes('run.json') && names.includes('index.csv')) {
     // run.json opens with the tool that wrote it: `{"schemaVersion": 1, "tool": {"name": "corroborate", ...`.
-    const head = await readBounded(path.join(dir, 'run.json'), 1 << 20)
-      .then((r) => (r.bytes ?? Buffer.alloc(0)).subarray(0, 512).toString('utf8'))
+    const head = await readHead(path.join(dir, 'run.json'), 512)
+      .then((bytes) => bytes.toString('utf8'))
       .catch(() => '')
     if (/"tool"\s*:\s*\{\s*"name"\s*:\s*"corroborate"/.test(head)) return 'run.json'
   }

@@ -68,6 +68,30 @@ export async function readBounded(file: string, maxBytes: number): Promise<Bound
   }
 }
 
+/** The first `bytes` bytes of a regular file (fewer when it is shorter); throws as `readBounded` does. */
+export async function readHead(file: string, bytes: number): Promise<Buffer> {
+  let handle: fsp.FileHandle
+  try {
+    handle = await fsp.open(file, OPEN_FLAGS)
+  } catch (error) {
+    throw notAFile(file, error)
+  }
+  try {
+    const kind = kindOf(await handle.stat())
+    if (kind) throw new NotAFileError(file, kind)
+    const buffer = Buffer.alloc(bytes)
+    let length = 0
+    while (length < bytes) {
+      const { bytesRead } = await handle.read(buffer, length, bytes - length, length)
+      if (bytesRead === 0) break
+      length += bytesRead
+    }
+    return buffer.subarray(0, length)
+  } finally {
+    await handle.close()
+  }
+}
+
 /** `readBounded`, synchronously: for configs, lexicons, models and pair files, read before anything runs. */
 export function readBoundedSync(file: string, maxBytes: number): BoundedBytes {
   const fd = openRegularSync(file)

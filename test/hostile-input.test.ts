@@ -2,6 +2,7 @@
 // end, folders too deep, corroborate's own output inside the corpus, and config files that are not what they say.
 import { execFileSync } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { readCorpus } from '../pipeline/corpus.js'
@@ -60,22 +61,29 @@ async function indexRows(out: string): Promise<string[]> {
 const unix = process.platform === 'win32' ? describe.skip : describe
 
 unix('devices and FIFOs', () => {
-  it('reports a FIFO named like an article, direct or through a link, and never opens it to wait', async () => {
+  it('reports a FIFO or a socket named like an article, direct or through a link, and never opens it to wait', async () => {
     const dir = await corpus()
     execFileSync('mkfifo', [path.join(dir, 'market', 'pipe.txt')])
     execFileSync('mkfifo', [path.join(dir, 'market', 'fifo')])
     await symlink('fifo', path.join(dir, 'market', 'linked.txt'))
+    const server = createServer()
+    await new Promise<void>((resolve) => server.listen(path.join(dir, 'market', 'socket.md'), resolve))
     const out = path.join(dir, '..', 'out')
-    const { code, messages } = await run(['--corpus', dir, '--out', out, '--verbose'])
-    expect({ code, messages: messages.filter((m) => m.includes('not-a-file')), rows: await indexRows(out) }).toEqual({
-      code: 1,
-      messages: [
-        `${path.join('market', 'fifo')}: info: Not a regular file but a FIFO (named pipe); ignored [read/not-a-file]`,
-        `${path.join('market', 'linked.txt')}: fatal: Expected a regular file, got a FIFO (named pipe); skipped [read/not-a-file]`,
-        `${path.join('market', 'pipe.txt')}: fatal: Expected a regular file, got a FIFO (named pipe); skipped [read/not-a-file]`,
-      ],
-      rows: [expect.stringMatching(/^market,ok,2,2,/)],
-    })
+    try {
+      const { code, messages } = await run(['--corpus', dir, '--out', out, '--verbose'])
+      expect({ code, messages: messages.filter((m) => m.includes('not-a-file')), rows: await indexRows(out) }).toEqual({
+        code: 1,
+        messages: [
+          `${path.join('market', 'fifo')}: info: Not a regular file but a FIFO (named pipe); ignored [read/not-a-file]`,
+          `${path.join('market', 'linked.txt')}: fatal: Expected a regular file, got a FIFO (named pipe); skipped [read/not-a-file]`,
+          `${path.join('market', 'pipe.txt')}: fatal: Expected a regular file, got a FIFO (named pipe); skipped [read/not-a-file]`,
+          `${path.join('market', 'socket.md')}: fatal: Expected a regular file, got a socket; skipped [read/not-a-file]`,
+        ],
+        rows: [expect.stringMatching(/^market,ok,2,2,/)],
+      })
+    } finally {
+      server.close()
+    }
   })
 
   it('never reads a link to /dev/zero or /dev/urandom: outside the corpus, and not a file when links out are allowed', async () => {

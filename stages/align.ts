@@ -2,7 +2,7 @@
 import type { MessageLog } from './messages.js'
 import { CorroborateError, quoteValue } from './messages.js'
 import { predict } from './model.js'
-import { checkVectors, DEFAULT_MODEL, FEATURES, Idf, pairFeatureArray, sameQuote, sentenceFeatures, similarity as pairSimilarity, similarityIgnoringPolarity, softContainment, type SentenceFeatures, type SimilarityModel } from './similarity.js'
+import { checkVectors, DEFAULT_MODEL, FEATURES, Idf, pairFeatureArray, sameQuote, sentenceFeatures, similarity as pairSimilarity, similarityIgnoringPolarity, similarityWithFeatures, predictFromFeatures, softContainment, type SentenceFeatures, type SimilarityModel } from './similarity.js'
 import { relate } from './relate.js'
 import type { Alignment, Document, Member, PairRelation, Sentence, Statement } from './types.js'
 import type { WordVectors } from './vectors.js'
@@ -42,6 +42,8 @@ const SOURCE = 'align'
  */
 export const CONTEXT_FEATURES = ['s1', 'rankMin', 'rankMax', 'marginMin', 'marginMax', 'bestMin', 'bestMax', 'headlines', 'positionMin', 'positionMax', 'positionGap', 'statesMore', 'sameQuote', 'polarity', 'claim'] as const
 const CONTEXT_RANK_CAP = 5
+/** Similarity under which a pair is never asked of the same-claim stage. */
+const STAGE_FLOOR = 0.08
 /** Share of the threshold at which another outlet's unit counts as close to a statement (see `Statement.near`). */
 export const NEAR_SHARE = 0.6
 
@@ -82,12 +84,17 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
     for (const c of count.values()) if (c > 2) return false
     // Two units of one article are never scored against each other as a pair (the model knows pairs across
     // outlets): each must link to a unit of another article that the other links to as well.
+    // A sample of the shared articles, each against a sample of the units, so that merging two statements of
+    // hundreds of wire copies stays bounded.
+    const inB = new Map<number, number>()
+    for (const y of gb) inB.set(doc[y]!, y)
+    const shared = ga.filter((x) => inB.has(doc[x]!))
     const all = [...ga, ...gb]
-    for (const x of ga)
-      for (const y of gb) {
-        if (doc[x] !== doc[y]) continue
-        if (!all.some((z) => doc[z] !== doc[x] && link(x, z) >= threshold * linkage && link(y, z) >= threshold * linkage)) return false
-      }
+    for (const x of sample(shared, linkSample, shared[0]!)) {
+      const y = inB.get(doc[x]!)!
+      const others = sample(all, 2 * linkSample, x).filter((z) => doc[z] !== doc[x])
+      if (!others.some((z) => link(x, z) >= threshold * linkage && link(y, z) >= threshold * linkage)) return false
+    }
     return true
   }
   for (const edge of edges) {
@@ -263,6 +270,13 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
   })
 
   const cache = new Map<number, number>()
+  // With a same-claim stage, each candidate's pair features are kept from its similarity for the stage to read,
+  // in single precision (half the memory; the stage is fitted on the same rounded values, see `rowOf`).
+  const stage = model.sameClaim
+  const width = FEATURES.length
+  const ordinal = new Map<number, number>()
+  let kept = new Float32Array(0)
+  const row64 = new Float64Array(width)
   const similarity = (i: number, j: number): number => {
     const key = i < j ? i * n + j : j * n + i
     let value = cache.get(key)
@@ -328,8 +342,17 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
     }
     return [Math.min(rank, CONTEXT_RANK_CAP), other < 0 ? value : value - other, Math.max(value, other)]
   }
-  const stage = model.sameClaim
   const row = stage ? new Float64Array(FEATURES.length + CONTEXT_FEATURES.length) : null
+  /** The pair features of (i, j) into `out`, rounded to single precision: kept for a candidate, else computed. */
+  const pairRow = (i: number, j: number, out: Float64Array): void => {
+    const at = ordinal.get(i * n + j)
+    if (at !== undefined) {
+      for (let k = 0; k < width; k++) out[k] = kept[at * width + k]!
+      return
+    }
+    pairFeatureArray(features[i]!, features[j]!, idf, out)
+    for (let k = 0; k < width; k++) out[k] = Math.fround(out[k]!)
+  }
   const contextAt = FEATURES.length
   /** The context features of a pair (`CONTEXT_FEATURES`), written into `out` from `at`; symmetric in i and j. */
   const context = (i: number, j: number, out: Float64Array, at: number): void => {
@@ -352,7 +375,8 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
       Math.abs(pi - pj),
       statesMore(features[i]!, features[j]!, idf) ? 1 : 0,
       sameQuote(features[i]!, features[j]!) ? 1 : 0,
-      polarity(i, j, value),
+      // The pair's features are in `out` already: the polarity-blind similarity reads them.
+      features[i]!.negated !== features[j]!.negated && value >= model.threshold * 0.35 ? Math.max(value, predictFromFeatures(model, out, true)) : value,
       claimStrength(i, j, value),
     ]
     for (let k = 0; k < values.length; k++) out[at + k] = values[k]!
@@ -371,7 +395,10 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
   const linkStrength = (i: number, j: number): number => {
     const value = similarity(i, j)
     if (stage) {
-      pairFeatureArray(features[i]!, features[j]!, idf, row!)
+      // A pair this far apart is no same claim (1 of the 1,079 labelled same-claim pairs scores under it), and
+      // most candidates of a large story are: the stage is not asked, which keeps its cost small.
+      if (value < STAGE_FLOOR && !statesMore(features[i]!, features[j]!, idf) && !sameQuote(features[i]!, features[j]!)) return 0
+      pairRow(i, j, row!)
       context(i, j, row!, contextAt)
       const claim = row![contextAt + CONTEXT_FEATURES.indexOf('claim')]!
       if (claim >= model.threshold && value < model.threshold) throughClaims.add(i * n + j)
@@ -397,7 +424,15 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
 
   // Every candidate's similarity first: a pair's context needs its rivals' values.
   const candidateKeys = [...candidates].sort((x, y) => x - y)
-  for (const key of candidateKeys) similarity(Math.floor(key / n), key - Math.floor(key / n) * n)
+  if (stage) kept = new Float32Array(candidateKeys.length * width)
+  candidateKeys.forEach((key, k) => {
+    const i = Math.floor(key / n)
+    const j = key - i * n
+    if (!stage) return void similarity(i, j)
+    cache.set(key, similarityWithFeatures(features[i]!, features[j]!, idf, model, row64))
+    kept.set(row64, k * width)
+    ordinal.set(key, k)
+  })
   const edges: { i: number; j: number; strength: number }[] = []
   for (const key of candidateKeys) {
     const i = Math.floor(key / n)
@@ -408,7 +443,7 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
   /** The same-claim stage's input for a pair: every pair feature, then `CONTEXT_FEATURES`. */
   const rowOf = (i: number, j: number): Float64Array => {
     const out = new Float64Array(FEATURES.length + CONTEXT_FEATURES.length)
-    pairFeatureArray(features[i]!, features[j]!, idf, out)
+    pairRow(Math.min(i, j), Math.max(i, j), out)
     context(Math.min(i, j), Math.max(i, j), out, FEATURES.length)
     return out
   }

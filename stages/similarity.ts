@@ -1078,6 +1078,17 @@ export function similarity(a: SentenceFeatures, b: SentenceFeatures, idf: Idf, m
 }
 
 /**
+ * `similarity`, with the pair's features (every one of `FEATURES`, in order) written into `out` as well: for a
+ * second stage that reads them, without computing them again.
+ */
+export function similarityWithFeatures(a: SentenceFeatures, b: SentenceFeatures, idf: Idf, model: SimilarityModel, out: Float64Array): number {
+  computeInScratch(a, b, idf)
+  out.set(scratch)
+  if (a.wording === b.wording && a.wording !== '') return 1
+  return predictSelected(model, false)
+}
+
+/**
  * Similarity of two sentences of opposite polarity as if they agreed: the model's prediction with the negation
  * mismatch left out. "The report flagged corrosion" and "the report didn't flag any corrosion" make one claim,
  * contradicted; alignment links them so that the ledger can show the contradiction.
@@ -1101,6 +1112,15 @@ function computeInScratch(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): v
   scratchB = b
   scratchIdf = idf
   scratchIdfSize = idf.size
+}
+
+/** The model's prediction from a row of every feature (`FEATURES` order), optionally with the negation mismatch left out. */
+export function predictFromFeatures(model: SimilarityModel, row: ArrayLike<number>, ignorePolarity: boolean): number {
+  const at = Int32Array.from(model.features, (f) => FEATURE_INDEX[f])
+  const values = new Float64Array(at.length)
+  const negation = FEATURE_INDEX.negationMismatch
+  for (let k = 0; k < at.length; k++) values[k] = ignorePolarity && at[k] === negation ? 0 : row[at[k]!]!
+  return predict(model.learner, values)
 }
 
 /** The model's prediction from the features in `scratch`, optionally with the negation mismatch left out. */

@@ -11,7 +11,7 @@ import { DEFAULT_BOOST, pairMatrix } from '../stages/calibrate.js'
 import { type BoostOptions, bestThreshold, classify, fitBoosted, pearson, predict, spearman } from '../stages/model.js'
 import { DEFAULT_MODEL, FEATURES, type FeatureName, scoreTextPairs, VECTOR_FEATURES, WORDNET_FEATURES } from '../stages/similarity.js'
 import { generateStory, readMsrp, readStsb } from './data.js'
-import { ledgerFigures } from './labels/figures.js'
+import { ledgerFigures, sampleFigures } from './labels/figures.js'
 
 const root = path.join(__dirname, '..', '..')
 const shared = path.join(root, '..', 'shared')
@@ -217,7 +217,7 @@ function basilFraming(basil: string): string {
 
 let framingTable = ''
 
-function main(): void {
+async function main(): Promise<void> {
   const rows: [string, string, string][] = []
   const add = (figure: string, value: string, note = '') => {
     rows.push([figure, value, note])
@@ -226,6 +226,7 @@ function main(): void {
 
   if (part !== 'speed' && existsSync(path.join(shared, 'data', 'msrp')) && existsSync(path.join(shared, 'data', 'stsb'))) quality(add, !quick)
   if (part !== 'speed' && existsSync(path.join(shared, 'data', 'basil'))) ledgerFigures(root, shared, loadVectors(), add, log)
+  if (part !== 'speed') await sampleFigures(root, loadVectors(), add)
   if (part === 'quality') {
     process.stdout.write(`${rows.map((r) => r.join(' | ')).join('\n')}\n`)
     return
@@ -288,4 +289,4 @@ ${framingTable ? `\n## Framing on BASIL\n\nThe main framing measures of each out
   log(`wrote ${path.join(root, 'BENCHMARKS.md')}`)
 }
 
-main()
+void main()

@@ -2,13 +2,21 @@
 // `analyze`'s grouping, beside a plain TF-IDF cosine on the same folds; label agreement of the two annotators;
 // conflict relations; false omissions.
 import path from 'node:path'
+import { readCorpus } from '../../pipeline/corpus.js'
+import { align } from '../../stages/align.js'
+import { clean } from '../../stages/clean.js'
+import { ingest } from '../../stages/ingest.js'
+import { MessageLog } from '../../stages/messages.js'
+import { classify } from '../../stages/model.js'
+import { scoreStory } from '../../stages/score.js'
+import { segment, unitsOf } from '../../stages/segment.js'
 import { relate } from '../../stages/relate.js'
 import { DEFAULT_MODEL, sentenceFeatures } from '../../stages/similarity.js'
 import type { WordVectors } from '../../stages/vectors.js'
 import { crossValidate } from './cv.js'
 import { baselineFigures, cohenKappa, evaluateLedger, findUnit, FOLDS, labelledFeatures, storyDocuments } from './evaluate.js'
 import { sameClaimTraining, withoutStage } from './fit.js'
-import { type BasilRecord, isSameClaim, type LabelledUnitPair, loadLabelledPairs, readBasilRecords, readTsv } from './labels.js'
+import { type BasilRecord, hashText, isSameClaim, type LabelledUnitPair, loadLabelledPairs, readBasilRecords, readTsv } from './labels.js'
 
 const CONFLICTS = new Set(['number_conflict', 'negation_conflict', 'quote_conflict'])
 
@@ -83,4 +91,48 @@ function relationFigures(byStory: ReadonlyMap<string, readonly BasilRecord[]>, p
     if (gold === 'update' && r === 'update') updatesFound++
   }
   return { precision: flagged ? right / flagged : 0, recall: labelled ? found / labelled : 0, updates, updatesRight, updatesLabelled, updatesFound }
+}
+
+/** The ledger on the sample corpus against the labels of every pair of units across its articles (test/fixtures/sample-pairs.tsv). */
+export async function sampleFigures(root: string, vectors: WordVectors, add: (figure: string, value: string, note?: string) => void): Promise<void> {
+  const rows = readTsv(path.join(root, 'test', 'fixtures', 'sample-pairs.tsv'))
+  const corpus = await readCorpus(path.join(root, 'corpus'), new MessageLog())
+  const predicted: boolean[] = []
+  const gold: boolean[] = []
+  let flagged = 0
+  let right = 0
+  let labelled = 0
+  let found = 0
+  for (const story of [...corpus.stories.keys()].sort()) {
+    const log = new MessageLog(story)
+    const documents = segment(clean(ingest(await corpus.load(story), log), log), log)
+    const units = new Map(documents.flatMap((d) => unitsOf(d).map((u) => [u.id, u] as const)))
+    const ledger = scoreStory(story, documents, align(documents, log, { model: DEFAULT_MODEL, vectors }), log)
+    const statementOf = new Map(ledger.statements.flatMap((s) => s.members.map((m) => [m.sentence, s.id] as const)))
+    const relationOf = new Map(ledger.statements.flatMap((s) => s.pairs.map((p) => [[p.a, p.b].sort().join(' '), p.relation] as const)))
+    for (const r of rows.filter((x) => x.story === story)) {
+      const a = units.get(r.a!)
+      const b = units.get(r.b!)
+      if (!a || !b || hashText(a.text) !== r.a_hash || hashText(b.text) !== r.b_hash) throw new Error(`${r.pair}: its units are no longer ${r.a} and ${r.b} of the sample corpus`)
+      const aligned = statementOf.has(a.id) && statementOf.get(a.id) === statementOf.get(b.id)
+      const same = r.label === 'same' || r.label === 'partial'
+      predicted.push(aligned)
+      gold.push(same)
+      const relation = aligned ? relationOf.get([a.id, b.id].sort().join(' ')) : undefined
+      const goldConflict = same && CONFLICTS.has(r.relation ?? '')
+      if (goldConflict) labelled++
+      if (relation && CONFLICTS.has(relation)) {
+        flagged++
+        if (goldConflict) right++
+      }
+      if (goldConflict && relation === r.relation) found++
+    }
+  }
+  corpus.close()
+  const m = classify(
+    predicted.map((p) => (p ? 1 : 0)),
+    gold.map((g) => (g ? 1 : 0)),
+    0.5,
+  )
+  add('sample corpus, every pair of units labelled', `F1 ${m.f1.toFixed(3)}`, `P ${m.precision.toFixed(3)}, R ${m.recall.toFixed(3)}; ${rows.length} pairs, ${gold.filter(Boolean).length} same claim; conflicts: ${right} of ${flagged} flagged are labelled conflicts, ${found} of ${labelled} labelled conflicts found`)
 }

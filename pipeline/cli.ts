@@ -7,6 +7,7 @@ import { analyze, defaultConcurrency } from './analyze.js'
 import { readConfig } from './config.js'
 import { calibrateFile, formatReport, loadModel, scorePairsFile, vectorsFor } from './pairs.js'
 import { toolInfo } from './tool.js'
+import { COLUMNS } from '../stages/report.js'
 import { describeErrno, isErrno, writeFileAtomic } from './write.js'
 
 /** The signals that stop a run cleanly, and the exit code of each (128 + its number, as a shell reports it). */
@@ -25,6 +26,9 @@ const defaultIo: Io = {
   stderr: (text) => process.stderr.write(text),
   terminal: process.stderr.isTTY ? process.stderr : undefined,
 }
+
+// Every file of a story folder, from the report's own table, so that a new report file is listed here too.
+const STORY_FILES = ['report.json', ...Object.keys(COLUMNS), 'coverage.csv', 'digest.md']
 
 const HELP = `Usage: corroborate <command> [options]
 
@@ -63,8 +67,8 @@ calibrate --pairs LABELLED.tsv --out MODEL.json [--folds N] [--rounds N] [--dept
 
 Exit codes: 0 ok, 1 some input or story failed (or warnings with --strict), 2 bad usage, unusable output or crash,
 130/143/129 stopped by SIGINT/SIGTERM/SIGHUP (cleanly: the lock released, the reports whole).
-Reports: OUT/<story>/{report.json,statements.csv,alignments.csv,outlet_pairs.csv,framing.csv,conflicts.csv,quotes.csv,
-omissions.csv,coverage.csv,digest.md}, OUT/index.csv, OUT/run.json.
+Reports: OUT/<story>/{${STORY_FILES.join(',')}},
+OUT/index.csv, OUT/terms.csv, OUT/run.json.
 `
 
 const COMMANDS = {

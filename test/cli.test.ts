@@ -6,7 +6,7 @@ import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { main } from '../pipeline/cli.js'
 import { COLUMNS, INDEX_COLUMNS } from '../stages/report.js'
-import { STORY_FILES, tree } from './helpers.js'
+import { REPORT_FILES, STORY_FILES, tree } from './helpers.js'
 
 // Two invented stories, each told by invented outlets.
 const QUARRY_FIRE = {
@@ -119,6 +119,11 @@ describe('main: usage', () => {
     const { stdout } = await run(['--help'])
     const missing = ['--corpus', '--out', '--story', '--max-bytes', '--excel', '--strict', '--quiet', '--verbose', '--help', '--version'].filter((o) => !stdout.includes(`${o} `))
     expect(missing).toEqual([])
+  })
+
+  it('lists every file a story folder holds in the help', async () => {
+    const { stdout } = await run(['--help'])
+    expect(REPORT_FILES.filter((f) => !stdout.replace(/\n/g, '').includes(f))).toEqual([])
   })
 
   it('prints the package version on stdout and exits 0 for `--version` and `-v`', async () => {

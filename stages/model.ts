@@ -128,7 +128,7 @@ export interface BoostOptions {
 }
 
 /** A small seeded generator (mulberry32): the same seed gives the same draws on every machine. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

@@ -4,7 +4,7 @@ import { align, type AlignOptions } from '../../stages/align.js'
 import { clean } from '../../stages/clean.js'
 import { ingest } from '../../stages/ingest.js'
 import { MessageLog } from '../../stages/messages.js'
-import { bestThreshold, classify, fitBoosted, type Metrics, predict } from '../../stages/model.js'
+import { bestThreshold, classify, type Metrics } from '../../stages/model.js'
 import { scoreStory } from '../../stages/score.js'
 import { segment, sentenceFromText, unitsOf } from '../../stages/segment.js'
 import { FEATURES, Idf, isContent, pairFeatureArray, sentenceFeatures, type SentenceFeatures, type SimilarityModel } from '../../stages/similarity.js'
@@ -205,7 +205,8 @@ export function labelledFeatures(byStory: ReadonlyMap<string, readonly BasilReco
   return { cosine, rows }
 }
 
-function tfidfCosine(a: readonly string[], b: readonly string[], weight: (stem: string) => number): number {
+/** Cosine of two bags of stems, each stem weighted by `weight` (an IDF). */
+export function tfidfCosine(a: readonly string[], b: readonly string[], weight: (stem: string) => number): number {
   const count = (xs: readonly string[]) => {
     const m = new Map<string, number>()
     for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1)
@@ -224,33 +225,6 @@ function tfidfCosine(a: readonly string[], b: readonly string[], weight: (stem: 
   }
   for (const [s, n] of vb) nb += (n * weight(s)) ** 2
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0
-}
-
-/**
- * The threshold that maximises F1 among those keeping precision at `minPrecision` or more on these predictions
- * (the F1-best one when none does).
- */
-export function decisionThreshold(predictions: readonly number[], labels: readonly number[], minPrecision: number): number {
-  const order = predictions.map((p, i) => [p, labels[i]!] as const).sort((x, y) => y[0] - x[0])
-  const positives = labels.filter((l) => l === 1).length
-  let tp = 0
-  let fp = 0
-  let best = -1
-  let bestThreshold = bestThresholdF1(predictions, labels)
-  for (let k = 0; k < order.length; k++) {
-    if (order[k]![1] === 1) tp++
-    else fp++
-    if (k + 1 < order.length && order[k + 1]![0] === order[k]![0]) continue
-    const precision = tp / (tp + fp)
-    const recall = positives > 0 ? tp / positives : 0
-    const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0
-    if (precision >= minPrecision && f1 > best) {
-      best = f1
-      const next = k + 1 < order.length ? order[k + 1]![0] : 0
-      bestThreshold = (order[k]![0] + next) / 2
-    }
-  }
-  return bestThreshold
 }
 
 function bestThresholdF1(predictions: readonly number[], labels: readonly number[]): number {
@@ -275,7 +249,6 @@ export function baselineFigures(pairs: readonly LabelledUnitPair[], cosine: read
   return { pairs: prf(predicted, gold), headlines: prf(head.map(([, i]) => predicted[i]!), head.map(([, i]) => gold[i]!)) }
 }
 
-export { fitBoosted, predict }
 
 /** Cohen's kappa of two labellings of the same items. */
 export function cohenKappa(a: readonly string[], b: readonly string[]): number {

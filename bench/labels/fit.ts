@@ -4,10 +4,10 @@
 // predictions on the labelled pairs, never from pairs the learner was fitted on.
 import { CONTEXT_FEATURES, sameClaimRows } from '../../stages/align.js'
 import { DEFAULT_BOOST } from '../../stages/calibrate.js'
-import { type BoostOptions, fitBoosted, type Learner, predict } from '../../stages/model.js'
+import { type BoostOptions, fitBoosted, type Learner } from '../../stages/model.js'
 import { FEATURES, type SimilarityModel } from '../../stages/similarity.js'
 import type { WordVectors } from '../../stages/vectors.js'
-import { alignedPairs, decisionThreshold, findUnit, FOLDS, foldOf, prf, storyDocuments } from './evaluate.js'
+import { alignedPairs, findUnit, FOLDS, foldOf, prf, storyDocuments } from './evaluate.js'
 import { type BasilRecord, isSameClaim, type LabelledUnitPair } from './labels.js'
 
 /** Precision the decision keeps on the labelled pairs (the issue's target). */
@@ -42,26 +42,6 @@ export function fitSameClaim(rows: readonly (Float64Array | null)[], pairs: read
     use.map((i) => (isSameClaim(pairs[i]!.label) ? 1 : 0)),
     SAME_CLAIM_BOOST,
   )
-}
-
-/** The decision threshold for the pairs outside fold `excluded` (all when null): story-grouped out-of-fold predictions over them. */
-export function sameClaimThreshold(rows: readonly (Float64Array | null)[], pairs: readonly LabelledUnitPair[], excluded: number | null): { threshold: number; predictions: Map<number, number> } {
-  const within = pairs.map((_, i) => i).filter((i) => foldOf(pairs[i]!.story) !== excluded && rows[i] !== null)
-  const predictions = new Map<number, number>()
-  for (let g = 0; g < FOLDS; g++) {
-    if (g === excluded) continue
-    const learner = fitSameClaim(rows, pairs, within.filter((i) => foldOf(pairs[i]!.story) !== g))
-    for (const i of within) if (foldOf(pairs[i]!.story) === g) predictions.set(i, predict(learner, rows[i]!))
-  }
-  const order = [...predictions.keys()].sort((x, y) => x - y)
-  return {
-    threshold: decisionThreshold(
-      order.map((i) => predictions.get(i)!),
-      order.map((i) => (isSameClaim(pairs[i]!.label) ? 1 : 0)),
-      MIN_PRECISION,
-    ),
-    predictions,
-  }
 }
 
 /** The stage-1 model with a same-claim stage. */

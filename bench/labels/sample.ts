@@ -9,7 +9,9 @@ import { clean } from '../../stages/clean.js'
 import { ingest } from '../../stages/ingest.js'
 import { MessageLog } from '../../stages/messages.js'
 import { segment, sentenceFromText } from '../../stages/segment.js'
+import { random } from '../../stages/model.js'
 import { isContent } from '../../stages/similarity.js'
+import { tfidfCosine } from './evaluate.js'
 import type { RawSource, Token } from '../../stages/types.js'
 import { type BasilRecord, hashText, type Unit, type UnitRef, unitKey } from './labels.js'
 
@@ -17,17 +19,6 @@ const [input = '../shared/data/basil/basil.jsonl', scratch = 'scratch/labels'] =
 const STORIES = 90
 const SEED = 20261201
 
-/** Mulberry32: a small seeded generator, so the sample is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const rand = random(SEED)
 function shuffle<T>(items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {
@@ -73,24 +64,6 @@ function units(record: BasilRecord): SampledUnit[] {
   return out
 }
 
-function cosine(a: readonly string[], b: readonly string[], idf: ReadonlyMap<string, number>): number {
-  const va = new Map<string, number>()
-  const vb = new Map<string, number>()
-  for (const s of a) va.set(s, (va.get(s) ?? 0) + 1)
-  for (const s of b) vb.set(s, (vb.get(s) ?? 0) + 1)
-  let dot = 0
-  let na = 0
-  let nb = 0
-  for (const [s, n] of va) {
-    const w = n * (idf.get(s) ?? 0)
-    na += w * w
-    const m = vb.get(s)
-    if (m) dot += w * m * (idf.get(s) ?? 0)
-  }
-  for (const [s, n] of vb) nb += (n * (idf.get(s) ?? 0)) ** 2
-  return na && nb ? dot / Math.sqrt(na * nb) : 0
-}
-
 interface Pair {
   readonly a: SampledUnit
   readonly b: SampledUnit
@@ -127,7 +100,7 @@ for (const story of storyIds) {
   const cross: { a: SampledUnit; b: SampledUnit; cos: number }[] = []
   for (let i = 0; i < articles.length; i++)
     for (let j = i + 1; j < articles.length; j++)
-      for (const a of articles[i]!) for (const b of articles[j]!) cross.push({ a, b, cos: cosine(a.stems, b.stems, idf) })
+      for (const a of articles[i]!) for (const b of articles[j]!) cross.push({ a, b, cos: tfidfCosine(a.stems, b.stems, (stem) => idf.get(stem) ?? 0) })
   for (let i = 0; i < articles.length; i++) {
     const head = articles[i]!.find((u) => u.field === 'title')
     if (!head) continue

@@ -41,16 +41,8 @@ export interface BoundedBytes {
 
 /** Read a regular file of at most `maxBytes` bytes; throws NotAFileError for anything else, or the system error. */
 export async function readBounded(file: string, maxBytes: number): Promise<BoundedBytes> {
-  let handle: fsp.FileHandle
+  const { handle, stats } = await openRegular(file)
   try {
-    handle = await fsp.open(file, OPEN_FLAGS)
-  } catch (error) {
-    throw notAFile(file, error)
-  }
-  try {
-    const stats = await handle.stat()
-    const kind = kindOf(stats)
-    if (kind) throw new NotAFileError(file, kind)
     let buffer: Buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1)
     let length = 0
     for (;;) {
@@ -70,15 +62,8 @@ export async function readBounded(file: string, maxBytes: number): Promise<Bound
 
 /** The first `bytes` bytes of a regular file (fewer when it is shorter); throws as `readBounded` does. */
 export async function readHead(file: string, bytes: number): Promise<Buffer> {
-  let handle: fsp.FileHandle
+  const { handle } = await openRegular(file)
   try {
-    handle = await fsp.open(file, OPEN_FLAGS)
-  } catch (error) {
-    throw notAFile(file, error)
-  }
-  try {
-    const kind = kindOf(await handle.stat())
-    if (kind) throw new NotAFileError(file, kind)
     const buffer = Buffer.alloc(bytes)
     let length = 0
     while (length < bytes) {
@@ -111,6 +96,25 @@ export function readBoundedSync(file: string, maxBytes: number): BoundedBytes {
     return length > maxBytes ? { bytes: null, size: Math.max(stats.size, length) } : { bytes: buffer.subarray(0, length), size: length }
   } finally {
     closeSync(fd)
+  }
+}
+
+/** Open a regular file for reading (a handle to close, and its stats); throws NotAFileError for anything else. */
+export async function openRegular(file: string): Promise<{ handle: fsp.FileHandle; stats: Stats }> {
+  let handle: fsp.FileHandle
+  try {
+    handle = await fsp.open(file, OPEN_FLAGS)
+  } catch (error) {
+    throw notAFile(file, error)
+  }
+  try {
+    const stats = await handle.stat()
+    const kind = kindOf(stats)
+    if (kind) throw new NotAFileError(file, kind)
+    return { handle, stats }
+  } catch (error) {
+    await handle.close()
+    throw error
   }
 }
 

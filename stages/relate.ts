@@ -319,12 +319,7 @@ export function compareQuoteWords(wx: readonly string[], wy: readonly string[], 
   if (short.length >= 3 && squash(long).includes(squash(short))) return 'truncated'
   // An excerpt with its cuts marked ("we would be remiss … if we did not challenge"): each piece, in order.
   const [shortText, longText] = wx.length <= wy.length ? [x, y] : [y, x]
-  if (/…|\.\.\./.test(shortText)) {
-    const pieces = shortText.split(/…|\.\.\./).map((p) => squash(quoteWords(p))).filter((p) => p !== '')
-    let at = 0
-    const whole = squash(quoteWords(longText))
-    if (pieces.length > 0 && pieces.every((p) => (at = whole.indexOf(p, at)) >= 0 && (at += p.length) > 0)) return 'truncated'
-  }
+  if (/…|\.\.\./.test(shortText) && cutsFit(shortText, longText)) return 'truncated'
   // Reported for direct speech at the start ("I look forward to being …" / "looks forward to being …"): the words
   // after a pronoun, by stem.
   const reported = (w: readonly string[]) => {
@@ -339,13 +334,7 @@ export function compareQuoteWords(wx: readonly string[], wy: readonly string[], 
   // The same words but for a spelling ("Momma" / "Mama"): no other words.
   if (short.length === long.length && short.every((w, k) => nearSpelling(w, long[k]!))) return 'minor'
   // A leading "however", "but" or "and" is often cut from an excerpt.
-  if (/…|\.\.\./.test(shortText) && DISCOURSE.has(short[0]!)) {
-    const rest = shortText.replace(/^\W*\w+\W*/, '')
-    const pieces = rest.split(/…|\.\.\./).map((p) => squash(quoteWords(p))).filter((p) => p !== '')
-    let at = 0
-    const whole = squash(quoteWords(longText))
-    if (pieces.length > 0 && pieces.every((p) => (at = whole.indexOf(p, at)) >= 0 && (at += p.length) > 0)) return 'truncated'
-  }
+  if (/…|\.\.\./.test(shortText) && DISCOURSE.has(short[0]!) && cutsFit(shortText.replace(/^\W*\w+\W*/, ''), longText)) return 'truncated'
   const shared = lcs(short, long)
   // The same quotation shares most of its words, not a phrase ("to senior Trump Campaign officials" / "A senior
   // Trump campaign official was directed …").
@@ -357,6 +346,20 @@ export function compareQuoteWords(wx: readonly string[], wy: readonly string[], 
   // Any word added, dropped or swapped inside the same quotation changes it ("duties" / "duty", "rules and
   // regulations" / "rules or regulations"): the guide counts every word beyond punctuation and "that"/"which".
   return 'changed'
+}
+
+/** True when every piece of an excerpt with its cuts marked ("…", "...") stands in `whole`, in order, spaces aside. */
+function cutsFit(excerpt: string, whole: string): boolean {
+  const squash = (text: string) => quoteWords(text).join('')
+  const pieces = excerpt.split(/…|\.\.\./).map(squash).filter((p) => p !== '')
+  const text = squash(whole)
+  let at = 0
+  for (const piece of pieces) {
+    at = text.indexOf(piece, at)
+    if (at < 0) return false
+    at += piece.length
+  }
+  return pieces.length > 0
 }
 
 const PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'you', 'it'])

@@ -1116,15 +1116,6 @@ function computeInScratch(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): v
 
 /** The model's prediction from a row of every feature (`FEATURES` order), optionally with the negation mismatch left out. */
 export function predictFromFeatures(model: SimilarityModel, row: ArrayLike<number>, ignorePolarity: boolean): number {
-  const at = Int32Array.from(model.features, (f) => FEATURE_INDEX[f])
-  const values = new Float64Array(at.length)
-  const negation = FEATURE_INDEX.negationMismatch
-  for (let k = 0; k < at.length; k++) values[k] = ignorePolarity && at[k] === negation ? 0 : row[at[k]!]!
-  return predict(model.learner, values)
-}
-
-/** The model's prediction from the features in `scratch`, optionally with the negation mismatch left out. */
-function predictSelected(model: SimilarityModel, ignorePolarity: boolean): number {
   let selection = selections.get(model)
   if (!selection) {
     selection = { at: Int32Array.from(model.features, (f) => FEATURE_INDEX[f]), values: new Float64Array(model.features.length) }
@@ -1133,9 +1124,14 @@ function predictSelected(model: SimilarityModel, ignorePolarity: boolean): numbe
   const negation = FEATURE_INDEX.negationMismatch
   for (let k = 0; k < selection.at.length; k++) {
     const at = selection.at[k]!
-    selection.values[k] = ignorePolarity && at === negation ? 0 : scratch[at]!
+    selection.values[k] = ignorePolarity && at === negation ? 0 : row[at]!
   }
   return predict(model.learner, selection.values)
+}
+
+/** The model's prediction from the features in `scratch`, optionally with the negation mismatch left out. */
+function predictSelected(model: SimilarityModel, ignorePolarity: boolean): number {
+  return predictFromFeatures(model, scratch, ignorePolarity)
 }
 
 /** Sentence features of text pairs (each text one sentence) and the IDF over all of them. */

@@ -53,16 +53,13 @@ export const NEAR_SHARE = 0.6
  */
 export function align(documents: readonly Document[], log: MessageLog, options: AlignOptions = {}): Alignment {
   const model = options.model ?? DEFAULT_MODEL
-  const prefixSize = positiveInteger('prefixSize', options.prefixSize ?? 32)
-  const maxPosting = positiveInteger('maxPosting', options.maxPosting ?? 200)
-  const window = positiveInteger('window', options.window ?? 16)
-  const maxCandidates = positiveInteger('maxCandidates', options.maxCandidates ?? 12)
+  const settings = scorerSettings(options)
   const linkSample = positiveInteger('linkSample', options.linkSample ?? 6)
   const allPairsUpTo = positiveInteger('allPairsUpTo', options.allPairsUpTo ?? 30)
   const linkage = options.linkage ?? 0.9
   checkVectors(model, options.vectors)
   if (!(linkage > 0 && linkage <= 1)) throw new CorroborateError('ERR_INVALID_OPTION', `Expected \`linkage\` to be in (0, 1], got ${quoteValue(linkage)}`)
-  const { sentences, doc, n, features, candidates, similarity, link, throughClaims, threshold, edges, byArticle } = storyScorer(documents, model, options.vectors, { prefixSize, maxPosting, window, maxCandidates })
+  const { sentences, doc, n, features, candidates, similarity, link, throughClaims, threshold, edges, byArticle } = storyScorer(documents, model, options.vectors, settings)
 
   const compared = candidates.size
   // Whole sentences group first; links through a clause then attach a sentence to a group or join groups. A
@@ -190,6 +187,16 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   return { statements, comparedPairs: compared, possiblePairs: possible }
 }
 
+
+/** The candidate index's settings of `options`, with their defaults, checked. */
+function scorerSettings(options: AlignOptions): ScorerSettings {
+  return {
+    prefixSize: positiveInteger('prefixSize', options.prefixSize ?? 32),
+    maxPosting: positiveInteger('maxPosting', options.maxPosting ?? 200),
+    window: positiveInteger('window', options.window ?? 16),
+    maxCandidates: positiveInteger('maxCandidates', options.maxCandidates ?? 12),
+  }
+}
 
 /** What `storyScorer` needs beyond the documents: the candidate index's settings. */
 interface ScorerSettings {
@@ -458,7 +465,7 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
 export function sameClaimRows(documents: readonly Document[], pairs: readonly (readonly [string, string])[], options: AlignOptions = {}, candidate: boolean[] = []): (Float64Array | null)[] {
   const model = options.model ?? DEFAULT_MODEL
   checkVectors(model, options.vectors)
-  const scorer = storyScorer(documents, model, options.vectors, { prefixSize: options.prefixSize ?? 32, maxPosting: options.maxPosting ?? 200, window: options.window ?? 16, maxCandidates: options.maxCandidates ?? 12 })
+  const scorer = storyScorer(documents, model, options.vectors, scorerSettings(options))
   const index = new Map(scorer.sentences.map((s, i) => [s.id, i]))
   return pairs.map(([a, b]) => {
     const i = index.get(a)

@@ -118,11 +118,14 @@ function headlineUnit(article: CleanArticle, sentences: readonly Sentence[]): Se
     const inside = unit.tokens.filter((t) => t.begin >= e.begin && t.end <= e.end && t.kind === 'word')
     const found: Entity[] = []
     for (let k = 0; k < inside.length; k++) {
-      const two = k + 1 < inside.length ? `${inside[k]!.text} ${inside[k + 1]!.text}` : null
-      const hit = (two && names.get(two)) || names.get(inside[k]!.text.replace(/['’]s$/, ''))
+      // A two-word name ("Vladimir Putin") first, else one word ("Putin", "Putin's").
+      const pair = k + 1 < inside.length ? names.get(`${inside[k]!.text} ${inside[k + 1]!.text}`) : undefined
+      const hit = pair ?? names.get(inside[k]!.text.replace(/['’]s$/, ''))
       if (!hit) continue
-      const end = two && names.get(two) ? inside[++k]!.end : inside[k]!.end
-      found.push({ text: text.slice(inside[two && names.get(two) ? k - 1 : k]!.begin, end), name: hit.name, type: hit.type, begin: inside[two && names.get(two) ? k - 1 : k]!.begin, end })
+      const begin = inside[k]!.begin
+      if (pair) k++
+      const end = inside[k]!.end
+      found.push({ text: text.slice(begin, end), name: hit.name, type: hit.type, begin, end })
     }
     if (found.length > 0) entities.push(...found)
     else if (!titleCase) entities.push(e)

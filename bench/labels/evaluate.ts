@@ -1,6 +1,7 @@
 // The ledger measured on labelled cross-outlet pairs of BASIL (bench/labels/README.md): each labelled story goes
 // through the stages as `analyze` runs them, and a pair counts as aligned when its two units end in one statement.
 import { align, type AlignOptions } from '../../stages/align.js'
+import { isConflict } from '../../stages/relate.js'
 import { clean } from '../../stages/clean.js'
 import { ingest } from '../../stages/ingest.js'
 import { MessageLog } from '../../stages/messages.js'
@@ -72,7 +73,34 @@ export function prf(predicted: readonly boolean[], gold: readonly boolean[]): Me
   return { ...m, positives: gold.filter(Boolean).length, count: gold.length }
 }
 
-const CONFLICTS: ReadonlySet<string> = new Set(['number_conflict', 'negation_conflict', 'quote_conflict'])
+/** True for a relation, the ledger's or a label's, that is a dispute (relate's own test). */
+export function isDispute(relation: string | null | undefined): boolean {
+  return relation !== null && relation !== undefined && isConflict(relation as Relation)
+}
+
+/** Counts of one kind of relation over labelled pairs: the ledger's calls, how many are labelled so, the labelled ones, how many it found with their kind. */
+export class RelationTally {
+  flagged = 0
+  flaggedRight = 0
+  labelled = 0
+  found = 0
+  constructor(private readonly kind: (relation: string | null | undefined) => boolean = isDispute) {}
+
+  /** One pair: its labelled relation (null unless labelled the same claim) and the ledger's (undefined when not aligned). */
+  add(gold: string | null, tool: string | undefined): void {
+    const labelled = this.kind(gold)
+    if (labelled) this.labelled++
+    if (this.kind(tool)) {
+      this.flagged++
+      if (labelled) this.flaggedRight++
+    }
+    if (labelled && tool === gold) this.found++
+  }
+
+  get counts(): { flagged: number; flaggedRight: number; labelled: number; found: number } {
+    return { flagged: this.flagged, flaggedRight: this.flaggedRight, labelled: this.labelled, found: this.found }
+  }
+}
 
 /** What the ledger said of the labelled pairs of some stories. */
 export interface LedgerFigures {
@@ -92,10 +120,7 @@ export function evaluateLedger(byStory: ReadonlyMap<string, readonly BasilRecord
   const gold: boolean[] = []
   const headPredicted: boolean[] = []
   const headGold: boolean[] = []
-  let flagged = 0
-  let flaggedRight = 0
-  let labelledConflicts = 0
-  let found = 0
+  const conflicts = new RelationTally()
   let reported = 0
   let judged = 0
   let falseOnes = 0
@@ -122,13 +147,7 @@ export function evaluateLedger(byStory: ReadonlyMap<string, readonly BasilRecord
         headGold.push(same)
       }
       const relation = aligned ? relationOf.get([a!.id, b!.id].sort().join(' ')) : undefined
-      const goldConflict = same && p.relation !== null && CONFLICTS.has(p.relation)
-      if (goldConflict) labelledConflicts++
-      if (relation && CONFLICTS.has(relation)) {
-        flagged++
-        if (goldConflict) flaggedRight++
-      }
-      if (goldConflict && relation === p.relation) found++
+      conflicts.add(same ? p.relation : null, relation)
     }
     // An omission is judged when some labelled pair ties a member of the statement to a unit of the outlet's
     // article(s); it is false when such a pair is labelled the same claim.
@@ -153,7 +172,7 @@ export function evaluateLedger(byStory: ReadonlyMap<string, readonly BasilRecord
   return {
     pairs: prf(predicted, gold),
     headlines: prf(headPredicted, headGold),
-    conflicts: { flagged, flaggedRight, labelled: labelledConflicts, found },
+    conflicts: conflicts.counts,
     omissions: { reported, judged, falseOnes },
     decisions: { gold, predicted, headGold, headPredicted },
   }

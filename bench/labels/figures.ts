@@ -14,11 +14,10 @@ import { relate } from '../../stages/relate.js'
 import { DEFAULT_MODEL, sentenceFeatures } from '../../stages/similarity.js'
 import type { WordVectors } from '../../stages/vectors.js'
 import { crossValidate } from './cv.js'
-import { baselineFigures, cohenKappa, evaluateLedger, findUnit, FOLDS, labelledFeatures, storyDocuments } from './evaluate.js'
+import { baselineFigures, cohenKappa, evaluateLedger, findUnit, FOLDS, labelledFeatures, RelationTally, storyDocuments } from './evaluate.js'
 import { sameClaimTraining, withoutStage } from './fit.js'
 import { type BasilRecord, hashText, isSameClaim, type LabelledUnitPair, loadLabelledPairs, readBasilRecords, readTsv } from './labels.js'
 
-const CONFLICTS = new Set(['number_conflict', 'negation_conflict', 'quote_conflict'])
 
 /** Add the same-claim figures to the benchmark table. */
 export function ledgerFigures(root: string, shared: string, vectors: WordVectors, add: (figure: string, value: string, note?: string) => void, log: (line: string) => void): void {
@@ -61,14 +60,8 @@ export function ledgerFigures(root: string, shared: string, vectors: WordVectors
 
 /** Precision and recall of relate's conflicts on the labelled same-claim pairs, and how it calls updates. */
 function relationFigures(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], vectors: WordVectors) {
-  let flagged = 0
-  let right = 0
-  let labelled = 0
-  let found = 0
-  let updates = 0
-  let updatesRight = 0
-  let updatesLabelled = 0
-  let updatesFound = 0
+  const conflicts = new RelationTally()
+  const updates = new RelationTally((r) => r === 'update')
   for (const p of pairs) {
     if (!isSameClaim(p.label)) continue
     const documents = storyDocuments(byStory.get(p.story)!)
@@ -76,21 +69,12 @@ function relationFigures(byStory: ReadonlyMap<string, readonly BasilRecord[]>, p
     const b = findUnit(documents, p.b)
     if (!a || !b) continue
     const r = relate(a, b, sentenceFeatures(a, vectors), sentenceFeatures(b, vectors)).relation
-    const gold = p.relation ?? 'agree'
-    if (CONFLICTS.has(gold)) labelled++
-    if (CONFLICTS.has(r)) {
-      flagged++
-      if (CONFLICTS.has(gold)) right++
-    }
-    if (CONFLICTS.has(gold) && r === gold) found++
-    if (gold === 'update') updatesLabelled++
-    if (r === 'update') {
-      updates++
-      if (gold === 'update') updatesRight++
-    }
-    if (gold === 'update' && r === 'update') updatesFound++
+    conflicts.add(p.relation ?? 'agree', r)
+    updates.add(p.relation ?? 'agree', r)
   }
-  return { precision: flagged ? right / flagged : 0, recall: labelled ? found / labelled : 0, updates, updatesRight, updatesLabelled, updatesFound }
+  const c = conflicts.counts
+  const u = updates.counts
+  return { precision: c.flagged ? c.flaggedRight / c.flagged : 0, recall: c.labelled ? c.found / c.labelled : 0, updates: u.flagged, updatesRight: u.flaggedRight, updatesLabelled: u.labelled, updatesFound: u.found }
 }
 
 /** The ledger on the sample corpus against the labels of every pair of units across its articles (test/fixtures/sample-pairs.tsv). */
@@ -99,10 +83,7 @@ export async function sampleFigures(root: string, vectors: WordVectors, add: (fi
   const corpus = await readCorpus(path.join(root, 'corpus'), new MessageLog())
   const predicted: boolean[] = []
   const gold: boolean[] = []
-  let flagged = 0
-  let right = 0
-  let labelled = 0
-  let found = 0
+  const conflicts = new RelationTally()
   for (const story of [...corpus.stories.keys()].sort()) {
     const log = new MessageLog(story)
     const documents = segment(clean(ingest(await corpus.load(story), log), log), log)
@@ -119,13 +100,7 @@ export async function sampleFigures(root: string, vectors: WordVectors, add: (fi
       predicted.push(aligned)
       gold.push(same)
       const relation = aligned ? relationOf.get([a.id, b.id].sort().join(' ')) : undefined
-      const goldConflict = same && CONFLICTS.has(r.relation ?? '')
-      if (goldConflict) labelled++
-      if (relation && CONFLICTS.has(relation)) {
-        flagged++
-        if (goldConflict) right++
-      }
-      if (goldConflict && relation === r.relation) found++
+      conflicts.add(same ? r.relation! : null, relation)
     }
   }
   corpus.close()
@@ -134,5 +109,5 @@ export async function sampleFigures(root: string, vectors: WordVectors, add: (fi
     gold.map((g) => (g ? 1 : 0)),
     0.5,
   )
-  add('sample corpus, every pair of units labelled', `F1 ${m.f1.toFixed(3)}`, `P ${m.precision.toFixed(3)}, R ${m.recall.toFixed(3)}; ${rows.length} pairs, ${gold.filter(Boolean).length} same claim; conflicts: ${right} of ${flagged} flagged are labelled conflicts, ${found} of ${labelled} labelled conflicts found`)
+  add('sample corpus, every pair of units labelled', `F1 ${m.f1.toFixed(3)}`, `P ${m.precision.toFixed(3)}, R ${m.recall.toFixed(3)}; ${rows.length} pairs, ${gold.filter(Boolean).length} same claim; conflicts: ${conflicts.flaggedRight} of ${conflicts.flagged} flagged are labelled conflicts, ${conflicts.found} of ${conflicts.labelled} labelled conflicts found`)
 }

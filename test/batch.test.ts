@@ -8,18 +8,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { main } from '../pipeline/cli.js'
 import { acquireLock } from '../pipeline/lock.js'
-import { tree } from './helpers.js'
+import { MARKET_STORY, tree } from './helpers.js'
 
-const STORY_A = [
-  'The city council voted 6-1 on Monday to close the old harbor market for repairs.',
-  'Council member Ada Quill cast the only vote against the closure, citing lost rent.',
-  'Repairs to the market roof are expected to cost about $3 million, the city said.',
-]
-const STORY_B = [
-  'The harbor market will close on Monday after the council voted for repairs.',
-  'Ada Quill, a council member, voted against closing the market because of lost rent.',
-  'The city estimates the roof repairs will cost $3 million.',
-]
+const STORY_A = MARKET_STORY.tribune
+const STORY_B = MARKET_STORY.herald
 
 async function corpus(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'corroborate-batch-'))

@@ -1,5 +1,6 @@
 // Test helpers: run the stages over a corpus folder in-process, and invariant checks that return their offenders.
-import { readdir, readFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { readCorpus } from '../pipeline/corpus.js'
 import { loadVectors } from '../pipeline/vectors.js'
@@ -144,4 +145,31 @@ export function thrown(fn: () => unknown): { name: string; code: unknown; messag
     return { name: e.name, code: e.code, message: e.message }
   }
   return null
+}
+
+/** Two outlets' sentences about one story (a harbor market closing): the smallest corpus that aligns. */
+export const MARKET_STORY = {
+  tribune: [
+    'The city council voted 6-1 on Monday to close the old harbor market for repairs.',
+    'Council member Ada Quill cast the only vote against the closure, citing lost rent.',
+    'Repairs to the market roof are expected to cost about $3 million, the city said.',
+  ],
+  herald: [
+    'The harbor market will close on Monday after the council voted for repairs.',
+    'Ada Quill, a council member, voted against closing the market because of lost rent.',
+    'The city estimates the roof repairs will cost $3 million.',
+  ],
+} as const
+
+/** A maker of fresh temporary folders named `corroborate-<prefix>-…`; call it at a test file's top level, and every folder it made is removed after the file's tests. */
+export function tempFolders(prefix: string): () => Promise<string> {
+  const made: string[] = []
+  afterAll(async () => {
+    for (const dir of made) await rm(dir, { recursive: true, force: true })
+  })
+  return async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), `corroborate-${prefix}-`))
+    made.push(dir)
+    return dir
+  }
 }

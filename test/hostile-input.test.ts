@@ -1,9 +1,8 @@
 // Hostile or careless input through the whole CLI: devices and FIFOs, links out of the corpus, pages nested without
 // end, folders too deep, corroborate's own output inside the corpus, and config files that are not what they say.
 import { execFileSync } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { readCorpus } from '../pipeline/corpus.js'
 import { main } from '../pipeline/cli.js'
@@ -11,30 +10,13 @@ import { checkJson, readBounded } from '../pipeline/read.js'
 import { extractHtml } from '../stages/html.js'
 import { ingest } from '../stages/ingest.js'
 import { MessageLog } from '../stages/messages.js'
-import { tree } from './helpers.js'
+import { MARKET_STORY, tempFolders, tree } from './helpers.js'
 
-const STORY_A = [
-  'The city council voted 6-1 on Monday to close the old harbor market for repairs.',
-  'Council member Ada Quill cast the only vote against the closure, citing lost rent.',
-  'Repairs to the market roof are expected to cost about $3 million, the city said.',
-]
-const STORY_B = [
-  'The harbor market will close on Monday after the council voted for repairs.',
-  'Ada Quill, a council member, voted against closing the market because of lost rent.',
-  'The city estimates the roof repairs will cost $3 million.',
-]
-
-const temps: string[] = []
-afterAll(async () => {
-  for (const t of temps) await rm(t, { recursive: true, force: true })
-})
+const STORY_A = MARKET_STORY.tribune
+const STORY_B = MARKET_STORY.herald
 
 /** A fresh temp folder. */
-async function temp(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'corroborate-hostile-'))
-  temps.push(dir)
-  return dir
-}
+const temp = tempFolders('hostile')
 
 /** A corpus folder with story `market` (two articles) and whatever `extra` adds; returns its path. */
 async function corpus(extra: Record<string, string> = {}): Promise<string> {

@@ -2,7 +2,7 @@
 // story folder names (run-level names, long non-ASCII ids, case), a full disk, a read-only folder, damaged reports.
 import fs = require('node:fs')
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 // The module objects themselves, so that a spy on them is seen by the code under test.
 import os = require('node:os')
 import path from 'node:path'
@@ -12,29 +12,12 @@ import { main } from '../pipeline/cli.js'
 import { FOLDER_BYTES, folderName, RUN_FILES } from '../pipeline/folders.js'
 import { buildWordNetTable } from '../pipeline/vectors.js'
 import { diskFull, errno, readOnly } from './faults.js'
-import { tree } from './helpers.js'
+import { MARKET_STORY, tempFolders, tree } from './helpers.js'
 
-const A = [
-  'The city council voted 6-1 on Monday to close the old harbor market for repairs.',
-  'Council member Ada Quill cast the only vote against the closure, citing lost rent.',
-  'Repairs to the market roof are expected to cost about $3 million, the city said.',
-].join('\n\n')
-const B = [
-  'The harbor market will close on Monday after the council voted for repairs.',
-  'Ada Quill, a council member, voted against closing the market because of lost rent.',
-  'The city estimates the roof repairs will cost $3 million.',
-].join('\n\n')
+const A = MARKET_STORY.tribune.join('\n\n')
+const B = MARKET_STORY.herald.join('\n\n')
 
-const temps: string[] = []
-afterAll(async () => {
-  for (const t of temps) await rm(t, { recursive: true, force: true })
-})
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'corroborate-output-'))
-  temps.push(dir)
-  return dir
-}
+const tempDir = tempFolders('output')
 
 /** A folder corpus `root/corpus` with the given stories, each told by two outlets. */
 async function folderCorpus(stories: string[], root?: string): Promise<string> {

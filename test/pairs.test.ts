@@ -1,23 +1,14 @@
 // `corroborate pairs` and `corroborate calibrate` through `main(argv, io)`: invented sentence pairs in temp files.
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { main } from '../pipeline/cli.js'
 import { loadVectors } from '../pipeline/vectors.js'
 import { checkModel, FEATURES } from '../stages/similarity.js'
-
-const temps: string[] = []
-afterAll(async () => {
-  for (const t of temps) await rm(t, { recursive: true, force: true })
-})
+import { tempFolders } from './helpers.js'
 
 /** A fresh temp folder. */
-async function tempDir(): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'corroborate-pairs-'))
-  temps.push(root)
-  return root
-}
+const tempDir = tempFolders('pairs')
 
 /** Write `text` to `name` in a fresh temp folder; returns its path. */
 async function tempFile(name: string, text: string): Promise<string> {

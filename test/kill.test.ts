@@ -22,16 +22,22 @@ async function corpus(stories: number): Promise<string> {
   return dir
 }
 
+/** A corpus of 30 stories analysed once (its reports in `before`), then every story given another article. */
+async function analysedThenChanged() {
+  const input = await corpus(30)
+  const out = `${input}-out`
+  const io = { stdout: () => {}, stderr: () => {} }
+  expect(await main(['analyze', '--corpus', input, '--out', out, '--quiet'], io)).toBe(0)
+  const before = await tree(out)
+  for (const story of await readdir(input)) await writeFile(path.join(input, story, 'c.txt'), 'The market opened in 1911 and has been repaired twice since then.')
+  return { input, out, io, before }
+}
+
 // The bin runs the built code (`make test` builds first).
 ;(built ? describe : describe.skip)('a run killed with SIGKILL', () => {
   it('leaves every previous report whole, and the next run completes', async () => {
-    const input = await corpus(30)
-    const out = `${input}-out`
-    const io = { stdout: () => {}, stderr: () => {} }
-    expect(await main(['analyze', '--corpus', input, '--out', out, '--quiet'], io)).toBe(0)
-    const before = await tree(out)
-    // Change every story so that the next run rewrites them all, then kill it once it has started writing.
-    for (const story of await readdir(input)) await writeFile(path.join(input, story, 'c.txt'), 'The market opened in 1911 and has been repaired twice since then.')
+    // Every story changed since the first run, so that the next run rewrites them all; it is killed once it has started writing.
+    const { input, out, io, before } = await analysedThenChanged()
     const child = spawn(process.execPath, [bin, 'analyze', '--corpus', input, '--out', out, '--force'], { stdio: ['ignore', 'ignore', 'pipe'] })
     await new Promise<void>((resolve) => {
       let seen = ''
@@ -67,12 +73,7 @@ async function corpus(stories: number): Promise<string> {
     ['SIGTERM', 143, '1'],
     ['SIGINT', 130, '2'],
   ])('%s: stops starting stories, keeps every report whole, releases the lock, prints the summary and exits %i (%s thread(s))', async (signal, exitCode, threads) => {
-    const input = await corpus(30)
-    const out = `${input}-out`
-    const io = { stdout: () => {}, stderr: () => {} }
-    expect(await main(['analyze', '--corpus', input, '--out', out, '--quiet'], io)).toBe(0)
-    const before = await tree(out)
-    for (const story of await readdir(input)) await writeFile(path.join(input, story, 'c.txt'), 'The market opened in 1911 and has been repaired twice since then.')
+    const { input, out, before } = await analysedThenChanged()
     const child = spawn(process.execPath, [bin, 'analyze', '--corpus', input, '--out', out, '--force', '--concurrency', threads], { stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) => {

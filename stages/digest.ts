@@ -40,9 +40,11 @@ export function digest(storyId: string, documents: readonly Document[], statemen
     // The wording: a whole body sentence (never a headline or a fragment) among the members closest to the
     // others, with the fewest loaded words, then the most readable length.
     const units = s.members.map((m) => ({ m, u: sentenceById.get(m.sentence)! }))
-    const whole = units.filter(({ u }) => u.unit === 'sentence' && isWholeSentence(u.text))
-    const pool = whole.length > 0 ? whole : units.filter(({ u }) => u.unit === 'sentence').length > 0 ? units.filter(({ u }) => u.unit === 'sentence') : units
-    const central = pool.filter(({ m }) => m.representative || m.similarity >= median(pool.map((x) => x.m.similarity)))
+    const body = units.filter(({ u }) => u.unit === 'sentence')
+    const whole = body.filter(({ u }) => isWholeSentence(u.text))
+    const pool = whole.length > 0 ? whole : body.length > 0 ? body : units
+    const middle = median(pool.map((x) => x.m.similarity))
+    const central = pool.filter(({ m }) => m.representative || m.similarity >= middle)
     const loadedIn = (text: string) => text.toLowerCase().split(/[^\p{L}'’-]+/u).filter((w) => loaded.has(w)).length
     const readable = central
       .map(({ u }) => u.text)

@@ -224,15 +224,17 @@ export function labelledFeatures(byStory: ReadonlyMap<string, readonly BasilReco
   return { cosine, rows }
 }
 
+/** How often each item occurs. */
+function countOf(xs: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>()
+  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1)
+  return m
+}
+
 /** Cosine of two bags of stems, each stem weighted by `weight` (an IDF). */
 export function tfidfCosine(a: readonly string[], b: readonly string[], weight: (stem: string) => number): number {
-  const count = (xs: readonly string[]) => {
-    const m = new Map<string, number>()
-    for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1)
-    return m
-  }
-  const va = count(a)
-  const vb = count(b)
+  const va = countOf(a)
+  const vb = countOf(b)
   let dot = 0
   let na = 0
   let nb = 0
@@ -274,13 +276,8 @@ export function cohenKappa(a: readonly string[], b: readonly string[]): number {
   const n = a.length
   if (n === 0) return 0
   const observed = a.filter((x, i) => x === b[i]).length / n
-  const count = (xs: readonly string[]) => {
-    const m = new Map<string, number>()
-    for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1)
-    return m
-  }
-  const ca = count(a)
-  const cb = count(b)
+  const ca = countOf(a)
+  const cb = countOf(b)
   let expected = 0
   for (const [label, k] of ca) expected += (k / n) * ((cb.get(label) ?? 0) / n)
   return expected === 1 ? 1 : (observed - expected) / (1 - expected)

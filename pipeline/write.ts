@@ -1,5 +1,6 @@
 // Writing reports so that a crash never leaves a half-written file or folder, nor replaces what the tool did not write.
 import { randomBytes } from 'node:crypto'
+import { renameSync } from 'node:fs'
 import { lstat, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { CorroborateError } from '../stages/messages.js'
@@ -132,11 +133,14 @@ export async function writeFolderAtomic(outDir: string, name: string, files: Rea
     const results = await Promise.allSettled([...files].map(([file, content]) => writeFileAtomic(path.join(temp, file), content)))
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
     if (failed) throw failed.reason
+    // The two renames back to back, with no turn of the event loop between them: the story's name is without a
+    // folder only for the time of one system call, not for as long as the thread pool takes to answer twice (a
+    // run killed in that gap left the name empty until the next run restored it).
     if (existing) {
-      await rename(target, old)
+      renameSync(target, old)
       movedAside = true
     }
-    await rename(temp, target)
+    renameSync(temp, target)
     movedAside = false
   } catch (error) {
     // Put the old reports back where they were: the story keeps its previous reports whole.

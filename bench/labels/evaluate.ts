@@ -21,6 +21,15 @@ export function foldOf(story: string, folds = FOLDS): number {
   return Number.parseInt(hashText(story).slice(0, 8), 16) % folds
 }
 
+/**
+ * The half of the labelled stories that error analysis may look at (`dev`); the other half (`held-out`) is never
+ * inspected pair by pair while designing features or rules, so its figures show what a change does on unseen news.
+ * Drawn by a hash of the story id independent of `foldOf`.
+ */
+export function splitOf(story: string): 'dev' | 'held-out' {
+  return Number.parseInt(hashText(`split:${story}`).slice(0, 8), 16) % 2 === 0 ? 'dev' : 'held-out'
+}
+
 // Documents are immutable and the same for every model: segmented once per story for the whole benchmark.
 const documentsOf = new Map<string, Document[]>()
 

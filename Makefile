@@ -1,5 +1,5 @@
 # corroborate: `make analyze` and `make test` install and build what they need on a fresh clone.
-SOURCES := $(shell find stages pipeline bench types -name '*.ts' 2>/dev/null)
+SOURCES := $(shell find core lang resources stages commands pipeline bench types -name '*.ts' 2>/dev/null)
 NPM_STAMP := node_modules/.install-stamp
 export DOTENV_CONFIG_QUIET := true
 
@@ -20,7 +20,7 @@ dist/.build-stamp: $(NPM_STAMP) $(SOURCES) models/default.json tsconfig.json tsc
 VECTORS := node_modules/.cache/corroborate/glove-wink-sg-100d-top150k.bin
 WORDNET := node_modules/.cache/corroborate/wordnet-3.1.bin
 $(VECTORS) $(WORDNET): dist/.build-stamp
-	node dist/pipeline/vectors.js
+	node dist/pipeline/tables.js
 
 build: dist/.build-stamp $(VECTORS) $(WORDNET)
 

@@ -6,10 +6,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parse } from 'csv-parse/sync'
-import { loadVectors } from '../pipeline/vectors.js'
-import { DEFAULT_BOOST, pairMatrix } from '../stages/calibrate.js'
-import { type BoostOptions, bestThreshold, classify, fitBoosted, pearson, predict, spearman } from '../stages/model.js'
-import { DEFAULT_MODEL, FEATURES, type FeatureName, scoreTextPairs, VECTOR_FEATURES, WORDNET_FEATURES } from '../stages/similarity.js'
+import { loadVectors } from '../pipeline/tables.js'
+import { DEFAULT_BOOST, pairMatrix } from '../commands/calibrate.js'
+import { type BoostOptions, bestThreshold, classify, fitBoosted, pearson, predict, spearman } from '../resources/model.js'
+import { DEFAULT_MODEL, FEATURES, type FeatureName, scoreTextPairs, VECTOR_FEATURES, WORDNET_FEATURES } from '../stages/similarity/index.js'
 import { generateStory, readMsrp, readStsb } from './data.js'
 import { ledgerFigures, sampleFigures } from './labels/figures.js'
 
@@ -169,7 +169,7 @@ function classifyByThreshold(scores: readonly number[], labels: readonly number[
 
 /** Milliseconds a fresh process takes to load the word-vector table. */
 function vectorLoadMs(): number {
-  const out = execFileSync(process.execPath, ['-e', `const {performance}=require('node:perf_hooks');const t=performance.now();require(${JSON.stringify(path.join(__dirname, '..', 'pipeline', 'vectors.js'))}).loadVectors();process.stdout.write(String(performance.now()-t))`])
+  const out = execFileSync(process.execPath, ['-e', `const {performance}=require('node:perf_hooks');const t=performance.now();require(${JSON.stringify(path.join(__dirname, '..', 'pipeline', 'tables.js'))}).loadVectors();process.stdout.write(String(performance.now()-t))`])
   return Number(out.toString())
 }
 

@@ -2,12 +2,12 @@
 import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { Presets, SingleBar } from 'cli-progress'
-import { CorroborateError, type Message, MessageLog, printable } from '../stages/messages.js'
-import { analyze, defaultConcurrency } from './analyze.js'
+import { CorroborateError, type Message, MessageLog, printable } from '../core/messages.js'
+import { analyze, defaultConcurrency } from '../commands/analyze.js'
 import { readConfig } from './config.js'
-import { calibrateFile, formatReport, loadModel, scorePairsFile, vectorsFor } from './pairs.js'
+import { calibrateFile, formatReport, loadModel, scorePairsFile, vectorsFor } from '../commands/pairs.js'
 import { toolInfo } from './tool.js'
-import { COLUMNS } from '../stages/report.js'
+import { COLUMNS } from '../stages/report/index.js'
 import { describeErrno, isErrno, writeFileAtomic } from './write.js'
 
 /** The signals that stop a run cleanly, and the exit code of each (128 + its number, as a shell reports it). */

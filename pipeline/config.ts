@@ -1,7 +1,7 @@
 // The JSON config file of `corroborate analyze --config FILE`: every analyze option, and replacement lexicons.
 import path from 'node:path'
-import { checkLexicon, DEFAULT_LEXICONS, LEXICON_NAMES, type Lexicons } from '../stages/framing.js'
-import { CorroborateError, quoteJson, quoteValue } from '../stages/messages.js'
+import { checkLexicon, DEFAULT_LEXICONS, LEXICON_NAMES, type Lexicons } from '../stages/framing/index.js'
+import { CorroborateError, quoteJson, quoteValue } from '../core/messages.js'
 import { readJsonFile } from './read.js'
 
 /** What a config file may set; flags given on the command line win. */

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { CorroborateError } from '../stages/messages.js'
+import { CorroborateError } from '../core/messages.js'
 
 /** The file in each story folder that records what its reports were made from; a folder without it is not the tool's. */
 export const STATE_FILE = '.corroborate.json'

@@ -5,7 +5,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import { link, lstat, open, rm, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import path from 'node:path'
-import { CorroborateError, quoteValue } from '../stages/messages.js'
+import { CorroborateError, quoteValue } from '../core/messages.js'
 import { LOCK_FILE } from './folders.js'
 import { ensureDir, writeError } from './write.js'
 

@@ -3,8 +3,8 @@
 // is counted while reading (a file that grows, or /dev/zero behind a link, would make `stat` a lie or say nothing).
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs'
 import fsp from 'node:fs/promises'
-import { CorroborateError, quoteValue } from '../stages/messages.js'
-import type { ByteSource } from '../stages/records.js'
+import { CorroborateError, quoteValue } from '../core/messages.js'
+import type { ByteSource } from '../stages/ingest/records.js'
 
 // O_NONBLOCK: opening a FIFO for reading waits for a writer, for ever; non-blocking, it returns at once and fstat
 // tells it apart. It changes nothing for a regular file. O_NOCTTY: a terminal device never becomes ours.

@@ -1,7 +1,7 @@
 // The tool's name and version, read from the package.json that ships with it.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { ToolInfo } from '../stages/report.js'
+import type { ToolInfo } from '../stages/report/index.js'
 
 let cached: ToolInfo | null = null
 

@@ -1,9 +1,9 @@
 // The worker thread of `analyze --concurrency N`: piscina runs one of these per thread and hands it stories.
 import { workerData } from 'node:worker_threads'
-import type { WordVectors } from '../stages/vectors.js'
-import { checkVectors } from '../stages/similarity.js'
+import type { WordVectors } from '../resources/vectors.js'
+import { checkVectors } from '../stages/similarity/index.js'
 import { analyseStory, type StoryJob, type StoryOutcome, type StorySettings } from './story.js'
-import { loadVectors } from './vectors.js'
+import { loadVectors } from './tables.js'
 
 /** What the main thread gives every worker: the run's settings, whether to load the word vectors, and the stop flag. */
 export interface WorkerData {

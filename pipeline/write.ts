@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { renameSync } from 'node:fs'
 import { lstat, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { CorroborateError } from '../stages/messages.js'
+import { CorroborateError } from '../core/messages.js'
 import { STATE_FILE } from './folders.js'
 
 /** `ENOSPC (no space left on device)`: an errno error's code and reason, without the path Node puts in its message. */

@@ -3,17 +3,17 @@
 // (`jest.isolateModules`), so that wink-nlp, the stem ids and every memo start empty, as in a new process or thread.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { loadVectors } from '../pipeline/vectors.js'
-import { ingest } from '../stages/ingest.js'
-import { MessageLog } from '../stages/messages.js'
-import type { Article } from '../stages/types.js'
+import { loadVectors } from '../pipeline/tables.js'
+import { ingest } from '../stages/ingest/index.js'
+import { MessageLog } from '../core/messages.js'
+import type { Article } from '../core/types.js'
 
 type Stages = {
-  clean: typeof import('../stages/clean.js').clean
-  segment: typeof import('../stages/segment.js').segment
-  align: typeof import('../stages/align.js').align
-  scoreStory: typeof import('../stages/score.js').scoreStory
-  report: typeof import('../stages/report.js').report
+  clean: typeof import('../stages/clean/index.js').clean
+  segment: typeof import('../stages/segment/index.js').segment
+  align: typeof import('../stages/align/index.js').align
+  scoreStory: typeof import('../stages/score/index.js').scoreStory
+  report: typeof import('../stages/report/index.js').report
   MessageLog: typeof MessageLog
 }
 
@@ -22,12 +22,12 @@ function freshProcess(): Stages {
   let stages: Stages | undefined
   jest.isolateModules(() => {
     stages = {
-      clean: require('../stages/clean.js').clean,
-      segment: require('../stages/segment.js').segment,
-      align: require('../stages/align.js').align,
-      scoreStory: require('../stages/score.js').scoreStory,
-      report: require('../stages/report.js').report,
-      MessageLog: require('../stages/messages.js').MessageLog,
+      clean: require('../stages/clean/index.js').clean,
+      segment: require('../stages/segment/index.js').segment,
+      align: require('../stages/align/index.js').align,
+      scoreStory: require('../stages/score/index.js').scoreStory,
+      report: require('../stages/report/index.js').report,
+      MessageLog: require('../core/messages.js').MessageLog,
     }
   })
   return stages!
@@ -159,8 +159,8 @@ describe('process-wide state', () => {
     const score = (seed: readonly string[]) => {
       let values: unknown
       jest.isolateModules(() => {
-        const { Idf, pairFeatures, sentenceFeatures, stemId } = require('../stages/similarity.js') as typeof import('../stages/similarity.js')
-        const { sentenceFromText } = require('../stages/segment.js') as typeof import('../stages/segment.js')
+        const { Idf, pairFeatures, sentenceFeatures, stemId } = require('../stages/similarity/index.js') as typeof import('../stages/similarity/index.js')
+        const { sentenceFromText } = require('../stages/segment/index.js') as typeof import('../stages/segment/index.js')
         for (const stem of seed) stemId(stem)
         const features = [a, b, ...others].map((text, i) => sentenceFeatures(sentenceFromText(text, `t${i}#0`), vectors))
         const idf = new Idf()

@@ -1,15 +1,15 @@
 // Random text through the whole chain (ingest → clean → segment → align → score → report): it never throws,
 // keeps every offset valid, and gives the same reports twice.
 import fc from 'fast-check'
-import { loadVectors } from '../pipeline/vectors.js'
-import { align } from '../stages/align.js'
-import { clean } from '../stages/clean.js'
-import { ingest } from '../stages/ingest.js'
-import { MessageLog } from '../stages/messages.js'
-import { report } from '../stages/report.js'
-import { scoreStory } from '../stages/score.js'
-import { segment } from '../stages/segment.js'
-import type { RawSource } from '../stages/types.js'
+import { loadVectors } from '../pipeline/tables.js'
+import { align } from '../stages/align/index.js'
+import { clean } from '../stages/clean/index.js'
+import { ingest } from '../stages/ingest/index.js'
+import { MessageLog } from '../core/messages.js'
+import { report } from '../stages/report/index.js'
+import { scoreStory } from '../stages/score/index.js'
+import { segment } from '../stages/segment/index.js'
+import type { RawSource } from '../core/types.js'
 import { offsetOffenders, scoreOffenders, statementOffenders } from './helpers.js'
 
 const WORDS = ['The', 'council', 'voted', 'on', 'Monday', 'to', 'close', 'the', 'bridge', '4,000', 'cars', 'said', 'Mayor', 'Ana', 'Ruiz', 'U.S.', 'Sen.', '"', '“', '”', '—', ',', '.', '?', 'not', 'ADVERTISEMENT', 'Related:', '\n', '\n\n', 'é', '😀', '$5 million', 'Jan. 13', 'MOSCOW —']

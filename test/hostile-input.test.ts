@@ -7,9 +7,9 @@ import path from 'node:path'
 import { readCorpus } from '../pipeline/corpus.js'
 import { main } from '../pipeline/cli.js'
 import { checkJson, readBounded } from '../pipeline/read.js'
-import { extractHtml } from '../stages/html.js'
-import { ingest } from '../stages/ingest.js'
-import { MessageLog } from '../stages/messages.js'
+import { extractHtml } from '../stages/ingest/html.js'
+import { ingest } from '../stages/ingest/index.js'
+import { MessageLog } from '../core/messages.js'
 import { MARKET_STORY, tempFolders, tree } from './helpers.js'
 
 const STORY_A = MARKET_STORY.tribune

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import fc from 'fast-check'
 import { main } from '../pipeline/cli.js'
-import { escapeMarkdown } from '../stages/digest.js'
+import { escapeMarkdown } from '../stages/score/digest.js'
 import { tree } from './helpers.js'
 
 // What a spreadsheet may run as a formula (the README's list), written out again rather than taken from the code.

@@ -2,7 +2,7 @@
 // pairs.tsv): the references still name the labelled texts, and the labels follow the guide's vocabulary.
 import path from 'node:path'
 import { hashText, readTsv } from '../bench/labels/labels.js'
-import { unitsOf } from '../stages/segment.js'
+import { unitsOf } from '../stages/segment/index.js'
 import { analyseFolder } from './helpers.js'
 
 describe('the labelled pairs of the sample corpus', () => {

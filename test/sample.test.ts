@@ -1,7 +1,7 @@
 // The sample corpus: its designed alignment (written down by its author) and the invariants every report keeps.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Sentence } from '../stages/types.js'
+import type { Sentence } from '../core/types.js'
 import {
   type AnalysedStory,
   analyseFolder,

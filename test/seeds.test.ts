@@ -1,7 +1,7 @@
 // The five real seed articles in ../shared/seeds (one story): runs when that folder exists beside the repository.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import type { Sentence } from '../stages/types.js'
+import type { Sentence } from '../core/types.js'
 import { type AnalysedStory, analyseFolder, offsetOffenders, statementOffenders } from './helpers.js'
 
 const seeds = path.join(__dirname, '..', '..', 'shared', 'seeds')

@@ -1,4 +1,4 @@
-import { splitSentences } from '../stages/segment.js'
+import { splitSentences } from '../stages/segment/index.js'
 
 describe('jest setup', () => {
   it('runs the TypeScript sources', () => {

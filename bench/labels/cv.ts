@@ -1,7 +1,7 @@
 // Story-grouped cross-validation of the ledger on the labelled BASIL pairs: each fold's stories are analysed with a
 // same-claim stage fitted without them and a threshold chosen without them.
-import type { SimilarityModel } from '../../stages/similarity.js'
-import type { WordVectors } from '../../stages/vectors.js'
+import type { SimilarityModel } from '../../stages/similarity/index.js'
+import type { WordVectors } from '../../resources/vectors.js'
 import { evaluateLedger, FOLDS, foldOf, type LedgerFigures, prf } from './evaluate.js'
 import { fitSameClaim, groupedThreshold, withStage } from './fit.js'
 import type { BasilRecord, LabelledUnitPair } from './labels.js'

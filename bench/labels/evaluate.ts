@@ -1,16 +1,16 @@
 // The ledger measured on labelled cross-outlet pairs of BASIL (bench/labels/README.md): each labelled story goes
 // through the stages as `analyze` runs them, and a pair counts as aligned when its two units end in one statement.
-import { align, type AlignOptions } from '../../stages/align.js'
-import { isConflict } from '../../stages/relate.js'
-import { clean } from '../../stages/clean.js'
-import { ingest } from '../../stages/ingest.js'
-import { MessageLog } from '../../stages/messages.js'
-import { bestThreshold, classify, type Metrics } from '../../stages/model.js'
-import { scoreStory } from '../../stages/score.js'
-import { segment, sentenceFromText, unitsOf } from '../../stages/segment.js'
-import { FEATURES, Idf, isContent, pairFeatureArray, sentenceFeatures, type SentenceFeatures, type SimilarityModel } from '../../stages/similarity.js'
-import type { Document, Ledger, Relation, Sentence } from '../../stages/types.js'
-import type { WordVectors } from '../../stages/vectors.js'
+import { align, type AlignOptions } from '../../stages/align/index.js'
+import { isConflict } from '../../stages/score/relate.js'
+import { clean } from '../../stages/clean/index.js'
+import { ingest } from '../../stages/ingest/index.js'
+import { MessageLog } from '../../core/messages.js'
+import { bestThreshold, classify, type Metrics } from '../../resources/model.js'
+import { scoreStory } from '../../stages/score/index.js'
+import { segment, sentenceFromText, unitsOf } from '../../stages/segment/index.js'
+import { FEATURES, Idf, isContent, pairFeatureArray, sentenceFeatures, type SentenceFeatures, type SimilarityModel } from '../../stages/similarity/index.js'
+import type { Document, Ledger, Relation, Sentence } from '../../core/types.js'
+import type { WordVectors } from '../../resources/vectors.js'
 import { type BasilRecord, hashText, isSameClaim, type LabelledUnitPair, type Unit } from './labels.js'
 
 /** Folds of the story-grouped cross-validation. */

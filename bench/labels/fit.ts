@@ -2,11 +2,11 @@
 // pairs) scores each pair, and a second learner, fitted on the labelled cross-outlet pairs, decides from every pair
 // feature plus the pair's context in its story. The decision threshold comes from story-grouped out-of-fold
 // predictions on the labelled pairs, never from pairs the learner was fitted on.
-import { CONTEXT_FEATURES, sameClaimRows } from '../../stages/align.js'
-import { DEFAULT_BOOST } from '../../stages/calibrate.js'
-import { type BoostOptions, fitBoosted, type Learner } from '../../stages/model.js'
-import { FEATURES, type SimilarityModel } from '../../stages/similarity.js'
-import type { WordVectors } from '../../stages/vectors.js'
+import { CONTEXT_FEATURES, sameClaimRows } from '../../stages/align/index.js'
+import { DEFAULT_BOOST } from '../../commands/calibrate.js'
+import { type BoostOptions, fitBoosted, type Learner } from '../../resources/model.js'
+import { FEATURES, type SimilarityModel } from '../../stages/similarity/index.js'
+import type { WordVectors } from '../../resources/vectors.js'
 import { alignedPairs, findUnit, FOLDS, foldOf, prf, storyDocuments } from './evaluate.js'
 import { type BasilRecord, isSameClaim, type LabelledUnitPair } from './labels.js'
 

@@ -4,8 +4,8 @@
 //   node dist/bench/labels/model.js
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { loadVectors } from '../../pipeline/vectors.js'
-import { checkModel } from '../../stages/similarity.js'
+import { loadVectors } from '../../pipeline/tables.js'
+import { checkModel } from '../../stages/similarity/index.js'
 import { SAME_CLAIM_BOOST, fitSameClaim, groupedThreshold, MIN_PRECISION, sameClaimTraining, withoutStage, withStage } from './fit.js'
 import { type BasilRecord, loadLabelledPairs, readBasilRecords } from './labels.js'
 import { FOLDS } from './evaluate.js'

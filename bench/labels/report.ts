@@ -1,8 +1,8 @@
 // Prints the ledger's figures on the labelled BASIL pairs with a given model (the shipped one by default), beside the
 // TF-IDF baseline. Usage: node dist/bench/labels/report.js [LABELS.tsv]
 import path from 'node:path'
-import { loadVectors } from '../../pipeline/vectors.js'
-import { DEFAULT_MODEL } from '../../stages/similarity.js'
+import { loadVectors } from '../../pipeline/tables.js'
+import { DEFAULT_MODEL } from '../../stages/similarity/index.js'
 import { baselineFigures, evaluateLedger, labelledFeatures } from './evaluate.js'
 import { type BasilRecord, loadLabelledPairs, readBasilRecords } from './labels.js'
 import { crossValidate } from './cv.js'

@@ -5,14 +5,14 @@
 //   node dist/bench/labels/sample.js ../shared/data/basil/basil.jsonl SCRATCH_DIR
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { clean } from '../../stages/clean.js'
-import { ingest } from '../../stages/ingest.js'
-import { MessageLog } from '../../stages/messages.js'
-import { segment, sentenceFromText } from '../../stages/segment.js'
-import { random } from '../../stages/model.js'
-import { isContent } from '../../stages/similarity.js'
+import { clean } from '../../stages/clean/index.js'
+import { ingest } from '../../stages/ingest/index.js'
+import { MessageLog } from '../../core/messages.js'
+import { segment, sentenceFromText } from '../../stages/segment/index.js'
+import { random } from '../../resources/model.js'
+import { isContent } from '../../stages/similarity/index.js'
 import { tfidfCosine } from './evaluate.js'
-import type { RawSource, Token } from '../../stages/types.js'
+import type { RawSource, Token } from '../../core/types.js'
 import { type BasilRecord, hashText, type Unit, type UnitRef, unitKey } from './labels.js'
 
 const [input = '../shared/data/basil/basil.jsonl', scratch = 'scratch/labels'] = process.argv.slice(2)

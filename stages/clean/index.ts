@@ -1,0 +1,263 @@
+// clean: take scraped boilerplate out of each article by general rules per class, keeping what was removed and why.
+import type { MessageLog } from '../../core/messages.js'
+import type { Article, CleanArticle, RemovalReason, Removed } from '../../core/types.js'
+
+export interface CleanOptions {
+  /** Longest block, in words, that a boilerplate rule other than a caption may remove (default: `60`). */
+  readonly maxBoilerplateWords?: number
+}
+
+const SOURCE = 'clean'
+
+interface Block {
+  readonly text: string
+  readonly begin: number
+  readonly end: number
+}
+
+type Verdict = RemovalReason | 'body' | 'headline-like'
+
+/** Remove boilerplate blocks, find the headline and dateline, and join the kept paragraphs into `body`. */
+export function clean(articles: readonly Article[], log: MessageLog, options: CleanOptions = {}): CleanArticle[] {
+  const maxWords = options.maxBoilerplateWords ?? 60
+  const cleaned: CleanArticle[] = []
+  for (const article of articles) {
+    const result = cleanArticle(article, maxWords)
+    if (result.body.trim() === '') {
+      log.fatal(SOURCE, 'no-body', `Unexpected article with no body text left after cleaning (${result.removed.length} block(s) removed as boilerplate); skipped`, {
+        ...article.source,
+        article: article.id,
+      })
+      continue
+    }
+    cleaned.push(result)
+  }
+  return cleaned
+}
+
+function cleanArticle(article: Article, maxWords: number): CleanArticle {
+  const blocks = splitBlocks(article.text)
+  const removed: Removed[] = []
+  const kept: Block[] = []
+  const keptKeys = new Set<string>()
+  const captions: string[] = []
+  let headline = article.title
+  const titleKey = article.title ? key(article.title) : null
+  let headlineFound = false
+  let inTop = true
+
+  // The original text, not the block's: a hard-wrapped block has spaces where the article has line breaks.
+  const remove = (block: Block, reason: RemovalReason) => removed.push({ text: article.text.slice(block.begin, block.end), reason, begin: block.begin, end: block.end })
+
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    const k = key(block.text)
+    // "* * *", "😀😀😀": nothing to read, but left out in the open, as every removal is.
+    if (k === '') {
+      remove(block, 'no-words')
+      continue
+    }
+    let verdict = classify(block.text, maxWords, inTop)
+    if (verdict === 'body' || verdict === 'headline-like') {
+      if ((titleKey !== null && k === titleKey) || (headline !== null && k === key(headline))) verdict = 'repeated-headline'
+      // A caption repeated without its label or with a credit glued on ("…in Moscow, Russia.Mikhail Svetlov / Getty
+      // Images"), not any paragraph that shares the words of a short caption such as "Photo: Flooding in Riverton".
+      else if (captions.some((c) => (c.includes(k) || k.includes(c)) && Math.min(c.length, k.length) * 2 >= Math.max(c.length, k.length))) verdict = 'caption'
+      else if (keptKeys.has(k)) verdict = 'duplicate-block'
+    }
+    if (verdict === 'headline-like') {
+      if (inTop && !headlineFound && article.title === null) {
+        headline = block.text.trim()
+        headlineFound = true
+        verdict = 'headline'
+      } else if (inTop) {
+        verdict = 'headline'
+      } else if (i < blocks.length - 1) {
+        verdict = 'subheading'
+      } else {
+        verdict = 'body'
+      }
+    }
+    // "Two divers inspect the footings on Monday." above "Marta Kovacs / Northwind Images": the credit comes after its
+    // caption, which was kept as body before the credit showed what it was.
+    const previous = kept[kept.length - 1]
+    if (verdict === 'credit' && previous && article.text.slice(previous.end, block.begin).trim() === '' && isCaptionLike(previous.text)) {
+      kept.pop()
+      keptKeys.delete(key(previous.text))
+      remove(previous, 'caption')
+      captions.push(key(previous.text))
+    }
+    if (verdict === 'caption' || verdict === 'credit') captions.push(key(block.text.replace(CAPTION_PREFIX, '')))
+    if (verdict !== 'body') {
+      remove(block, verdict)
+      continue
+    }
+    inTop = false
+    keptKeys.add(k)
+    kept.push(block)
+  }
+
+  // Dateline: "MOSCOW — President Trump …", "PORT ALDER (CPA) — …" at the start of the first paragraph.
+  let dateline: string | null = null
+  if (kept.length > 0) {
+    const first = kept[0]!
+    const match = DATELINE.exec(first.text)
+    if (match && match[0].length < first.text.length) {
+      dateline = match[1]!.trim().replace(/\s+/g, ' ')
+      remove({ text: match[0].trimEnd(), begin: first.begin, end: first.begin + match[0].trimEnd().length }, 'dateline')
+      kept[0] = { text: first.text.slice(match[0].length), begin: first.begin + match[0].length, end: first.end }
+    }
+  }
+
+  const paragraphs: number[] = []
+  let body = ''
+  for (const block of kept) {
+    if (body !== '') body += '\n\n'
+    paragraphs.push(body.length)
+    body += block.text
+  }
+  removed.sort((a, b) => a.begin - b.begin)
+  return { ...article, headline, dateline, body, paragraphs, paragraphOffsets: kept.map((b) => b.begin), removed }
+}
+
+/** Blocks: paragraphs split on blank lines, and each line on its own unless the paragraph is hard-wrapped prose. */
+function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = []
+  const paragraph = /[^\n]+(?:\n[^\n]+)*/g
+  for (let m = paragraph.exec(text); m; m = paragraph.exec(text)) {
+    const lines: Block[] = []
+    let offset = m.index
+    for (const line of m[0].split('\n')) {
+      lines.push(trimBlock(line, offset))
+      offset += line.length + 1
+    }
+    const nonEmpty = lines.filter((l) => l.text !== '')
+    if (!isHardWrapped(nonEmpty)) {
+      blocks.push(...nonEmpty)
+      continue
+    }
+    // Join a line to the next only where it breaks off mid-sentence, so that a headline or an "ADVERTISEMENT" line
+    // in the paragraph stays a block of its own and is not glued onto the prose.
+    let start = 0
+    nonEmpty.forEach((line, i) => {
+      if (i < nonEmpty.length - 1 && isOpen(line)) return
+      const first = nonEmpty[start]!
+      // Keep offsets honest: the joined text replaces each line break by a space, one character for one.
+      blocks.push({ text: text.slice(first.begin, line.end).replace(/\s*\n\s*/g, (s) => ' '.repeat(s.length)), begin: first.begin, end: line.end })
+      start = i + 1
+    })
+  }
+  return blocks
+}
+
+function trimBlock(line: string, offset: number): Block {
+  const start = line.length - line.trimStart().length
+  const text = line.trim()
+  return { text, begin: offset + start, end: offset + start + text.length }
+}
+
+// A hard-wrapped paragraph (text broken at ~70 columns) has most of its long lines ending mid-sentence. Short lines
+// do not count against it: a headline or an ad marker may sit on its own line above or inside the prose.
+function isHardWrapped(lines: readonly Block[]): boolean {
+  if (lines.length < 3) return false
+  const long = lines.slice(0, -1).filter((l) => l.text.length >= 40)
+  const open = long.filter(isOpen).length
+  return open >= 2 && open / long.length >= 0.6
+}
+
+/** A line of wrap width that ends mid-sentence: the next line goes on with it. */
+function isOpen(line: Block): boolean {
+  return !/[.!?:;"”’)\]]$/.test(line.text) && line.text.length >= 40 && line.text.length <= 100
+}
+
+// A single hyphen needs a space before it: "COVID-19 cases rose" and "US-China talks" have no dateline.
+const DATELINE = /^((?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?: \((?:[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]+){0,2})\))?)(?: ?(?:[—–]|--) ?| - ?)/
+
+const CAPTION_PREFIX = /^(?:image|photo|photograph|picture|caption|video|graphic|gallery|file photo|illustration)\s*\d*\s*[:|—–-]\s*/i
+
+const ADVERTISING =
+  /^(?:advertisement|advertising|ad|sponsored(?: content)?|paid (?:content|post)|story continues below(?: this)?(?: advertisement| ad)?|article continues (?:below|after (?:this )?(?:advertisement|ad))|continue reading (?:the main story|below)|scroll (?:down )?to continue(?: reading)?|skip (?:this )?ad(?:vertisement)?)\s*[.:]?$/i
+// "IE 11 is not supported", not "The app is not supported on older phones, the company said."
+const BROWSER =
+  /\b(?:(?:browser|explorer|\bIE|javascript|version)(?: \d+(?:\.\d+)?)? is (?:no longer |not )supported|not supported (?:by|in|on) (?:your|this) browser|(?:update|upgrade) your browser|for (?:an optimal|the best|a better) (?:browsing )?experience|enable javascript|javascript is (?:disabled|turned off)|browser (?:is )?(?:out of date|outdated|unsupported))/i
+const SUBSCRIPTION =
+  /\b(?:subscribe (?:now|today|to (?:continue|keep|read|unlock))|please (?:subscribe|log ?in|sign ?in|register)|already (?:a )?(?:subscriber|member|have an account)\s*\?|(?:log|sign) ?in (?:first|to (?:continue|read|comment|keep)|here|or (?:subscribe|register))|reset (?:your )?password|account email|subscribers only|you have reached your (?:limit|maximum)|articles? (?:remaining|left this month)|support (?:our|independent) journalism)/i
+// Prompts whose words news prose also uses mid-sentence ("residents sign up for the program", "a free trial of the
+// drug", "expand digital access") count only where they start a sentence, as a prompt does.
+const SUBSCRIPTION_START =
+  /(?:^|[.!?]\s+)(?:please )?(?:subscribe (?:for|to (?:get|our))|sign up (?:for|to get|to receive|now|here|today)|create (?:a |an )?(?:free )?account|only subscribers|to (?:continue|keep) reading|keep reading|become a (?:member|subscriber)|unlimited digital access|(?:get|start|enjoy|try|unlock|claim) (?:your |a |an )?(?:\d+-day )?(?:free trial|unlimited (?:digital )?access|digital access))/i
+// "Photo by Lena Ortiz / The Courier": the label is capitalised, and the regex is case-sensitive for the names.
+const CREDIT_ONLY = /^\(?(?:(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Cc]redit|[Pp]hotograph)s?(?: by| credit)?\s*[:\-–—]?\s*)?(?:[A-Z][\w.'’-]*\s?){1,4}\/\s*(?:[A-Z][\w.'’&-]*\s?){1,4}\)?$/
+const CREDIT_TAIL =
+  /(?:\/\s*(?:Getty Images|AP(?: Photo)?|Reuters|AFP|EPA|Shutterstock|Bloomberg|Alamy|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*(?: Images| Photos?| Pictures| Staff))\)?|\((?:AP|Reuters|AFP|EPA) Photo(?:\/[^)]*)?\)|\((?:[A-Z][\w.'’-]*\s?){1,4}\/\s*(?:[A-Z][\w.'’&-]*\s?){1,4}\))\s*$/
+const CREDIT_LEAD = /^(?:photo|image|picture)s?(?: credit)?\s*(?:by|:)\s/i
+const RELATED =
+  /^(?:related(?: (?:coverage|stories|articles|content|links?|video|reading))?|read (?:more|also|next)|also read|see also|more on this(?: story)?|more from [^:]{1,30}|recommended(?: reading)?|you (?:may|might) also like|watch|listen|don'?t miss|trending(?: now)?|most (?:read|popular)|top stories|further reading)\s*[:|»›>–—-]/i
+const RELATED_LABEL = /^(?:related(?: (?:articles|stories|coverage|content))?|more (?:stories|news|coverage)|recommended|trending(?: now)?|most (?:read|popular)|top stories)$/i
+const COPYRIGHT = /^(?:©|\(c\)\s)|\ball rights reserved\b|\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)/i
+// "Copyright 2024 …", "Copyright © The Courier"; not "Copyright lawyers for the studio filed suit."
+const COPYRIGHT_LINE = /^(?:[Cc]opyright|COPYRIGHT)\s*(?:©|\([Cc]\)|\d{4}|[A-Z])/
+// "Follow KSTR News on Facebook.": the outlet's name may take a few words.
+const SOCIAL =
+  /^(?:share (?:this|on|via)\b|follow (?:us|@|(?:[\w.&'’-]+ ){1,3}on (?:twitter|facebook|instagram|x|threads|linkedin))\b|like us on\b|click here\b|tweet this\b|email this\b|print this\b|(?:leave|post|view|show|read) (?:a |all |the )?comments?\b|join the conversation\b|(?:share|tweet|email|print|comments?|facebook|twitter|whatsapp|linkedin)$)/i
+// "(Reporting by Lena Ortiz; Editing by …)": a name follows; "Reporting by the local paper revealed …" is a sentence.
+const REPORTING_CREDIT = /^[(\[—–-]*\s*(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Aa]dditional reporting|[Cc]ompiled|[Pp]roduced) by [A-Z]/
+// "By Jane Doe", "BY JANE DOE", "by Jane Doe": the regex is case-sensitive for the names, so spell out "By".
+const BYLINE = /^(?:[Bb]y|BY) (?:[A-Z][\w.'’-]*|[A-Z]{2,})(?: [A-Z][\w.'’-]*){0,3}(?:(?:,| and) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})*\.?$/
+const SECTIONS = new Set(
+  [
+    'news', 'local', 'local news', 'world', 'world news', 'us', 'u.s.', 'us news', 'nation', 'national', 'international', 'politics',
+    'business', 'economy', 'markets', 'opinion', 'editorial', 'sports', 'tech', 'technology', 'science', 'health', 'entertainment',
+    'culture', 'arts', 'lifestyle', 'travel', 'europe', 'asia', 'africa', 'americas', 'middle east', 'region', 'regional', 'metro',
+    'city', 'breaking', 'breaking news', 'exclusive', 'analysis', 'live', 'updated', 'update', 'investigations', 'education',
+    'environment', 'climate', 'crime', 'courts', 'government', 'city hall', 'state', 'weather', 'home',
+  ],
+)
+
+/** What a block is, by general rules for each class of boilerplate; `inTop` is true before the first body paragraph. */
+function classify(text: string, maxWords: number, inTop: boolean): Verdict {
+  const t = text.trim()
+  const words = t.split(/\s+/).length
+  const short = words <= maxWords
+  if (ADVERTISING.test(t)) return 'advertising'
+  if (short && BROWSER.test(t)) return 'browser-notice'
+  if (short && (SUBSCRIPTION.test(t) || SUBSCRIPTION_START.test(t))) return 'subscription'
+  if (CAPTION_PREFIX.test(t)) return 'caption'
+  if (inTop && words <= 5 && !/[.!?]$/.test(t) && isSectionLabel(t)) return 'section-label'
+  if (words <= 12 && CREDIT_ONLY.test(t) && !/[.!?]/.test(t.replace(/\b[A-Z]\./g, ''))) return 'credit'
+  if (short && (CREDIT_TAIL.test(t) || CREDIT_LEAD.test(t))) return 'caption'
+  if (short && RELATED.test(t)) return 'related'
+  if (words <= 4 && RELATED_LABEL.test(t)) return 'related'
+  if (words <= 40 && (COPYRIGHT.test(t) || COPYRIGHT_LINE.test(t))) return 'copyright'
+  if (words <= 12 && SOCIAL.test(t)) return 'social'
+  if (words <= 12 && BYLINE.test(t)) return 'byline'
+  if (words <= 30 && REPORTING_CREDIT.test(t)) return 'byline'
+  const terminal = /[.!?:;"”’')\]…]$/.test(t)
+  if (!terminal && words <= 30 && /^[\p{Lu}\d"“‘']/u.test(t) && /\p{L}/u.test(t)) return words <= (inTop ? 30 : 10) ? 'headline-like' : 'body'
+  return 'body'
+}
+
+// Reported prose ("…, the county said.", a quotation, several sentences) is no caption, even above a credit line.
+const REPORTED = /\b(?:said|says|told|tells|according to|added|asked|announced|reported)\b|["“”]/i
+
+/** A caption: one short sentence that quotes and reports nobody ("A crane lifts a girder onto a barge on Monday."). */
+function isCaptionLike(text: string): boolean {
+  return text.split(/\s+/).length <= 40 && !/[.!?]["”’)]?\s+\S/.test(text) && !REPORTED.test(text)
+}
+
+function isSectionLabel(t: string): boolean {
+  const parts = t.split(/\s*[|/›»>•·]\s*/).filter((p) => p !== '')
+  // "Nation/World", "Politics | City Hall"; not a credit such as "Jane Doe / Reuters".
+  // A known section in it, or single words only ("Gaming/Esports"); "Jane Doe / Reuters" has neither.
+  if (parts.length > 1)
+    return (
+      parts.every((p) => p.split(/\s+/).length <= 3 && /^[\p{Lu}\d]/u.test(p)) &&
+      (parts.some((p) => SECTIONS.has(p.toLowerCase())) || parts.every((p) => !p.includes(' ')))
+    )
+  return SECTIONS.has(t.toLowerCase())
+}
+
+/** Comparison key: letters and digits only, lower case. */
+function key(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+}

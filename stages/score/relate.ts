@@ -1,0 +1,469 @@
+// relate: how two aligned sentences relate, and what differs when they conflict. Only ever asked of sentences
+// already aligned as one statement: two different events may both mention "100 people".
+import { NUMBER_WORDS, stem, WEEKDAYS } from '../../lang/en/nlp.js'
+import type { SentenceFeatures } from '../similarity/index.js'
+import type { NumberMention, Relation, Sentence, Token } from '../../core/types.js'
+
+/** A relation and, for a conflict, the two differing values (as each sentence words them). */
+export interface Related {
+  readonly relation: Relation
+  readonly values: readonly [string, string] | null
+}
+
+const NEGATIONS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without'])
+
+// Verbs that deny by their meaning: a sentence with one states the denial the other words with "not".
+const NEGATIVE_VERBS = new Set(['deny', 'reject', 'refuse', 'decline', 'dismiss', 'ignore', 'rebuff', 'dispute', 'block', 'oppose', 'halt', 'stop', 'veto', 'bar', 'filibuster', 'withhold'].map((w) => stem(w)))
+
+/** True when the negation at `i` sits in a condition ("if we don't get it", "unless", "whether"): up to twelve words back, within the sentence's clause chain. */
+function conditional(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 12); k--) {
+    const t = tokens[k]!.normal
+    if (t === ';' || t === '.' || t === ':') break
+    if (t === 'if' || t === 'unless' || t === 'whether') return true
+  }
+  // "No Legislation Until After Tax Cut Extension": a condition set after the denial.
+  for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) {
+    const t = tokens[k]!.normal
+    if (t === ';' || t === '.' || t === ',') break
+    if (t === 'until' || t === 'unless') return true
+  }
+  return false
+}
+
+/** True when the clause of the negation at `i` (between punctuation marks) holds a content stem of the other sentence besides the word right after the negation. */
+function clauseShares(tokens: readonly Token[], i: number, stems: ReadonlySet<string>): boolean {
+  let from = i
+  while (from > 0 && tokens[from - 1]!.kind !== 'punctuation') from--
+  let to = i + 1
+  while (to < tokens.length && tokens[to]!.kind !== 'punctuation') to++
+  let shared = 0
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!
+    if (k === i || t.stop || (t.kind !== 'word' && t.kind !== 'number')) continue
+    if (stems.has(t.stem)) shared++
+  }
+  return shared >= 2
+}
+
+/**
+ * The relation of two aligned sentences, most telling first: identical wording; a number conflict (the same
+ * quantity with different values, or different weekdays); a negation conflict (one denies what the other
+ * states); a quote conflict (the same quotation in different words); attribution differs (the same claim
+ * sourced to someone else); partial (one says clearly more); else paraphrase. Symmetric: `relate(a, b)` and
+ * `relate(b, a)` give the same relation, values swapped.
+ */
+export function relate(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceFeatures): Related {
+  if (fa.wording === fb.wording) return { relation: 'identical', values: null }
+  // One event told before and after it happened ("will speak by phone Saturday" / "spoke by phone on Saturday"):
+  // an update, not a conflict, whatever numbers or words changed with time.
+  const update = updateOf(a, b)
+  if (update) return { relation: 'update', values: update }
+  const numbers = numberConflict(a, b)
+  if (numbers) return { relation: 'number_conflict', values: numbers }
+  const weekdays = weekdayConflict(a, b)
+  if (weekdays) return { relation: 'number_conflict', values: weekdays }
+  const negation = negationConflict(a, b, fa, fb)
+  if (negation) return { relation: 'negation_conflict', values: negation }
+  const quote = quoteConflict(a, b)
+  if (quote) return { relation: 'quote_conflict', values: quote }
+  // A headline's "Trump Declares …" is no source: sources are compared between body sentences only.
+  if (a.unit === 'sentence' && b.unit === 'sentence' && a.attribution && b.attribution && attributionDiffers(a.attribution, b.attribution))
+    return { relation: 'attribution_differs', values: [a.attribution, b.attribution] }
+  if (saysMore(fa, fb)) return { relation: 'partial', values: null }
+  return { relation: 'paraphrase', values: null }
+}
+
+// Words that put an event ahead of the verb after them: "will speak", "plans to meet", "is set to sign", and a
+// headline's infinitive ("Obama to Outline Plan"). "would" is left out: it reports or conditions more often than
+// it schedules.
+const AHEAD_WORDS = new Set(['will', "'ll", 'shall'])
+const AHEAD_BEFORE_TO = new Set(['plans', 'plan', 'planning', 'scheduled', 'set', 'expected', 'poised', 'aims', 'intends', 'prepares', 'preparing', 'due', 'slated'])
+// Past forms that are not "-ed", with their base form, so that "will speak" meets "spoke".
+const IRREGULAR: ReadonlyMap<string, string> = new Map(
+  'said:say told:tell spoke:speak met:meet won:win lost:lose made:make took:take gave:give went:go came:come saw:see held:hold sent:send led:lead left:leave began:begin wrote:write ran:run brought:bring bought:buy thought:think found:find kept:keep paid:pay sold:sell stood:stand struck:strike threw:throw chose:choose drew:draw fell:fall felt:feel fought:fight froze:freeze got:get grew:grow heard:hear hid:hide hit:hit knew:know laid:lay let:let meant:mean put:put quit:quit read:read rode:ride rose:rise set:set shook:shake shot:shoot shut:shut sang:sing sat:sit spent:spend spread:spread stole:steal swore:swear taught:teach tore:tear withdrew:withdraw signed:sign'
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+)
+
+/** The verbs a unit puts ahead (base forms, by stem), each with the words that say so: "will speak" → speak. */
+function aheadVerbs(s: Sentence): Map<string, string> {
+  const found = new Map<string, string>()
+  const tokens = s.tokens.filter((t) => !quoted(s, t))
+  const verbAfter = (k: number): number => {
+    for (let j = k + 1; j < Math.min(tokens.length, k + 4); j++) if (tokens[j]!.pos === 'VERB' || (s.unit === 'headline' && tokens[j]!.kind === 'word' && !tokens[j]!.stop)) return j
+    return -1
+  }
+  tokens.forEach((t, k) => {
+    const word = t.normal
+    let at = -1
+    if (AHEAD_WORDS.has(word)) at = verbAfter(k)
+    else if (word === 'to' && k > 0 && (AHEAD_BEFORE_TO.has(tokens[k - 1]!.normal) || (s.unit === 'headline' && k <= 4))) at = verbAfter(k)
+    if (at >= 0) found.set(stem(tokens[at]!.normal), s.text.slice(t.begin - s.begin, tokens[at]!.end - s.begin))
+  })
+  return found
+}
+
+/** The past-tense verbs of a unit outside quotation marks, by the stem of their base form. */
+function pastVerbs(s: Sentence): Map<string, string> {
+  const found = new Map<string, string>()
+  for (const t of s.tokens) {
+    if (t.pos !== 'VERB' || quoted(s, t)) continue
+    // A headline tells what happened in the present tense: "I.R.S. Official Invokes 5th Amendment".
+    const headlinePresent = s.unit === 'headline' && /[^s]s$/.test(t.normal)
+    const base = IRREGULAR.get(t.normal) ?? (/[^e]ed$|eed$/.test(t.normal) || headlinePresent ? t.normal : null)
+    if (base !== null) found.set(stem(base), t.text)
+  }
+  return found
+}
+
+function quoted(s: Sentence, t: Token): boolean {
+  return s.quotes.some((q) => t.begin >= q.begin && t.end <= q.end)
+}
+
+/** "will meet Friday" / "met on Friday": one unit puts ahead a verb the other tells in the past; the two wordings, or null. */
+function updateOf(a: Sentence, b: Sentence): [string, string] | null {
+  for (const [ahead, past, flip] of [[a, b, false], [b, a, true]] as const) {
+    const planned = aheadVerbs(ahead)
+    if (planned.size === 0) continue
+    const done = pastVerbs(past)
+    for (const [verb, words] of [...planned].sort(([x], [y]) => (x < y ? -1 : 1))) {
+      const told = done.get(verb)
+      if (told !== undefined && aheadVerbs(past).size === 0) return flip ? [told, words] : [words, told]
+    }
+  }
+  return null
+}
+
+/** True for the relations that are conflicts. */
+export function isConflict(relation: Relation): boolean {
+  return relation === 'number_conflict' || relation === 'quote_conflict' || relation === 'negation_conflict'
+}
+
+/** True for a relation that `conflicts.csv` lists: a dispute, or the same claim credited to another source (sourcing, not a dispute). */
+export function isListed(relation: Relation): boolean {
+  return isConflict(relation) || relation === 'attribution_differs'
+}
+
+// The same quantity: numbers counting the same word (by stem-like prefix: "vehicles"/"vehicle"), or both money.
+function unitKey(n: NumberMention): string | null {
+  if (n.unit === null) return null
+  const unit = n.unit.toLowerCase()
+  if (/^[$€£¥]$/.test(unit)) return unit
+  return unit.replace(/(?:ies|es|s)$/, '')
+}
+
+/** "42,000 vehicles" against "38,000 vehicles": a unit both count, with no value in common. */
+function numberConflict(a: Sentence, b: Sentence): [string, string] | null {
+  const byUnit = (s: Sentence) => {
+    const map = new Map<string, NumberMention[]>()
+    for (const n of s.numbers) {
+      const key = unitKey(n)
+      if (key === null) continue
+      map.set(key, [...(map.get(key) ?? []), n])
+    }
+    return map
+  }
+  const ua = byUnit(a)
+  const ub = byUnit(b)
+  const close = (x: number, y: number) => Math.abs(x - y) <= 0.005 * Math.max(Math.abs(x), Math.abs(y))
+  for (const [unit, xs] of [...ua].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    const ys = ub.get(unit)
+    if (!ys) continue
+    // A value both give, with or without its unit ("35.72, and … 45.8 percent" / "35.7 percent"), is the one
+    // quantity they share; the others count other things.
+    if (xs.some((x) => [...b.numbers].some((y) => close(x.value, y.value))) || ys.some((y) => [...a.numbers].some((x) => close(x.value, y.value)))) continue
+    // The same quantity is said of the same thing: "carries 42,000 vehicles" / "carries 38,000 vehicles", not
+    // "$5 billion in funding for the wall" / "$1.3 billion to border security".
+    for (const x of xs)
+      for (const y of ys) {
+        if (!isQuantity(a, x) || !isQuantity(b, y)) continue
+        // "more than $1 million" / "$1.1 million", "about 40,000" / 38,500: a rounded or bounded value agrees.
+        if (approximateAgrees(a, x, y.value) || approximateAgrees(b, y, x.value)) continue
+        if (shareContext(a, x, b, y)) return [x.text, y.text]
+      }
+  }
+  return null
+}
+
+// Words that make a number a bound or an approximation of the quantity it gives.
+const APPROXIMATE = /\b(?:about|around|roughly|nearly|almost|approximately|some|estimated|an estimated|close to|more than|over|at least|upwards of|up to|less than|fewer than|under|at most|as many as|as much as|nearly)\s*$/i
+
+/** True when `n` in `s` is approximate or bounded and `other` fits it (within 15%, or on the bound's side). */
+function approximateAgrees(s: Sentence, n: NumberMention, other: number): boolean {
+  const before = s.text.slice(Math.max(0, n.begin - s.begin - 24), n.begin - s.begin).replace(/[$€£¥]\s*$/, '')
+  const m = APPROXIMATE.exec(before)
+  if (!m) return false
+  const word = m[0].trim().toLowerCase()
+  if (/^(?:more than|over|at least|upwards of)$/.test(word)) return other >= n.value
+  if (/^(?:up to|less than|fewer than|under|at most|as many as|as much as)$/.test(word)) return other <= n.value
+  // A round figure agrees with a value that rounds to it: "about 40,000" / 38,500, not "roughly 42,000" / 38,000.
+  const step = roundingStep(n.value)
+  return Math.round(other / step) * step === n.value
+}
+
+/** The place a round figure is given to: 40,000 → 10,000; 42,000 → 1,000; 1.8 million → 100,000; 7 → 1. */
+function roundingStep(value: number): number {
+  let step = 1
+  const v = Math.abs(Math.round(value))
+  if (v !== value && value !== 0) return 10 ** Math.floor(Math.log10(Math.abs(value)) - 1)
+  while (v > 0 && v % (step * 10) === 0) step *= 10
+  return step
+}
+
+/**
+ * True for a number that states a quantity: not a rank or label ("the No. 2 position", "#3"), not part of odds
+ * ("a one-in-three chance", "1-in-3"), not a year ("since 2007").
+ */
+function isQuantity(s: Sentence, n: NumberMention): boolean {
+  const before = s.text.slice(Math.max(0, n.begin - s.begin - 8), n.begin - s.begin)
+  const after = s.text.slice(n.end - s.begin, n.end - s.begin + 12)
+  if (/(?:\bno\.|#|\bnumber)\s*$/i.test(before)) return false
+  const digitOrWord = `(?:\\d|${[...NUMBER_WORDS.keys()].join('|')})`
+  if (new RegExp(`^\\s*-?\\s*in\\s*-?\\s*${digitOrWord}`, 'i').test(after) || new RegExp(`${digitOrWord}\\s*-?\\s*in\\s*-?\\s*$`, 'i').test(before)) return false
+  if (Number.isInteger(n.value) && n.value >= 1800 && n.value <= 2100 && !/^[$€£¥]$/.test(n.unit ?? '') && /^\d{4}$/.test(n.text)) return false
+  return true
+}
+
+/** True when the words around two spans (four on each side, numbers aside) share a content stem. */
+function shareContext(a: Sentence, x: { begin: number; end: number }, b: Sentence, y: { begin: number; end: number }): boolean {
+  const around = (s: Sentence, span: { begin: number; end: number }) => {
+    const at = s.tokens.findIndex((t) => t.begin >= span.begin)
+    const last = s.tokens.findIndex((t) => t.end >= span.end)
+    const near = [...s.tokens.slice(Math.max(0, at - 4), at), ...s.tokens.slice(last + 1, last + 5)]
+    return new Set(near.filter((t) => t.kind === 'word' && !t.stop && t.pos !== 'NUM').map((t) => t.stem))
+  }
+  const ca = around(a, x)
+  for (const stem of around(b, y)) if (ca.has(stem)) return true
+  return false
+}
+
+/** "on Monday" against "on Tuesday": each names one weekday, and they differ. */
+function weekdayConflict(a: Sentence, b: Sentence): [string, string] | null {
+  const days = (s: Sentence) => s.tokens.filter((t) => WEEKDAYS.has(t.normal.toLowerCase()))
+  const da = days(a)
+  const db = days(b)
+  if (new Set(da.map((t) => t.normal)).size !== 1 || new Set(db.map((t) => t.normal)).size !== 1 || da[0]!.normal === db[0]!.normal) return null
+  // Of the same event: "found on Monday" / "found the cracks on Tuesday", not "blasted on Monday" / "fired Friday".
+  return shareContext(a, da[0]!, b, db[0]!) ? [cap(da[0]!.normal), cap(db[0]!.normal)] : null
+}
+
+function cap(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1)
+}
+
+/**
+ * "the 2024 report flagged corrosion" against "the 2024 report didn't flag any corrosion": one sentence negates a
+ * word the other states plainly. A negation near a word the other sentence lacks ("did not end until after 11")
+ * is another way of saying, not a denial.
+ */
+function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceFeatures): [string, string] | null {
+  if (fa.negated === fb.negated) return null
+  const [negated, plain, flip] = fa.negated ? [a, b, false] : [b, a, true]
+  // "did not send" / "Weiner Denies Sending", "taking no questions" / "ignored three questions": both deny.
+  if (plain.tokens.some((t) => NEGATIVE_VERBS.has(t.stem))) return null
+  // "No tax-cut extension?": a question asks, it does not deny.
+  if (/\?["”’']*\s*$/.test(negated.text)) return null
+  const plainStems = new Set(plain.tokens.map((t) => t.stem))
+  const tokens = negated.tokens
+  for (let i = 0; i < tokens.length; i++) {
+    // "not only a departure … but also": emphasis, not denial.
+    if (!NEGATIONS.has(tokens[i]!.normal) || tokens[i + 1]?.normal === 'only') continue
+    // "Sestak said no and went on": an answer, not a denial.
+    if (i > 0 && /^(?:said|say|says|saying|told)$/.test(tokens[i - 1]!.normal)) continue
+    // "… and if we don't get it, there should be no deal": a condition the other sentence does not set.
+    if (conditional(tokens, i)) continue
+    // The denial must be of the other sentence's claim: its clause shares a content word besides the negated one.
+    if (!clauseShares(tokens, i, plainStems)) continue
+    // The negated word: the next verb, noun or adjective within five words ("didn't flag", "not the cause", "not
+    // something the United States had actively prosecuted").
+    for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) {
+      const t = tokens[k]!
+      if ((t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADJ') && !t.stop) {
+        if (!plainStems.has(t.stem)) break
+        const denied = negated.text.slice(tokens[i === 0 || tokens[i - 1]!.pos !== 'AUX' ? i : i - 1]!.begin - negated.begin, t.end - negated.begin)
+        const stated = plain.tokens.find((p) => p.stem === t.stem)!.text
+        return flip ? [stated, denied] : [denied, stated]
+      }
+    }
+  }
+  return null
+}
+
+/** The same quotation (most of the shorter quote's words in the other) with words changed inside the marks. */
+function quoteConflict(a: Sentence, b: Sentence): [string, string] | null {
+  for (const qa of a.quotes)
+    for (const qb of b.quotes) {
+      const fidelity = compareQuotes(qa.text, qb.text)
+      if (fidelity === 'changed') return [qa.text, qb.text]
+    }
+  return null
+}
+
+/** How faithfully one rendering of a quotation matches another, or `different` when they are not the same quote. */
+export type Fidelity = 'exact' | 'minor' | 'truncated' | 'changed' | 'different'
+
+/** Compare two renderings of a quotation word by word (case, punctuation and curly quotes aside). */
+export function compareQuotes(x: string, y: string): Fidelity {
+  return compareQuoteWords(quoteWords(x), quoteWords(y), x, y)
+}
+
+/** `compareQuotes` on words already split by `quoteWords`. */
+export function compareQuoteWords(wx: readonly string[], wy: readonly string[], x: string, y: string): Fidelity {
+  if (wx.length === 0 || wy.length === 0) return 'different'
+  if (wx.join(' ') === wy.join(' ')) return x.trim() === y.trim() ? 'exact' : 'minor'
+  const [short, long] = wx.length <= wy.length ? [wx, wy] : [wy, wx]
+  // Spaces aside ("work force" / "workforce"), one rendering inside the other is the same words.
+  const squash = (w: readonly string[]) => w.join('')
+  if (squash(wx) === squash(wy)) return 'minor'
+  if (short.length >= 3 && squash(long).includes(squash(short))) return 'truncated'
+  // An excerpt with its cuts marked ("we would be remiss … if we did not challenge"): each piece, in order.
+  const [shortText, longText] = wx.length <= wy.length ? [x, y] : [y, x]
+  if (/…|\.\.\./.test(shortText) && cutsFit(shortText, longText)) return 'truncated'
+  // Reported for direct speech at the start ("I look forward to being …" / "looks forward to being …"): the words
+  // after a pronoun, by stem.
+  const reported = (w: readonly string[]) => {
+    const rest = PRONOUNS.has(w[0]!) ? w.slice(1) : [...w]
+    return rest.length > 0 ? [stem(rest[0]!), ...rest.slice(1)] : rest
+  }
+  if (short.length >= 3 && ` ${reported(long).join(' ')} `.includes(` ${reported(short).join(' ')} `)) return 'truncated'
+  // A quotation of a few words is the same quote only when its words are the same; "I hope I do" is everywhere.
+  if (short.length < 5) return 'different'
+  // Truncated: the shorter one is a run of the longer one's words.
+  if (short.length >= 3 && ` ${long.join(' ')} `.includes(` ${short.join(' ')} `)) return 'truncated'
+  // The same words but for a spelling ("Momma" / "Mama"): no other words.
+  if (short.length === long.length && short.every((w, k) => nearSpelling(w, long[k]!))) return 'minor'
+  // A leading "however", "but" or "and" is often cut from an excerpt.
+  if (/…|\.\.\./.test(shortText) && DISCOURSE.has(short[0]!) && cutsFit(shortText.replace(/^\W*\w+\W*/, ''), longText)) return 'truncated'
+  const shared = lcs(short, long)
+  // The same quotation shares most of its words, not a phrase ("to senior Trump Campaign officials" / "A senior
+  // Trump campaign official was directed …").
+  if (shared < Math.max(4, Math.ceil(0.6 * short.length))) return 'different'
+  // The same quotation shares its telling words, not only "I" and "do".
+  const content = short.filter((w) => !FUNCTION_WORDS.has(w))
+  const longWords = new Set(long)
+  if (content.filter((w) => longWords.has(w)).length < Math.min(2, content.length) || content.length === 0) return 'different'
+  // Any word added, dropped or swapped inside the same quotation changes it ("duties" / "duty", "rules and
+  // regulations" / "rules or regulations"): the guide counts every word beyond punctuation and "that"/"which".
+  return 'changed'
+}
+
+/** True when every piece of an excerpt with its cuts marked ("…", "...") stands in `whole`, in order, spaces aside. */
+function cutsFit(excerpt: string, whole: string): boolean {
+  const squash = (text: string) => quoteWords(text).join('')
+  const pieces = excerpt.split(/…|\.\.\./).map(squash).filter((p) => p !== '')
+  const text = squash(whole)
+  let at = 0
+  for (const piece of pieces) {
+    at = text.indexOf(piece, at)
+    if (at < 0) return false
+    at += piece.length
+  }
+  return pieces.length > 0
+}
+
+const PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'you', 'it'])
+const DISCOURSE = new Set(['however', 'but', 'and', 'so', 'well', 'now', 'yet'])
+
+const FUNCTION_WORDS = new Set(
+  'i me my we us our you your he him his she her it its they them their a an the and or but if of to in on at by for with from as is are was were be been am do does did not no so that this there what who will would can could should have has had'.split(' '),
+)
+
+/** The words of a quotation, lower case, punctuation and curly quotes aside. */
+export function quoteWords(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[‘’`]/g, "'")
+      // "F.B.I." and "FBI", "&" and "and", "two-in-three" and "2 in 3" are one wording.
+      .replace(/\b(\p{L})\.(?=\p{L}\b)/gu, '$1')
+      .replace(/&/g, ' and ')
+      // An editor's insertion ("these (local) supervisors", "lied many times, [and] nothing") is not the speaker's.
+      .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+      .split(/[^\p{L}\p{N}']+/u)
+      .map((w) => w.replace(/^'+|'+$/g, ''))
+      // "that"/"which" (the guide's rule) and articles ("a steel barrier" / "steel barrier") are not the words
+      // that make a quotation another.
+      .filter((w) => w !== '' && !QUOTE_FILLERS.has(w))
+      .map((w) => (NUMBER_WORDS.has(w) ? String(NUMBER_WORDS.get(w)) : (ABBREVIATIONS.get(w) ?? w)))
+  )
+}
+
+const QUOTE_FILLERS = new Set(['that', 'which', 'a', 'an', 'the'])
+// Titles spelled out or cut short: "Senator Reid" / "Sen. Reid".
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['sen', 'senator'], ['rep', 'representative'], ['gov', 'governor'], ['pres', 'president'], ['gen', 'general'], ['dept', 'department'], ['govt', 'government'],
+])
+
+/** True when two words differ by one letter added, dropped or changed, both of four letters or more ("Momma" / "Mama"). */
+function nearSpelling(x: string, y: string): boolean {
+  if (x === y) return true
+  if (Math.min(x.length, y.length) < 4 || Math.abs(x.length - y.length) > 1 || /\d/.test(x + y)) return false
+  let i = 0
+  while (i < x.length && i < y.length && x[i] === y[i]) i++
+  return x.slice(i + (x.length >= y.length ? 1 : 0)) === y.slice(i + (y.length >= x.length ? 1 : 0))
+}
+
+/** Length of the longest common subsequence of two word lists. */
+function lcs(x: readonly string[], y: readonly string[]): number {
+  const row = new Array<number>(y.length + 1).fill(0)
+  for (let i = 1; i <= x.length; i++) {
+    let diagonal = 0
+    for (let j = 1; j <= y.length; j++) {
+      const above = row[j]!
+      row[j] = x[i - 1] === y[j - 1] ? diagonal + 1 : Math.max(row[j]!, row[j - 1]!)
+      diagonal = above
+    }
+  }
+  return row[y.length]!
+}
+
+// Anonymous sourcing: "an official familiar with the inspection", "people briefed on the talks", "sources said".
+export const ANONYMOUS = /\b(?:familiar with|briefed on|close to|speaking on condition|on condition of anonymity|not authori[sz]ed|anonymous|unnamed|sources?)\b/i
+
+/**
+ * Attribution differs when the same claim is sourced to two different named sources ("the Kremlin" / "the White
+ * House"), or to a named or official source in one outlet and an anonymous one in the other. A role and a name
+ * ("the mayor" / "Diane Whitlock") or a general and a particular source ("city officials" / "Samuel Ortega")
+ * may be the same people and are not called a difference.
+ */
+export function attributionDiffers(x: string, y: string): boolean {
+  const anonymousX = ANONYMOUS.test(x)
+  const anonymousY = ANONYMOUS.test(y)
+  if (anonymousX !== anonymousY) return true
+  if (anonymousX) return false
+  return isName(x) && isName(y) && !sameSource(x, y)
+}
+
+/** A name: every word capitalised ("Samuel Ortega", "Port Alder Transit", "Kremlin"). */
+export function isName(source: string): boolean {
+  const words = source.split(/\s+/).filter((w) => !/^(?:of|the|and|de|al)$/i.test(w))
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w))
+}
+
+/** Two named sources are the same when one's words are within the other's ("Ortega" / "Samuel Ortega"). */
+export function sameSource(x: string, y: string): boolean {
+  const words = (s: string) => s.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '' && !/^(?:the|a|an|of)$/.test(w))
+  const a = words(x)
+  const b = words(y)
+  if (a.length === 0 || b.length === 0) return true
+  // "Tim Murray" / "Timothy Murray", "Vicente Fox" / "Vincente Fox": one surname, one person.
+  if (a.length > 1 && b.length > 1 && a[a.length - 1] === b[b.length - 1] && isName(x) && isName(y)) return true
+  const [short, long] = a.length <= b.length ? [a, new Set(b)] : [b, new Set(a)]
+  if (short.every((w) => long.has(w))) return true
+  // "the Treasury Department and the Internal Revenue Service" / "the U.S. Department of the Treasury": one
+  // institution when they share a word that names it, not only "department" or "office".
+  return isName(x) && isName(y) && short.some((w) => long.has(w) && !GENERIC_SOURCE_WORDS.has(w) && w.length > 2)
+}
+
+const GENERIC_SOURCE_WORDS = new Set('department office ministry house committee council agency service services bureau administration government state states national federal united us u s new news and for of'.split(' '))
+
+/** One sentence says clearly more: it is half as long again, and holds most of the other's content words. */
+function saysMore(fa: SentenceFeatures, fb: SentenceFeatures): boolean {
+  const [short, long] = fa.words <= fb.words ? [fa, fb] : [fb, fa]
+  if (long.words < 1.5 * short.words || short.stems.size === 0) return false
+  let shared = 0
+  for (const stem of short.stems.keys()) if (long.stems.has(stem)) shared++
+  return shared / short.stems.size >= 0.7
+}
+

@@ -1,0 +1,88 @@
+// The labelled cross-outlet pairs (bench/labels): references resolve against BASIL and a changed text is caught;
+// the settled labels follow the guide's vocabulary; the same-claim stage sees each pair the same either way round.
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { CONTEXT_FEATURES, sameClaimRows } from '../../stages/align/index.js'
+import { clean } from '../../stages/clean/index.js'
+import { ingest } from '../../stages/ingest/index.js'
+import { MessageLog } from '../../core/messages.js'
+import { segment } from '../../stages/segment/index.js'
+import { checkModel, DEFAULT_MODEL, FEATURES } from '../../stages/similarity/index.js'
+import { loadVectors } from '../../pipeline/tables.js'
+import { type BasilRecord, hashText, loadLabelledPairs, readTsv, resolvePairs } from '../../bench/labels/labels.js'
+
+const root = path.join(__dirname, '..', '..')
+const basil = path.join(root, '..', 'shared', 'data', 'basil', 'basil.jsonl')
+const describeBasil = existsSync(basil) ? describe : describe.skip
+
+describe('labelled pair references', () => {
+  const record: BasilRecord = { story: 's', id: 's_1', outlet: 'A', title: 'Mayor Shuts Bridge', url: null, published: null, text: 'The mayor shut the bridge on Tuesday.\n\nCommuters were stranded.' }
+  const other: BasilRecord = { ...record, id: 's_2', outlet: 'B', title: 'Bridge closed', text: 'City Hall closed the span Tuesday.' }
+  const row = (hashA: string) => ({ pair: 'p1', story: 's', stratum: 'random', a_article: 's_1', a_field: 'text', a_index: '0', a_begin: '0', a_end: '37', a_hash: hashA, b_article: 's_2', b_field: 'title', b_index: '-1', b_begin: '0', b_end: '13', b_hash: hashText('Bridge closed') })
+
+  it('resolves a unit by article, field and offsets, and checks its hash', () => {
+    const pair = resolvePairs([record, other], [row(hashText('The mayor shut the bridge on Tuesday.'))]).get('p1')!
+    expect([pair.a.text, pair.b.text, pair.b.field]).toEqual(['The mayor shut the bridge on Tuesday.', 'Bridge closed', 'title'])
+  })
+
+  it('refuses a reference whose text no longer hashes as labelled, naming the pair', () => {
+    expect(() => resolvePairs([record, other], [row('000000000000')])).toThrow('p1: unit a (s_1 text 0–37) does not hash to 000000000000')
+  })
+})
+
+describeBasil('the labelled BASIL pairs', () => {
+  const pairs = loadLabelledPairs(basil, path.join(root, 'bench', 'labels', 'basil-pairs.tsv'), path.join(root, 'bench', 'labels', 'basil-labels.tsv'))
+
+  it('hold at least 2,000 pairs from at least 60 stories, headlines among them, every hash intact', () => {
+    expect({
+      enough: pairs.length >= 2000,
+      stories: new Set(pairs.map((p) => p.story)).size >= 60,
+      headlines: pairs.filter((p) => p.a.field === 'title' || p.b.field === 'title').length >= 300,
+      crossOutlet: pairs.filter((p) => p.a.article === p.b.article || p.a.story !== p.b.story),
+    }).toEqual({ enough: true, stories: true, headlines: true, crossOutlet: [] })
+  })
+
+  it('give a relation exactly to same and partial pairs, and a side that says more exactly to partial ones', () => {
+    const offenders = pairs.filter((p) => (p.relation !== null) !== (p.label === 'same' || p.label === 'partial') || (p.more !== null) !== (p.label === 'partial'))
+    expect(offenders.map((p) => p.pair)).toEqual([])
+  })
+
+  it('have a second, independent labelling of at least 300 of them', () => {
+    const second = readTsv(path.join(root, 'bench', 'labels', 'basil-labels-second.tsv'))
+    const ids = new Set(pairs.map((p) => p.pair))
+    expect({ count: second.length >= 300, known: second.filter((r) => !ids.has(r.pair!)).length }).toEqual({ count: true, known: 0 })
+  })
+})
+
+describe('the same-claim stage', () => {
+  const vectors = loadVectors()
+  const log = new MessageLog('t')
+  const source = (id: string, outlet: string, text: string) => ({ kind: 'text' as const, file: `t/${id}.txt`, story: 't', id, bytes: Buffer.from(text), meta: { outlet, title: null } })
+  const documents = segment(
+    clean(
+      ingest(
+        [
+          source('a', 'Courier', 'Mayor Closes Calder Street Bridge\n\nThe mayor closed the Calder Street Bridge on Tuesday after inspectors found cracks.\n\nCommuters took the ferry.'),
+          source('b', 'Gazette', 'City Hall shut the Calder Street Bridge to traffic on Tuesday, citing cracks found by inspectors.\n\nThe ferry ran extra boats.'),
+        ],
+        log,
+      ),
+      log,
+    ),
+    log,
+  )
+
+  it('sees a pair the same either way round: every feature and context value', () => {
+    const [ab, ba] = sameClaimRows(documents, [['a#0', 'b#0'], ['b#0', 'a#0']], { vectors })
+    expect({ length: ab!.length, same: [...ab!].every((v, k) => v === ba![k]) }).toEqual({ length: FEATURES.length + CONTEXT_FEATURES.length, same: true })
+  })
+
+  it('gives no row for two units of one article or an unknown unit', () => {
+    expect(sameClaimRows(documents, [['a#0', 'a#1'], ['a#0', 'nope#0']], { vectors })).toEqual([null, null])
+  })
+
+  it('is part of the shipped model, checked when the model is read', () => {
+    expect({ features: DEFAULT_MODEL.sameClaim?.features, threshold: typeof DEFAULT_MODEL.sameClaim?.threshold }).toEqual({ features: [...FEATURES, ...CONTEXT_FEATURES], threshold: 'number' })
+    expect(() => checkModel({ ...DEFAULT_MODEL, sameClaim: { ...DEFAULT_MODEL.sameClaim, threshold: 2 } }, 'm.json')).toThrow('Expected a corroborate model in `m.json`: expected `sameClaim.threshold` in [0, 1], got `2`')
+  })
+})

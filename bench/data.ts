@@ -1,15 +1,15 @@
 // Readers for the benchmark data sets in ../shared/data: MSRP and STS-B pairs, BASIL articles.
 import { readFileSync, writeFileSync } from 'node:fs'
 
-/** A labelled sentence pair: `label` 0/1 (MSRP) or `score` 0–5 (STS-B). */
-export interface LabelledPair {
+/** A sentence pair of a benchmark data set and its gold figure in `label`: 0/1 (MSRP) or a 0–5 score (STS-B). */
+export interface DatasetPair {
   readonly a: string
   readonly b: string
   readonly label: number
 }
 
 /** MSRP: tab-separated `Quality, #1 ID, #2 ID, #1 String, #2 String`, UTF-8 with BOM; split on tabs only. */
-export function readMsrp(file: string): LabelledPair[] {
+export function readMsrp(file: string): DatasetPair[] {
   const lines = readFileSync(file, 'utf8').replace(/^\ufeff/, '').split(/\r?\n/).slice(1)
   return lines
     .map((line) => line.split('\t'))
@@ -18,7 +18,7 @@ export function readMsrp(file: string): LabelledPair[] {
 }
 
 /** STS-B: tab-separated `genre, file, year, id, score, sentence1, sentence2` (a few rows carry extra columns). */
-export function readStsb(file: string): LabelledPair[] {
+export function readStsb(file: string): DatasetPair[] {
   return readFileSync(file, 'utf8')
     .split(/\r?\n/)
     .map((line) => line.split('\t'))

@@ -368,7 +368,7 @@ async function run(
       warnings: messages.filter((m) => m.severity === 'warning').length,
       info: messages.filter((m) => m.severity === 'info').length,
     },
-    timingsMs: { total: round(totalMs), ...Object.fromEntries(STAGES.map((s) => [s, round(timings[s])])) },
+    timingsMs: { total: roundMs(totalMs), ...Object.fromEntries(STAGES.map((s) => [s, roundMs(timings[s])])) },
     messages: messages.map((m) => m.toJSON()),
   }
   runFiles.set('run.json', `${JSON.stringify(record, null, 2)}\n`)
@@ -463,6 +463,7 @@ export function defaultConcurrency(): number {
   return availableParallelism()
 }
 
-function round(ms: number): number {
+// Timings in run.json carry one decimal of a millisecond: finer is noise (reports keep four decimals, core/numbers.ts).
+function roundMs(ms: number): number {
   return Math.round(ms * 10) / 10
 }

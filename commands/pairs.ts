@@ -21,7 +21,7 @@ export const PAIRS_MAX_BYTES = 256 * 1024 * 1024
 export const MODEL_MAX_BYTES = 64 * 1024 * 1024
 
 /** Read a TSV; a row with fewer cells than the header is reported and padded, never dropped. */
-export function readTable(file: string, required: readonly string[], log: MessageLog): Table {
+export function readPairsTable(file: string, required: readonly string[], log: MessageLog): Table {
   const bytes = readUserFile(file, { what: 'pairs file', maxBytes: PAIRS_MAX_BYTES, code: 'ERR_BAD_TABLE' })
   const name = path.basename(file)
   // Decoded as article files are: UTF-16 (what Excel's "Unicode text" export writes) and bad UTF-8 lines included.
@@ -62,7 +62,7 @@ export function vectorsFor(model: SimilarityModel, log: (line: string) => void):
 
 /** Score every row of a pairs file: the same rows with `similarity` and `aligned` appended, as TSV. */
 export function scorePairsFile(file: string, model: SimilarityModel, log: MessageLog, progress: (line: string) => void): string {
-  const table = readTable(file, ['text_a', 'text_b'], log)
+  const table = readPairsTable(file, ['text_a', 'text_b'], log)
   const a = table.header.indexOf('text_a')
   const b = table.header.indexOf('text_b')
   const scores = scoreTextPairs(
@@ -77,7 +77,7 @@ export function scorePairsFile(file: string, model: SimilarityModel, log: Messag
 
 /** Read labelled pairs (`text_a`, `text_b`, and `label` 0/1 or `score` 0–5) for calibration. */
 export function readLabelledPairs(file: string, log: MessageLog): LabelledPair[] {
-  const table = readTable(file, ['text_a', 'text_b'], log)
+  const table = readPairsTable(file, ['text_a', 'text_b'], log)
   const a = table.header.indexOf('text_a')
   const b = table.header.indexOf('text_b')
   const labelAt = table.header.indexOf('label')

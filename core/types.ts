@@ -1,9 +1,4 @@
-// The shared domain types of corroborate: readonly records passed from stage to stage.
-import type { Framing } from '../stages/framing/index.js'
-import type { MessageLog } from './messages.js'
-
-/** A pure transform: never mutates `input`; reports problems on `log`. */
-export type Stage<In, Out, Options> = (input: In, log: MessageLog, options?: Options) => Out
+// The shared domain types of corroborate: readonly records passed from stage to stage. Imports nothing of ours.
 
 /** Where a message, a removal or a sentence sits: a file (and line) and character offsets. */
 export interface Place {
@@ -372,6 +367,114 @@ export interface OutletPair {
   readonly agreements: number
   /** Conflicting sentence pairs between them. */
   readonly conflicts: number
+}
+
+/** Framing measures of an outlet (or one article), each per 100 words or as a share, so long and short compare. */
+export interface FramingRow {
+  readonly outlet: string
+  /** Set for a row of one article. */
+  readonly article: string | null
+  readonly articles: number
+  readonly words: number
+  readonly sentences: number
+  readonly corroboratedSentences: number
+  readonly coverage: number
+  readonly exclusiveSentences: number
+  /** Sum of word valences (AFINN) per 100 words. */
+  readonly tonePer100w: number
+  /** Spread (standard deviation) of the sentences' tone per 100 words. */
+  readonly toneSd: number
+  readonly hedgesPer100w: number
+  readonly weaselsPer100w: number
+  readonly modalsPer100w: number
+  readonly intensifiersPer100w: number
+  readonly loadedPer100w: number
+  readonly neutralVerbsPer100w: number
+  readonly loadedVerbsPer100w: number
+  /** Loaded report verbs over all report verbs (0 when none). */
+  readonly loadedVerbShare: number
+  /** The most used report verbs, `said:4; told:2`. */
+  readonly reportVerbs: string
+  readonly quotes: number
+  readonly quotesPer100w: number
+  readonly quotedWordShare: number
+  readonly distinctSpeakers: number
+  /** Distinct named sources (attributions and quote speakers that are names). */
+  readonly namedSources: number
+  /** Sentences sourced to anonymous people ("an official familiar with", "sources said") per 100 words. */
+  readonly anonymousPer100w: number
+  /** Share of attributed sentences whose source is an official voice (titles, offices, institutions). */
+  readonly officialShare: number
+  readonly entitiesPer100w: number
+  readonly numbersPer100w: number
+  readonly leadStatement: string | null
+  readonly leadSupport: number
+  /** Mean position (0 top, 1 end) of its sentences that other outlets also carry. */
+  readonly sharedPosition: number
+  /** Share of sentences touching each frame, in the order of the frames lexicon. */
+  readonly frames: Readonly<Record<string, number>>
+}
+
+/** Tone of an outlet toward one of the story's main entities. */
+export interface EntityTone {
+  readonly outlet: string
+  readonly entity: string
+  readonly sentences: number
+  readonly tonePer100w: number
+}
+
+/** A term an outlet uses markedly more than the others (log-odds ratio, informative Dirichlet prior). */
+export interface DistinctiveTerm {
+  readonly outlet: string
+  readonly term: string
+  readonly count: number
+  readonly others: number
+  readonly logOdds: number
+  readonly z: number
+}
+
+/** How one outlet words one statement it shares with others. */
+export interface Wording {
+  readonly statement: string
+  readonly outlet: string
+  readonly article: string
+  readonly sentence: string
+  readonly reportVerb: string | null
+  readonly verbKind: 'neutral' | 'loaded' | null
+  readonly hedges: readonly string[]
+  /** `added` when it hedges and most others do not, `dropped` when most others hedge and it does not. */
+  readonly hedgeChange: 'added' | 'dropped' | null
+  readonly loaded: readonly string[]
+  readonly attribution: string | null
+  /** `dropped` when others attribute the claim and it does not; `changed` when its source differs. */
+  readonly attributionChange: 'dropped' | 'changed' | null
+  readonly tonePer100w: number
+  /** Its tone minus the mean tone of the other outlets' sentences. */
+  readonly toneDifference: number
+}
+
+/** Everything `framing` measures for a story. */
+export interface Framing {
+  readonly outlets: readonly FramingRow[]
+  readonly articles: readonly FramingRow[]
+  readonly entityTone: readonly EntityTone[]
+  readonly terms: readonly DistinctiveTerm[]
+  readonly wording: readonly Wording[]
+  /** Each article's headline: its tone and loaded words (headlines are kept out of every other measure). */
+  readonly headlines: readonly HeadlineFraming[]
+  /** Term counts per outlet, for corpus-wide distinctive terms. */
+  readonly termCounts: ReadonlyMap<string, ReadonlyMap<string, number>>
+}
+
+/** How a headline is worded: tone per 100 words (AFINN-165) and the loaded words and intensifiers it uses. */
+export interface HeadlineFraming {
+  readonly article: string
+  readonly outlet: string
+  /** Unit id of the headline (`<article id>#h`). */
+  readonly unit: string
+  readonly text: string
+  readonly tonePer100w: number
+  readonly loaded: readonly string[]
 }
 
 /** Everything a story's reports say. */

@@ -149,7 +149,7 @@ export function fitBoosted(rows: readonly ArrayLike<number>[], targets: readonly
     // The average of the bags' scores is one model: the mean base, every tree, the learning rate over the bags.
     const seed = options.seed ?? 1
     const fitted = Array.from({ length: bags }, (_, k) => fitBoosted(rows, targets, { ...options, bags: 1, seed: seed + k }) as Extract<Learner, { kind: 'gbm' }>)
-    return { kind: 'gbm', base: round(fitted.reduce((sum, l) => sum + l.base, 0) / bags), learningRate: fitted[0]!.learningRate / bags, trees: fitted.flatMap((l) => l.trees) }
+    return { kind: 'gbm', base: sixDigits(fitted.reduce((sum, l) => sum + l.base, 0) / bags), learningRate: fitted[0]!.learningRate / bags, trees: fitted.flatMap((l) => l.trees) }
   }
   const rounds = options.rounds ?? 200
   const learningRate = options.learningRate ?? 0.05
@@ -259,15 +259,16 @@ export function fitBoosted(rows: readonly ArrayLike<number>[], targets: readonly
       score[i]! += learningRate * node
     }
   }
-  return { kind: 'gbm', base: round(base), learningRate, trees }
+  return { kind: 'gbm', base: sixDigits(base), learningRate, trees }
 }
 
 // Six significant digits keep the model file small and its predictions stable.
 function roundTree(tree: Tree): Tree {
-  return typeof tree === 'number' ? round(tree) : [tree[0], tree[1], roundTree(tree[2]), roundTree(tree[3])]
+  return typeof tree === 'number' ? sixDigits(tree) : [tree[0], tree[1], roundTree(tree[2]), roundTree(tree[3])]
 }
 
-function round(value: number): number {
+/** `value` to six significant digits. */
+function sixDigits(value: number): number {
   return Number(value.toPrecision(6))
 }
 
@@ -297,7 +298,7 @@ export function bestThreshold(predictions: readonly number[], labels: readonly n
       threshold = (p + next) / 2
     }
   }
-  return round(threshold)
+  return sixDigits(threshold)
 }
 
 /** Classification figures of predictions against 0/1 labels at a threshold. */

@@ -4,6 +4,7 @@
 //   node dist/bench/labels/model.js
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { round } from '../../core/numbers.js'
 import { loadVectors } from '../../pipeline/tables.js'
 import { checkModel } from '../../stages/similarity/index.js'
 import { SAME_CLAIM_BOOST, fitSameClaim, groupedThreshold, MIN_PRECISION, sameClaimTraining, withoutStage, withStage } from './fit.js'
@@ -22,7 +23,6 @@ const vectors = loadVectors((line) => process.stderr.write(`${line}\n`))
 const rows = sameClaimTraining(byStory, pairs, base, vectors)
 const chosen = groupedThreshold(byStory, rows, pairs, base, vectors, null)
 const learner = fitSameClaim(rows, pairs, pairs.map((_, i) => i))
-const round = (x: number) => Math.round(x * 10000) / 10000
 const model = withStage(base, learner, chosen.threshold, {
   source: 'bench/labels/basil-labels.tsv (labelled cross-outlet pairs of BASIL, ../shared/data/basil)',
   pairs: rows.filter((r) => r !== null).length,

@@ -369,6 +369,20 @@ export interface OutletPair {
   readonly conflicts: number
 }
 
+/** The word lists of the framing measures (see lang/en/lexicons/README.md); each can be replaced in the config. */
+export interface Lexicons {
+  readonly hedges: readonly string[]
+  readonly weasels: readonly string[]
+  readonly modals: readonly string[]
+  readonly intensifiers: readonly string[]
+  readonly loaded: readonly string[]
+  readonly reportVerbs: { readonly neutral: readonly string[]; readonly loaded: readonly string[] }
+  readonly officials: readonly string[]
+  readonly frames: Readonly<Record<string, readonly string[]>>
+  /** Word valence, −5 to +5. */
+  readonly sentiment: Readonly<Record<string, number>>
+}
+
 /** Framing measures of an outlet (or one article), each per 100 words or as a share, so long and short compare. */
 export interface FramingRow {
   readonly outlet: string

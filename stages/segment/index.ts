@@ -1,6 +1,28 @@
 // segment: split cleaned articles into sentences with tokens, stems, entities, numbers and quotes.
 import type { MessageLog } from '../../core/messages.js'
-import { getNlp, MONTHS, readDoc, MULTIPLIERS, NUMBER_WORDS, ORGANISATION_WORDS, PLACE_WORDS, PLACES, SPEECH_VERBS, stem, TITLES, WEEKDAYS } from '../../lang/en/nlp.js'
+import { getNlp, readDoc, stem } from '../../lang/en/nlp.js'
+import {
+  CLAUSE_OPENERS,
+  COMPASS_WORDS,
+  LEADING_ARTICLE,
+  MONTHS,
+  MULTIPLIERS,
+  NAME_CONNECTORS,
+  NO_SOURCE_SUBJECTS,
+  NOT_NAMES,
+  NUMBER_WORDS,
+  ORDINAL_SUFFIX,
+  ORGANISATION_WORDS,
+  PERIOD_ABBREVIATIONS,
+  PERSON_PRONOUNS,
+  PLACE_WORDS,
+  PLACES,
+  PRONOUN_SOURCE,
+  SPEECH_TAG,
+  SPEECH_VERBS,
+  TITLES,
+  WEEKDAYS,
+} from '../../lang/en/words.js'
 import type { CleanArticle, Document, Entity, EntityType, NumberMention, Quote, RemovalReason, Sentence, Token } from '../../core/types.js'
 
 export interface SegmentOptions {
@@ -155,11 +177,6 @@ export function splitSentences(text: string): Span[] {
   return tokenizeParagraph(text, 0, 0).map((d) => ({ begin: d.begin, end: d.end }))
 }
 
-// Abbreviations that wink-nlp may take for a sentence end when a capitalised word follows.
-// "Sens. John McCain and Lindsey Graham": "Sens." is not a sentence end.
-const ABBREVIATIONS = new Set(
-  'sen sens rep reps gov gen lt col sgt capt cmdr adm dr mr mrs ms messrs prof st mt ft no nos vs jan feb mar apr jun jul aug sep sept oct nov dec rev hon atty supt gens maj pvt cpl'.split(' '),
-)
 const CLOSE_QUOTE = /["”’']$/
 
 function tokenizeParagraph(text: string, offset: number, paragraph: number): Draft[] {
@@ -214,7 +231,7 @@ function shouldMerge(tokens: readonly Token[], previous: readonly [number, numbe
   const first = tokens[next[0]]
   if (!first) return false
   // "Sens. John McCain": a title or month abbreviation before the period.
-  if (last.text === '.' && beforeLast && beforeLast.end === last.begin && ABBREVIATIONS.has(beforeLast.normal) && /^[\p{Lu}\d]/u.test(first.text)) return true
+  if (last.text === '.' && beforeLast && beforeLast.end === last.begin && PERIOD_ABBREVIATIONS.has(beforeLast.normal) && /^[\p{Lu}\d]/u.test(first.text)) return true
   // `things?" Trump told the newspaper.` / `…,” the mayor asked.`: a speech tag after a closing quote.
   if (CLOSE_QUOTE.test(last.text) && beforeLast) {
     if (/^\p{Ll}/u.test(first.text)) return true
@@ -267,10 +284,6 @@ function makeToken(text: string, begin: number, end: number, normal: string, pos
 
 // ---- Entities -------------------------------------------------------------------------------------
 
-const COMPASS = new Set(['north', 'south', 'east', 'west', 'new', 'central', 'eastern', 'western', 'northern', 'southern', 'upper', 'lower'])
-const CONNECTORS = new Set(['of', 'de', 'al', 'bin', 'von', 'van', 'der', 'la', 'du', 'el'])
-const NOT_NAMES = new Set(['i', 'the', 'a', 'an', 'but', 'and', 'or', 'if', 'in', 'on', 'at', 'for', 'as', 'it', 'he', 'she', 'they', 'we', 'this', 'that', 'there'])
-
 interface RawEntity {
   tokens: Token[]
   titled: boolean
@@ -289,7 +302,7 @@ function findEntities(tokens: readonly Token[]): RawEntity[] {
   const found: RawEntity[] = []
   let run: Token[] = []
   const flush = () => {
-    while (run.length > 0 && CONNECTORS.has(run[run.length - 1]!.normal)) run.pop()
+    while (run.length > 0 && NAME_CONNECTORS.has(run[run.length - 1]!.normal)) run.pop()
     if (run.length > 0) {
       let lastTitle = -1
       run.forEach((t, i) => {
@@ -297,8 +310,8 @@ function findEntities(tokens: readonly Token[]): RawEntity[] {
       })
       let rest = run.slice(lastTitle + 1)
       // "Secretary of State Rex Tillerson": the title's "of State" goes with it.
-      if (lastTitle >= 0 && rest.length > 2 && CONNECTORS.has(rest[0]!.normal)) rest = rest.slice(2)
-      while (rest.length > 0 && CONNECTORS.has(rest[0]!.normal)) rest = rest.slice(1)
+      if (lastTitle >= 0 && rest.length > 2 && NAME_CONNECTORS.has(rest[0]!.normal)) rest = rest.slice(2)
+      while (rest.length > 0 && NAME_CONNECTORS.has(rest[0]!.normal)) rest = rest.slice(1)
       if (rest.length > 0 && !(rest.length === 1 && NOT_NAMES.has(rest[0]!.normal))) found.push({ tokens: rest, titled: lastTitle >= 0 })
     }
     run = []
@@ -308,7 +321,7 @@ function findEntities(tokens: readonly Token[]): RawEntity[] {
     const quoted = i > 0 && /^["“‘'«„]$/.test(tokens[i - 1]!.text) && tokens[i - 1]!.end === token.begin
     const start = i === 0 || (i <= 2 && tokens.slice(0, i).every((t) => t.kind === 'punctuation')) || quoted
     if (isCapitalised(token, start)) run.push(token)
-    else if (run.length > 0 && CONNECTORS.has(token.normal) && tokens[i + 1] && isCapitalised(tokens[i + 1]!, false)) run.push(token)
+    else if (run.length > 0 && NAME_CONNECTORS.has(token.normal) && tokens[i + 1] && isCapitalised(tokens[i + 1]!, false)) run.push(token)
     else flush()
   })
   flush()
@@ -322,7 +335,7 @@ function entityType(entity: RawEntity, persons: ReadonlySet<string>): EntityType
   if (entity.tokens.length === 1 && /^[A-Z]{2,6}$/.test(entity.tokens[0]!.text) && !PLACES.has(name)) return 'organisation'
   if (PLACES.has(name) || normals.some((n) => PLACE_WORDS.has(n))) return 'place'
   // "North Korea", "New York", "eastern Europe"
-  if (normals.length === 2 && COMPASS.has(normals[0]!) && PLACES.has(normals[1]!)) return 'place'
+  if (normals.length === 2 && COMPASS_WORDS.has(normals[0]!) && PLACES.has(normals[1]!)) return 'place'
   if (entity.titled || persons.has(name)) return 'person'
   if (entity.tokens.length >= 2 && entity.tokens.length <= 4 && entity.tokens.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text))) return 'person'
   return 'other'
@@ -397,7 +410,7 @@ function findNumbers(tokens: readonly Token[]): NumberMention[] {
 
 function parseNumber(token: Token): number | null {
   if (token.kind === 'number') {
-    const digits = token.text.replace(/,/g, '').replace(/(st|nd|rd|th)$/i, '')
+    const digits = token.text.replace(/,/g, '').replace(ORDINAL_SUFFIX, '')
     const value = Number(digits)
     if (Number.isFinite(value)) return value
     return NUMBER_WORDS.get(token.normal) ?? null
@@ -410,7 +423,6 @@ function parseNumber(token: Token): number | null {
 
 const OPENERS = new Set(['“', '"', '«', '„'])
 const CLOSERS = new Set(['”', '"', '»'])
-const PRONOUNS = new Set(['he', 'she'])
 
 /** Direct quotations per sentence, each with its speaker when the text names one. */
 function findQuotes(body: string, paragraphs: readonly number[], sentences: readonly Draft[], entities: readonly Entity[][]): Quote[][] {
@@ -468,7 +480,7 @@ function textBetweenTags(body: string, from: number, to: number): string {
   return body
     .slice(from, to)
     .replace(/[“”"]/g, '')
-    .replace(/^[\s,]*[^.]{0,60}\b(?:said|says|added|told [^.]{0,30}|asked|continued)\b[^.]{0,40}\./, '')
+    .replace(SPEECH_TAG, '')
 }
 
 function findSpeaker(span: { begin: number; end: number }, sentences: readonly Draft[], entities: readonly Entity[][], lastPerson: string | null): string | null {
@@ -508,7 +520,7 @@ function speakerAround(tokens: readonly Token[], entities: readonly Entity[], la
     const t = tokens[k]!
     const entity = entityAt(t)
     if (entity) return entity.name
-    if (PRONOUNS.has(t.normal)) return lastPerson
+    if (PERSON_PRONOUNS.has(t.normal)) return lastPerson
     if (t.pos === 'NOUN') {
       const start = k > 0 && tokens[k - 1]!.pos === 'DET' ? k - 1 : k
       return tokens.slice(start, k + 1).map((x) => x.text).join(' ')
@@ -556,20 +568,18 @@ function findAttributions(sentences: readonly Draft[], entities: readonly Entity
     }
     // "… policy he promised", "critics who say": a pronoun right before the verb is the subject.
     const before = tokens[verb - 1]
-    if (before && PRONOUNS.has(before.normal)) return null
-    if (before && /^(?:who|which|that|what|it|they|we|i|you)$/.test(before.normal)) return null
+    if (before && PERSON_PRONOUNS.has(before.normal)) return null
+    if (before && NO_SOURCE_SUBJECTS.test(before.normal)) return null
     // The subject: back from the verb to the clause start (a comma, a quote mark or the sentence start).
     let start = verb
     while (start > 0 && start > verb - 10 && !/^[,;:"“”]$/.test(tokens[start - 1]!.text)) start--
     let subject = tokens.slice(start, verb).filter((t) => !(t.pos === 'AUX' || t.pos === 'ADV' || (t.pos === 'PART' && t.normal === 'not')))
     // "…, and police officers said", "…, though she cautioned": the joining word is no part of the source.
     while (subject.length > 0 && CLAUSE_OPENERS.has(subject[0]!.normal)) subject = subject.slice(1)
-    if (subject.length === 1 && PRONOUNS.has(subject[0]!.normal)) return null
+    if (subject.length === 1 && PERSON_PRONOUNS.has(subject[0]!.normal)) return null
     return phrase(subject, entityAt)
   })
 }
-
-const CLAUSE_OPENERS = new Set('and but or though although while as because so yet then when after before since if whereas'.split(' '))
 
 /**
  * A source named by a few tokens: the entity it opens with, titles aside ("Mayor Diane Whitlock" → `Diane
@@ -585,8 +595,8 @@ function phrase(tokens: readonly Token[], entityAt: (t: Token | undefined) => En
     .map((t) => t.text)
     .join(' ')
     .replace(/ (['’]s)\b/g, '$1')
-    .replace(/^(?:the|a|an)\s+/i, '')
-  return /\p{L}/u.test(text) && !/^(?:he|she|it|they|we|i|you|this|that|there)$/i.test(text) ? text : null
+    .replace(LEADING_ARTICLE, '')
+  return /\p{L}/u.test(text) && !PRONOUN_SOURCE.test(text) ? text : null
 }
 
 function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {

@@ -1,0 +1,81 @@
+// English boilerplate: the patterns by which clean knows a block of a scraped page for an ad, a prompt, a credit, a
+// caption, a byline or a dateline. Case matters where a pattern says so: names are told by their capitals.
+
+// A single hyphen needs a space before it: "COVID-19 cases rose" and "US-China talks" have no dateline.
+/** A dateline opening the first paragraph: "MOSCOW — ", "PORT ALDER (CPA) — ", "WASHINGTON, D.C. - "; group 1 is the place (and agency). */
+export const DATELINE = /^((?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?: \((?:[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]+){0,2})\))?)(?: ?(?:[—–]|--) ?| - ?)/
+
+/** The label that opens a caption: "Photo: ", "Image 2 | ", "File photo — ". */
+export const CAPTION_PREFIX = /^(?:image|photo|photograph|picture|caption|video|graphic|gallery|file photo|illustration)\s*\d*\s*[:|—–-]\s*/i
+
+/** An advertising marker on a line of its own: "ADVERTISEMENT", "Story continues below advertisement". */
+export const ADVERTISING =
+  /^(?:advertisement|advertising|ad|sponsored(?: content)?|paid (?:content|post)|story continues below(?: this)?(?: advertisement| ad)?|article continues (?:below|after (?:this )?(?:advertisement|ad))|continue reading (?:the main story|below)|scroll (?:down )?to continue(?: reading)?|skip (?:this )?ad(?:vertisement)?)\s*[.:]?$/i
+
+// "IE 11 is not supported", not "The app is not supported on older phones, the company said."
+/** A notice about the reader's browser or JavaScript. */
+export const BROWSER =
+  /\b(?:(?:browser|explorer|\bIE|javascript|version)(?: \d+(?:\.\d+)?)? is (?:no longer |not )supported|not supported (?:by|in|on) (?:your|this) browser|(?:update|upgrade) your browser|for (?:an optimal|the best|a better) (?:browsing )?experience|enable javascript|javascript is (?:disabled|turned off)|browser (?:is )?(?:out of date|outdated|unsupported))/i
+
+/** A paywall or log-in prompt, anywhere in a short block. */
+export const SUBSCRIPTION =
+  /\b(?:subscribe (?:now|today|to (?:continue|keep|read|unlock))|please (?:subscribe|log ?in|sign ?in|register)|already (?:a )?(?:subscriber|member|have an account)\s*\?|(?:log|sign) ?in (?:first|to (?:continue|read|comment|keep)|here|or (?:subscribe|register))|reset (?:your )?password|account email|subscribers only|you have reached your (?:limit|maximum)|articles? (?:remaining|left this month)|support (?:our|independent) journalism)/i
+
+// Prompts whose words news prose also uses mid-sentence ("residents sign up for the program", "a free trial of the
+// drug", "expand digital access") count only where they start a sentence, as a prompt does.
+/** A subscription prompt that counts only at the start of a sentence. */
+export const SUBSCRIPTION_START =
+  /(?:^|[.!?]\s+)(?:please )?(?:subscribe (?:for|to (?:get|our))|sign up (?:for|to get|to receive|now|here|today)|create (?:a |an )?(?:free )?account|only subscribers|to (?:continue|keep) reading|keep reading|become a (?:member|subscriber)|unlimited digital access|(?:get|start|enjoy|try|unlock|claim) (?:your |a |an )?(?:\d+-day )?(?:free trial|unlimited (?:digital )?access|digital access))/i
+
+// "Photo by Lena Ortiz / The Courier": the label is capitalised, and the regex is case-sensitive for the names.
+/** A photo credit alone on its line: "Photo by Lena Ortiz / The Courier", "Marta Kovacs / Northwind Images". */
+export const CREDIT_ONLY = /^\(?(?:(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Cc]redit|[Pp]hotograph)s?(?: by| credit)?\s*[:\-–—]?\s*)?(?:[A-Z][\w.'’-]*\s?){1,4}\/\s*(?:[A-Z][\w.'’&-]*\s?){1,4}\)?$/
+
+/** A photo credit closing a caption: "… / Getty Images", "(AP Photo/…)". */
+export const CREDIT_TAIL =
+  /(?:\/\s*(?:Getty Images|AP(?: Photo)?|Reuters|AFP|EPA|Shutterstock|Bloomberg|Alamy|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*(?: Images| Photos?| Pictures| Staff))\)?|\((?:AP|Reuters|AFP|EPA) Photo(?:\/[^)]*)?\)|\((?:[A-Z][\w.'’-]*\s?){1,4}\/\s*(?:[A-Z][\w.'’&-]*\s?){1,4}\))\s*$/
+
+/** A caption that opens with its credit: "Photo by …", "Image: …". */
+export const CREDIT_LEAD = /^(?:photo|image|picture)s?(?: credit)?\s*(?:by|:)\s/i
+
+/** A link to other stories, with its label: "Related: …", "Read more: …", "More from The Courier: …". */
+export const RELATED =
+  /^(?:related(?: (?:coverage|stories|articles|content|links?|video|reading))?|read (?:more|also|next)|also read|see also|more on this(?: story)?|more from [^:]{1,30}|recommended(?: reading)?|you (?:may|might) also like|watch|listen|don'?t miss|trending(?: now)?|most (?:read|popular)|top stories|further reading)\s*[:|»›>–—-]/i
+
+/** A label of related links on a line of its own: "Related stories", "Most read". */
+export const RELATED_LABEL = /^(?:related(?: (?:articles|stories|coverage|content))?|more (?:stories|news|coverage)|recommended|trending(?: now)?|most (?:read|popular)|top stories)$/i
+
+/** A copyright or reproduction notice: "©", "All rights reserved", "may not be published". */
+export const COPYRIGHT = /^(?:©|\(c\)\s)|\ball rights reserved\b|\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)/i
+
+// "Copyright 2024 …", "Copyright © The Courier"; not "Copyright lawyers for the studio filed suit."
+/** A line that opens with "Copyright" and a year, a mark or a name. */
+export const COPYRIGHT_LINE = /^(?:[Cc]opyright|COPYRIGHT)\s*(?:©|\([Cc]\)|\d{4}|[A-Z])/
+
+// "Follow KSTR News on Facebook.": the outlet's name may take a few words.
+/** A sharing, following or comments prompt: "Share this", "Follow KSTR News on Facebook.", "Leave a comment". */
+export const SOCIAL =
+  /^(?:share (?:this|on|via)\b|follow (?:us|@|(?:[\w.&'’-]+ ){1,3}on (?:twitter|facebook|instagram|x|threads|linkedin))\b|like us on\b|click here\b|tweet this\b|email this\b|print this\b|(?:leave|post|view|show|read) (?:a |all |the )?comments?\b|join the conversation\b|(?:share|tweet|email|print|comments?|facebook|twitter|whatsapp|linkedin)$)/i
+
+// "(Reporting by Lena Ortiz; Editing by …)": a name follows; "Reporting by the local paper revealed …" is a sentence.
+/** A reporting credit: "(Reporting by Lena Ortiz; Editing by …)". */
+export const REPORTING_CREDIT = /^[(\[—–-]*\s*(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Aa]dditional reporting|[Cc]ompiled|[Pp]roduced) by [A-Z]/
+
+// "By Jane Doe", "BY JANE DOE", "by Jane Doe": the regex is case-sensitive for the names, so spell out "By".
+/** A byline: "By Jane Doe", "BY JANE DOE", "By Jane Doe and John Roe". */
+export const BYLINE = /^(?:[Bb]y|BY) (?:[A-Z][\w.'’-]*|[A-Z]{2,})(?: [A-Z][\w.'’-]*){0,3}(?:(?:,| and) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})*\.?$/
+
+/** Section names a page shows above its headline ("World", "Politics"), lower case. */
+export const SECTIONS = new Set(
+  [
+    'news', 'local', 'local news', 'world', 'world news', 'us', 'u.s.', 'us news', 'nation', 'national', 'international', 'politics',
+    'business', 'economy', 'markets', 'opinion', 'editorial', 'sports', 'tech', 'technology', 'science', 'health', 'entertainment',
+    'culture', 'arts', 'lifestyle', 'travel', 'europe', 'asia', 'africa', 'americas', 'middle east', 'region', 'regional', 'metro',
+    'city', 'breaking', 'breaking news', 'exclusive', 'analysis', 'live', 'updated', 'update', 'investigations', 'education',
+    'environment', 'climate', 'crime', 'courts', 'government', 'city hall', 'state', 'weather', 'home',
+  ],
+)
+
+// Reported prose ("…, the county said.", a quotation, several sentences) is no caption, even above a credit line.
+/** Reported prose: a speech verb or a quotation mark, which a caption never has. */
+export const REPORTED = /\b(?:said|says|told|tells|according to|added|asked|announced|reported)\b|["“”]/i

@@ -1,0 +1,150 @@
+// English: every word list and word pattern the stages read text with, in one place. A list keeps its order (some
+// are matched in order); a new language is a folder beside this one with the same exports.
+
+// ---- Names, places, titles and speech (segment) ----------------------------------------------------------------
+
+/** Verbs that report speech or attribute a claim. */
+export const SPEECH_VERBS = new Set(
+  (
+    'said says say saying told tells tell added adds asked asks wrote writes stressed stresses noted notes explained explains insisted insists ' +
+    'claimed claims argued argues declared declares continued replied replies responded responds warned warns announced announces ' +
+    'acknowledged acknowledges admitted admits conceded concedes urged urges suggested suggests tweeted posted stated states ' +
+    'pointed recalled recalls concluded railed complained complains cautioned cautions observed remarked quipped joked emphasized ' +
+    'emphasised reiterated reiterates believes believed testified confirmed confirms denied denies alleged alleges maintained ' +
+    'maintains countered counters predicted vowed promised boasted charged contended objected cited'
+  ).split(' '),
+)
+
+/** Titles stripped from the front of a name: "Russian President Vladimir Putin" → Vladimir Putin. */
+export const TITLES = new Set(
+  (
+    'president vice prime minister foreign secretary sen sens senator senators rep reps representative gov governor mayor gen general ' +
+    'dr mr mrs ms miss prof professor judge chief ceo chairman chairwoman chair spokesman spokeswoman spokesperson ambassador king queen ' +
+    'prince princess pope former deputy attorney lt col sgt capt cmdr adm speaker leader director commissioner officer sheriff ' +
+    'councilman councilwoman councillor councilor council member premier chancellor justice rev sir dame lady lord president-elect ' +
+    'superintendent inspector engineer detective chairperson minority majority whip treasurer auditor comptroller coach manager ' +
+    'executive founder analyst economist professor secretary-general envoy emir sheikh sultan ayatollah cardinal archbishop bishop'
+  ).split(' '),
+)
+
+/** Words that make a capitalised name an organisation. */
+export const ORGANISATION_WORDS = new Set(
+  (
+    'administration ministry department agency council committee university institute party court congress senate parliament house ' +
+    'journal times post news press association union bank corporation company inc corp co ltd llc group commission office service ' +
+    'services police army forces force navy kremlin pentagon academy school college centre center foundation board authority fund ' +
+    'network federation organization organisation club league team airlines authority assembly cabinet bureau guard coalition ' +
+    'campaign tribune herald gazette daily wire telegraph guardian reuters tass affairs faculty sciences economics studies research ' +
+    'ministries commission parliament'
+  ).split(' '),
+)
+
+/** Words that make a capitalised name a place. */
+export const PLACE_WORDS = new Set(
+  'city county street avenue road river island islands sea ocean province region peninsula valley bridge state states republic kingdom harbor harbour bay lake mountain mountains district square park port'.split(
+    ' ',
+  ),
+)
+
+/** Countries, regions and large cities often named in news, lower case. */
+export const PLACES = new Set(
+  (
+    'afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh belarus belgium bolivia bosnia brazil ' +
+    'britain bulgaria cambodia cameroon canada chile china colombia congo croatia cuba cyprus czechia denmark ecuador egypt england ' +
+    'estonia ethiopia europe finland france georgia germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran ' +
+    'iraq ireland israel italy japan jordan kazakhstan kenya korea kosovo kuwait latvia lebanon libya lithuania luxembourg malaysia mali ' +
+    'mexico moldova mongolia montenegro morocco myanmar nepal netherlands nicaragua niger nigeria norway oman pakistan palestine panama ' +
+    'paraguay peru philippines poland portugal qatar romania russia rwanda scotland serbia singapore slovakia slovenia somalia spain ' +
+    'sudan sweden switzerland syria taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine uruguay uzbekistan ' +
+    'venezuela vietnam wales yemen zambia zimbabwe africa asia america americas antarctica arctic balkans caucasus crimea gaza ' +
+    'u.s. us usa u.k. uk eu moscow washington london paris berlin beijing tokyo kyiv kiev brussels rome madrid vienna warsaw ankara tehran baghdad damascus ' +
+    'jerusalem cairo delhi mumbai seoul pyongyang aleppo geneva davos minsk riga tallinn vilnius prague budapest athens lisbon dublin ' +
+    'ottawa toronto sydney manila jakarta bangkok hanoi istanbul riyadh doha dubai kabul islamabad havana caracas bogota lima ' +
+    'york chicago california texas florida ohio michigan virginia pennsylvania arizona nevada iowa alabama alaska oregon utah ' +
+    'colorado georgia wisconsin minnesota missouri kentucky tennessee louisiana carolina massachusetts maryland connecticut jersey'
+  ).split(' '),
+)
+
+/** Month names and their abbreviations, lower case, without the period. */
+export const MONTHS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+)
+
+/** Weekday names, lower case. */
+export const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '))
+
+/** Number words and their values. */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
+  ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10],
+  ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14], ['fifteen', 15], ['sixteen', 16], ['seventeen', 17],
+  ['eighteen', 18], ['nineteen', 19], ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70],
+  ['eighty', 80], ['ninety', 90], ['hundred', 100], ['dozen', 12], ['dozens', 24], ['hundreds', 200], ['thousands', 2000],
+])
+
+/** The suffix of an ordinal written in digits: "1st", "22nd", "3rd", "4th". */
+export const ORDINAL_SUFFIX = /(st|nd|rd|th)$/i
+
+/** Multipliers that scale a preceding number: "5.2 million". */
+export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['bn', 1e9], ['m', 1e6], ['k', 1e3],
+])
+
+/**
+ * Abbreviations that wink-nlp may take for a sentence end when a capitalised word follows.
+ * "Sens. John McCain and Lindsey Graham": "Sens." is not a sentence end.
+ */
+export const PERIOD_ABBREVIATIONS = new Set(
+  'sen sens rep reps gov gen lt col sgt capt cmdr adm dr mr mrs ms messrs prof st mt ft no nos vs jan feb mar apr jun jul aug sep sept oct nov dec rev hon atty supt gens maj pvt cpl'.split(' '),
+)
+
+/** Words that put a place name in a direction or part: "North Korea", "New York", "eastern Europe". */
+export const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'new', 'central', 'eastern', 'western', 'northern', 'southern', 'upper', 'lower'])
+
+/** Lower-case words that join the parts of a name: "Secretary of State", "Osama bin Laden", "Ursula von der Leyen". */
+export const NAME_CONNECTORS = new Set(['of', 'de', 'al', 'bin', 'von', 'van', 'der', 'la', 'du', 'el'])
+
+/** Capitalised words that are never a name by themselves (a sentence's first word, mostly). */
+export const NOT_NAMES = new Set(['i', 'the', 'a', 'an', 'but', 'and', 'or', 'if', 'in', 'on', 'at', 'for', 'as', 'it', 'he', 'she', 'they', 'we', 'this', 'that', 'there'])
+
+/** Pronouns that stand for the person named last ("she said"). */
+export const PERSON_PRONOUNS = new Set(['he', 'she'])
+
+/** Words that join a clause to the one before: "…, and police officers said" names `police officers`. */
+export const CLAUSE_OPENERS = new Set('and but or though although while as because so yet then when after before since if whereas'.split(' '))
+
+/** A speech tag between two quotes: "he said" or "Trump said before his inauguration", up to its period. */
+export const SPEECH_TAG = /^[\s,]*[^.]{0,60}\b(?:said|says|added|told [^.]{0,30}|asked|continued)\b[^.]{0,40}\./
+
+/** Words before a speech verb that name no source: "critics who say", "… policy he promised". */
+export const NO_SOURCE_SUBJECTS = /^(?:who|which|that|what|it|they|we|i|you)$/
+
+/** A leading article, left off a source named by a phrase ("the business owners along Calder Street"). */
+export const LEADING_ARTICLE = /^(?:the|a|an)\s+/i
+
+/** A source that is only a pronoun or a pointing word, which names nobody. */
+export const PRONOUN_SOURCE = /^(?:he|she|it|they|we|i|you|this|that|there)$/i
+
+// ---- Sources and framing (framing; relate and quotes hold copies until they import these) -----------------------
+
+/** An attribution to an anonymous source: "an official familiar with the inspection", "people briefed on the talks". */
+export const ANONYMOUS = /\b(?:familiar with|briefed on|close to|speaking on condition|on condition of anonymity|not authori[sz]ed|anonymous|unnamed|sources?)\b/i
+
+/** A sentence sourced to anonymous people in its own words, whoever it is attributed to ("…, sources said"). */
+export const ANONYMOUS_SOURCING = /\b(?:sources said|sources say|said sources|according to sources|people familiar with|officials familiar with|official familiar with)\b/i
+
+/** Words two institutions' names share without naming the same one ("department", "office"): no evidence of one source. */
+export const GENERIC_SOURCE_WORDS = new Set('department office ministry house committee council agency service services bureau administration government state states national federal united us u s new news and for of'.split(' '))
+
+/** A name: every word capitalised ("Samuel Ortega", "Port Alder Transit", "Kremlin"). */
+export function isName(source: string): boolean {
+  const words = source.split(/\s+/).filter((w) => !/^(?:of|the|and|de|al)$/i.test(w))
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w))
+}
+
+/** Intensifiers too mild to count as loaded wording when one outlet words a shared statement ("so", "just"). */
+export const MILD_INTENSIFIERS = new Set(['so', 'too', 'most', 'far', 'much', 'only', 'even', 'just'])
+
+// ---- Negation ---------------------------------------------------------------------------------------------------
+
+/** Words that negate a clause (stages/score/relate.ts and stages/similarity/index.ts hold copies until they import this). */
+export const NEGATIONS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without'])

@@ -13,10 +13,13 @@ export interface Place {
   readonly end?: number
 }
 
+/** The kinds of input file (stages/ingest/: one module each): plain text, a web page, JSON Lines, CSV. */
+export type InputKindName = 'text' | 'html' | 'jsonl' | 'csv'
+
 /** One input file's bytes as the pipeline read them: what `ingest` turns into articles. */
 export interface RawSource {
-  /** How the input is laid out: one article per file, JSON Lines, or CSV with the JSON Lines fields as columns. */
-  readonly kind: 'text' | 'jsonl' | 'csv'
+  /** How the input is laid out: one article per file (text or a web page), JSON Lines, or CSV with the JSON Lines fields as columns. */
+  readonly kind: InputKindName
   /** Path relative to the corpus root, used in messages. */
   readonly file: string
   /** Story id for `text` sources. */

@@ -5,16 +5,16 @@ import { closeSync, fstatSync, readSync } from 'node:fs'
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import pMap from 'p-map'
-import { cleanName, ingest, recordStory, reportLatin1Records } from '../stages/ingest/index.js'
+import { ARTICLE_EXTENSIONS, ingest, INPUT_KINDS, inputKindOf } from '../stages/ingest/index.js'
+import { cleanName } from '../stages/ingest/input.js'
+import { jsonlInput } from '../stages/ingest/jsonl.js'
+import { recordStory, reportLatin1Records } from '../stages/ingest/rows.js'
 import type { MessageLog } from '../core/messages.js'
 import { quoteJson, quoteValue } from '../core/messages.js'
 import { openRecords, type RecordFormat } from '../stages/ingest/records.js'
-import type { ArticleMeta, CsvHeader, RawSource, TextEncoding } from '../core/types.js'
+import type { ArticleMeta, CsvHeader, InputKindName, RawSource, TextEncoding } from '../core/types.js'
 import { checkJson, FileSource, formatSize, kindOf, lineAndColumn, NotAFileError, openRegularSync, readBounded, readHead } from './read.js'
 import { LOCK_FILE, STATE_FILE } from './folders.js'
-
-/** File endings read as articles. */
-export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.html', '.htm']
 
 /** Deepest folder below a story folder whose articles are read (a story folder's sub-folders are level 1). */
 export const MAX_FOLDER_DEPTH = 8
@@ -57,6 +57,9 @@ export interface Corpus {
 
 const SOURCE = 'read'
 
+// What a corpus may be besides a folder, for messages: "a `.jsonl` or a `.csv`" (the kinds that hold records).
+const CORPUS_FILES = INPUT_KINDS.filter((k) => k.holds === 'records').map((k) => `a \`${k.extensions[0]}\``).join(' or ')
+
 /**
  * Index a corpus (never throwing for bad input: it becomes a message). Folder corpora are walked, every file or
  * folder passed over gets a message, links leaving the corpus are not followed unless asked, and folders written by
@@ -69,12 +72,15 @@ export async function readCorpus(corpusPath: string, log: MessageLog, options: R
   const name = path.basename(corpusPath)
   const kind = kindOf(info)
   if (kind !== null) {
-    log.fatal(SOURCE, 'not-a-file', `Expected a folder, a \`.jsonl\` or a \`.csv\` file, got ${kind}`, { file: name })
+    log.fatal(SOURCE, 'not-a-file', `Expected a folder, ${CORPUS_FILES} file, got ${kind}`, { file: name })
     return emptyCorpus('folder')
   }
-  const format: RecordFormat = /\.csv$/i.test(corpusPath) ? 'csv' : 'jsonl'
-  if (format === 'jsonl' && !/\.jsonl?$/i.test(corpusPath)) log.warn(SOURCE, 'unexpected-extension', `Expected a folder, a \`.jsonl\` or a \`.csv\` file, got ${quoteValue(name)}; reading it as JSON Lines`, { file: corpusPath })
-  return readRecordFile(corpusPath, format, log, maxBytes)
+  // A corpus file is read by the kind of records its name ends in, else as JSON Lines, with a warning.
+  const named = inputKindOf(corpusPath)
+  const records = named?.holds === 'records' ? named : jsonlInput
+  if (records !== named) log.warn(SOURCE, 'unexpected-extension', `Expected a folder, ${CORPUS_FILES} file, got ${quoteValue(name)}; reading it as JSON Lines`, { file: corpusPath })
+  // The kinds that hold records are the record formats (jsonl, csv).
+  return readRecordFile(corpusPath, records.kind as RecordFormat, records.label, log, maxBytes)
 }
 
 function emptyCorpus(kind: Corpus['kind']): Corpus {
@@ -100,7 +106,7 @@ interface StoryRecords {
  * Scan a JSON Lines or CSV file once, keeping for each story only where its records are; a record that belongs to
  * no story (malformed, no `story`) is reported now, the others when their story is ingested.
  */
-function readRecordFile(corpusPath: string, format: RecordFormat, log: MessageLog, maxBytes: number): Corpus {
+function readRecordFile(corpusPath: string, format: RecordFormat, label: string, log: MessageLog, maxBytes: number): Corpus {
   const name = path.basename(corpusPath)
   let fd: number
   try {
@@ -137,7 +143,7 @@ function readRecordFile(corpusPath: string, format: RecordFormat, log: MessageLo
   if (reportLatin1Records(counts, name, log)) encoding = 'windows-1252'
   ingest(storyless, log, { maxBytes })
   if (file && stories.size === 0 && !log.messages.some((m) => m.place.file === name && m.severity === 'fatal')) {
-    log.fatal('ingest', 'empty-article', `Unexpected ${format === 'jsonl' ? 'JSONL' : 'CSV'} file without any article`, { file: name })
+    log.fatal('ingest', 'empty-article', `Unexpected ${label} file without any article`, { file: name })
   }
   return {
     kind: format,
@@ -176,6 +182,8 @@ function readExact(fd: number, offset: number, length: number): Buffer {
 
 /** One article file found by the walk: its path relative to the corpus, and the path to open (a link's target). */
 interface FoundFile {
+  /** The article's input kind, by its ending. */
+  readonly kind: InputKindName
   readonly rel: string
   readonly open: string
   readonly size: number
@@ -254,7 +262,7 @@ async function readFolder(corpusPath: string, log: MessageLog, maxBytes: number,
 
 /** One article file read now, or why it could not be (for `ingest` to report in the story). */
 async function readArticle(file: FoundFile, story: string, id: string, meta: Partial<ArticleMeta> | undefined, maxBytes: number): Promise<RawSource> {
-  const base = { kind: 'text' as const, file: file.rel, story, id, meta }
+  const base = { kind: file.kind, file: file.rel, story, id, meta }
   try {
     const read = await readBounded(file.open, maxBytes)
     // Too large: not read past the limit; ingest reports the size.
@@ -368,7 +376,7 @@ async function walkFiles(dir: string, rel: string, log: MessageLog | null, depth
       else log?.warn(SOURCE, 'deep-folder', `Expected articles at most ${MAX_FOLDER_DEPTH} folders below the story folder, got a folder deeper; not read`, { file: relPath })
     } else if (entry.kind !== 'file') {
       if (log) notAFile(entry, relPath, log)
-    } else if (isArticle(entry.name)) found.push({ rel: relPath, open: entry.open, size: entry.size })
+    } else if (articleKind(entry.name)) found.push({ kind: articleKind(entry.name)!, rel: relPath, open: entry.open, size: entry.size })
     else if (!(entry.name === 'story.json' && depth === 0) && log) {
       log.info(SOURCE, 'unsupported-file', `Unexpected file type; ignored (articles end in ${ARTICLE_EXTENSIONS.join(', ')})`, { file: relPath })
     }
@@ -382,8 +390,14 @@ function notAFile(entry: Entry, relPath: string, log: MessageLog): void {
   else log.info(SOURCE, 'not-a-file', `Not a regular file but ${entry.kind}; ignored`, { file: relPath })
 }
 
+/** The kind of an article file (one article per file) by its name's ending; null for any other file. */
+function articleKind(name: string): InputKindName | null {
+  const kind = inputKindOf(name)
+  return kind?.holds === 'article' ? kind.kind : null
+}
+
 function isArticle(name: string): boolean {
-  return ARTICLE_EXTENSIONS.includes(path.extname(name).toLowerCase())
+  return articleKind(name) !== null
 }
 
 async function readStoryJson(dir: string, rel: string, log: MessageLog, walk: Walk): Promise<Map<string, Partial<ArticleMeta>> | undefined> {

@@ -185,7 +185,7 @@ describe('web pages nested without end', () => {
   it('counts the elements of a page too', () => {
     const wide = `<html><body>${'<span>a</span>'.repeat(60_000)}</body></html>`
     const log = new MessageLog()
-    ingest([{ kind: 'text', file: 'market/wide.html', story: 'market', id: 'wide', bytes: Buffer.from(wide) }], log)
+    ingest([{ kind: 'html', file: 'market/wide.html', story: 'market', id: 'wide', bytes: Buffer.from(wide) }], log)
     expect(log.messages.map(String)).toEqual(['market/wide.html: fatal: Expected a web page of at most 50000 elements, got more (extracting its text would take too long); skipped [ingest/complex-page]'])
   })
 })

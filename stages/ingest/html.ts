@@ -1,6 +1,18 @@
 // html: the main text of a web page, boilerplate (navigation, ads, footers) left behind, one paragraph per block.
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
+import type { Article } from '../../core/types.js'
+import type { InputKind } from './input.js'
+import { readArticleFile } from './text.js'
+
+/** A web page (`.html`, `.htm`), one article per file: its main text is the article, its title the fallback title. */
+export const htmlInput: InputKind = {
+  kind: 'html',
+  extensions: ['.html', '.htm'],
+  holds: 'article',
+  label: 'HTML',
+  read: (source, log, context) => [readArticleFile(source, log, context, extractHtml)].filter((a): a is Article => a !== null),
+}
 
 /** A page's title and main text; paragraphs separated by blank lines. */
 export interface ExtractedPage {

@@ -36,8 +36,8 @@ describe('HTML articles in a corpus', () => {
     const log = new MessageLog()
     const articles = ingest(
       [
-        { kind: 'text', file: 'bridge/gazette.html', story: 'bridge', id: 'gazette', bytes: Buffer.from(page('Bridge closed', PARAGRAPHS)) },
-        { kind: 'text', file: 'bridge/blank.html', story: 'bridge', id: 'blank', bytes: Buffer.from('<html><body><script>var x = 1</script></body></html>') },
+        { kind: 'html', file: 'bridge/gazette.html', story: 'bridge', id: 'gazette', bytes: Buffer.from(page('Bridge closed', PARAGRAPHS)) },
+        { kind: 'html', file: 'bridge/blank.html', story: 'bridge', id: 'blank', bytes: Buffer.from('<html><body><script>var x = 1</script></body></html>') },
       ],
       log,
     )

@@ -1,5 +1,6 @@
-// English: every word list and word pattern the stages read text with, in one place. A list keeps its order (some
-// are matched in order); a new language is a folder beside this one with the same exports.
+// English: the word lists and word patterns the stages read text with, in one place (relate, quotes, align and
+// similarity still hold a few of their own, to come here). A list keeps its order. Another language would be a
+// folder beside this one with the same exports; the stages import lang/en by name today.
 
 // ---- Names, places, titles and speech (segment) ----------------------------------------------------------------
 

@@ -1,0 +1,54 @@
+// csv: the one CSV writer every report file goes through, and the formula guard it puts every cell through.
+import { stringify } from 'csv-stringify/sync'
+
+/** CSV writing options. */
+export interface CsvOptions {
+  /** Start each CSV with a UTF-8 byte order mark and end lines with CRLF, as Excel prefers (default: `false`). */
+  readonly excel?: boolean
+}
+
+/** A CSV cell: text, a number, empty, or a list of texts (written `; `-separated). */
+export type Cell = string | number | null | readonly string[]
+
+/** A CSV row by column name. */
+export type Row = Record<string, Cell>
+
+/**
+ * RFC 4180 CSV with a header row. Every cell goes through `neutralise`, the header's included: a column may be
+ * named after an outlet (coverage.csv), and an outlet named `=HYPERLINK(…)` must not become a live link.
+ */
+export function csv(columns: readonly string[], rows: readonly (Row | readonly Cell[])[], options: CsvOptions = {}): string {
+  // Cells by name only when the row has them as its own: a column may be called "constructor" or "__proto__".
+  const cellOf = (row: Row, column: string): Cell => (Object.hasOwn(row, column) ? row[column]! : null)
+  const safe = rows.map((row) => (Array.isArray(row) ? (row as readonly Cell[]).map(neutralise) : columns.map((c) => neutralise(cellOf(row as Row, c)))))
+  const text = stringify([columns.map((c) => String(neutralise(c))), ...safe], {
+    record_delimiter: options.excel ? '\r\n' : '\n',
+    // Given a record delimiter, csv-stringify quotes only cells holding that delimiter, so "a\rb" went out bare
+    // and a spreadsheet broke the row at the CR: quote any cell with a CR or LF (RFC 4180).
+    quote_record_delimiter: true,
+    // Spreadsheets trim unquoted cells: quoting keeps leading and trailing spaces.
+    quoted_match: /^\s|\s$/,
+  })
+  return options.excel ? `\ufeff${text}` : text
+}
+
+/**
+ * What spreadsheets may take for the start of a formula: `=`, `+`, `-`, `@`, their full-width forms (＝ ＋ － ＠, which
+ * East Asian input turns into formulas), small forms (﹦ ﹢ ﹣ ﹫) and the minus sign (−), also after white space or
+ * invisible characters (an import that trims spaces, a zero-width space or a byte order mark left in a name); and a
+ * tab or carriage return at the very start.
+ */
+export const FORMULA_START = /^(?:[\t\r]|[\s\p{Cf}\p{Cc}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212])/u
+
+/**
+ * Make a cell safe for a spreadsheet (OWASP CSV injection): text that `FORMULA_START` matches gets a leading `'`;
+ * a list of texts (outlets, article ids, words) is joined with `; ` after each item is made safe, so that an outlet
+ * reads the same in every file and every column; numbers are left as they are (a tone of -1.2 stays a number), and
+ * null or a non-finite number is an empty cell.
+ */
+export function neutralise(cell: Cell): string | number {
+  if (cell === null) return ''
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : ''
+  if (typeof cell !== 'string') return cell.map((item) => neutralise(item)).join('; ')
+  return FORMULA_START.test(cell) ? `'${cell}` : cell
+}

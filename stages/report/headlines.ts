@@ -1,0 +1,38 @@
+// headlines.csv: each article's headline, whether other outlets back its claim, and its tone.
+import type { CsvFile } from './report-file.js'
+
+/** headlines.csv: one row per article with a headline. */
+export const headlines: CsvFile = {
+  file: 'headlines.csv',
+  about: 'one row per article with a headline',
+  columns: [
+    { name: 'outlet', doc: 'the outlet' },
+    { name: 'article_id', doc: 'the article' },
+    { name: 'statement_id', doc: 'the statement its headline belongs to (empty when no other outlet reports its claim)' },
+    { name: 'support', doc: "that statement's support (1 when none)" },
+    { name: 'independent_support', doc: "that statement's independent support (1 when none)" },
+    { name: 'corroborated', doc: "1 when at least two independent origins report the headline's claim, else 0" },
+    { name: 'relation', doc: "its relation to the statement's representative sentence" },
+    { name: 'tone_per_100w', doc: 'AFINN-165 tone of the headline per 100 words' },
+    { name: 'loaded_words', doc: 'loaded words and intensifiers it uses, `; `-separated' },
+    { name: 'headline', doc: 'the headline' },
+  ],
+  rows: ({ ledger }) => {
+    const statementOfUnit = new Map(ledger.statements.flatMap((s) => s.members.map((m) => [m.sentence, { s, m }] as const)))
+    return ledger.framing.headlines.map((h) => {
+      const found = statementOfUnit.get(h.unit)
+      return {
+        outlet: h.outlet,
+        article_id: h.article,
+        statement_id: found?.s.id ?? null,
+        support: found?.s.support ?? 1,
+        independent_support: found?.s.independentSupport ?? 1,
+        corroborated: found && found.s.independentSupport >= 2 ? 1 : 0,
+        relation: found?.m.relation ?? null,
+        tone_per_100w: h.tonePer100w,
+        loaded_words: h.loaded,
+        headline: h.text,
+      }
+    })
+  },
+}

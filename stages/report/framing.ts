@@ -1,6 +1,7 @@
 // framing.csv: one row per outlet, how it tells the story (tone, certainty, report verbs, sourcing, emphasis,
 // frames); its columns and row maker are shared with framing_articles.csv.
-import { DEFAULT_LEXICONS, type FramingRow } from '../framing/index.js'
+import type { FramingRow } from '../framing/index.js'
+import frames from '../../lang/en/lexicons/frames.json'
 import type { Column, ColumnFamily, CsvFile, ReportInput } from './report-file.js'
 import type { Ledger } from '../../core/types.js'
 
@@ -43,12 +44,16 @@ export const FRAMING_MEASURES: readonly Column[] = [
   { name: 'shared_position', doc: 'mean position (0 the top, 1 the end) of its sentences that other outlets also carry' },
 ]
 
-/** One `frame_<name>` column per frame of the frames lexicon: named from the story's framing results, so a replaced lexicon brings its own. */
+/**
+ * One `frame_<name>` column per frame of the frames lexicon. A story's columns are named from its framing results,
+ * so a replaced lexicon brings its own; the shipped names come from the shipped lexicon's data, not from framing/,
+ * which report/ imports types of only.
+ */
 export const FRAME_COLUMNS: ColumnFamily<ReportInput> = {
   family: 'frame_<name>',
   doc: 'share of its sentences touching each frame of the frames lexicon (the 15 Policy Frames Codebook dimensions), by keyword',
   names: ({ ledger }) => frameNamesOf(ledger).map((name) => `frame_${name}`),
-  shipped: Object.keys(DEFAULT_LEXICONS.frames).map((name) => `frame_${name}`),
+  shipped: Object.keys(frames).map((name) => `frame_${name}`),
 }
 
 /** The cells of a framing row (an outlet's or an article's), the frame columns named after `frameNames`. */

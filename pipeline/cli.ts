@@ -7,7 +7,7 @@ import { analyze, defaultConcurrency } from '../commands/analyze.js'
 import { readConfig } from './config.js'
 import { calibrateFile, formatReport, loadModel, scorePairsFile, vectorsFor } from '../commands/pairs.js'
 import { toolInfo } from './tool.js'
-import { COLUMNS } from '../stages/report/index.js'
+import { STORY_FILE_NAMES } from '../stages/report/index.js'
 import { describeErrno, isErrno, writeFileAtomic } from './write.js'
 
 /** The signals that stop a run cleanly, and the exit code of each (128 + its number, as a shell reports it). */
@@ -27,8 +27,8 @@ const defaultIo: Io = {
   terminal: process.stderr.isTTY ? process.stderr : undefined,
 }
 
-// Every file of a story folder, from the report's own table, so that a new report file is listed here too.
-const STORY_FILES = ['report.json', ...Object.keys(COLUMNS), 'coverage.csv', 'digest.md']
+// Every file of a story folder, from the report's own list, so that a new report file is listed here too.
+const STORY_FILES = STORY_FILE_NAMES
 
 const HELP = `Usage: corroborate <command> [options]
 

@@ -47,6 +47,9 @@ export const STORY_REPORTS: readonly ReportFile[] = [
   digestMd,
 ]
 
+/** The names of a story folder's report files, in the order they are made: what `--help` lists. */
+export const STORY_FILE_NAMES: readonly string[] = STORY_REPORTS.map((f) => f.file)
+
 /**
  * Columns of each per-story CSV whose header the shipped lexicons fix, in order: the contract documented in the
  * README (coverage.csv, named after the story's outlets, is left out).

@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync'
 import type { Message } from '../../../core/messages.js'
 import type { Ledger } from '../../../core/types.js'
-import { COLUMNS, report, type ReportFiles } from '../../../stages/report/index.js'
+import { COLUMNS, report, type ReportFiles, STORY_FILE_NAMES } from '../../../stages/report/index.js'
 import { REPORT_FILES } from '../../helpers.js'
 import { analyseStory, TOOL } from './fixture.js'
 
@@ -18,6 +18,10 @@ beforeAll(() => {
 describe('report', () => {
   it('writes report.json, the thirteen CSVs and digest.md, nothing else', () => {
     expect([...files.keys()].sort()).toEqual(REPORT_FILES)
+  })
+
+  it('names its files in STORY_FILE_NAMES (what --help lists), in the order it makes them', () => {
+    expect([...files.keys()]).toEqual(STORY_FILE_NAMES)
   })
 
   it('starts each CSV with the columns of COLUMNS', () => {

@@ -34,7 +34,7 @@ const columns: readonly Column[] = [
 ]
 
 /** OUT/index.csv: one row per story, sorted by story id in code-point order. */
-export const index: CsvFile<readonly IndexRow[]> = {
+export const storyIndex: CsvFile<readonly IndexRow[]> = {
   file: 'index.csv',
   about: 'one row per story of the run, sorted by story id',
   columns,
@@ -62,5 +62,5 @@ export const INDEX_COLUMNS: readonly string[] = columns.map((c) => c.name)
 
 /** index.csv: one row per story, sorted by story id. */
 export function indexCsv(rows: readonly IndexRow[], options: CsvOptions = {}): string {
-  return writeCsv(index, rows, options)
+  return writeCsv(storyIndex, rows, options)
 }

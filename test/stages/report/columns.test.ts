@@ -6,14 +6,14 @@ import { parse } from 'csv-parse/sync'
 import type { Message } from '../../../core/messages.js'
 import type { Ledger } from '../../../core/types.js'
 import { COLUMNS, type CsvFile, report, STORY_REPORTS } from '../../../stages/report/index.js'
-import { index } from '../../../stages/report/index-csv.js'
+import { storyIndex } from '../../../stages/report/index-csv.js'
 import { headerOf, isFamily, reportInput } from '../../../stages/report/report-file.js'
 import { corpusTerms } from '../../../stages/report/terms.js'
 import { analyseStory, FORMULA_START, TOOL } from './fixture.js'
 
 const STORY_CSVS = STORY_REPORTS.filter((f): f is CsvFile => 'rows' in f)
 // Every CSV file the tool writes, the run-wide ones included.
-const ALL_CSVS: readonly CsvFile<never>[] = [...STORY_CSVS, index, corpusTerms]
+const ALL_CSVS: readonly CsvFile<never>[] = [...STORY_CSVS, storyIndex, corpusTerms]
 
 let ledger: Ledger
 let messages: Message[]

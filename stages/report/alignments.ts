@@ -3,7 +3,7 @@ import { round } from '../../core/numbers.js'
 import type { CsvFile } from './report-file.js'
 
 /** alignments.csv: one row per unit in a statement. */
-export const alignments: CsvFile = {
+export const alignmentsCsv: CsvFile = {
   file: 'alignments.csv',
   about: 'one row per sentence in a statement',
   columns: [

@@ -3,7 +3,7 @@ import { isConflict } from '../score/relate.js'
 import type { CsvFile } from './report-file.js'
 
 /** conflicts.csv: one row per conflicting pair of sentences. */
-export const conflicts: CsvFile = {
+export const conflictsCsv: CsvFile = {
   file: 'conflicts.csv',
   about: 'one row per conflicting pair of sentences',
   columns: [

@@ -2,7 +2,7 @@
 import type { CsvFile } from './report-file.js'
 
 /** coverage.csv: one row per statement, one column per outlet. */
-export const coverage: CsvFile = {
+export const coverageCsv: CsvFile = {
   file: 'coverage.csv',
   about: 'one row per statement, one column per outlet',
   columns: [

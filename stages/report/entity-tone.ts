@@ -2,7 +2,7 @@
 import type { CsvFile } from './report-file.js'
 
 /** entity_tone.csv: one row per outlet and main entity. */
-export const entityTone: CsvFile = {
+export const entityToneCsv: CsvFile = {
   file: 'entity_tone.csv',
   about: 'one row per outlet and main entity',
   columns: [

@@ -3,7 +3,7 @@ import { FRAME_COLUMNS, FRAMING_MEASURES, frameNamesOf, framingRow } from './fra
 import type { CsvFile } from './report-file.js'
 
 /** framing_articles.csv: one row per article. */
-export const framingArticles: CsvFile = {
+export const framingArticlesCsv: CsvFile = {
   file: 'framing_articles.csv',
   about: 'one row per article',
   columns: [{ name: 'article_id', doc: 'the article' }, ...FRAMING_MEASURES, FRAME_COLUMNS],

@@ -1,9 +1,8 @@
 // framing.csv: one row per outlet, how it tells the story (tone, certainty, report verbs, sourcing, emphasis,
 // frames); its columns and row maker are shared with framing_articles.csv.
-import type { FramingRow } from '../framing/index.js'
-import frames from '../../lang/en/lexicons/frames.json'
+import { DEFAULT_LEXICONS } from '../../lang/en/lexicons/index.js'
 import type { Column, ColumnFamily, CsvFile, ReportInput } from './report-file.js'
-import type { Ledger } from '../../core/types.js'
+import type { FramingRow, Ledger } from '../../core/types.js'
 
 /** The frames of the story's framing results, in the lexicon's order (none when no outlet has a row). */
 export function frameNamesOf(ledger: Ledger): string[] {
@@ -46,14 +45,14 @@ export const FRAMING_MEASURES: readonly Column[] = [
 
 /**
  * One `frame_<name>` column per frame of the frames lexicon. A story's columns are named from its framing results,
- * so a replaced lexicon brings its own; the shipped names come from the shipped lexicon's data, not from framing/,
- * which report/ imports types of only.
+ * so a replaced lexicon brings its own; the shipped names come from the shipped lexicons in lang/en, not from
+ * framing/, which report/ does not import.
  */
 export const FRAME_COLUMNS: ColumnFamily<ReportInput> = {
   family: 'frame_<name>',
   doc: 'share of its sentences touching each frame of the frames lexicon (the 15 Policy Frames Codebook dimensions), by keyword',
   names: ({ ledger }) => frameNamesOf(ledger).map((name) => `frame_${name}`),
-  shipped: Object.keys(frames).map((name) => `frame_${name}`),
+  shipped: Object.keys(DEFAULT_LEXICONS.frames).map((name) => `frame_${name}`),
 }
 
 /** The cells of a framing row (an outlet's or an article's), the frame columns named after `frameNames`. */
@@ -96,7 +95,7 @@ export function framingRow(f: FramingRow, frameNames: readonly string[]) {
 }
 
 /** framing.csv: one row per outlet. */
-export const framing: CsvFile = {
+export const framingCsv: CsvFile = {
   file: 'framing.csv',
   about: 'one row per outlet',
   columns: [...FRAMING_MEASURES, FRAME_COLUMNS],

@@ -2,7 +2,7 @@
 import type { CsvFile } from './report-file.js'
 
 /** headlines.csv: one row per article with a headline. */
-export const headlines: CsvFile = {
+export const headlinesCsv: CsvFile = {
   file: 'headlines.csv',
   about: 'one row per article with a headline',
   columns: [

@@ -2,23 +2,23 @@
 // same on reruns. Each report file is one module here that declares its columns (name and meaning) and makes its
 // rows or text from the ledger; this file only lists them. A new report file is one module and one line in
 // STORY_REPORTS (and its section under "Output" in the README, which a test checks names every column).
-import { alignments } from './alignments.js'
-import { conflicts } from './conflicts.js'
-import { coverage } from './coverage.js'
+import { alignmentsCsv } from './alignments.js'
+import { conflictsCsv } from './conflicts.js'
+import { coverageCsv } from './coverage.js'
 import type { CsvOptions } from './csv.js'
 import { digestMd } from './digest-md.js'
-import { entityTone } from './entity-tone.js'
-import { framingArticles } from './framing-articles.js'
-import { framing } from './framing.js'
-import { headlines } from './headlines.js'
-import { omissions } from './omissions.js'
-import { outletPairs } from './outlet-pairs.js'
-import { quotes } from './quotes.js'
+import { entityToneCsv } from './entity-tone.js'
+import { framingArticlesCsv } from './framing-articles.js'
+import { framingCsv } from './framing.js'
+import { headlinesCsv } from './headlines.js'
+import { omissionsCsv } from './omissions.js'
+import { outletPairsCsv } from './outlet-pairs.js'
+import { quotesCsv } from './quotes.js'
 import { type ReportFile, reportInput, shippedHeaderOf, type ToolInfo, writeFile } from './report-file.js'
 import { reportJson } from './report-json.js'
-import { statements } from './statements.js'
-import { terms } from './terms.js'
-import { wording } from './wording.js'
+import { statementsCsv } from './statements.js'
+import { storyTerms } from './terms.js'
+import { wordingCsv } from './wording.js'
 import type { Message } from '../../core/messages.js'
 import type { Ledger } from '../../core/types.js'
 
@@ -31,19 +31,19 @@ export { termsCsv } from './terms.js'
 /** The files of a story folder, in the order they are made (and listed in `.corroborate.json`). */
 export const STORY_REPORTS: readonly ReportFile[] = [
   reportJson,
-  statements,
-  alignments,
-  outletPairs,
-  framing,
-  framingArticles,
-  entityTone,
-  terms,
-  wording,
-  headlines,
-  conflicts,
-  quotes,
-  omissions,
-  coverage,
+  statementsCsv,
+  alignmentsCsv,
+  outletPairsCsv,
+  framingCsv,
+  framingArticlesCsv,
+  entityToneCsv,
+  storyTerms,
+  wordingCsv,
+  headlinesCsv,
+  conflictsCsv,
+  quotesCsv,
+  omissionsCsv,
+  coverageCsv,
   digestMd,
 ]
 

@@ -2,7 +2,7 @@
 import type { CsvFile } from './report-file.js'
 
 /** omissions.csv: one row per statement an outlet leaves out. */
-export const omissions: CsvFile = {
+export const omissionsCsv: CsvFile = {
   file: 'omissions.csv',
   about: 'one row per statement an outlet leaves out',
   columns: [

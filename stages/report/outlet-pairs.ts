@@ -2,7 +2,7 @@
 import type { CsvFile } from './report-file.js'
 
 /** outlet_pairs.csv: one row per pair of outlets. */
-export const outletPairs: CsvFile = {
+export const outletPairsCsv: CsvFile = {
   file: 'outlet_pairs.csv',
   about: 'one row per pair of outlets',
   columns: [

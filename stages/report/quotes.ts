@@ -2,7 +2,7 @@
 import type { CsvFile } from './report-file.js'
 
 /** quotes.csv: one row per direct quotation (two words or more). */
-export const quotes: CsvFile = {
+export const quotesCsv: CsvFile = {
   file: 'quotes.csv',
   about: 'one row per direct quotation (two words or more)',
   columns: [

@@ -2,7 +2,7 @@
 import type { CsvFile } from './report-file.js'
 
 /** statements.csv: one row per statement. */
-export const statements: CsvFile = {
+export const statementsCsv: CsvFile = {
   file: 'statements.csv',
   about: 'one row per statement',
   columns: [

@@ -1,6 +1,6 @@
 // terms.csv: the words each outlet uses markedly more than the others, per story (OUT/<story>/terms.csv) and over
 // the corpus (OUT/terms.csv), both with the same columns.
-import type { DistinctiveTerm } from '../framing/index.js'
+import type { DistinctiveTerm } from '../../core/types.js'
 import type { CsvOptions } from './csv.js'
 import { type Column, type CsvFile, writeCsv } from './report-file.js'
 
@@ -25,7 +25,7 @@ export const corpusTerms: CsvFile<readonly DistinctiveTerm[]> = {
 }
 
 /** OUT/<story>/terms.csv: the story's distinctive words. */
-export const terms: CsvFile = {
+export const storyTerms: CsvFile = {
   file: 'terms.csv',
   about: 'one row per outlet and distinctive word of the story',
   columns: TERM_COLUMNS,

@@ -2,7 +2,7 @@
 import type { CsvFile } from './report-file.js'
 
 /** wording.csv: one row per outlet per statement carried by two or more outlets. */
-export const wording: CsvFile = {
+export const wordingCsv: CsvFile = {
   file: 'wording.csv',
   about: 'one row per outlet per statement carried by two or more outlets',
   columns: [

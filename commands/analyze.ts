@@ -1,8 +1,8 @@
 // `corroborate analyze`: the batch runner (read, run the stages per story, write every report atomically) and the
-// command around it (settings, progress, signals, the summary and the exit code).
-import { createHash } from 'node:crypto'
-import { createReadStream, existsSync } from 'node:fs'
-import { lstat, stat } from 'node:fs/promises'
+// command around it (settings, progress, signals, the summary and the exit code). Some 530 lines: the runner and its
+// command share their types and are read together; the story state and the stages live in pipeline/.
+import { existsSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -12,16 +12,15 @@ import { CorroborateError, type Message, MessageLog, printable, quoteValue } fro
 import { distinctiveTerms } from '../stages/framing/index.js'
 import { type IndexRow, indexCsv, termsCsv, type ToolInfo } from '../stages/report/index.js'
 import { DEFAULT_MODEL, type SimilarityModel } from '../stages/similarity/index.js'
-import type { RawSource } from '../core/types.js'
 import type { WordVectors } from '../resources/vectors.js'
 import { readConfig } from '../pipeline/config.js'
 import { type Corpus, readCorpus } from '../pipeline/corpus.js'
 import { checkOutput, folderName, LOCK_FILE, sameFolderKey, STATE_FILE } from '../pipeline/folders.js'
 import { type Io, plural } from '../pipeline/io.js'
 import { acquireLock } from '../pipeline/lock.js'
-import { readBounded } from '../pipeline/read.js'
+import { damaged, readState, storyKey } from '../pipeline/state.js'
 import { type AnalyzeSettings, type Flags, fingerprint, recordedSettings, resolveSettings } from '../pipeline/settings.js'
-import { analyseStory, emptyCounts, reviveMessage, STAGES, type StageName, type StoryJob, type StoryOutcome, type StorySettings, type StoryState, type TermCounts } from '../pipeline/story.js'
+import { analyseStory, emptyCounts, reviveMessage, STAGES, STORY_SETTINGS, type StageName, type StoryJob, type StoryOutcome, type StorySettings, type StoryState, type TermCounts } from '../pipeline/story.js'
 import { toolInfo } from '../pipeline/tool.js'
 import type { WorkerData } from '../pipeline/worker.js'
 import { recoverOutput, writeFilesAtomic } from '../pipeline/write.js'
@@ -318,15 +317,7 @@ async function run(options: AnalyzeOptions, tool: ToolInfo, clock: Clock, corpus
   // What, besides its articles, decides a story's reports (every setting the table marks `affectsReports`): a story
   // whose key is unchanged is not redone.
   const runKey = fingerprint(settings, { tool, model: options.model ?? DEFAULT_MODEL, vectors: options.vectors?.name ?? null })
-  const storySettings: StorySettings = {
-    out: settings.out,
-    tool,
-    model: options.model,
-    lexicons: settings.lexicons,
-    digestWords: settings.digestWords,
-    excel: settings.excel,
-    maxBytes: settings.maxBytes,
-  }
+  const storySettings: StorySettings = { ...Object.fromEntries(STORY_SETTINGS.map((key) => [key, settings[key]])), tool, model: options.model } as StorySettings
   // Stopping (a signal): no story starts any more, and those in flight are abandoned at their next stage, on the
   // main thread through the signal, on worker threads through a flag on shared memory.
   const stop = new Int32Array(new SharedArrayBuffer(4))
@@ -514,60 +505,6 @@ function failedOutcome(storyId: string, folder: string, source: string, ruleId: 
   const log = new MessageLog(storyId)
   log.fatal(source, ruleId, reason)
   return { row: { ...emptyCounts(storyId, folder), status: 'failed', fatal: 1, warnings: 0 }, messages: log.messages, terms: {}, timings: {} }
-}
-
-/**
- * Why a story folder whose key is unchanged cannot be kept as it is: a report file its state names is missing, is
- * not a plain file, or differs from what was written; null when every one is whole.
- */
-async function damaged(dir: string, state: StoryState): Promise<string | null> {
-  if (!state.files || typeof state.files !== 'object') return `its state file \`${STATE_FILE}\` does not list its reports' hashes (written by an older version)`
-  for (const [name, hash] of Object.entries(state.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (name === '' || name.includes('/') || name.includes('\\') || name.startsWith('.')) return `its state file \`${STATE_FILE}\` names an unexpected file ${quoteValue(name)}`
-    const file = path.join(dir, name)
-    const info = await lstat(file).catch(() => null)
-    if (!info) return `its report \`${name}\` is missing`
-    // Not followed: a link (to /dev/zero, say) in a report folder is damage, not a report.
-    if (!info.isFile()) return `its report \`${name}\` is not a plain file`
-    if ((await hashFile(file)) !== hash) return `its report \`${name}\` differs from what was written (damaged or edited)`
-  }
-  return null
-}
-
-/** The SHA-256 of a file, read in chunks. */
-async function hashFile(file: string): Promise<string | null> {
-  const hash = createHash('sha256')
-  try {
-    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
-  } catch {
-    return null
-  }
-  return hash.digest('hex')
-}
-
-async function readState(file: string): Promise<StoryState | null> {
-  try {
-    // A plain file of a sane size: a link to a device or a huge file is no state of ours. Read through the bounded
-    // reader, so that a file swapped for a FIFO in between cannot hang the run either.
-    const info = await lstat(file)
-    if (!info.isFile()) return null
-    const read = await readBounded(file, 256 * 1024 * 1024)
-    if (read.bytes === null) return null
-    const state = JSON.parse(read.bytes.toString('utf8')) as StoryState
-    return typeof state.key === 'string' && typeof state.row === 'object' && typeof state.terms === 'object' ? state : null
-  } catch {
-    return null
-  }
-}
-
-/** A story's key: the run's fingerprint, the story and the hash, name and metadata of each of its inputs. */
-function storyKey(fingerprint: string, storyId: string, folder: string, sources: readonly RawSource[]): string {
-  const parts = sources.map((s) => [s.file, s.id ?? '', s.size ?? s.bytes.length, sha256(s.bytes), JSON.stringify(s.meta ?? {}), ...(s.unreadable ? [s.unreadable.reason] : [])].join('\u0000'))
-  return sha256([fingerprint, storyId, folder, ...parts].join('\u0001'))
-}
-
-function sha256(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex')
 }
 
 function addTerms(total: Map<string, Map<string, number>>, terms: TermCounts): void {

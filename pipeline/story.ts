@@ -15,6 +15,7 @@ import type { SimilarityModel } from '../stages/similarity/index.js'
 import type { Article, Document, Ledger, RawSource } from '../core/types.js'
 import type { WordVectors } from '../resources/vectors.js'
 import { STATE_FILE } from './folders.js'
+import type { AnalyzeSettings } from './settings.js'
 import { writeFolderAtomic } from './write.js'
 
 export { STATE_FILE } from './folders.js'
@@ -23,16 +24,15 @@ export { STATE_FILE } from './folders.js'
 export const STAGES = ['read', 'ingest', 'clean', 'segment', 'align', 'score', 'report', 'write'] as const
 export type StageName = (typeof STAGES)[number]
 
-/** What is the same for every story of a run. */
-export interface StorySettings {
-  readonly out: string
+/** The settings a story's stages and its folder depend on, as resolved (see `STORY_SETTINGS`). */
+export type StorySettings = Pick<AnalyzeSettings, (typeof STORY_SETTINGS)[number]> & {
   readonly tool: ToolInfo
+  /** The model loaded (default: the shipped one). */
   readonly model?: SimilarityModel
-  readonly lexicons?: Lexicons
-  readonly digestWords?: number
-  readonly excel?: boolean
-  readonly maxBytes?: number
 }
+
+/** The resolved settings each story needs, passed on as they are (to the worker threads too). */
+export const STORY_SETTINGS = ['out', 'maxBytes', 'digestWords', 'excel', 'lexicons'] as const
 
 /** One story to analyse: its files (folder corpus) or its decoded articles (JSON Lines or CSV corpus). */
 export interface StoryJob {

@@ -8,7 +8,7 @@ import { quoteValue } from '../core/messages.js'
 import type { RawSource } from '../core/types.js'
 import { STATE_FILE } from './folders.js'
 import { readBounded } from './read.js'
-import type { StoryState } from './story.js'
+import { contentHash, type StoryState } from './story.js'
 
 /**
  * Why a story folder whose key is unchanged cannot be kept as it is: a report file its state names is missing, is
@@ -57,12 +57,6 @@ export async function readState(file: string): Promise<StoryState | null> {
 
 /** A story's key: the run's fingerprint, the story and the hash, name and metadata of each of its inputs. */
 export function storyKey(fingerprint: string, storyId: string, folder: string, sources: readonly RawSource[]): string {
-  const parts = sources.map((s) => [s.file, s.id ?? '', s.size ?? s.bytes.length, sha256(s.bytes), JSON.stringify(s.meta ?? {}), ...(s.unreadable ? [s.unreadable.reason] : [])].join('\u0000'))
-  return sha256([fingerprint, storyId, folder, ...parts].join('\u0001'))
+  const parts = sources.map((s) => [s.file, s.id ?? '', s.size ?? s.bytes.length, contentHash(s.bytes), JSON.stringify(s.meta ?? {}), ...(s.unreadable ? [s.unreadable.reason] : [])].join('\u0000'))
+  return contentHash([fingerprint, storyId, folder, ...parts].join('\u0001'))
 }
-
-/** The SHA-256 (hex) of a text or bytes. */
-export function sha256(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex')
-}
-

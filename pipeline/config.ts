@@ -1,10 +1,8 @@
 // The JSON config file of `corroborate analyze --config FILE`: any analyze option of the settings table that has a
 // config key, and replacement lexicons.
-import { quoteValue, CorroborateError } from '../core/messages.js'
+import { CorroborateError, quoteValue } from '../core/messages.js'
 import { readJsonFile } from './read.js'
 import { checkConfig, type RawConfig } from './settings.js'
-
-export { LEXICON_MAX_BYTES } from './settings.js'
 
 /** Largest config file read (1 MB): a config is a few lines; a bigger file is the wrong file. */
 export const CONFIG_MAX_BYTES = 1024 * 1024

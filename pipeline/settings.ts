@@ -11,9 +11,6 @@ import { DEFAULT_MAX_BYTES } from '../stages/ingest/index.js'
 import { DEFAULT_DIGEST_WORDS } from '../stages/score/digest.js'
 import { readJsonFile } from './read.js'
 
-export { DEFAULT_MAX_BYTES } from '../stages/ingest/index.js'
-export { DEFAULT_DIGEST_WORDS } from '../stages/score/digest.js'
-
 /** The commands of the CLI. */
 export type Command = 'analyze' | 'pairs' | 'calibrate'
 

@@ -11,6 +11,7 @@ import {
   defaultText,
   fingerprint,
   fingerprintInput,
+  recordedSettings,
   type ReportResources,
   resolveSettings,
   type Setting,
@@ -97,6 +98,12 @@ describe('resolveSettings', () => {
 
   it('throws a usage error in the words the CLI prints', () => {
     expect(() => resolveSettings({ 'digest-words': '1.5' })).toThrow(expect.objectContaining({ code: 'ERR_USAGE', message: 'Expected `--digest-words` to be a positive integer, got `1.5`' }))
+  })
+})
+
+describe('run.json', () => {
+  it('records every setting of the table', () => {
+    expect(Object.keys(recordedSettings(resolveSettings({})))).toEqual(SETTINGS.analyze.map((s) => s.key))
   })
 })
 

@@ -1,57 +1,42 @@
-// The batch runner behind `corroborate analyze`: read, run the stages per story, write every report atomically.
-import { createHash } from 'node:crypto'
-import { createReadStream, existsSync } from 'node:fs'
-import { lstat, stat } from 'node:fs/promises'
+// `corroborate analyze`: the batch runner (read, run the stages per story, write every report atomically) and the
+// command around it (settings, progress, signals, the summary and the exit code). Some 530 lines: the runner and its
+// command share their types and are read together; the story state and the stages live in pipeline/.
+import { existsSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { Presets, SingleBar } from 'cli-progress'
 import { Piscina } from 'piscina'
-import { CorroborateError, type Message, MessageLog, quoteValue } from '../core/messages.js'
-import { DEFAULT_LEXICONS, distinctiveTerms, type Lexicons } from '../stages/framing/index.js'
+import { CorroborateError, type Message, MessageLog, printable, quoteValue } from '../core/messages.js'
+import { distinctiveTerms } from '../stages/framing/index.js'
 import { type IndexRow, indexCsv, termsCsv, type ToolInfo } from '../stages/report/index.js'
 import { DEFAULT_MODEL, type SimilarityModel } from '../stages/similarity/index.js'
-import type { RawSource } from '../core/types.js'
 import type { WordVectors } from '../resources/vectors.js'
+import { readConfig } from '../pipeline/config.js'
 import { type Corpus, readCorpus } from '../pipeline/corpus.js'
 import { checkOutput, folderName, LOCK_FILE, sameFolderKey, STATE_FILE } from '../pipeline/folders.js'
+import { type Io, plural } from '../pipeline/io.js'
 import { acquireLock } from '../pipeline/lock.js'
-import { readBounded } from '../pipeline/read.js'
-import { analyseStory, emptyCounts, reviveMessage, STAGES, type StageName, type StoryJob, type StoryOutcome, type StorySettings, type StoryState, type TermCounts } from '../pipeline/story.js'
+import { damaged, readState, storyKey } from '../pipeline/state.js'
+import { type AnalyzeSettings, type Flags, fingerprint, recordedSettings, resolveSettings } from '../pipeline/settings.js'
+import { analyseStory, emptyCounts, reviveMessage, STAGES, STORY_SETTINGS, type StageName, type StoryJob, type StoryOutcome, type StorySettings, type StoryState, type TermCounts } from '../pipeline/story.js'
 import { toolInfo } from '../pipeline/tool.js'
 import type { WorkerData } from '../pipeline/worker.js'
 import { recoverOutput, writeFilesAtomic } from '../pipeline/write.js'
+import { loadModel, vectorsFor } from './pairs.js'
 
-/** Options of one analysis run. */
+/** The signals that stop a run cleanly, and the exit code of each (128 + its number, as a shell reports it). */
+const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
+
+/** Options of one analysis run: its resolved settings, and what the caller loaded or listens with. */
 export interface AnalyzeOptions {
-  /** Corpus folder or JSONL file. */
-  readonly corpus: string
-  /** Output folder. */
-  readonly out: string
-  /** Only these story ids (default: all). */
-  readonly stories?: readonly string[]
-  /** Largest article in bytes (default: 5 MB). */
-  readonly maxBytes?: number
-  /** CSV with a UTF-8 byte order mark and CRLF line ends (default: `false`). */
-  readonly excel?: boolean
-  /** Most words of the digest's corroborated part (default: 250). */
-  readonly digestWords?: number
-  /** Word lists of the framing measures (default: the shipped ones). */
-  readonly lexicons?: Lexicons
-  /** Redo every story, even those whose input, options and tool version are unchanged (default: `false`). */
-  readonly force?: boolean
-  /** Follow symbolic links in a folder corpus whose target lies outside it (default: `false`). */
-  readonly followOutsideLinks?: boolean
+  /** Every setting of the run, resolved (see `resolveSettings`); recorded whole in run.json. */
+  readonly settings: AnalyzeSettings
   /** Similarity model (default: the shipped one). */
   readonly model?: SimilarityModel
-  /** Where the model came from, for run.json (null: the shipped one). */
-  readonly modelFile?: string | null
   /** Word vectors, required when the model uses them. Worker threads load the shipped table themselves. */
   readonly vectors?: WordVectors
-  /**
-   * Stories analysed at once, each on a worker thread; 1 runs them on the calling thread (default: 1). At most the
-   * number of cores: a higher value is lowered to it, with a warning.
-   */
-  readonly concurrency?: number
   /** Called with a line of progress for stderr, as each story is merged (in story order). */
   readonly progress?: (line: string) => void
   /** Called after each story with how many are done of how many: what a progress bar shows. */
@@ -84,56 +69,156 @@ export interface AnalyzeResult {
   readonly total: number
 }
 
+/** `corroborate analyze`: settings from the flags and the config file, the run, its summary; resolves to the exit code. */
+export async function analyzeCommand(flags: Flags, io: Io): Promise<number> {
+  // A config file sets defaults; flags on the command line win.
+  const config = flags.config === undefined ? {} : readConfig(flags.config as string)
+  const settings = resolveSettings(flags, config)
+  const { corpus, out } = settings
+  try {
+    await stat(corpus)
+  } catch {
+    io.stderr(`corroborate: Cannot find corpus \`${corpus}\` (expected a folder or a .jsonl file)\n`)
+    return 2
+  }
+  const outInfo = await stat(out).catch(() => null)
+  if (outInfo && !outInfo.isDirectory()) {
+    io.stderr(`corroborate: Expected \`--out\` to be a folder, got the file \`${out}\`\n`)
+    return 2
+  }
+  const model = loadModel(settings.model ?? undefined)
+  const listeners = listen(settings, io)
+  // SIGINT, SIGTERM, SIGHUP: stop cleanly (no new story, the lock released, temporary folders removed); a second
+  // one stops at once (the lock is still removed on exit).
+  const controller = new AbortController()
+  const onSignal = (signal: keyof typeof STOP_SIGNALS) => {
+    if (controller.signal.aborted) process.exit(STOP_SIGNALS[signal])
+    controller.abort(signal)
+  }
+  const handlers = Object.keys(STOP_SIGNALS).map((signal) => [signal, () => onSignal(signal as keyof typeof STOP_SIGNALS)] as const)
+  for (const [signal, handler] of handlers) process.on(signal, handler)
+  let result
+  try {
+    result = await analyze({ settings, model, vectors: vectorsFor(model, (line) => io.stderr(`${line}\n`)), ...listeners.callbacks, signal: controller.signal })
+  } finally {
+    for (const [signal, handler] of handlers) process.off(signal, handler)
+    listeners.close()
+  }
+  return summarise(result, settings, listeners.emit)
+}
+
+/** How a run's events reach stderr: a line or a JSON object each. */
+type Emit = (event: string, fields: Record<string, unknown>, text: string) => void
+
+/** The run's listeners for stderr: progress (a bar on a terminal, else lines), messages as they come. */
+function listen(settings: AnalyzeSettings, io: Io): { callbacks: Pick<AnalyzeOptions, 'progress' | 'onStory' | 'onMessage'>; emit: Emit; close: () => void } {
+  const format = settings.logFormat
+  // JSON log lines (one object per line on stderr) for log collectors; text for people.
+  // Text from the input (story ids, outlets) reaches the terminal: printable() keeps its escape sequences inert.
+  const emit: Emit = (event, fields, text) => io.stderr(format === 'json' ? `${JSON.stringify({ event, ...fields })}\n` : `${printable(text)}\n`)
+  // On a terminal a progress bar; in a log (not a terminal, `--log-format json`), one line per story.
+  const bar =
+    io.terminal && !settings.quiet && format === 'text'
+      ? new SingleBar({ stream: io.terminal, format: 'corroborate {bar} {value}/{total} stories  {story}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic)
+      : null
+  const progress = settings.quiet || bar ? undefined : (line: string) => emit('progress', { line }, line)
+  let barShown = false
+  const onStory = bar
+    ? (done: number, total: number, story: string) => {
+        if (done === 1) bar.start(total, 0, { story: printable(story) })
+        barShown = done < total
+        bar.update(done, { story: printable(story) })
+        if (done === total) bar.stop()
+      }
+    : undefined
+  // Messages as they come, story by story: a run that crashes or is stopped later has still printed them.
+  const onMessage = (m: Message) => {
+    if (m.severity === 'info' && !settings.verbose) return
+    // Over a progress bar: clear its line first, and the bar redraws below the message.
+    if (barShown) io.terminal?.write('\r\x1b[2K')
+    emit('message', m.toJSON(), String(m))
+  }
+  return { callbacks: { progress, onStory, onMessage }, emit, close: () => (barShown ? bar?.stop() : undefined) }
+}
+
+/** The closing lines of a run (interrupted, summary) and its exit code. */
+function summarise(result: AnalyzeResult, settings: AnalyzeSettings, emit: Emit): number {
+  const { out } = settings
+  if (result.interrupted !== null) {
+    const done = result.rows.length
+    emit(
+      'interrupted',
+      { signal: result.interrupted, done, total: result.total },
+      `corroborate: stopped by ${result.interrupted} after ${done} of ${result.total} ${plural(result.total, 'story', 'stories')}; the others keep their previous reports, and index.csv, terms.csv and run.json are left as the last complete run wrote them`,
+    )
+  }
+  const fatal = result.messages.filter((m) => m.severity === 'fatal').length
+  const warnings = result.messages.filter((m) => m.severity === 'warning').length
+  const ok = result.rows.filter((r) => r.status === 'ok').length
+  emit(
+    'summary',
+    { stories: result.rows.length, storiesOk: ok, unchanged: result.unchanged, articles: result.articles, statements: result.statements, fatal, warnings, out },
+    `corroborate: ${result.rows.length} ${plural(result.rows.length, 'story', 'stories')} (${ok} ok), ${result.articles} articles, ` +
+      `${result.statements} statements${result.unchanged > 0 ? ` (${result.unchanged} ${plural(result.unchanged, 'story', 'stories')} unchanged)` : ''}, ${fatal} fatal, ${warnings} ${plural(warnings, 'warning', 'warnings')}; reports in ${out}/`,
+  )
+  if (result.interrupted !== null) return STOP_SIGNALS[result.interrupted as keyof typeof STOP_SIGNALS] ?? 130
+  if (fatal > 0) return 1
+  if (settings.strict && warnings > 0) return 1
+  return 0
+}
+
+/** Time spent per stage, summed, and a way to time one more step. */
+interface Clock {
+  readonly timings: Record<StageName, number>
+  readonly started: number
+  time<T>(stage: StageName, run: () => T | Promise<T>): Promise<T>
+}
+
 /** Run the whole pipeline over a corpus; bad input becomes messages, and one story's failure never stops the others. */
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
+  const { settings } = options
   const tool = toolInfo()
   const timings: Record<StageName, number> = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<StageName, number>
-  const time = async <T>(stage: StageName, run: () => T | Promise<T>): Promise<T> => {
-    const start = performance.now()
-    try {
-      return await run()
-    } finally {
-      timings[stage] += performance.now() - start
-    }
+  const clock: Clock = {
+    timings,
+    started: performance.now(),
+    async time(stage, run) {
+      const start = performance.now()
+      try {
+        return await run()
+      } finally {
+        timings[stage] += performance.now() - start
+      }
+    },
   }
-  const started = performance.now()
   const corpusLog = new MessageLog()
-  const outInfo = await stat(options.out).catch(() => null)
-  if (outInfo && !outInfo.isDirectory()) throw new CorroborateError('ERR_OUT_NOT_FOLDER', `Expected \`--out\` to be a folder, got the file \`${options.out}\``)
+  const outInfo = await stat(settings.out).catch(() => null)
+  if (outInfo && !outInfo.isDirectory()) throw new CorroborateError('ERR_OUT_NOT_FOLDER', `Expected \`--out\` to be a folder, got the file \`${settings.out}\``)
   // Before anything is written: the output must not overwrite the corpus, nor a folder that is not the tool's.
-  await checkOutput(options.corpus, options.out)
-  const lock = await acquireLock(options.out, new Date())
+  await checkOutput(settings.corpus, settings.out)
+  const lock = await acquireLock(settings.out, new Date())
   if (lock.recovered) corpusLog.warn('write', 'recovered-lock', `Took over the lock left by ${lock.recovered.why}`, { file: LOCK_FILE })
   try {
-    return await run(options, tool, timings, time, started, corpusLog)
+    return await run(options, tool, clock, corpusLog)
   } finally {
     await lock.release()
   }
 }
 
-/**
- * The corpus indexed: its stories and where their input is (files, or byte ranges of a JSON Lines or CSV file).
- * Nothing of a story is read until its turn (see `settle`), so memory holds the stories in flight, not the corpus.
- */
-async function readInput(options: AnalyzeOptions, corpusLog: MessageLog, time: <T>(stage: StageName, run: () => T | Promise<T>) => Promise<T>): Promise<Corpus> {
-  return time('read', () => readCorpus(options.corpus, corpusLog, { maxBytes: options.maxBytes, followOutsideLinks: options.followOutsideLinks }))
-}
-
 /** How a story's turn ended: kept as it was, analysed (or abandoned), with notes saying why it was redone. */
 type Settled = { readonly unchanged: StoryState } | { readonly outcome: StoryOutcome; readonly notes: readonly Message[] }
 
-async function run(
-  options: AnalyzeOptions,
-  tool: ToolInfo,
-  timings: Record<StageName, number>,
-  time: <T>(stage: StageName, run: () => T | Promise<T>) => Promise<T>,
-  started: number,
-  corpusLog: MessageLog,
-): Promise<AnalyzeResult> {
-  for (const name of await recoverOutput(options.out)) corpusLog.warn('write', 'recovered-report', `Restored the reports of story ${quoteValue(name)} left aside by an interrupted run`, { file: name })
+/** The stories a run analyses, in id order, their folders, and which messages of the corpus concern the others. */
+interface Selection {
+  readonly storyIds: readonly string[]
+  readonly folders: ReadonlyMap<string, string>
+  /** Story id to the id of the story that has its folder already (their hashes collide). */
+  readonly collided: ReadonlyMap<string, string>
+  readonly aboutSkippedStory: (m: Message) => boolean
+}
 
-  const corpus = await readInput(options, corpusLog, time)
-  const { kind, inputs, stories: byStory } = corpus
+function selectStories(corpus: Corpus, wanted: readonly string[], corpusLog: MessageLog): Selection {
+  const { kind, stories: byStory } = corpus
   const allIds = [...byStory.keys()].sort()
   let storyIds = allIds
   // Folder names come from each id alone, so they are the same in every run and with `--story`. Two ids whose
@@ -147,10 +232,10 @@ async function run(
     if (first === undefined) folderOwner.set(key, id)
     else collided.set(id, first)
   }
-  if (options.stories && options.stories.length > 0) {
-    const wanted = new Set(options.stories)
-    for (const id of wanted) if (!byStory.has(id)) corpusLog.fatal('analyze', 'unknown-story', `Expected story ${quoteValue(id)} in the corpus, got none (it has ${byStory.size})`)
-    storyIds = storyIds.filter((id) => wanted.has(id))
+  if (wanted.length > 0) {
+    const set = new Set(wanted)
+    for (const id of set) if (!byStory.has(id)) corpusLog.fatal('analyze', 'unknown-story', `Expected story ${quoteValue(id)} in the corpus, got none (it has ${byStory.size})`)
+    storyIds = storyIds.filter((id) => set.has(id))
   }
   // A read problem inside a story folder that `--story` left out is not this run's business: an empty `drafts/`
   // must not fail `--story quarry-fire`. Folder paths start with the story id; JSONL lines cannot be told apart.
@@ -158,48 +243,81 @@ async function run(
   const skipped = allIds.filter((id) => !picked.has(id))
   const aboutSkippedStory = (m: Message): boolean =>
     kind === 'folder' && skipped.some((id) => m.place.file !== undefined && (m.place.file === id || m.place.file.startsWith(`${id}${path.sep}`)))
+  return { storyIds, folders, collided, aboutSkippedStory }
+}
 
+/** The concurrency used: the one asked for, at most the number of cores (with a warning when lowered). */
+function cappedConcurrency(asked: number, corpusLog: MessageLog): number {
   // Threads beyond the cores only cost memory (each loads its own word vectors and models): 100,000 asked for
   // 100 threads and 12 GB.
   const cores = Math.max(1, availableParallelism())
-  const requested = Math.max(1, Math.floor(options.concurrency ?? 1))
+  const requested = Math.max(1, Math.floor(asked))
   if (requested > cores) corpusLog.warn('analyze', 'concurrency-capped', `Expected \`--concurrency\` to be at most the number of cores (${cores}), got \`${requested}\`; using ${cores}`)
-  const concurrency = Math.min(requested, cores)
+  return Math.min(requested, cores)
+}
+
+/** What the merged stories add up to, in story order. */
+interface Totals {
+  readonly rows: IndexRow[]
+  readonly messages: Message[]
+  articles: number
+  statements: number
+  unchanged: number
+  abandoned: number
+  done: number
+  /** Term counts per outlet over every story of the run, for the corpus-wide distinctive terms. */
+  readonly corpusTerms: Map<string, Map<string, number>>
+}
+
+/** Runs a story's stages on this thread or on a pool of worker threads; `destroy` ends the pool. */
+interface Analyser {
+  analyse(job: StoryJob): Promise<StoryOutcome>
+  destroy(): Promise<void>
+}
+
+function analyser(settings: StorySettings, vectors: WordVectors | undefined, threads: number, stop: Int32Array, stopping: () => boolean): Analyser {
+  const file = threads > 1 ? workerFile() : null
+  let pool: Piscina | null = null
+  return {
+    async analyse(job) {
+      if (file === null) return analyseStory(job, settings, vectors, stopping)
+      pool ??= new Piscina({ filename: file, workerData: { settings, vectors: vectors !== undefined, stop } satisfies WorkerData, minThreads: threads, maxThreads: threads, idleTimeout: 1000 })
+      try {
+        const outcome = (await pool.run(job)) as StoryOutcome
+        return { ...outcome, messages: outcome.messages.map(reviveMessage) }
+      } catch (error) {
+        // The thread itself failed (out of memory, a module that would not load): the story fails, not the run.
+        return failedOutcome(job.storyId, job.folder, 'analyze', 'story-failed', `Unexpected error in the worker thread analysing the story: ${(error as Error).stack ?? String(error)}`)
+      }
+    },
+    async destroy() {
+      await (pool as Piscina | null)?.destroy()
+    },
+  }
+}
+
+async function run(options: AnalyzeOptions, tool: ToolInfo, clock: Clock, corpusLog: MessageLog): Promise<AnalyzeResult> {
+  const { settings } = options
+  for (const name of await recoverOutput(settings.out)) corpusLog.warn('write', 'recovered-report', `Restored the reports of story ${quoteValue(name)} left aside by an interrupted run`, { file: name })
+
+  // The corpus indexed: its stories and where their input is (files, or byte ranges of a JSON Lines or CSV file).
+  // Nothing of a story is read until its turn (see `settle`), so memory holds the stories in flight, not the corpus.
+  const corpus = await clock.time('read', () => readCorpus(settings.corpus, corpusLog, { maxBytes: settings.maxBytes, followOutsideLinks: settings.followOutsideLinks }))
+  const selection = selectStories(corpus, settings.stories, corpusLog)
+  const { storyIds, folders, collided } = selection
+  const concurrency = cappedConcurrency(settings.concurrency, corpusLog)
   const threads = Math.min(concurrency, storyIds.length)
 
-  const rows: IndexRow[] = []
-  const messages: Message[] = []
+  const totals: Totals = { rows: [], messages: [], articles: 0, statements: 0, unchanged: 0, abandoned: 0, done: 0, corpusTerms: new Map() }
   const say = (m: Message) => {
-    messages.push(m)
+    totals.messages.push(m)
     options.onMessage?.(m)
   }
-  for (const m of corpusLog.messages) if (!aboutSkippedStory(m)) say(m)
-  let articleTotal = 0
-  let statementTotal = 0
-  let unchanged = 0
-  // Term counts per outlet over every story of the run, for the corpus-wide distinctive terms.
-  const corpusTerms = new Map<string, Map<string, number>>()
-  // What, besides its articles, decides a story's reports: a story whose key is unchanged is not redone.
-  const fingerprint = sha256(
-    JSON.stringify({
-      tool,
-      model: options.model ?? DEFAULT_MODEL,
-      vectors: options.vectors?.name ?? null,
-      lexicons: options.lexicons ?? DEFAULT_LEXICONS,
-      digestWords: options.digestWords ?? 250,
-      excel: options.excel ?? false,
-      maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
-    }),
-  )
-  const settings: StorySettings = {
-    out: options.out,
-    tool,
-    model: options.model,
-    lexicons: options.lexicons,
-    digestWords: options.digestWords,
-    excel: options.excel,
-    maxBytes: options.maxBytes,
-  }
+  for (const m of corpusLog.messages) if (!selection.aboutSkippedStory(m)) say(m)
+  // What, besides its articles, decides a story's reports (every setting the table marks `affectsReports`): a story
+  // whose key is unchanged is not redone.
+  const runKey = fingerprint(settings, { tool, model: options.model ?? DEFAULT_MODEL, vectors: options.vectors?.name ?? null })
+  const storySettings: StorySettings = { ...Object.fromEntries(STORY_SETTINGS.map((key) => [key, settings[key]])), tool, model: options.model } as StorySettings
   // Stopping (a signal): no story starts any more, and those in flight are abandoned at their next stage, on the
   // main thread through the signal, on worker threads through a flag on shared memory.
   const stop = new Int32Array(new SharedArrayBuffer(4))
@@ -207,19 +325,7 @@ async function run(
   const stopping = () => halted || options.signal?.aborted === true
   const onAbort = () => Atomics.store(stop, 0, 1)
   options.signal?.addEventListener('abort', onAbort, { once: true })
-  const file = threads > 1 ? workerFile() : null
-  let pool: Piscina | null = null
-  const analyseJob = async (job: StoryJob): Promise<StoryOutcome> => {
-    if (file === null) return analyseStory(job, settings, options.vectors, stopping)
-    pool ??= new Piscina({ filename: file, workerData: { settings, vectors: options.vectors !== undefined, stop } satisfies WorkerData, minThreads: threads, maxThreads: threads, idleTimeout: 1000 })
-    try {
-      const outcome = (await pool.run(job)) as StoryOutcome
-      return { ...outcome, messages: outcome.messages.map(reviveMessage) }
-    } catch (error) {
-      // The thread itself failed (out of memory, a module that would not load): the story fails, not the run.
-      return failedOutcome(job.storyId, job.folder, 'analyze', 'story-failed', `Unexpected error in the worker thread analysing the story: ${(error as Error).stack ?? String(error)}`)
-    }
-  }
+  const stories = analyser(storySettings, options.vectors, threads, stop, stopping)
 
   // One story's turn: its input is taken (and released from the corpus), its key checked against its folder's
   // state, and the story analysed unless unchanged. Never rejects: a failure is the story's outcome.
@@ -227,7 +333,7 @@ async function run(
     const folder = folders.get(storyId)!
     try {
       // The story's input, read now: its files, or its records of the JSON Lines or CSV file.
-      const sources = await time('read', () => corpus.load(storyId))
+      const sources = await clock.time('read', () => corpus.load(storyId))
       const other = collided.get(storyId)
       if (other !== undefined) {
         return {
@@ -235,10 +341,10 @@ async function run(
           notes: [],
         }
       }
-      const key = storyKey(fingerprint, storyId, folder, sources)
+      const key = storyKey(runKey, storyId, folder, sources)
       const notes: Message[] = []
-      if (!options.force) {
-        const dir = path.join(options.out, folder)
+      if (!settings.force) {
+        const dir = path.join(settings.out, folder)
         const state = await readState(path.join(dir, STATE_FILE))
         if (state && state.key === key) {
           const damage = await damaged(dir, state)
@@ -246,15 +352,13 @@ async function run(
           notes.push(new MessageLog(storyId).info('analyze', 'damaged-report', `Redoing the story although its input is unchanged: ${damage}`, { file: folder }))
         }
       }
-      const outcome = await analyseJob({ storyId, folder, key, sources, articles: [] })
+      const outcome = await stories.analyse({ storyId, folder, key, sources, articles: [] })
       return { outcome, notes }
     } catch (error) {
       return { outcome: failedOutcome(storyId, folder, 'analyze', 'story-failed', `Unexpected error while analysing the story: ${(error as Error).stack ?? String(error)}`), notes: [] }
     }
   }
 
-  let done = 0
-  let abandoned = 0
   // Merged in story order, whatever order the threads finish in: the index row, the messages (printed now, not
   // at the end, so that a later crash cannot swallow them), the progress line and the terms.
   const merge = (storyId: string, settled: Settled) => {
@@ -262,34 +366,71 @@ async function run(
     let line: string
     if ('unchanged' in settled) {
       row = settled.unchanged.row
-      unchanged++
-      addTerms(corpusTerms, settled.unchanged.terms)
+      totals.unchanged++
+      addTerms(totals.corpusTerms, settled.unchanged.terms)
       line = 'unchanged, reports kept'
     } else {
       const { outcome } = settled
       if (outcome.abandoned) {
-        abandoned++
+        totals.abandoned++
         return
       }
       row = outcome.row
-      for (const [stage, ms] of Object.entries(outcome.timings)) timings[stage as StageName] += ms
-      addTerms(corpusTerms, outcome.terms)
+      for (const [stage, ms] of Object.entries(outcome.timings)) clock.timings[stage as StageName] += ms
+      addTerms(totals.corpusTerms, outcome.terms)
       line = `${row.status}, ${row.articles} articles, ${row.statements} statements`
     }
-    rows.push(row)
+    totals.rows.push(row)
     if (row.status === 'ok') {
-      articleTotal += row.articles
-      statementTotal += row.statements
+      totals.articles += row.articles
+      totals.statements += row.statements
     }
-    done++
-    options.progress?.(`[${done}/${storyIds.length}] ${storyId}: ${line}`)
-    options.onStory?.(done, storyIds.length, storyId)
+    totals.done++
+    options.progress?.(`[${totals.done}/${storyIds.length}] ${storyId}: ${line}`)
+    options.onStory?.(totals.done, storyIds.length, storyId)
     if (!('unchanged' in settled)) for (const m of [...settled.notes, ...settled.outcome.messages]) say(m)
   }
 
-  // A bounded window of stories in flight (read, queued or analysed), twice the threads, so that memory grows with
-  // the stories in flight and not with the corpus; finished stories wait for the earlier ones to be merged, up to a
-  // wider bound, so that one long story does not stall the threads.
+  // Merging failed (a callback threw): the others are stopped and let settle before the pool goes.
+  const halt = () => {
+    halted = true
+    Atomics.store(stop, 0, 1)
+  }
+  let startedCount: number
+  try {
+    startedCount = await inWindow(storyIds, threads, settle, merge, stopping, halt)
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort)
+    await stories.destroy()
+    corpus.close()
+  }
+
+  const result = { rows: totals.rows, messages: totals.messages, articles: totals.articles, statements: totals.statements, unchanged: totals.unchanged, total: storyIds.length }
+  const interrupted = options.signal?.aborted === true && (totals.abandoned > 0 || startedCount < storyIds.length) ? String(options.signal!.reason ?? 'aborted') : null
+  if (interrupted !== null) {
+    // Nothing half-done stays behind; the run-level files keep describing the last complete run.
+    await recoverOutput(settings.out).catch(() => [])
+    return { ...result, timings: {}, interrupted }
+  }
+  const timingsMs = await writeRunFiles(settings, tool, concurrency, options.vectors, corpus, totals, clock)
+  return { ...result, timings: timingsMs, interrupted: null }
+}
+
+/**
+ * Settle every story through a bounded window of stories in flight (read, queued or analysed), twice the threads,
+ * so that memory grows with the stories in flight and not with the corpus; finished stories wait for the earlier
+ * ones to be merged, up to a wider bound, so that one long story does not stall the threads. Resolves to how many
+ * stories were started (fewer than all once `stopping` says yes); when a merge throws, `halt` is called, the stories
+ * in flight are let settle and the error is thrown.
+ */
+async function inWindow(
+  storyIds: readonly string[],
+  threads: number,
+  settle: (storyId: string) => Promise<Settled>,
+  merge: (storyId: string, settled: Settled) => void,
+  stopping: () => boolean,
+  halt: () => void,
+): Promise<number> {
   const inFlightMost = Math.max(2, 2 * threads)
   const aheadMost = Math.max(64, 8 * threads)
   const inFlight = new Set<Promise<void>>()
@@ -318,63 +459,45 @@ async function run(
     }
     await Promise.all(inFlight)
   } catch (error) {
-    // Merging failed (a callback threw): stop the others and let them settle before the pool goes.
-    halted = true
-    Atomics.store(stop, 0, 1)
+    halt()
     await Promise.allSettled(inFlight)
     throw error
-  } finally {
-    options.signal?.removeEventListener('abort', onAbort)
-    await (pool as Piscina | null)?.destroy()
-    corpus.close()
   }
+  return startedCount
+}
 
-  const interrupted = options.signal?.aborted === true && (abandoned > 0 || startedCount < storyIds.length) ? String(options.signal!.reason ?? 'aborted') : null
-  if (interrupted !== null) {
-    // Nothing half-done stays behind; the run-level files keep describing the last complete run.
-    await recoverOutput(options.out).catch(() => [])
-    return { rows, messages, articles: articleTotal, statements: statementTotal, unchanged, timings: {}, interrupted, total: storyIds.length }
-  }
-
+/** Write index.csv, terms.csv and run.json together; returns the run's timings as run.json records them. */
+async function writeRunFiles(settings: AnalyzeSettings, tool: ToolInfo, concurrency: number, vectors: WordVectors | undefined, corpus: Corpus, totals: Totals, clock: Clock): Promise<Record<string, number>> {
+  const { rows, messages } = totals
   const runFiles = new Map<string, string>()
-  await time('write', () => {
-    runFiles.set('index.csv', indexCsv(rows, { excel: options.excel }))
-    runFiles.set('terms.csv', termsCsv(distinctiveTerms(corpusTerms, 20), { excel: options.excel }))
+  await clock.time('write', () => {
+    runFiles.set('index.csv', indexCsv(rows, { excel: settings.excel }))
+    runFiles.set('terms.csv', termsCsv(distinctiveTerms(totals.corpusTerms, 20), { excel: settings.excel }))
   })
-  const totalMs = performance.now() - started
+  const totalMs = performance.now() - clock.started
   const record = {
     schemaVersion: 1,
     tool,
-    options: {
-      corpus: options.corpus,
-      out: options.out,
-      stories: options.stories ?? [],
-      maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
-      excel: options.excel ?? false,
-      force: options.force ?? false,
-      digestWords: options.digestWords ?? 250,
-      model: options.modelFile ?? 'default',
-      vectors: options.vectors?.name ?? null,
-      concurrency,
-    },
-    inputs,
+    // Every setting as resolved, with the word vectors in use and the concurrency the run used (at most the cores).
+    options: { ...recordedSettings(settings), vectors: vectors?.name ?? null, concurrency },
+    inputs: corpus.inputs,
     counts: {
       stories: rows.length,
       storiesOk: rows.filter((r) => r.status === 'ok').length,
-      storiesUnchanged: unchanged,
-      articles: articleTotal,
-      statements: statementTotal,
+      storiesUnchanged: totals.unchanged,
+      articles: totals.articles,
+      statements: totals.statements,
       fatal: messages.filter((m) => m.severity === 'fatal').length,
       warnings: messages.filter((m) => m.severity === 'warning').length,
       info: messages.filter((m) => m.severity === 'info').length,
     },
-    timingsMs: { total: roundMs(totalMs), ...Object.fromEntries(STAGES.map((s) => [s, roundMs(timings[s])])) },
+    timingsMs: { total: roundMs(totalMs), ...Object.fromEntries(STAGES.map((s) => [s, roundMs(clock.timings[s])])) },
     messages: messages.map((m) => m.toJSON()),
   }
   runFiles.set('run.json', `${JSON.stringify(record, null, 2)}\n`)
   // The three together: a full disk leaves all of the previous run's, never a new index beside an old run.json.
-  await writeFilesAtomic(options.out, runFiles)
-  return { rows, messages, articles: articleTotal, statements: statementTotal, unchanged, timings: record.timingsMs, interrupted: null, total: storyIds.length }
+  await writeFilesAtomic(settings.out, runFiles)
+  return record.timingsMs
 }
 
 /** A story that failed before or outside its stages: one fatal message, no report. */
@@ -382,60 +505,6 @@ function failedOutcome(storyId: string, folder: string, source: string, ruleId: 
   const log = new MessageLog(storyId)
   log.fatal(source, ruleId, reason)
   return { row: { ...emptyCounts(storyId, folder), status: 'failed', fatal: 1, warnings: 0 }, messages: log.messages, terms: {}, timings: {} }
-}
-
-/**
- * Why a story folder whose key is unchanged cannot be kept as it is: a report file its state names is missing, is
- * not a plain file, or differs from what was written; null when every one is whole.
- */
-async function damaged(dir: string, state: StoryState): Promise<string | null> {
-  if (!state.files || typeof state.files !== 'object') return `its state file \`${STATE_FILE}\` does not list its reports' hashes (written by an older version)`
-  for (const [name, hash] of Object.entries(state.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (name === '' || name.includes('/') || name.includes('\\') || name.startsWith('.')) return `its state file \`${STATE_FILE}\` names an unexpected file ${quoteValue(name)}`
-    const file = path.join(dir, name)
-    const info = await lstat(file).catch(() => null)
-    if (!info) return `its report \`${name}\` is missing`
-    // Not followed: a link (to /dev/zero, say) in a report folder is damage, not a report.
-    if (!info.isFile()) return `its report \`${name}\` is not a plain file`
-    if ((await hashFile(file)) !== hash) return `its report \`${name}\` differs from what was written (damaged or edited)`
-  }
-  return null
-}
-
-/** The SHA-256 of a file, read in chunks. */
-async function hashFile(file: string): Promise<string | null> {
-  const hash = createHash('sha256')
-  try {
-    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
-  } catch {
-    return null
-  }
-  return hash.digest('hex')
-}
-
-async function readState(file: string): Promise<StoryState | null> {
-  try {
-    // A plain file of a sane size: a link to a device or a huge file is no state of ours. Read through the bounded
-    // reader, so that a file swapped for a FIFO in between cannot hang the run either.
-    const info = await lstat(file)
-    if (!info.isFile()) return null
-    const read = await readBounded(file, 256 * 1024 * 1024)
-    if (read.bytes === null) return null
-    const state = JSON.parse(read.bytes.toString('utf8')) as StoryState
-    return typeof state.key === 'string' && typeof state.row === 'object' && typeof state.terms === 'object' ? state : null
-  } catch {
-    return null
-  }
-}
-
-/** A story's key: the run's fingerprint, the story and the hash, name and metadata of each of its inputs. */
-function storyKey(fingerprint: string, storyId: string, folder: string, sources: readonly RawSource[]): string {
-  const parts = sources.map((s) => [s.file, s.id ?? '', s.size ?? s.bytes.length, sha256(s.bytes), JSON.stringify(s.meta ?? {}), ...(s.unreadable ? [s.unreadable.reason] : [])].join('\u0000'))
-  return sha256([fingerprint, storyId, folder, ...parts].join('\u0001'))
-}
-
-function sha256(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex')
 }
 
 function addTerms(total: Map<string, Map<string, number>>, terms: TermCounts): void {
@@ -455,12 +524,7 @@ function workerFile(): string {
   if (existsSync(beside)) return beside
   const built = path.join(__dirname, '..', 'dist', 'pipeline', 'worker.js')
   if (existsSync(built)) return built
-  throw new Error(`Expected the worker module at ${beside} or ${built}; run \`make build\``)
-}
-
-/** Worker threads to use when `--concurrency` is not given: one per core. */
-export function defaultConcurrency(): number {
-  return availableParallelism()
+  throw new CorroborateError('ERR_NO_WORKER', `Expected the worker module at ${beside} or ${built}; run \`make build\``)
 }
 
 // Timings in run.json carry one decimal of a millisecond: finer is noise (reports keep four decimals, core/numbers.ts).

@@ -1,7 +1,12 @@
-// calibrate: fit the similarity model to labelled sentence pairs, with cross-validated figures.
-import type { MessageLog } from '../core/messages.js'
-import { CorroborateError, quoteValue } from '../core/messages.js'
-import { type BoostOptions, bestThreshold, classify, fitBoosted, type Metrics, pearson, predict, spearman } from '../resources/model.js'
+// `corroborate calibrate`: fit the similarity model to labelled sentence pairs, with cross-validated figures.
+import path from 'node:path'
+import { CorroborateError, MessageLog, quoteValue } from '../core/messages.js'
+import { type Io, sameFile, usage } from '../pipeline/io.js'
+import { type Flags, resolve } from '../pipeline/settings.js'
+import { loadVectors } from '../pipeline/tables.js'
+import { writeFileAtomic } from '../pipeline/write.js'
+import { readPairsTable } from './pairs.js'
+import { type BoostOptions, bestThreshold, DEFAULT_BOOST, DEFAULT_FOLDS, classify, fitBoosted, type Metrics, pearson, predict, spearman } from '../resources/model.js'
 import { FEATURE_DOCS, FEATURES, type FeatureName, pairFeatureArray, preparePairs, type SimilarityModel, VECTOR_FEATURES, WORDNET_FEATURES } from '../stages/similarity/index.js'
 import type { WordVectors } from '../resources/vectors.js'
 import { round } from '../core/numbers.js'
@@ -15,7 +20,7 @@ export interface LabelledPair {
 }
 
 export interface CalibrateOptions extends BoostOptions {
-  /** Folds of cross-validation (default: `10`). */
+  /** Folds of cross-validation (default: `DEFAULT_FOLDS`, 10). */
   readonly folds?: number
   /** Features to use (default: all). */
   readonly features?: readonly FeatureName[]
@@ -43,13 +48,7 @@ export interface CalibrationReport {
   readonly threshold: number
 }
 
-/**
- * How `calibrate` fits unless told otherwise: two bags of 200 trees of depth 3, each tree grown on 80% of the pairs
- * and 60% of the features. Against one boosted model on every pair and feature, bagging lifted MSRP 10-fold
- * accuracy from 77.9% to 78.3% (three bags: 78.2%, for half as much again of scoring time per pair), and STS-B
- * train 5-fold Pearson (400 trees of depth 4 per bag) from 0.811 to 0.815.
- */
-export const DEFAULT_BOOST: BoostOptions = { rounds: 200, learningRate: 0.05, depth: 3, bags: 2, subsample: 0.8, colsample: 0.6 }
+export { DEFAULT_BOOST, DEFAULT_FOLDS } from '../resources/model.js'
 
 /** Each pair's features, with IDF over all sentences of the set (as `pairs` and `analyze` compute it). */
 export function pairMatrix(pairs: readonly { readonly a: string; readonly b: string }[], features: readonly FeatureName[], vectors?: WordVectors): number[][] {
@@ -64,7 +63,7 @@ export function pairMatrix(pairs: readonly { readonly a: string; readonly b: str
 
 /** Fit a model to labelled pairs: k-fold cross-validated figures first, then the model fitted on every pair. */
 export function calibrate(pairs: readonly LabelledPair[], log: MessageLog, options: CalibrateOptions = {}): { model: SimilarityModel; report: CalibrationReport } {
-  const folds = options.folds ?? 10
+  const folds = options.folds ?? DEFAULT_FOLDS
   const boost: BoostOptions = { ...DEFAULT_BOOST, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) }
   const alignedScore = options.alignedScore ?? 3
   const criterion = options.criterion ?? 'f1'
@@ -168,4 +167,94 @@ function roundAll(metrics: Metrics): Metrics {
 
 function roundOrNull(value: number | null): number | null {
   return value === null ? null : round(value)
+}
+
+/** Read labelled pairs (`text_a`, `text_b`, and `label` 0/1 or `score` 0–5) for calibration. */
+export function readLabelledPairs(file: string, log: MessageLog): LabelledPair[] {
+  const table = readPairsTable(file, ['text_a', 'text_b'], log)
+  const a = table.header.indexOf('text_a')
+  const b = table.header.indexOf('text_b')
+  const labelAt = table.header.indexOf('label')
+  const scoreAt = table.header.indexOf('score')
+  const name = path.basename(file)
+  if (labelAt < 0 && scoreAt < 0) throw new CorroborateError('ERR_BAD_TABLE', `${name}: Expected a \`label\` (0/1) or \`score\` (0–5) column, got neither`)
+  const pairs: LabelledPair[] = []
+  for (const row of table.rows) {
+    const label = labelAt >= 0 ? row.cells[labelAt]!.trim() : ''
+    const score = scoreAt >= 0 ? row.cells[scoreAt]!.trim() : ''
+    if (label !== '') {
+      if (label !== '0' && label !== '1') {
+        log.warn('calibrate', 'bad-label', `Expected \`label\` 0 or 1, got ${quoteValue(label)}; row skipped`, { file: name, line: row.line })
+        continue
+      }
+      pairs.push({ a: row.cells[a]!, b: row.cells[b]!, label: Number(label) })
+    } else if (score !== '') {
+      const value = Number(score)
+      if (!Number.isFinite(value) || value < 0 || value > 5) {
+        log.warn('calibrate', 'bad-score', `Expected \`score\` between 0 and 5, got ${quoteValue(score)}; row skipped`, { file: name, line: row.line })
+        continue
+      }
+      pairs.push({ a: row.cells[a]!, b: row.cells[b]!, score: value })
+    } else log.warn('calibrate', 'no-label', 'Expected a `label` or a `score`, got neither; row skipped', { file: name, line: row.line })
+  }
+  return pairs
+}
+
+/** Options of `corroborate calibrate`. */
+export interface CalibrateRun {
+  readonly pairs: string
+  readonly out: string
+  readonly rounds?: number
+  readonly depth?: number
+  readonly learningRate?: number
+  readonly folds?: number
+}
+
+/** Fit a model to a labelled pairs file and write it atomically; returns the cross-validated figures. */
+export async function calibrateFile(run: CalibrateRun, log: MessageLog, progress: (line: string) => void): Promise<CalibrationReport> {
+  const pairs = readLabelledPairs(run.pairs, log)
+  progress(`corroborate: fitting on ${pairs.length} pairs (${run.folds ?? DEFAULT_FOLDS}-fold cross-validation first)`)
+  const { model, report } = calibrate(pairs, log, {
+    vectors: loadVectors(progress),
+    rounds: run.rounds,
+    depth: run.depth,
+    learningRate: run.learningRate,
+    folds: run.folds,
+    source: path.basename(run.pairs),
+  })
+  await writeFileAtomic(run.out, `${JSON.stringify(model, null, 1)}\n`)
+  return report
+}
+
+/** The figures of a calibration as lines for stdout. */
+export function formatReport(report: CalibrationReport): string {
+  const pct = (v: number) => `${(100 * v).toFixed(1)}%`
+  const cv = report.crossValidated
+  const lines = [
+    `pairs\t${report.pairs} (${report.labelled} labelled, ${report.scored} scored)`,
+    `cross-validation\t${report.folds} folds`,
+    `accuracy\t${pct(cv.accuracy)}`,
+    `precision\t${pct(cv.precision)}`,
+    `recall\t${pct(cv.recall)}`,
+    `f1\t${(100 * cv.f1).toFixed(1)}`,
+  ]
+  if (report.pearson !== null) lines.push(`pearson\t${report.pearson.toFixed(3)}`, `spearman\t${report.spearman!.toFixed(3)}`)
+  lines.push(`threshold\t${report.threshold}`)
+  return `${lines.join('\n')}\n`
+}
+
+/** `corroborate calibrate`: fit a model to `--pairs`, print the cross-validated figures and write it to `--out`. */
+export async function calibrateCommand(flags: Flags, io: Io): Promise<number> {
+  const pairs = flags.pairs as string | undefined
+  const out = flags.out as string | undefined
+  if (pairs === undefined || out === undefined) return usage(io, 'Expected `--pairs LABELLED.tsv` and `--out MODEL.json`')
+  if (await sameFile(pairs, out)) return usage(io, `Expected \`--out\` to be another file than \`--pairs\`, got \`${out}\` for both: it would replace the input`)
+  const settings = resolve('calibrate', flags) as { folds?: number; rounds?: number; depth?: number; learningRate?: number; quiet: boolean }
+  const log = new MessageLog()
+  const progress = settings.quiet ? () => {} : (line: string) => io.stderr(`${line}\n`)
+  const report = await calibrateFile({ pairs, out, folds: settings.folds, rounds: settings.rounds, depth: settings.depth, learningRate: settings.learningRate }, log, progress)
+  for (const m of log.messages) io.stderr(`${String(m)}\n`)
+  io.stdout(formatReport(report))
+  progress(`corroborate: model written to ${out}`)
+  return 0
 }

@@ -1,12 +1,13 @@
-// `corroborate pairs` and `corroborate calibrate`: sentence pairs in tab-separated files, scored or fitted.
+// `corroborate pairs`: sentence pairs in a tab-separated file, scored; and the TSV reader `calibrate` shares.
 import path from 'node:path'
-import { calibrate, type CalibrationReport, type LabelledPair } from './calibrate.js'
-import { type MessageLog, quoteValue } from '../core/messages.js'
+import { CorroborateError, MessageLog, quoteValue } from '../core/messages.js'
 import { checkModel, checkVectors, DEFAULT_MODEL, scoreTextPairs, type SimilarityModel } from '../stages/similarity/index.js'
 import { decodeText, sniffEncoding } from '../stages/ingest/decode.js'
 import { reportEncoding } from '../stages/ingest/records.js'
 import { readJsonFile, readUserFile } from '../pipeline/read.js'
 import { loadVectors } from '../pipeline/tables.js'
+import { type Io, sameFile, usage } from '../pipeline/io.js'
+import { type Flags, resolve } from '../pipeline/settings.js'
 import { writeFileAtomic } from '../pipeline/write.js'
 
 /** A tab-separated file with a header row: fields split on tabs only (sentences contain `"`). */
@@ -26,7 +27,7 @@ export function readPairsTable(file: string, required: readonly string[], log: M
   const name = path.basename(file)
   // Decoded as article files are: UTF-16 (what Excel's "Unicode text" export writes) and bad UTF-8 lines included.
   const sniffed = sniffEncoding(bytes, true)
-  if (sniffed.encoding === null) throw Object.assign(new Error(`${name}: Expected a tab-separated text file, got a binary file (NUL bytes)`), { code: 'ERR_BAD_TABLE' })
+  if (sniffed.encoding === null) throw new CorroborateError('ERR_BAD_TABLE', `${name}: Expected a tab-separated text file, got a binary file (NUL bytes)`)
   reportEncoding(sniffed, log, 'pairs', name)
   const decoded = decodeText(bytes.subarray(sniffed.bom), sniffed.encoding)
   for (const line of decoded.latin1Lines) log.warn('pairs', 'invalid-utf8', 'Expected UTF-8, got invalid byte sequences; this line decoded as Windows-1252 (Latin-1)', { file: name, line })
@@ -34,7 +35,7 @@ export function readPairsTable(file: string, required: readonly string[], log: M
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop()
   const header = (lines[0] ?? '').split('\t').map((h) => h.trim())
   for (const column of required) {
-    if (!header.includes(column)) throw Object.assign(new Error(`${name}: Expected a header row with the column ${quoteValue(column)}, got ${quoteValue(header.join(', '))}`), { code: 'ERR_BAD_TABLE' })
+    if (!header.includes(column)) throw new CorroborateError('ERR_BAD_TABLE', `${name}: Expected a header row with the column ${quoteValue(column)}, got ${quoteValue(header.join(', '))}`)
   }
   const rows = lines.slice(1).map((line, i) => {
     const cells = line.split('\t')
@@ -75,76 +76,17 @@ export function scorePairsFile(file: string, model: SimilarityModel, log: Messag
   return `${out.join('\n')}\n`
 }
 
-/** Read labelled pairs (`text_a`, `text_b`, and `label` 0/1 or `score` 0–5) for calibration. */
-export function readLabelledPairs(file: string, log: MessageLog): LabelledPair[] {
-  const table = readPairsTable(file, ['text_a', 'text_b'], log)
-  const a = table.header.indexOf('text_a')
-  const b = table.header.indexOf('text_b')
-  const labelAt = table.header.indexOf('label')
-  const scoreAt = table.header.indexOf('score')
-  const name = path.basename(file)
-  if (labelAt < 0 && scoreAt < 0) throw Object.assign(new Error(`${name}: Expected a \`label\` (0/1) or \`score\` (0–5) column, got neither`), { code: 'ERR_BAD_TABLE' })
-  const pairs: LabelledPair[] = []
-  for (const row of table.rows) {
-    const label = labelAt >= 0 ? row.cells[labelAt]!.trim() : ''
-    const score = scoreAt >= 0 ? row.cells[scoreAt]!.trim() : ''
-    if (label !== '') {
-      if (label !== '0' && label !== '1') {
-        log.warn('calibrate', 'bad-label', `Expected \`label\` 0 or 1, got ${quoteValue(label)}; row skipped`, { file: name, line: row.line })
-        continue
-      }
-      pairs.push({ a: row.cells[a]!, b: row.cells[b]!, label: Number(label) })
-    } else if (score !== '') {
-      const value = Number(score)
-      if (!Number.isFinite(value) || value < 0 || value > 5) {
-        log.warn('calibrate', 'bad-score', `Expected \`score\` between 0 and 5, got ${quoteValue(score)}; row skipped`, { file: name, line: row.line })
-        continue
-      }
-      pairs.push({ a: row.cells[a]!, b: row.cells[b]!, score: value })
-    } else log.warn('calibrate', 'no-label', 'Expected a `label` or a `score`, got neither; row skipped', { file: name, line: row.line })
-  }
-  return pairs
-}
-
-/** Options of `corroborate calibrate`. */
-export interface CalibrateRun {
-  readonly pairs: string
-  readonly out: string
-  readonly rounds?: number
-  readonly depth?: number
-  readonly learningRate?: number
-  readonly folds?: number
-}
-
-/** Fit a model to a labelled pairs file and write it atomically; returns the cross-validated figures. */
-export async function calibrateFile(run: CalibrateRun, log: MessageLog, progress: (line: string) => void): Promise<CalibrationReport> {
-  const pairs = readLabelledPairs(run.pairs, log)
-  progress(`corroborate: fitting on ${pairs.length} pairs (${run.folds ?? 10}-fold cross-validation first)`)
-  const { model, report } = calibrate(pairs, log, {
-    vectors: loadVectors(progress),
-    rounds: run.rounds,
-    depth: run.depth,
-    learningRate: run.learningRate,
-    folds: run.folds,
-    source: path.basename(run.pairs),
-  })
-  await writeFileAtomic(run.out, `${JSON.stringify(model, null, 1)}\n`)
-  return report
-}
-
-/** The figures of a calibration as lines for stdout. */
-export function formatReport(report: CalibrationReport): string {
-  const pct = (v: number) => `${(100 * v).toFixed(1)}%`
-  const cv = report.crossValidated
-  const lines = [
-    `pairs\t${report.pairs} (${report.labelled} labelled, ${report.scored} scored)`,
-    `cross-validation\t${report.folds} folds`,
-    `accuracy\t${pct(cv.accuracy)}`,
-    `precision\t${pct(cv.precision)}`,
-    `recall\t${pct(cv.recall)}`,
-    `f1\t${(100 * cv.f1).toFixed(1)}`,
-  ]
-  if (report.pearson !== null) lines.push(`pearson\t${report.pearson.toFixed(3)}`, `spearman\t${report.spearman!.toFixed(3)}`)
-  lines.push(`threshold\t${report.threshold}`)
-  return `${lines.join('\n')}\n`
+/** `corroborate pairs`: score the pairs of `--in` and write them to `--out` or stdout; exit 1 when any row was bad. */
+export async function pairsCommand(flags: Flags, io: Io): Promise<number> {
+  const settings = resolve('pairs', flags) as { in?: string; out?: string; model: string | null }
+  const input = settings.in
+  if (input === undefined) return usage(io, 'Expected `--in PAIRS.tsv`, got none')
+  if (settings.out !== undefined && (await sameFile(input, settings.out))) return usage(io, `Expected \`--out\` to be another file than \`--in\`, got \`${settings.out}\` for both: it would replace the input`)
+  const model = loadModel(settings.model ?? undefined)
+  const log = new MessageLog()
+  const text = scorePairsFile(input, model, log, (line) => io.stderr(`${line}\n`))
+  for (const m of log.messages) io.stderr(`${String(m)}\n`)
+  if (settings.out === undefined) io.stdout(text)
+  else await writeFileAtomic(settings.out, text)
+  return log.messages.some((m) => m.severity !== 'info') ? 1 : 0
 }

@@ -86,8 +86,11 @@ export class MessageLog {
   }
 }
 
-/** An error for bad options or programmer mistakes, with a stable `code`. */
-export class CorroborateError extends TypeError {
+/**
+ * Every failure the user can fix (bad options, input files, configs, models, an output folder that cannot be used),
+ * with a stable `code`: the CLI prints its message without a stack and exits 2. Anything else is a crash.
+ */
+export class CorroborateError extends Error {
   readonly code: string
   constructor(code: string, message: string) {
     super(message)

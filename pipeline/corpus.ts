@@ -5,7 +5,7 @@ import { closeSync, fstatSync, readSync } from 'node:fs'
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import pMap from 'p-map'
-import { ARTICLE_EXTENSIONS, ingest, INPUT_KINDS, inputKindOf } from '../stages/ingest/index.js'
+import { ARTICLE_EXTENSIONS, DEFAULT_MAX_BYTES, ingest, INPUT_KINDS, inputKindOf } from '../stages/ingest/index.js'
 import { cleanName } from '../stages/ingest/input.js'
 import { jsonlInput } from '../stages/ingest/jsonl.js'
 import { recordStory, reportLatin1Records } from '../stages/ingest/rows.js'
@@ -66,7 +66,7 @@ const CORPUS_FILES = INPUT_KINDS.filter((k) => k.holds === 'records').map((k) =>
  * corroborate are never read as stories; JSON Lines and CSV files are scanned record by record.
  */
 export async function readCorpus(corpusPath: string, log: MessageLog, options: ReadOptions = {}): Promise<Corpus> {
-  const maxBytes = options.maxBytes ?? 5 * 1024 * 1024
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   const info = await stat(corpusPath)
   if (info.isDirectory()) return readFolder(corpusPath, log, maxBytes, options)
   const name = path.basename(corpusPath)

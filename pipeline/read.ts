@@ -22,11 +22,10 @@ export function kindOf(stats: Stats): string | null {
 }
 
 /** Thrown for a path that is not a regular file (code `ERR_NOT_A_FILE`); `kind` says what it is. */
-export class NotAFileError extends Error {
-  readonly code = 'ERR_NOT_A_FILE'
+export class NotAFileError extends CorroborateError {
   readonly kind: string
   constructor(file: string, kind: string) {
-    super(`Expected a regular file, got ${kind}: ${file}`)
+    super('ERR_NOT_A_FILE', `Expected a regular file, got ${kind}: ${file}`)
     this.kind = kind
   }
 }

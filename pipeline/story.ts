@@ -12,9 +12,10 @@ import { type IndexRow, report, type ToolInfo } from '../stages/report/index.js'
 import { scoreStory } from '../stages/score/index.js'
 import { segment } from '../stages/segment/index.js'
 import type { SimilarityModel } from '../stages/similarity/index.js'
-import type { Article, RawSource } from '../core/types.js'
+import type { Article, Document, Ledger, RawSource } from '../core/types.js'
 import type { WordVectors } from '../resources/vectors.js'
 import { STATE_FILE } from './folders.js'
+import type { AnalyzeSettings } from './settings.js'
 import { writeFolderAtomic } from './write.js'
 
 export { STATE_FILE } from './folders.js'
@@ -23,16 +24,15 @@ export { STATE_FILE } from './folders.js'
 export const STAGES = ['read', 'ingest', 'clean', 'segment', 'align', 'score', 'report', 'write'] as const
 export type StageName = (typeof STAGES)[number]
 
-/** What is the same for every story of a run. */
-export interface StorySettings {
-  readonly out: string
+/** The settings a story's stages and its folder depend on, as resolved (see `STORY_SETTINGS`). */
+export type StorySettings = Pick<AnalyzeSettings, (typeof STORY_SETTINGS)[number]> & {
   readonly tool: ToolInfo
+  /** The model loaded (default: the shipped one). */
   readonly model?: SimilarityModel
-  readonly lexicons?: Lexicons
-  readonly digestWords?: number
-  readonly excel?: boolean
-  readonly maxBytes?: number
 }
+
+/** The resolved settings each story needs, passed on as they are (to the worker threads too). */
+export const STORY_SETTINGS = ['out', 'maxBytes', 'digestWords', 'excel', 'lexicons'] as const
 
 /** One story to analyse: its files (folder corpus) or its decoded articles (JSON Lines or CSV corpus). */
 export interface StoryJob {
@@ -96,20 +96,15 @@ export async function analyseStory(job: StoryJob, settings: StorySettings, vecto
   let status: IndexRow['status'] = 'ok'
   let terms: TermCounts = {}
   try {
-    const articles = job.sources.length > 0 ? await time('ingest', () => ingest(job.sources, log, { maxBytes: settings.maxBytes })) : job.articles
-    const cleaned = await time('clean', () => clean(articles, log))
-    const documents = await time('segment', () => segment(cleaned, log))
-    row.articles = documents.length
-    row.outlets = new Set(documents.map((d) => d.article.outlet)).size
-    if (documents.length < 2) {
-      status = 'too-few-articles'
-      log.fatal('analyze', 'too-few-articles', `Expected at least 2 usable articles in the story, got ${documents.length}; no report written`)
-    } else {
-      if (row.outlets < 2) log.warn('analyze', 'one-outlet', `Expected articles from at least 2 outlets, got 1 (${quoteValue(documents[0]!.article.outlet)}): no statement can be corroborated`)
-      const alignment = await time('align', () => align(documents, log, { model: settings.model, vectors }))
-      const ledger = await time('score', () => scoreStory(storyId, documents, alignment, log, { digestWords: settings.digestWords, lexicons: settings.lexicons }))
+    // Counted as soon as segmented: a story that fails later still says how many articles it had.
+    const segmented = (documents: readonly Document[]) => {
+      row.articles = documents.length
+      row.outlets = new Set(documents.map((d) => d.article.outlet)).size
+    }
+    const { ledger, files } = await runStages(storyId, job, log, { ...settings, vectors }, { step: time, segmented })
+    if (ledger === null || files === null) status = 'too-few-articles'
+    else {
       terms = sortedTerms(ledger.framing.termCounts)
-      const files = await time('report', () => report(ledger, log.messages, settings.tool, { excel: settings.excel }))
       row.sentences = ledger.story.sentenceCount
       row.statements = ledger.story.statementCount
       row.corroborated = ledger.story.corroboratedCount
@@ -133,6 +128,60 @@ export async function analyseStory(job: StoryJob, settings: StorySettings, vecto
     else log.fatal('analyze', 'story-failed', `Unexpected error while analysing the story: ${(error as Error).stack ?? String(error)}`)
   }
   return { row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, messages: log.messages, terms, timings }
+}
+
+/** What `runStages` needs besides the story's input: the run's settings and the word vectors. */
+export interface StagesOptions {
+  readonly tool: ToolInfo
+  readonly model?: SimilarityModel
+  readonly vectors?: WordVectors
+  readonly lexicons?: Lexicons
+  readonly digestWords?: number
+  readonly excel?: boolean
+  readonly maxBytes?: number
+}
+
+/** What the stages made of a story: its documents, and its ledger and report files (null when too few articles). */
+export interface StagesResult {
+  readonly documents: readonly Document[]
+  readonly ledger: Ledger | null
+  readonly files: ReadonlyMap<string, string> | null
+}
+
+/** How `runStages` lets its caller watch: `step` runs each stage (`analyseStory` times it and stops between stages). */
+export interface StageHooks {
+  readonly step?: <T>(stage: StageName, run: () => T) => Promise<T>
+  /** Called with the documents once segmented. */
+  readonly segmented?: (documents: readonly Document[]) => void
+}
+
+/**
+ * The stages of one story in order, ingest → clean → segment → align → score → report: the one sequence the story
+ * runner, the worker threads and the tests share. A story with fewer than 2 usable articles gets a fatal message and
+ * no ledger; one with a single outlet a warning. Pure apart from the hooks; writes nothing.
+ */
+export async function runStages(
+  storyId: string,
+  input: Pick<StoryJob, 'sources' | 'articles'>,
+  log: MessageLog,
+  options: StagesOptions,
+  hooks: StageHooks = {},
+): Promise<StagesResult> {
+  const step = hooks.step ?? (async (_stage, run) => run())
+  const articles = input.sources.length > 0 ? await step('ingest', () => ingest(input.sources, log, { maxBytes: options.maxBytes })) : input.articles
+  const cleaned = await step('clean', () => clean(articles, log))
+  const documents = await step('segment', () => segment(cleaned, log))
+  hooks.segmented?.(documents)
+  const outlets = new Set(documents.map((d) => d.article.outlet)).size
+  if (documents.length < 2) {
+    log.fatal('analyze', 'too-few-articles', `Expected at least 2 usable articles in the story, got ${documents.length}; no report written`)
+    return { documents, ledger: null, files: null }
+  }
+  if (outlets < 2) log.warn('analyze', 'one-outlet', `Expected articles from at least 2 outlets, got 1 (${quoteValue(documents[0]!.article.outlet)}): no statement can be corroborated`)
+  const alignment = await step('align', () => align(documents, log, { model: options.model, vectors: options.vectors }))
+  const ledger = await step('score', () => scoreStory(storyId, documents, alignment, log, { digestWords: options.digestWords, lexicons: options.lexicons }))
+  const files = await step('report', () => report(ledger, log.messages, options.tool, { excel: options.excel }))
+  return { documents, ledger, files }
 }
 
 /** A story's index row before anything is counted. */

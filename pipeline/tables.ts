@@ -41,7 +41,7 @@ export function readTable<T>(file: string, what: string, decode: (bytes: Buffer)
   try {
     // `CORROBORATE_VECTORS` may name any path: a regular file only, read no further than a table can be.
     const read = readBoundedSync(file, TABLE_MAX_BYTES)
-    if (read.bytes === null) throw new Error(`Expected a table of at most ${formatSize(TABLE_MAX_BYTES)}, got ${formatSize(read.size)}`)
+    if (read.bytes === null) throw new CorroborateError('ERR_BAD_RESOURCE', `Expected a table of at most ${formatSize(TABLE_MAX_BYTES)}, got ${formatSize(read.size)}`)
     return decode(read.bytes)
   } catch (error) {
     const e = error as Error & { code?: string }

@@ -1,6 +1,7 @@
 // The tool's name and version, read from the package.json that ships with it.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { CorroborateError } from '../core/messages.js'
 import type { ToolInfo } from '../stages/report/index.js'
 
 let cached: ToolInfo | null = null
@@ -18,5 +19,6 @@ export function toolInfo(): ToolInfo {
     }
     dir = path.dirname(dir)
   }
-  throw new Error('Cannot find the package.json of corroborate')
+  // A broken installation (dist/ copied without the package): the user's to fix, said without a stack.
+  throw new CorroborateError('ERR_INSTALL', `Expected the package.json of corroborate within 5 folders above \`${__dirname}\`, got none; reinstall it`)
 }

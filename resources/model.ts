@@ -127,6 +127,17 @@ export interface BoostOptions {
   readonly bags?: number
 }
 
+/**
+ * How `calibrate` fits unless told otherwise: two bags of 200 trees of depth 3, each tree grown on 80% of the pairs
+ * and 60% of the features. Against one boosted model on every pair and feature, bagging lifted MSRP 10-fold
+ * accuracy from 77.9% to 78.3% (three bags: 78.2%, for half as much again of scoring time per pair), and STS-B
+ * train 5-fold Pearson (400 trees of depth 4 per bag) from 0.811 to 0.815.
+ */
+export const DEFAULT_BOOST: BoostOptions = { rounds: 200, learningRate: 0.05, depth: 3, bags: 2, subsample: 0.8, colsample: 0.6 }
+
+/** Folds of cross-validation `calibrate` uses unless told otherwise (`--folds`). */
+export const DEFAULT_FOLDS = 10
+
 /** A small seeded generator (mulberry32): the same seed gives the same draws on every machine. */
 export function random(seed: number): () => number {
   let a = seed >>> 0

@@ -4,13 +4,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { readCorpus } from '../pipeline/corpus.js'
 import { loadVectors } from '../pipeline/tables.js'
-import { align } from '../stages/align/index.js'
-import { clean } from '../stages/clean/index.js'
-import { ingest } from '../stages/ingest/index.js'
+import { runStages } from '../pipeline/story.js'
+import { toolInfo } from '../pipeline/tool.js'
 import { MessageLog } from '../core/messages.js'
 import { relate } from '../stages/score/relate.js'
-import { scoreStory } from '../stages/score/index.js'
-import { segment, unitsOf } from '../stages/segment/index.js'
+import { unitsOf } from '../stages/segment/index.js'
 import { sentenceFeatures } from '../stages/similarity/index.js'
 import type { Document, Ledger, RawSource } from '../core/types.js'
 
@@ -21,7 +19,7 @@ export interface AnalysedStory {
   readonly log: MessageLog
 }
 
-/** Run read → ingest → clean → segment → align → score over a folder corpus, story by story. */
+/** Run read, then `runStages` (ingest → clean → segment → align → score → report), over a folder corpus, story by story. */
 export async function analyseFolder(dir: string): Promise<Map<string, AnalysedStory>> {
   const corpusLog = new MessageLog()
   const corpus = await readCorpus(dir, corpusLog)
@@ -31,8 +29,9 @@ export async function analyseFolder(dir: string): Promise<Map<string, AnalysedSt
   const result = new Map<string, AnalysedStory>()
   for (const [story, sources] of byStory) {
     const log = new MessageLog(story)
-    const documents = segment(clean(ingest(sources, log), log), log)
-    const ledger = scoreStory(story, documents, align(documents, log, { vectors: loadVectors() }), log)
+    // The stages as `analyze` runs them (the story runner's own sequence), without writing.
+    const { documents, ledger } = await runStages(story, { sources, articles: [] }, log, { tool: toolInfo(), vectors: loadVectors() })
+    if (ledger === null) throw new Error(`Expected at least 2 usable articles in story ${story}, got ${documents.length}`)
     result.set(story, { documents, ledger, log })
   }
   return result

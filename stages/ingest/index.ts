@@ -17,7 +17,8 @@ export interface IngestOptions {
   readonly maxBytes?: number
 }
 
-const DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+/** Largest article accepted unless told otherwise: 5 MB (the one default of `--max-bytes`). */
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 /** The input kinds, in the order messages list their endings: a new kind is a file here and a row of this table. */
 export const INPUT_KINDS: readonly InputKind[] = [textInput, htmlInput, jsonlInput, csvInput]

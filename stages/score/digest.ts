@@ -5,13 +5,16 @@ import { unitsOf } from '../segment/index.js'
 import type { Conflict, Digest, Document, Relation, ScoredStatement } from '../../core/types.js'
 
 export interface DigestOptions {
-  /** Most words of the corroborated part (default: `250`). */
-  readonly words?: number
+  /** Most words of the corroborated part (default: `DEFAULT_DIGEST_WORDS`, 250). */
+  readonly digestWords?: number
   /** Single-source claims listed per outlet (default: `3`). */
   readonly perOutlet?: number
   /** Lower-cased loaded words and intensifiers, avoided when a statement's wording is chosen (default: none). */
   readonly loaded?: ReadonlySet<string>
 }
+
+/** Most words of the digest's corroborated part unless told otherwise (the one default of `--digest-words`). */
+export const DEFAULT_DIGEST_WORDS = 250
 
 const RELATION_NAMES: Readonly<Record<Relation, string>> = {
   identical: 'identical',
@@ -26,7 +29,7 @@ const RELATION_NAMES: Readonly<Record<Relation, string>> = {
 
 /** Build the digest of a story from its scored statements and conflicts. */
 export function digest(storyId: string, documents: readonly Document[], statements: readonly ScoredStatement[], conflicts: readonly Conflict[], options: DigestOptions = {}): Digest {
-  const limit = options.words ?? 250
+  const limit = options.digestWords ?? DEFAULT_DIGEST_WORDS
   const perOutlet = options.perOutlet ?? 3
   const sentenceById = new Map(documents.flatMap((d) => unitsOf(d).map((s) => [s.id, s] as const)))
   const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length

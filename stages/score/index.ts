@@ -15,7 +15,7 @@ export interface ScoreOptions {
   readonly allPairsUpTo?: number
   /** Partners listed per outlet beyond `allPairsUpTo` outlets (default: `10`). */
   readonly topPartners?: number
-  /** Most words of the digest's corroborated part (default: `250`). */
+  /** Most words of the digest's corroborated part (default: `DEFAULT_DIGEST_WORDS`, 250). */
   readonly digestWords?: number
   /** Word lists of the framing measures (default: the shipped ones). */
   readonly lexicons?: Lexicons
@@ -116,7 +116,7 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
     conflicts,
     quotes,
     omissions: omissions(outlets, statements, totalOrigins),
-    digest: digest(storyId, documents, statements, conflicts, { words: options.digestWords, loaded: loadedWords(options.lexicons ?? DEFAULT_LEXICONS) }),
+    digest: digest(storyId, documents, statements, conflicts, { digestWords: options.digestWords, loaded: loadedWords(options.lexicons ?? DEFAULT_LEXICONS) }),
   }
 }
 

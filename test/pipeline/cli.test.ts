@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { main } from '../../pipeline/cli.js'
+import { LEXICON_NAMES } from '../../stages/framing/index.js'
 import { COLUMNS, INDEX_COLUMNS } from '../../stages/report/index.js'
 import { REPORT_FILES, STORY_FILES, tree } from '../helpers.js'
 
@@ -266,7 +267,26 @@ describe('main: analyze', () => {
     const inputs = (runJson.inputs as { file: string }[]).map((i) => i.file)
     expect({ tool: runJson.tool, options: runJson.options, inputs, counts: runJson.counts, stages: Object.keys(runJson.timingsMs as object) }).toEqual({
       tool: { name: 'corroborate', version: VERSION },
-      options: { corpus, out, stories: [], maxBytes: 5 * 1024 * 1024, excel: false, force: false, digestWords: 250, model: 'default', vectors: 'glove-wink-sg-100d-top150k', concurrency: os.availableParallelism() },
+      // Every setting of the table, resolved (run.json records them whole).
+      options: {
+        config: null,
+        corpus,
+        out,
+        stories: [],
+        model: 'default',
+        maxBytes: 5 * 1024 * 1024,
+        digestWords: 250,
+        concurrency: os.availableParallelism(),
+        excel: false,
+        force: false,
+        followOutsideLinks: false,
+        strict: false,
+        quiet: false,
+        verbose: false,
+        logFormat: 'text',
+        lexicons: Object.fromEntries(LEXICON_NAMES.map((name) => [name, 'default'])),
+        vectors: 'glove-wink-sg-100d-top150k',
+      },
       inputs: ['library-levy/harrow-post.txt', 'library-levy/north-bulletin.txt', 'quarry-fire/county-voice.txt', 'quarry-fire/dunmore-echo.txt', 'quarry-fire/valley-wire.txt'],
       counts: { stories: 2, storiesOk: 2, storiesUnchanged: 0, articles: 5, statements: (runJson.counts as { statements: number }).statements, fatal: 0, warnings: 0, info: (runJson.counts as { info: number }).info },
       stages: ['total', 'read', 'ingest', 'clean', 'segment', 'align', 'score', 'report', 'write'],

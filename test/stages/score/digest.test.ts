@@ -111,7 +111,7 @@ describe('digest', () => {
   it('stops before the statement that would pass the word limit, but always lists one, and counts the words it used', () => {
     const statements = [statement('s1', CLOSED, 3), statement('s2', COST, 2)]
     const words = (limit: number) => {
-      const d = digest('ferncliff-pier', DOCUMENTS, statements, [], { words: limit })
+      const d = digest('ferncliff-pier', DOCUMENTS, statements, [], { digestWords: limit })
       return [d.corroborated.map((c) => c.statement), d.words]
     }
     expect([words(250), words(17), words(5)]).toEqual([

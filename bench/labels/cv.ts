@@ -10,13 +10,13 @@ import type { BasilRecord, LabelledUnitPair } from './labels.js'
 export function pool(parts: readonly LedgerFigures[]): LedgerFigures {
   const c = (k: keyof LedgerFigures['conflicts']) => parts.reduce((s, p) => s + p.conflicts[k], 0)
   const o = (k: keyof LedgerFigures['omissions']) => parts.reduce((s, p) => s + p.omissions[k], 0)
-  const d = (k: keyof LedgerFigures['decisions']) => parts.flatMap((p) => p.decisions[k])
+  const d = <K extends keyof LedgerFigures['decisions']>(k: K) => parts.flatMap((p) => p.decisions[k] as unknown[]) as LedgerFigures['decisions'][K]
   return {
     pairs: prf(d('predicted'), d('gold')),
     headlines: prf(d('headPredicted'), d('headGold')),
     conflicts: { flagged: c('flagged'), flaggedRight: c('flaggedRight'), labelled: c('labelled'), found: c('found') },
     omissions: { reported: o('reported'), judged: o('judged'), falseOnes: o('falseOnes') },
-    decisions: { gold: d('gold'), predicted: d('predicted'), headGold: d('headGold'), headPredicted: d('headPredicted') },
+    decisions: { gold: d('gold'), predicted: d('predicted'), headGold: d('headGold'), headPredicted: d('headPredicted'), half: d('half'), headHalf: d('headHalf') },
   }
 }
 

@@ -26,7 +26,7 @@ export function foldOf(story: string, folds = FOLDS): number {
  * inspected pair by pair while designing features or rules, so its figures show what a change does on unseen news.
  * Drawn by a hash of the story id independent of `foldOf`.
  */
-export function splitOf(story: string): 'dev' | 'held-out' {
+export function splitOf(story: string): Half {
   return Number.parseInt(hashText(`split:${story}`).slice(0, 8), 16) % 2 === 0 ? 'dev' : 'held-out'
 }
 
@@ -120,7 +120,19 @@ export interface LedgerFigures {
   /** Reported omissions that a labelled same-claim pair shows to be false, of those the labels can judge. */
   readonly omissions: { readonly reported: number; readonly judged: number; readonly falseOnes: number }
   /** The decisions behind `pairs` and `headlines`, for pooling folds. */
-  readonly decisions: { readonly gold: boolean[]; readonly predicted: boolean[]; readonly headGold: boolean[]; readonly headPredicted: boolean[] }
+  readonly decisions: { readonly gold: boolean[]; readonly predicted: boolean[]; readonly headGold: boolean[]; readonly headPredicted: boolean[]; readonly half: Half[]; readonly headHalf: Half[] }
+}
+
+/** A half of the labelled stories (`splitOf`). */
+export type Half = 'dev' | 'held-out'
+
+/** The pair and headline figures of the decisions of one half of the stories. */
+export function halfFigures(decisions: LedgerFigures['decisions'], half: Half): { pairs: ReturnType<typeof prf>; headlines: ReturnType<typeof prf> } {
+  const pick = <T>(xs: readonly T[], halves: readonly Half[]) => xs.filter((_, i) => halves[i] === half)
+  return {
+    pairs: prf(pick(decisions.predicted, decisions.half), pick(decisions.gold, decisions.half)),
+    headlines: prf(pick(decisions.headPredicted, decisions.headHalf), pick(decisions.headGold, decisions.headHalf)),
+  }
 }
 
 /** Run the ledger over the stories of `pairs` with `model`, and compare its statements with the labels. */
@@ -129,6 +141,8 @@ export function evaluateLedger(byStory: ReadonlyMap<string, readonly BasilRecord
   const gold: boolean[] = []
   const headPredicted: boolean[] = []
   const headGold: boolean[] = []
+  const half: Half[] = []
+  const headHalf: Half[] = []
   const conflicts = new RelationTally()
   let reported = 0
   let judged = 0
@@ -151,9 +165,11 @@ export function evaluateLedger(byStory: ReadonlyMap<string, readonly BasilRecord
       const same = isSameClaim(p.label)
       predicted.push(aligned)
       gold.push(same)
+      half.push(splitOf(story))
       if (p.a.field === 'title' || p.b.field === 'title') {
         headPredicted.push(aligned)
         headGold.push(same)
+        headHalf.push(splitOf(story))
       }
       const relation = aligned ? relationOf.get([a!.id, b!.id].sort().join(' ')) : undefined
       conflicts.add(same ? p.relation : null, relation)
@@ -183,7 +199,7 @@ export function evaluateLedger(byStory: ReadonlyMap<string, readonly BasilRecord
     headlines: prf(headPredicted, headGold),
     conflicts: conflicts.counts,
     omissions: { reported, judged, falseOnes },
-    decisions: { gold, predicted, headGold, headPredicted },
+    decisions: { gold, predicted, headGold, headPredicted, half, headHalf },
   }
 }
 

@@ -14,7 +14,7 @@ import { relate } from '../../stages/score/relate.js'
 import { DEFAULT_MODEL, sentenceFeatures } from '../../stages/similarity/index.js'
 import type { WordVectors } from '../../resources/vectors.js'
 import { crossValidate } from './cv.js'
-import { baselineFigures, cohenKappa, evaluateLedger, findUnit, FOLDS, labelledFeatures, RelationTally, storyDocuments } from './evaluate.js'
+import { baselineFigures, cohenKappa, evaluateLedger, findUnit, FOLDS, halfFigures, labelledFeatures, RelationTally, storyDocuments } from './evaluate.js'
 import { sameClaimTraining, withoutStage } from './fit.js'
 import { type BasilRecord, hashText, isSameClaim, type LabelledUnitPair, loadLabelledPairs, readBasilRecords, readTsv } from './labels.js'
 
@@ -50,6 +50,11 @@ export function ledgerFigures(root: string, shared: string, vectors: WordVectors
   const g = cv.figures
   add('same-claim pairs through analyze (story-grouped 5-fold CV)', `F1 ${fmt(g.pairs.f1)}`, `${prf(g.pairs)}; each fold's stage fitted and its threshold chosen (through the grouping, precision ≥ 0.85) on the other folds; thresholds ${cv.thresholds.join(', ')}`)
   add('headline pairs through analyze (same folds)', `F1 ${fmt(g.headlines.f1)}`, `${prf(g.headlines)}; ${g.headlines.count} pairs`)
+  // The half that error analysis may read (dev) beside the half never inspected pair by pair (held-out).
+  for (const half of ['dev', 'held-out'] as const) {
+    const h = halfFigures(g.decisions, half)
+    add(`same-claim pairs through analyze, ${half} stories (same folds)`, `F1 ${fmt(h.pairs.f1)}`, `${prf(h.pairs)}; headline pairs F1 ${fmt(h.headlines.f1)} (${prf(h.headlines)}); ${h.pairs.count} pairs`)
+  }
   const c = g.conflicts
   add('conflicts through analyze (same folds)', `precision ${fmt(c.flagged ? c.flaggedRight / c.flagged : 0)}`, `recall ${fmt(c.labelled ? c.found / c.labelled : 0)}: ${c.flaggedRight} of ${c.flagged} flagged labelled pairs are labelled conflicts; ${c.found} of ${c.labelled} labelled conflicts found with their kind`)
   const rel = relationFigures(byStory, pairs, vectors)

@@ -1,16 +1,16 @@
 // Prints the ledger's figures on the labelled BASIL pairs with a given model (the shipped one by default), beside the
-// TF-IDF baseline. Usage: node dist/bench/labels/report.js [LABELS.tsv]
+// TF-IDF baseline. Usage: node dist/bench/labels/report.js [LABELS.tsv] [--cv]
 import path from 'node:path'
 import { loadVectors } from '../../pipeline/tables.js'
 import { DEFAULT_MODEL } from '../../stages/similarity/index.js'
-import { baselineFigures, evaluateLedger, labelledFeatures } from './evaluate.js'
+import { baselineFigures, evaluateLedger, halfFigures, labelledFeatures } from './evaluate.js'
 import { type BasilRecord, loadLabelledPairs, readBasilRecords } from './labels.js'
 import { crossValidate } from './cv.js'
 import { sameClaimTraining } from './fit.js'
 
 const root = path.join(__dirname, '..', '..', '..')
 const basilFile = path.join(root, '..', 'shared', 'data', 'basil', 'basil.jsonl')
-const labelsFile = process.argv[2] ?? path.join(root, 'bench', 'labels', 'basil-labels.tsv')
+const labelsFile = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? path.join(root, 'bench', 'labels', 'basil-labels.tsv')
 const pairs = loadLabelledPairs(basilFile, path.join(root, 'bench', 'labels', 'basil-pairs.tsv'), labelsFile)
 const byStory = new Map<string, BasilRecord[]>()
 for (const r of readBasilRecords(basilFile)) byStory.set(r.story, [...(byStory.get(r.story) ?? []), r])
@@ -30,5 +30,9 @@ if (process.argv.includes('--cv')) {
   const cv = crossValidate(byStory, pairs, rows, DEFAULT_MODEL, vectors, (line) => process.stderr.write(`${line}\n`))
   const g = cv.figures
   console.log(`CV pairs: P ${pct(g.pairs.precision)} R ${pct(g.pairs.recall)} F1 ${pct(g.pairs.f1)}; headlines P ${pct(g.headlines.precision)} R ${pct(g.headlines.recall)} F1 ${pct(g.headlines.f1)}`)
+  for (const half of ['dev', 'held-out'] as const) {
+    const h = halfFigures(g.decisions, half)
+    console.log(`CV pairs, ${half} stories: P ${pct(h.pairs.precision)} R ${pct(h.pairs.recall)} F1 ${pct(h.pairs.f1)}; headlines P ${pct(h.headlines.precision)} R ${pct(h.headlines.recall)} F1 ${pct(h.headlines.f1)}`)
+  }
   console.log(`CV conflicts: flagged ${g.conflicts.flagged}, right ${g.conflicts.flaggedRight}; labelled ${g.conflicts.labelled}, found ${g.conflicts.found}; omissions reported ${g.omissions.reported}, judged ${g.omissions.judged}, false ${g.omissions.falseOnes}`)
 }

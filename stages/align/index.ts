@@ -2,7 +2,7 @@
 import type { MessageLog } from '../../core/messages.js'
 import { CorroborateError, quoteValue } from '../../core/messages.js'
 import { predict } from '../../resources/model.js'
-import { checkVectors, DEFAULT_MODEL, FEATURES, Idf, pairFeatureArray, sameQuote, sentenceFeatures, similarity as pairSimilarity, similarityIgnoringPolarity, similarityWithFeatures, predictFromFeatures, softContainment, type SentenceFeatures, type SimilarityModel } from '../similarity/index.js'
+import { checkVectors, DEFAULT_MODEL, FEATURES, Idf, pairFeaturesInto, sameQuote, sentenceFeatures, similarity as pairSimilarity, similarityIgnoringPolarity, similarityWithFeatures, predictFromFeatures, softContainment, type SentenceFeatures, type SimilarityModel } from '../similarity/index.js'
 import { relate } from '../score/relate.js'
 import type { Alignment, Document, Member, PairRelation, Sentence, Statement } from '../../core/types.js'
 import type { WordVectors } from '../../resources/vectors.js'
@@ -357,7 +357,9 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
       for (let k = 0; k < width; k++) out[k] = kept[at * width + k]!
       return
     }
-    pairFeatureArray(features[i]!, features[j]!, idf, out)
+    // Usually right after the pair's similarity was computed (a pair outside the candidates, met while grouping):
+    // its features are still in the scorer's scratch.
+    pairFeaturesInto(features[i]!, features[j]!, idf, out)
     for (let k = 0; k < width; k++) out[k] = Math.fround(out[k]!)
   }
   const contextAt = FEATURES.length

@@ -1114,6 +1114,17 @@ function computeInScratch(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): v
   scratchIdfSize = idf.size
 }
 
+/**
+ * The pair's features (every one of `FEATURES`, in order) into `out`: copied from the scorer's scratch when the
+ * last pair it scored was this one, else computed. Alignment asks for a pair's similarity and then for its features
+ * (the same-claim stage reads them): the features are computed once for both.
+ */
+export function pairFeaturesInto(a: SentenceFeatures, b: SentenceFeatures, idf: Idf, out: Float64Array): Float64Array {
+  computeInScratch(a, b, idf)
+  out.set(scratch)
+  return out
+}
+
 /** The model's prediction from a row of every feature (`FEATURES` order), optionally with the negation mismatch left out. */
 export function predictFromFeatures(model: SimilarityModel, row: ArrayLike<number>, ignorePolarity: boolean): number {
   let selection = selections.get(model)

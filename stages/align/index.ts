@@ -211,7 +211,6 @@ interface ScorerSettings {
  * link (memoised): what `align` groups, and what the same-claim stage is fitted on (`sameClaimRows`).
  */
 function storyScorer(documents: readonly Document[], model: SimilarityModel, vectors: WordVectors | undefined, settings: ScorerSettings) {
-  const { prefixSize, maxPosting, window, maxCandidates } = settings
   const options = { vectors }
   // Headlines align like sentences: a headline states the story's main claim in a few words.
   const sentences: Sentence[] = documents.flatMap((d) => unitsOf(d))
@@ -223,58 +222,10 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
   for (const f of features) idf.add(f)
   const n = sentences.length
 
-  // Prefix filtering: two sentences that say the same thing share some of their rarest stems, so only those are indexed.
-  const postings = new Map<string, number[]>()
-  features.forEach((f, i) => {
-    const prefix = [...f.stems.keys()].sort((x, y) => idf.frequency(x) - idf.frequency(y) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, prefixSize)
-    for (const stem of prefix) {
-      let list = postings.get(stem)
-      if (!list) postings.set(stem, (list = []))
-      list.push(i)
-    }
-  })
-  // Count shared indexed stems per pair; a long list (a sentence copied by hundreds of outlets) pairs each
-  // sentence with its nearest predecessors only, which keeps the cost linear and still links every copy.
-  // Pair keys go into one growing array that is sorted and counted in runs: far cheaper than a map.
-  let keys = new Float64Array(1 << 16)
-  let size = 0
-  const push = (i: number, j: number) => {
-    if (doc[i] === doc[j]) return
-    if (size === keys.length) {
-      const grown = new Float64Array(keys.length * 2)
-      grown.set(keys)
-      keys = grown
-    }
-    keys[size++] = i < j ? i * n + j : j * n + i
-  }
-  for (const list of postings.values()) {
-    if (list.length <= maxPosting) {
-      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) push(list[x]!, list[y]!)
-    } else {
-      for (let x = 1; x < list.length; x++) for (let y = Math.max(0, x - window); y < x; y++) push(list[x]!, list[y]!)
-    }
-  }
-  const sorted = keys.subarray(0, size).sort()
-  // Keep each sentence's best candidates: the pairs sharing the most indexed stems.
-  const perSentence: { j: number; shared: number }[][] = sentences.map(() => [])
-  for (let k = 0; k < size; ) {
-    const key = sorted[k]!
-    let end = k
-    while (end < size && sorted[end] === key) end++
-    const value = end - k
-    k = end
-    const i = Math.floor(key / n)
-    const j = key - i * n
-    const need = Math.min(features[i]!.stems.size, features[j]!.stems.size) <= 4 ? 1 : 2
-    if (value < need) continue
-    perSentence[i]!.push({ j, shared: value })
-    perSentence[j]!.push({ j: i, shared: value })
-  }
-  const candidates = new Set<number>()
-  perSentence.forEach((list, i) => {
-    list.sort((x, y) => y.shared - x.shared || x.j - y.j)
-    for (const c of list.slice(0, maxCandidates)) candidates.add(i < c.j ? i * n + c.j : c.j * n + i)
-  })
+  // The candidate index is built in a function of its own: its postings and pair counts, hundreds of megabytes in a
+  // large story, are garbage once it returns instead of living on in this scope with the closures below.
+  const candidateKeys = candidatePairs(features, doc, idf, settings)
+  const candidates = new Set<number>(candidateKeys)
 
   const cache = new Map<number, number>()
   // With a same-claim stage, each candidate's pair features are kept from its similarity for the stage to read,
@@ -432,7 +383,6 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
   const threshold = stage ? stage.threshold : model.threshold
 
   // Every candidate's similarity first: a pair's context needs its rivals' values.
-  const candidateKeys = [...candidates].sort((x, y) => x - y)
   if (stage) kept = new Float32Array(candidateKeys.length * width)
   candidateKeys.forEach((key, k) => {
     const i = Math.floor(key / n)
@@ -457,6 +407,95 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
     return out
   }
   return { sentences, doc, n, features, candidates, similarity, link, throughClaims, threshold, edges, row: rowOf, byArticle }
+}
+
+/**
+ * The candidate pairs of a story's units (key i × n + j, i < j, ascending): prefix filtering on each unit's rarest
+ * stems, then each unit's `maxCandidates` pairs sharing the most indexed stems. Never all pairs.
+ */
+function candidatePairs(features: readonly SentenceFeatures[], doc: readonly number[], idf: Idf, settings: ScorerSettings): Float64Array {
+  const { prefixSize, maxPosting, window, maxCandidates } = settings
+  const n = features.length
+  // Prefix filtering: two sentences that say the same thing share some of their rarest stems, so only those are indexed.
+  const postings = new Map<string, number[]>()
+  features.forEach((f, i) => {
+    const prefix = [...f.stems.keys()].sort((x, y) => idf.frequency(x) - idf.frequency(y) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, prefixSize)
+    for (const stem of prefix) {
+      let list = postings.get(stem)
+      if (!list) postings.set(stem, (list = []))
+      list.push(i)
+    }
+  })
+  // Count shared indexed stems per pair; a long list (a sentence copied by hundreds of outlets) pairs each
+  // sentence with its nearest predecessors only, which keeps the cost linear and still links every copy.
+  // Pair keys go into one array, sized for the most pairs the lists can give, that is sorted and counted in runs:
+  // far cheaper than a map, and never copied to grow.
+  let most = 0
+  for (const list of postings.values()) {
+    const m = list.length
+    most += m <= maxPosting ? (m * (m - 1)) / 2 : (m - 1) * window
+  }
+  const keys = new Float64Array(most)
+  let size = 0
+  for (const list of postings.values()) {
+    if (list.length <= maxPosting) {
+      for (let x = 0; x < list.length; x++)
+        for (let y = x + 1; y < list.length; y++) {
+          const i = list[x]!
+          const j = list[y]!
+          if (doc[i] !== doc[j]) keys[size++] = i < j ? i * n + j : j * n + i
+        }
+    } else {
+      for (let x = 1; x < list.length; x++)
+        for (let y = Math.max(0, x - window); y < x; y++) {
+          const i = list[x]!
+          const j = list[y]!
+          if (doc[i] !== doc[j]) keys[size++] = i < j ? i * n + j : j * n + i
+        }
+    }
+  }
+  const sorted = keys.subarray(0, size).sort()
+  // Keep each sentence's best candidates: the pairs sharing the most indexed stems, then the lower index. Each
+  // sentence's pairs go into one flat array (two passes: count, then fill) as `-shared × n + other`, so that an
+  // ascending sort of a sentence's slice puts them in that order: no object per pair (millions in a large story).
+  const need = (i: number, j: number) => (Math.min(features[i]!.stems.size, features[j]!.stems.size) <= 4 ? 1 : 2)
+  const start = new Int32Array(n + 1)
+  const eachPair = (visit: (i: number, j: number, shared: number) => void) => {
+    for (let k = 0; k < size; ) {
+      const key = sorted[k]!
+      let end = k
+      while (end < size && sorted[end] === key) end++
+      const shared = end - k
+      k = end
+      const i = Math.floor(key / n)
+      const j = key - i * n
+      if (shared >= need(i, j)) visit(i, j, shared)
+    }
+  }
+  eachPair((i, j) => {
+    start[i + 1]!++
+    start[j + 1]!++
+  })
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!
+  const ranked = new Float64Array(start[n]!)
+  const filled = start.slice(0, n)
+  eachPair((i, j, shared) => {
+    ranked[filled[i]!++] = -shared * n + j
+    ranked[filled[j]!++] = -shared * n + i
+  })
+  const chosen: number[] = []
+  for (let i = 0; i < n; i++) {
+    const list = ranked.subarray(start[i]!, start[i + 1]!).sort()
+    for (let c = 0; c < Math.min(maxCandidates, list.length); c++) {
+      const j = ((list[c]! % n) + n) % n
+      chosen.push(i < j ? i * n + j : j * n + i)
+    }
+  }
+  // A pair chosen by both of its sentences is one candidate.
+  const all = Float64Array.from(chosen).sort()
+  let unique = 0
+  for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) all[unique++] = all[k]!
+  return all.slice(0, unique)
 }
 
 /**

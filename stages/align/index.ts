@@ -59,9 +59,8 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   const linkage = options.linkage ?? 0.9
   checkVectors(model, options.vectors)
   if (!(linkage > 0 && linkage <= 1)) throw new CorroborateError('ERR_INVALID_OPTION', `Expected \`linkage\` to be in (0, 1], got ${quoteValue(linkage)}`)
-  const { sentences, doc, n, features, candidates, similarity, link, throughClaims, threshold, edges, byArticle } = storyScorer(documents, model, options.vectors, settings)
+  const { sentences, doc, n, features, compared, similarity, link, throughClaims, threshold, edges, byArticle } = storyScorer(documents, model, options.vectors, settings)
 
-  const compared = candidates.size
   // Whole sentences group first; links through a clause then attach a sentence to a group or join groups. A
   // sentence whose clause also matches another statement ("The bridge carries 38,000 vehicles a day, and …" next
   // to "The bridge, which carries tens of thousands of vehicles a day, was rated fair …") cannot then pull that
@@ -225,18 +224,40 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
   // The candidate index is built in a function of its own: its postings and pair counts, hundreds of megabytes in a
   // large story, are garbage once it returns instead of living on in this scope with the closures below.
   const candidateKeys = candidatePairs(features, doc, idf, settings)
-  const candidates = new Set<number>(candidateKeys)
+  /** Position of a pair key among the candidates, or -1. */
+  const candidateAt = (key: number): number => {
+    let lo = 0
+    let hi = candidateKeys.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const v = candidateKeys[mid]!
+      if (v === key) return mid
+      if (v < key) lo = mid + 1
+      else hi = mid - 1
+    }
+    return -1
+  }
 
+  // A candidate's similarity and link strength sit in arrays beside its key (NaN: not yet known); the pairs met
+  // outside the candidates, far fewer, in maps. Hundreds of thousands of map entries with keys beyond the small
+  // integers (i × n + j passes 2^30 in a story of 33,000 units) would each cost a boxed number and GC time.
+  const candidateSimilarity = new Float64Array(candidateKeys.length).fill(NaN)
+  const candidateLink = new Float64Array(candidateKeys.length).fill(NaN)
   const cache = new Map<number, number>()
   // With a same-claim stage, each candidate's pair features are kept from its similarity for the stage to read,
-  // in single precision (half the memory; the stage is fitted on the same rounded values, see `rowOf`).
+  // in single precision (half the memory; the stage is fitted on the same rounded values, see `rowOf`), until every
+  // candidate's link is known.
   const stage = model.sameClaim
   const width = FEATURES.length
-  const ordinal = new Map<number, number>()
-  let kept = new Float32Array(0)
+  let kept: Float32Array | null = null
   const row64 = new Float64Array(width)
   const similarity = (i: number, j: number): number => {
     const key = i < j ? i * n + j : j * n + i
+    const at = candidateAt(key)
+    if (at >= 0) {
+      if (Number.isNaN(candidateSimilarity[at]!)) candidateSimilarity[at] = pairSimilarity(features[i]!, features[j]!, idf, model)
+      return candidateSimilarity[at]!
+    }
     let value = cache.get(key)
     if (value === undefined) {
       value = pairSimilarity(features[i]!, features[j]!, idf, model)
@@ -276,7 +297,7 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
   // Each sentence's scored candidates in each other article, for the context of a pair: is it the best match the
   // other article offers, and by how much.
   const byArticle = sentences.map(() => new Map<number, number[]>())
-  for (const key of candidates) {
+  for (const key of candidateKeys) {
     const i = Math.floor(key / n)
     const j = key - i * n
     let list = byArticle[i]!.get(doc[j]!)
@@ -301,11 +322,11 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
     return [Math.min(rank, CONTEXT_RANK_CAP), other < 0 ? value : value - other, Math.max(value, other)]
   }
   const row = stage ? new Float64Array(FEATURES.length + CONTEXT_FEATURES.length) : null
-  /** The pair features of (i, j) into `out`, rounded to single precision: kept for a candidate, else computed. */
+  /** The pair features of (i, j), i < j, into `out`, rounded to single precision: kept for a candidate, else computed. */
   const pairRow = (i: number, j: number, out: Float64Array): void => {
-    const at = ordinal.get(i * n + j)
-    if (at !== undefined) {
-      for (let k = 0; k < width; k++) out[k] = kept[at * width + k]!
+    const at = kept ? candidateAt(i * n + j) : -1
+    if (at >= 0) {
+      for (let k = 0; k < width; k++) out[k] = kept![at * width + k]!
       return
     }
     // Usually right after the pair's similarity was computed (a pair outside the candidates, met while grouping):
@@ -348,6 +369,11 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
   const links = new Map<number, number>()
   const link = (i: number, j: number): number => {
     const key = i < j ? i * n + j : j * n + i
+    const at = candidateAt(key)
+    if (at >= 0) {
+      if (Number.isNaN(candidateLink[at]!)) candidateLink[at] = linkStrength(Math.min(i, j), Math.max(i, j))
+      return candidateLink[at]!
+    }
     let strength = links.get(key)
     if (strength === undefined) links.set(key, (strength = linkStrength(Math.min(i, j), Math.max(i, j))))
     return strength
@@ -387,10 +413,9 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
   candidateKeys.forEach((key, k) => {
     const i = Math.floor(key / n)
     const j = key - i * n
-    if (!stage) return void similarity(i, j)
-    cache.set(key, similarityWithFeatures(features[i]!, features[j]!, idf, model, row64))
+    if (!kept) return void similarity(i, j)
+    candidateSimilarity[k] = similarityWithFeatures(features[i]!, features[j]!, idf, model, row64)
     kept.set(row64, k * width)
-    ordinal.set(key, k)
   })
   const edges: { i: number; j: number; strength: number }[] = []
   for (const key of candidateKeys) {
@@ -399,6 +424,9 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
     const strength = link(i, j)
     if (strength >= threshold) edges.push({ i, j, strength })
   }
+  // Every candidate's link is known: its kept features (a hundred megabytes in a story of 1,000 articles) are not
+  // read again; a row asked for later is computed, to the same single-precision values.
+  kept = null
   /** The same-claim stage's input for a pair: every pair feature, then `CONTEXT_FEATURES`. */
   const rowOf = (i: number, j: number): Float64Array => {
     const out = new Float64Array(FEATURES.length + CONTEXT_FEATURES.length)
@@ -406,7 +434,8 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
     context(Math.min(i, j), Math.max(i, j), out, FEATURES.length)
     return out
   }
-  return { sentences, doc, n, features, candidates, similarity, link, throughClaims, threshold, edges, row: rowOf, byArticle }
+  const isCandidate = (i: number, j: number): boolean => candidateAt(Math.min(i, j) * n + Math.max(i, j)) >= 0
+  return { sentences, doc, n, features, compared: candidateKeys.length, isCandidate, similarity, link, throughClaims, threshold, edges, row: rowOf, byArticle }
 }
 
 /**
@@ -419,8 +448,12 @@ function candidatePairs(features: readonly SentenceFeatures[], doc: readonly num
   // Prefix filtering: two sentences that say the same thing share some of their rarest stems, so only those are indexed.
   const postings = new Map<string, number[]>()
   features.forEach((f, i) => {
-    const prefix = [...f.stems.keys()].sort((x, y) => idf.frequency(x) - idf.frequency(y) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, prefixSize)
-    for (const stem of prefix) {
+    // Each stem's frequency looked up once, not at every comparison of the sort.
+    const prefix = [...f.stems.keys()]
+      .map((stem) => ({ stem, frequency: idf.frequency(stem) }))
+      .sort((x, y) => x.frequency - y.frequency || (x.stem < y.stem ? -1 : x.stem > y.stem ? 1 : 0))
+      .slice(0, prefixSize)
+    for (const { stem } of prefix) {
       let list = postings.get(stem)
       if (!list) postings.set(stem, (list = []))
       list.push(i)
@@ -512,7 +545,7 @@ export function sameClaimRows(documents: readonly Document[], pairs: readonly (r
     const i = index.get(a)
     const j = index.get(b)
     if (i === undefined || j === undefined || scorer.doc[i] === scorer.doc[j]) return null
-    candidate.push(scorer.candidates.has(Math.min(i, j) * scorer.n + Math.max(i, j)))
+    candidate.push(scorer.isCandidate(i, j))
     return scorer.row(i, j)
   })
 }

@@ -16,7 +16,7 @@ import type { Article, Document, Ledger, RawSource } from '../core/types.js'
 import type { WordVectors } from '../resources/vectors.js'
 import { STATE_FILE } from './folders.js'
 import type { AnalyzeSettings } from './settings.js'
-import { writeFolderAtomic } from './write.js'
+import { textChunks, writeFolderAtomic } from './write.js'
 
 export { STATE_FILE } from './folders.js'
 
@@ -69,7 +69,10 @@ export interface StoryState {
 
 /** The SHA-256 (hex) of a report file's content, as the state file records it. */
 export function contentHash(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex')
+  if (typeof content !== 'string') return createHash('sha256').update(content).digest('hex')
+  const hash = createHash('sha256')
+  for (const chunk of textChunks(content)) hash.update(chunk, 'utf8')
+  return hash.digest('hex')
 }
 
 /** Thrown between stages once the run is being stopped: the story is abandoned, its old reports kept. */

@@ -56,12 +56,31 @@ async function discard(target: string): Promise<void> {
   await rm(target, { recursive: true, force: true }).catch(() => {})
 }
 
+/** Characters of a report encoded at a time: see `textChunks`. */
+const CHUNK_CHARS = 1 << 20
+
+/**
+ * `text` in consecutive pieces of about a million characters, never cut between the two halves of a surrogate pair,
+ * so that their UTF-8 encodings joined are the encoding of the whole. A story's report.json passes 90 MB at 1,000
+ * articles: encoded whole (to write or hash it), each file would sit in memory a second time, all of them at once.
+ */
+export function* textChunks(text: string): Generator<string> {
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + CHUNK_CHARS)
+    const last = text.charCodeAt(end - 1)
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--
+    yield text.slice(at, end)
+    at = end
+  }
+}
+
 /** Write `content` to a new temporary file `temp`, flushed; removed again if anything fails. */
 async function writeTemp(temp: string, content: string): Promise<void> {
   let handle
   try {
     handle = await open(temp, 'wx')
-    await handle.writeFile(content, 'utf8')
+    // Piece by piece (each appended where the last ended): memory stays bounded whatever the file's size.
+    for (const chunk of textChunks(content)) await handle.writeFile(chunk, 'utf8')
     await handle.sync()
     await handle.close()
   } catch (error) {

@@ -2,7 +2,7 @@
 import type { MessageLog } from '../../core/messages.js'
 import { CorroborateError, quoteValue } from '../../core/messages.js'
 import { predict } from '../../resources/model.js'
-import { checkVectors, DEFAULT_MODEL, FEATURES, Idf, pairFeatureArray, sameQuote, sentenceFeatures, similarity as pairSimilarity, similarityIgnoringPolarity, similarityWithFeatures, predictFromFeatures, softContainment, type SentenceFeatures, type SimilarityModel } from '../similarity/index.js'
+import { checkVectors, DEFAULT_MODEL, FEATURES, Idf, pairFeaturesInto, sameQuote, sentenceFeatures, similarity as pairSimilarity, similarityIgnoringPolarity, similarityWithFeatures, predictFromFeatures, softContainment, type SentenceFeatures, type SimilarityModel } from '../similarity/index.js'
 import { relate } from '../score/relate.js'
 import type { Alignment, Document, Member, PairRelation, Sentence, Statement } from '../../core/types.js'
 import type { WordVectors } from '../../resources/vectors.js'
@@ -59,9 +59,8 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   const linkage = options.linkage ?? 0.9
   checkVectors(model, options.vectors)
   if (!(linkage > 0 && linkage <= 1)) throw new CorroborateError('ERR_INVALID_OPTION', `Expected \`linkage\` to be in (0, 1], got ${quoteValue(linkage)}`)
-  const { sentences, doc, n, features, candidates, similarity, link, throughClaims, threshold, edges, byArticle } = storyScorer(documents, model, options.vectors, settings)
+  const { sentences, doc, n, features, compared, similarity, link, throughClaims, threshold, edges, byArticle } = storyScorer(documents, model, options.vectors, settings)
 
-  const compared = candidates.size
   // Whole sentences group first; links through a clause then attach a sentence to a group or join groups. A
   // sentence whose clause also matches another statement ("The bridge carries 38,000 vehicles a day, and …" next
   // to "The bridge, which carries tens of thousands of vehicles a day, was rated fair …") cannot then pull that
@@ -211,7 +210,6 @@ interface ScorerSettings {
  * link (memoised): what `align` groups, and what the same-claim stage is fitted on (`sameClaimRows`).
  */
 function storyScorer(documents: readonly Document[], model: SimilarityModel, vectors: WordVectors | undefined, settings: ScorerSettings) {
-  const { prefixSize, maxPosting, window, maxCandidates } = settings
   const options = { vectors }
   // Headlines align like sentences: a headline states the story's main claim in a few words.
   const sentences: Sentence[] = documents.flatMap((d) => unitsOf(d))
@@ -223,69 +221,43 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
   for (const f of features) idf.add(f)
   const n = sentences.length
 
-  // Prefix filtering: two sentences that say the same thing share some of their rarest stems, so only those are indexed.
-  const postings = new Map<string, number[]>()
-  features.forEach((f, i) => {
-    const prefix = [...f.stems.keys()].sort((x, y) => idf.frequency(x) - idf.frequency(y) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, prefixSize)
-    for (const stem of prefix) {
-      let list = postings.get(stem)
-      if (!list) postings.set(stem, (list = []))
-      list.push(i)
+  // The candidate index is built in a function of its own: its postings and pair counts, hundreds of megabytes in a
+  // large story, are garbage once it returns instead of living on in this scope with the closures below.
+  const candidateKeys = candidatePairs(features, doc, idf, settings)
+  /** Position of a pair key among the candidates, or -1. */
+  const candidateAt = (key: number): number => {
+    let lo = 0
+    let hi = candidateKeys.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const v = candidateKeys[mid]!
+      if (v === key) return mid
+      if (v < key) lo = mid + 1
+      else hi = mid - 1
     }
-  })
-  // Count shared indexed stems per pair; a long list (a sentence copied by hundreds of outlets) pairs each
-  // sentence with its nearest predecessors only, which keeps the cost linear and still links every copy.
-  // Pair keys go into one growing array that is sorted and counted in runs: far cheaper than a map.
-  let keys = new Float64Array(1 << 16)
-  let size = 0
-  const push = (i: number, j: number) => {
-    if (doc[i] === doc[j]) return
-    if (size === keys.length) {
-      const grown = new Float64Array(keys.length * 2)
-      grown.set(keys)
-      keys = grown
-    }
-    keys[size++] = i < j ? i * n + j : j * n + i
+    return -1
   }
-  for (const list of postings.values()) {
-    if (list.length <= maxPosting) {
-      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) push(list[x]!, list[y]!)
-    } else {
-      for (let x = 1; x < list.length; x++) for (let y = Math.max(0, x - window); y < x; y++) push(list[x]!, list[y]!)
-    }
-  }
-  const sorted = keys.subarray(0, size).sort()
-  // Keep each sentence's best candidates: the pairs sharing the most indexed stems.
-  const perSentence: { j: number; shared: number }[][] = sentences.map(() => [])
-  for (let k = 0; k < size; ) {
-    const key = sorted[k]!
-    let end = k
-    while (end < size && sorted[end] === key) end++
-    const value = end - k
-    k = end
-    const i = Math.floor(key / n)
-    const j = key - i * n
-    const need = Math.min(features[i]!.stems.size, features[j]!.stems.size) <= 4 ? 1 : 2
-    if (value < need) continue
-    perSentence[i]!.push({ j, shared: value })
-    perSentence[j]!.push({ j: i, shared: value })
-  }
-  const candidates = new Set<number>()
-  perSentence.forEach((list, i) => {
-    list.sort((x, y) => y.shared - x.shared || x.j - y.j)
-    for (const c of list.slice(0, maxCandidates)) candidates.add(i < c.j ? i * n + c.j : c.j * n + i)
-  })
 
+  // A candidate's similarity and link strength sit in arrays beside its key (NaN: not yet known); the pairs met
+  // outside the candidates, far fewer, in maps. Hundreds of thousands of map entries with keys beyond the small
+  // integers (i × n + j passes 2^30 in a story of 33,000 units) would each cost a boxed number and GC time.
+  const candidateSimilarity = new Float64Array(candidateKeys.length).fill(NaN)
+  const candidateLink = new Float64Array(candidateKeys.length).fill(NaN)
   const cache = new Map<number, number>()
   // With a same-claim stage, each candidate's pair features are kept from its similarity for the stage to read,
-  // in single precision (half the memory; the stage is fitted on the same rounded values, see `rowOf`).
+  // in single precision (half the memory; the stage is fitted on the same rounded values, see `rowOf`), until every
+  // candidate's link is known.
   const stage = model.sameClaim
   const width = FEATURES.length
-  const ordinal = new Map<number, number>()
-  let kept = new Float32Array(0)
+  let kept: Float32Array | null = null
   const row64 = new Float64Array(width)
   const similarity = (i: number, j: number): number => {
     const key = i < j ? i * n + j : j * n + i
+    const at = candidateAt(key)
+    if (at >= 0) {
+      if (Number.isNaN(candidateSimilarity[at]!)) candidateSimilarity[at] = pairSimilarity(features[i]!, features[j]!, idf, model)
+      return candidateSimilarity[at]!
+    }
     let value = cache.get(key)
     if (value === undefined) {
       value = pairSimilarity(features[i]!, features[j]!, idf, model)
@@ -325,7 +297,7 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
   // Each sentence's scored candidates in each other article, for the context of a pair: is it the best match the
   // other article offers, and by how much.
   const byArticle = sentences.map(() => new Map<number, number[]>())
-  for (const key of candidates) {
+  for (const key of candidateKeys) {
     const i = Math.floor(key / n)
     const j = key - i * n
     let list = byArticle[i]!.get(doc[j]!)
@@ -350,14 +322,16 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
     return [Math.min(rank, CONTEXT_RANK_CAP), other < 0 ? value : value - other, Math.max(value, other)]
   }
   const row = stage ? new Float64Array(FEATURES.length + CONTEXT_FEATURES.length) : null
-  /** The pair features of (i, j) into `out`, rounded to single precision: kept for a candidate, else computed. */
+  /** The pair features of (i, j), i < j, into `out`, rounded to single precision: kept for a candidate, else computed. */
   const pairRow = (i: number, j: number, out: Float64Array): void => {
-    const at = ordinal.get(i * n + j)
-    if (at !== undefined) {
-      for (let k = 0; k < width; k++) out[k] = kept[at * width + k]!
+    const at = kept ? candidateAt(i * n + j) : -1
+    if (at >= 0) {
+      for (let k = 0; k < width; k++) out[k] = kept![at * width + k]!
       return
     }
-    pairFeatureArray(features[i]!, features[j]!, idf, out)
+    // Usually right after the pair's similarity was computed (a pair outside the candidates, met while grouping):
+    // its features are still in the scorer's scratch.
+    pairFeaturesInto(features[i]!, features[j]!, idf, out)
     for (let k = 0; k < width; k++) out[k] = Math.fround(out[k]!)
   }
   const contextAt = FEATURES.length
@@ -395,6 +369,11 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
   const links = new Map<number, number>()
   const link = (i: number, j: number): number => {
     const key = i < j ? i * n + j : j * n + i
+    const at = candidateAt(key)
+    if (at >= 0) {
+      if (Number.isNaN(candidateLink[at]!)) candidateLink[at] = linkStrength(Math.min(i, j), Math.max(i, j))
+      return candidateLink[at]!
+    }
     let strength = links.get(key)
     if (strength === undefined) links.set(key, (strength = linkStrength(Math.min(i, j), Math.max(i, j))))
     return strength
@@ -430,15 +409,13 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
   const threshold = stage ? stage.threshold : model.threshold
 
   // Every candidate's similarity first: a pair's context needs its rivals' values.
-  const candidateKeys = [...candidates].sort((x, y) => x - y)
   if (stage) kept = new Float32Array(candidateKeys.length * width)
   candidateKeys.forEach((key, k) => {
     const i = Math.floor(key / n)
     const j = key - i * n
-    if (!stage) return void similarity(i, j)
-    cache.set(key, similarityWithFeatures(features[i]!, features[j]!, idf, model, row64))
+    if (!kept) return void similarity(i, j)
+    candidateSimilarity[k] = similarityWithFeatures(features[i]!, features[j]!, idf, model, row64)
     kept.set(row64, k * width)
-    ordinal.set(key, k)
   })
   const edges: { i: number; j: number; strength: number }[] = []
   for (const key of candidateKeys) {
@@ -447,6 +424,9 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
     const strength = link(i, j)
     if (strength >= threshold) edges.push({ i, j, strength })
   }
+  // Every candidate's link is known: its kept features (a hundred megabytes in a story of 1,000 articles) are not
+  // read again; a row asked for later is computed, to the same single-precision values.
+  kept = null
   /** The same-claim stage's input for a pair: every pair feature, then `CONTEXT_FEATURES`. */
   const rowOf = (i: number, j: number): Float64Array => {
     const out = new Float64Array(FEATURES.length + CONTEXT_FEATURES.length)
@@ -454,7 +434,101 @@ function storyScorer(documents: readonly Document[], model: SimilarityModel, vec
     context(Math.min(i, j), Math.max(i, j), out, FEATURES.length)
     return out
   }
-  return { sentences, doc, n, features, candidates, similarity, link, throughClaims, threshold, edges, row: rowOf, byArticle }
+  const isCandidate = (i: number, j: number): boolean => candidateAt(Math.min(i, j) * n + Math.max(i, j)) >= 0
+  return { sentences, doc, n, features, compared: candidateKeys.length, isCandidate, similarity, link, throughClaims, threshold, edges, row: rowOf, byArticle }
+}
+
+/**
+ * The candidate pairs of a story's units (key i × n + j, i < j, ascending): prefix filtering on each unit's rarest
+ * stems, then each unit's `maxCandidates` pairs sharing the most indexed stems. Never all pairs.
+ */
+function candidatePairs(features: readonly SentenceFeatures[], doc: readonly number[], idf: Idf, settings: ScorerSettings): Float64Array {
+  const { prefixSize, maxPosting, window, maxCandidates } = settings
+  const n = features.length
+  // Prefix filtering: two sentences that say the same thing share some of their rarest stems, so only those are indexed.
+  const postings = new Map<string, number[]>()
+  features.forEach((f, i) => {
+    // Each stem's frequency looked up once, not at every comparison of the sort.
+    const prefix = [...f.stems.keys()]
+      .map((stem) => ({ stem, frequency: idf.frequency(stem) }))
+      .sort((x, y) => x.frequency - y.frequency || (x.stem < y.stem ? -1 : x.stem > y.stem ? 1 : 0))
+      .slice(0, prefixSize)
+    for (const { stem } of prefix) {
+      let list = postings.get(stem)
+      if (!list) postings.set(stem, (list = []))
+      list.push(i)
+    }
+  })
+  // Count shared indexed stems per pair; a long list (a sentence copied by hundreds of outlets) pairs each
+  // sentence with its nearest predecessors only, which keeps the cost linear and still links every copy.
+  // Pair keys go into one array, sized for the most pairs the lists can give, that is sorted and counted in runs:
+  // far cheaper than a map, and never copied to grow.
+  let most = 0
+  for (const list of postings.values()) {
+    const m = list.length
+    most += m <= maxPosting ? (m * (m - 1)) / 2 : (m - 1) * window
+  }
+  const keys = new Float64Array(most)
+  let size = 0
+  for (const list of postings.values()) {
+    if (list.length <= maxPosting) {
+      for (let x = 0; x < list.length; x++)
+        for (let y = x + 1; y < list.length; y++) {
+          const i = list[x]!
+          const j = list[y]!
+          if (doc[i] !== doc[j]) keys[size++] = i < j ? i * n + j : j * n + i
+        }
+    } else {
+      for (let x = 1; x < list.length; x++)
+        for (let y = Math.max(0, x - window); y < x; y++) {
+          const i = list[x]!
+          const j = list[y]!
+          if (doc[i] !== doc[j]) keys[size++] = i < j ? i * n + j : j * n + i
+        }
+    }
+  }
+  const sorted = keys.subarray(0, size).sort()
+  // Keep each sentence's best candidates: the pairs sharing the most indexed stems, then the lower index. Each
+  // sentence's pairs go into one flat array (two passes: count, then fill) as `-shared × n + other`, so that an
+  // ascending sort of a sentence's slice puts them in that order: no object per pair (millions in a large story).
+  const need = (i: number, j: number) => (Math.min(features[i]!.stems.size, features[j]!.stems.size) <= 4 ? 1 : 2)
+  const start = new Int32Array(n + 1)
+  const eachPair = (visit: (i: number, j: number, shared: number) => void) => {
+    for (let k = 0; k < size; ) {
+      const key = sorted[k]!
+      let end = k
+      while (end < size && sorted[end] === key) end++
+      const shared = end - k
+      k = end
+      const i = Math.floor(key / n)
+      const j = key - i * n
+      if (shared >= need(i, j)) visit(i, j, shared)
+    }
+  }
+  eachPair((i, j) => {
+    start[i + 1]!++
+    start[j + 1]!++
+  })
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!
+  const ranked = new Float64Array(start[n]!)
+  const filled = start.slice(0, n)
+  eachPair((i, j, shared) => {
+    ranked[filled[i]!++] = -shared * n + j
+    ranked[filled[j]!++] = -shared * n + i
+  })
+  const chosen: number[] = []
+  for (let i = 0; i < n; i++) {
+    const list = ranked.subarray(start[i]!, start[i + 1]!).sort()
+    for (let c = 0; c < Math.min(maxCandidates, list.length); c++) {
+      const j = ((list[c]! % n) + n) % n
+      chosen.push(i < j ? i * n + j : j * n + i)
+    }
+  }
+  // A pair chosen by both of its sentences is one candidate.
+  const all = Float64Array.from(chosen).sort()
+  let unique = 0
+  for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) all[unique++] = all[k]!
+  return all.slice(0, unique)
 }
 
 /**
@@ -471,7 +545,7 @@ export function sameClaimRows(documents: readonly Document[], pairs: readonly (r
     const i = index.get(a)
     const j = index.get(b)
     if (i === undefined || j === undefined || scorer.doc[i] === scorer.doc[j]) return null
-    candidate.push(scorer.candidates.has(Math.min(i, j) * scorer.n + Math.max(i, j)))
+    candidate.push(scorer.isCandidate(i, j))
     return scorer.row(i, j)
   })
 }

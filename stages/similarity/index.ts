@@ -428,10 +428,11 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
   }
   // Word vectors and WordNet take part in the soft alignment for the sentence's rarest words only (by the table's
   // frequency rank): long sentences would otherwise cost a cosine and a WordNet lookup for every pair of their words.
-  const byRarity = content
-    .map((c, k) => ({ c, k }))
-    .filter(({ c }) => c.vector)
-    .sort((x, y) => y.c.row - x.c.row || x.c.id - y.c.id)
+  // Plain loops here and for the quotes below: `.map(…).filter` over lists that are sometimes empty hands back arrays
+  // of two shapes, and V8 deoptimised and recompiled this function over a thousand times in a 150-article story.
+  const byRarity: { c: (typeof content)[number]; k: number }[] = []
+  for (let k = 0; k < content.length; k++) if (content[k]!.vector) byRarity.push({ c: content[k]!, k })
+  byRarity.sort((x, y) => y.c.row - x.c.row || x.c.id - y.c.id)
   const common = new Uint8Array(content.length)
   byRarity.forEach(({ c, k }, rank) => {
     if (rank < ALIGN_WORDS) return
@@ -470,9 +471,7 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
     numbers: new Set(sentence.numbers.map((n) => String(n.value))),
     words,
     negated,
-    quotes: sentence.quotes
-      .map((q) => new Set(sentence.tokens.filter((t) => t.begin >= q.begin && t.end <= q.end && isContent(t)).map((t) => t.stem)))
-      .filter((q) => q.size >= 4),
+    quotes: quoteStems(sentence),
     sequence: wordSequence(Int32Array.from(sequence.slice(0, SEQUENCE_WORDS))),
     contentSequence: wordSequence(Int32Array.from(content.slice(0, SEQUENCE_WORDS), (t) => t.id)),
     ngrams: [ngramKeys(sequence, hashes, 1), ngramKeys(sequence, hashes, 2), ngramKeys(sequence, hashes, 3), ngramKeys(sequence, hashes, 4)],
@@ -564,6 +563,17 @@ function unit(v: Float32Array): Float32Array | null {
   const scale = 1 / Math.sqrt(norm)
   for (let i = 0; i < v.length; i++) v[i]! *= scale
   return v
+}
+
+/** Content stems inside each direct quotation of the sentence, for the quotations of four content words or more. */
+function quoteStems(sentence: Sentence): Set<string>[] {
+  const quotes: Set<string>[] = []
+  for (const q of sentence.quotes) {
+    const stems = new Set<string>()
+    for (const t of sentence.tokens) if (t.begin >= q.begin && t.end <= q.end && isContent(t)) stems.add(t.stem)
+    if (stems.size >= 4) quotes.push(stems)
+  }
+  return quotes
 }
 
 /**
@@ -1112,6 +1122,17 @@ function computeInScratch(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): v
   scratchB = b
   scratchIdf = idf
   scratchIdfSize = idf.size
+}
+
+/**
+ * The pair's features (every one of `FEATURES`, in order) into `out`: copied from the scorer's scratch when the
+ * last pair it scored was this one, else computed. Alignment asks for a pair's similarity and then for its features
+ * (the same-claim stage reads them): the features are computed once for both.
+ */
+export function pairFeaturesInto(a: SentenceFeatures, b: SentenceFeatures, idf: Idf, out: Float64Array): Float64Array {
+  computeInScratch(a, b, idf)
+  out.set(scratch)
+  return out
 }
 
 /** The model's prediction from a row of every feature (`FEATURES` order), optionally with the negation mismatch left out. */

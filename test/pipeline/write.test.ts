@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { recoverOutput, writeFileAtomic, writeFolderAtomic } from '../../pipeline/write.js'
+import { recoverOutput, textChunks, writeFileAtomic, writeFolderAtomic } from '../../pipeline/write.js'
 import { readOnly } from '../faults.js'
 import { tree } from '../helpers.js'
 
@@ -33,6 +33,16 @@ describe('writeFileAtomic', () => {
   it('writes text as UTF-8', async () => {
     await writeFileAtomic(path.join(dir, 'a.csv'), '\ufeffcafé,“quoted”\r\n')
     expect([...(await readFile(path.join(dir, 'a.csv')))]).toEqual([...Buffer.from('\ufeffcafé,“quoted”\r\n', 'utf8')])
+  })
+
+  it('writes a file of millions of characters piece by piece to the same bytes, a surrogate pair at every piece boundary kept whole', async () => {
+    // "😀" is two UTF-16 units: placed across each million-character boundary, a cut between its halves would write
+    // two replacement characters instead of its four bytes.
+    const content = Array.from({ length: 3 }, () => `${'é'.repeat((1 << 20) - 1)}😀`).join('')
+    await writeFileAtomic(path.join(dir, 'report.json'), content)
+    expect((await readFile(path.join(dir, 'report.json'))).equals(Buffer.from(content, 'utf8'))).toBe(true)
+    expect([...textChunks(content)].join('')).toBe(content)
+    expect([...textChunks(content)].every((c) => !/[\ud800-\udbff]$/.test(c))).toBe(true)
   })
 
   it('leaves no temporary file when the rename fails', async () => {

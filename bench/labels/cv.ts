@@ -2,19 +2,18 @@
 // same-claim stage fitted without them and a threshold chosen without them.
 import type { SimilarityModel } from '../../stages/similarity/index.js'
 import type { WordVectors } from '../../resources/vectors.js'
-import { evaluateLedger, FOLDS, foldOf, type LedgerFigures, prf } from './evaluate.js'
+import { addCounts, evaluateLedger, FOLDS, foldOf, type LedgerFigures, prf } from './evaluate.js'
 import { fitSameClaim, groupedThreshold, withStage } from './fit.js'
 import type { BasilRecord, LabelledUnitPair } from './labels.js'
 
 /** Pool the figures of several folds (pair decisions pooled, counts added). */
 export function pool(parts: readonly LedgerFigures[]): LedgerFigures {
-  const c = (k: keyof LedgerFigures['conflicts']) => parts.reduce((s, p) => s + p.conflicts[k], 0)
   const o = (k: keyof LedgerFigures['omissions']) => parts.reduce((s, p) => s + p.omissions[k], 0)
   const d = <K extends keyof LedgerFigures['decisions']>(k: K) => parts.flatMap((p) => p.decisions[k] as unknown[]) as LedgerFigures['decisions'][K]
   return {
     pairs: prf(d('predicted'), d('gold')),
     headlines: prf(d('headPredicted'), d('headGold')),
-    conflicts: { flagged: c('flagged'), flaggedRight: c('flaggedRight'), labelled: c('labelled'), found: c('found') },
+    conflicts: addCounts(parts.map((p) => p.conflicts)),
     omissions: { reported: o('reported'), judged: o('judged'), falseOnes: o('falseOnes') },
     decisions: { gold: d('gold'), predicted: d('predicted'), headGold: d('headGold'), headPredicted: d('headPredicted'), half: d('half'), headHalf: d('headHalf') },
   }

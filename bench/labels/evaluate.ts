@@ -1,7 +1,7 @@
 // The ledger measured on labelled cross-outlet pairs of BASIL (bench/labels/README.md): each labelled story goes
 // through the stages as `analyze` runs them, and a pair counts as aligned when its two units end in one statement.
 import { align, type AlignOptions } from '../../stages/align/index.js'
-import { isConflict } from '../../stages/score/relate.js'
+import { isConflict, relate } from '../../stages/score/relate.js'
 import { clean } from '../../stages/clean/index.js'
 import { ingest } from '../../stages/ingest/index.js'
 import { MessageLog } from '../../core/messages.js'
@@ -106,17 +106,98 @@ export class RelationTally {
     if (labelled && tool === gold) this.found++
   }
 
-  get counts(): { flagged: number; flaggedRight: number; labelled: number; found: number } {
+  get counts(): ConflictCounts {
     return { flagged: this.flagged, flaggedRight: this.flaggedRight, labelled: this.labelled, found: this.found }
   }
+}
+
+/** A `RelationTally`'s counts: the ledger's calls, how many are labelled so, the labelled ones, how many found with their kind. */
+export interface ConflictCounts {
+  readonly flagged: number
+  readonly flaggedRight: number
+  readonly labelled: number
+  readonly found: number
+}
+
+/** The two halves of the labelled stories (`splitOf`). */
+export const HALVES = ['dev', 'held-out'] as const
+
+/** Counts over all labelled stories and over each half, so a change can be shown to hold on stories nobody inspected. */
+export interface SplitCounts {
+  readonly all: ConflictCounts
+  readonly dev: ConflictCounts
+  readonly 'held-out': ConflictCounts
+}
+
+/** A tally over all stories and one per half. */
+export class SplitTally {
+  private readonly all: RelationTally
+  private readonly halves: Record<(typeof HALVES)[number], RelationTally>
+  constructor(kind?: (relation: string | null | undefined) => boolean) {
+    this.all = new RelationTally(kind)
+    this.halves = { dev: new RelationTally(kind), 'held-out': new RelationTally(kind) }
+  }
+
+  /** One pair of `story`: as `RelationTally.add`. */
+  add(story: string, gold: string | null, tool: string | undefined): void {
+    this.all.add(gold, tool)
+    this.halves[splitOf(story)].add(gold, tool)
+  }
+
+  get counts(): SplitCounts {
+    return { all: this.all.counts, dev: this.halves.dev.counts, 'held-out': this.halves['held-out'].counts }
+  }
+}
+
+/** Add split counts (pooling folds). */
+export function addCounts(parts: readonly SplitCounts[]): SplitCounts {
+  const sum = (half: keyof SplitCounts): ConflictCounts => {
+    const c = (k: keyof ConflictCounts) => parts.reduce((s, p) => s + p[half][k], 0)
+    return { flagged: c('flagged'), flaggedRight: c('flaggedRight'), labelled: c('labelled'), found: c('found') }
+  }
+  return { all: sum('all'), dev: sum('dev'), 'held-out': sum('held-out') }
+}
+
+/** Precision (flagged pairs labelled a conflict) and recall (labelled conflicts found with their kind) of counts. */
+export function conflictPR(c: ConflictCounts): { precision: number; recall: number } {
+  return { precision: c.flagged ? c.flaggedRight / c.flagged : 0, recall: c.labelled ? c.found / c.labelled : 0 }
+}
+
+/** "P 0.657 R 0.397 (23/35, 23/58)" for all, dev and held-out. */
+export function formatSplit(c: SplitCounts): string {
+  const one = (x: ConflictCounts) => {
+    const { precision, recall } = conflictPR(x)
+    return `P ${precision.toFixed(3)} R ${recall.toFixed(3)} (${x.flaggedRight}/${x.flagged}, ${x.found}/${x.labelled})`
+  }
+  return HALVES.reduce((text, half) => `${text}; ${half} ${one(c[half])}`, `all ${one(c.all)}`)
+}
+
+/**
+ * relate() alone on every labelled same/partial pair (alignment aside): its conflicts against the labelled ones,
+ * and its updates against the labelled updates, each over all stories and per half.
+ */
+export function relationFigures(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], vectors: WordVectors): { conflicts: SplitCounts; updates: SplitCounts } {
+  const conflicts = new SplitTally()
+  const updates = new SplitTally((r) => r === 'update')
+  for (const p of pairs) {
+    if (!isSameClaim(p.label)) continue
+    const documents = storyDocuments(byStory.get(p.story)!)
+    const a = findUnit(documents, p.a)
+    const b = findUnit(documents, p.b)
+    if (!a || !b) continue
+    const r = relate(a, b, sentenceFeatures(a, vectors), sentenceFeatures(b, vectors)).relation
+    conflicts.add(p.story, p.relation ?? 'agree', r)
+    updates.add(p.story, p.relation ?? 'agree', r)
+  }
+  return { conflicts: conflicts.counts, updates: updates.counts }
 }
 
 /** What the ledger said of the labelled pairs of some stories. */
 export interface LedgerFigures {
   readonly pairs: ReturnType<typeof prf>
   readonly headlines: ReturnType<typeof prf>
-  /** Conflicts: precision over the labelled pairs the ledger calls a conflict, recall over the labelled conflicts. */
-  readonly conflicts: { readonly flagged: number; readonly flaggedRight: number; readonly labelled: number; readonly found: number }
+  /** Conflicts: precision over the labelled pairs the ledger calls a conflict, recall over the labelled conflicts; all stories and each half. */
+  readonly conflicts: SplitCounts
   /** Reported omissions that a labelled same-claim pair shows to be false, of those the labels can judge. */
   readonly omissions: { readonly reported: number; readonly judged: number; readonly falseOnes: number }
   /** The decisions behind `pairs` and `headlines`, for pooling folds. */
@@ -143,7 +224,7 @@ export function evaluateLedger(byStory: ReadonlyMap<string, readonly BasilRecord
   const headGold: boolean[] = []
   const half: Half[] = []
   const headHalf: Half[] = []
-  const conflicts = new RelationTally()
+  const conflicts = new SplitTally()
   let reported = 0
   let judged = 0
   let falseOnes = 0
@@ -172,7 +253,7 @@ export function evaluateLedger(byStory: ReadonlyMap<string, readonly BasilRecord
         headHalf.push(splitOf(story))
       }
       const relation = aligned ? relationOf.get([a!.id, b!.id].sort().join(' ')) : undefined
-      conflicts.add(same ? p.relation : null, relation)
+      conflicts.add(story, same ? p.relation : null, relation)
     }
     // An omission is judged when some labelled pair ties a member of the statement to a unit of the outlet's
     // article(s); it is false when such a pair is labelled the same claim.

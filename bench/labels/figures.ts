@@ -10,13 +10,12 @@ import { MessageLog } from '../../core/messages.js'
 import { classify } from '../../resources/model.js'
 import { scoreStory } from '../../stages/score/index.js'
 import { segment, unitsOf } from '../../stages/segment/index.js'
-import { relate } from '../../stages/score/relate.js'
-import { DEFAULT_MODEL, sentenceFeatures } from '../../stages/similarity/index.js'
+import { DEFAULT_MODEL } from '../../stages/similarity/index.js'
 import type { WordVectors } from '../../resources/vectors.js'
 import { crossValidate } from './cv.js'
-import { baselineFigures, cohenKappa, evaluateLedger, findUnit, FOLDS, halfFigures, labelledFeatures, RelationTally, storyDocuments } from './evaluate.js'
+import { baselineFigures, type ConflictCounts, conflictPR, cohenKappa, evaluateLedger, FOLDS, halfFigures, labelledFeatures, RelationTally, relationFigures, type SplitCounts } from './evaluate.js'
 import { sameClaimTraining, withoutStage } from './fit.js'
-import { type BasilRecord, hashText, isSameClaim, type LabelledUnitPair, loadLabelledPairs, readBasilRecords, readTsv } from './labels.js'
+import { type BasilRecord, hashText, isSameClaim, loadLabelledPairs, readBasilRecords, readTsv } from './labels.js'
 
 
 /** Add the same-claim figures to the benchmark table. */
@@ -56,30 +55,18 @@ export function ledgerFigures(root: string, shared: string, vectors: WordVectors
     add(`same-claim pairs through analyze, ${half} stories (same folds)`, `F1 ${fmt(h.pairs.f1)}`, `${prf(h.pairs)}; headline pairs F1 ${fmt(h.headlines.f1)} (${prf(h.headlines)}); ${h.pairs.count} pairs`)
   }
   const c = g.conflicts
-  add('conflicts through analyze (same folds)', `precision ${fmt(c.flagged ? c.flaggedRight / c.flagged : 0)}`, `recall ${fmt(c.labelled ? c.found / c.labelled : 0)}: ${c.flaggedRight} of ${c.flagged} flagged labelled pairs are labelled conflicts; ${c.found} of ${c.labelled} labelled conflicts found with their kind`)
+  add('conflicts through analyze (same folds)', `precision ${fmt(conflictPR(c.all).precision)}`, `recall ${fmt(conflictPR(c.all).recall)}: ${c.all.flaggedRight} of ${c.all.flagged} flagged labelled pairs are labelled conflicts; ${c.all.found} of ${c.all.labelled} labelled conflicts found with their kind; ${halves(c)}`)
   const rel = relationFigures(byStory, pairs, vectors)
-  add('conflict relations of the labelled same-claim pairs', `precision ${fmt(rel.precision)}`, `recall ${fmt(rel.recall)}; relate() on every labelled same/partial pair (alignment aside); updates ${rel.updatesRight} of ${rel.updates} called right, ${rel.updatesFound} of ${rel.updatesLabelled} found`)
+  const u = rel.updates.all
+  add('conflict relations of the labelled same-claim pairs', `precision ${fmt(conflictPR(rel.conflicts.all).precision)}`, `recall ${fmt(conflictPR(rel.conflicts.all).recall)}; relate() on every labelled same/partial pair (alignment aside); ${halves(rel.conflicts)}; updates ${u.flaggedRight} of ${u.flagged} called right, ${u.found} of ${u.labelled} found`)
   const o = g.omissions
   add('false omissions (same folds)', `${fmt(o.judged ? o.falseOnes / o.judged : 0)}`, `${o.falseOnes} of the ${o.judged} reported omissions that a labelled pair can judge are reported by the outlet after all (${o.reported} reported in all)`)
 }
 
-/** Precision and recall of relate's conflicts on the labelled same-claim pairs, and how it calls updates. */
-function relationFigures(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], vectors: WordVectors) {
-  const conflicts = new RelationTally()
-  const updates = new RelationTally((r) => r === 'update')
-  for (const p of pairs) {
-    if (!isSameClaim(p.label)) continue
-    const documents = storyDocuments(byStory.get(p.story)!)
-    const a = findUnit(documents, p.a)
-    const b = findUnit(documents, p.b)
-    if (!a || !b) continue
-    const r = relate(a, b, sentenceFeatures(a, vectors), sentenceFeatures(b, vectors)).relation
-    conflicts.add(p.relation ?? 'agree', r)
-    updates.add(p.relation ?? 'agree', r)
-  }
-  const c = conflicts.counts
-  const u = updates.counts
-  return { precision: c.flagged ? c.flaggedRight / c.flagged : 0, recall: c.labelled ? c.found / c.labelled : 0, updates: u.flagged, updatesRight: u.flaggedRight, updatesLabelled: u.labelled, updatesFound: u.found }
+/** Conflict precision and recall in each half of the labelled stories: dev (open to error analysis) and held-out (never inspected). */
+function halves(c: SplitCounts): string {
+  const one = (x: ConflictCounts) => `P ${conflictPR(x).precision.toFixed(3)} R ${conflictPR(x).recall.toFixed(3)} (${x.flaggedRight}/${x.flagged}, ${x.found}/${x.labelled})`
+  return `dev ${one(c.dev)}, held-out ${one(c['held-out'])}`
 }
 
 /** The ledger on the sample corpus against the labels of every pair of units across its articles (test/fixtures/sample-pairs.tsv). */

@@ -1,9 +1,10 @@
 // Prints the ledger's figures on the labelled BASIL pairs with a given model (the shipped one by default), beside the
 // TF-IDF baseline. Usage: node dist/bench/labels/report.js [LABELS.tsv] [--cv]
+// Conflict figures are printed for all labelled stories and for each half (`splitOf`: dev, held-out).
 import path from 'node:path'
 import { loadVectors } from '../../pipeline/tables.js'
 import { DEFAULT_MODEL } from '../../stages/similarity/index.js'
-import { baselineFigures, evaluateLedger, halfFigures, labelledFeatures } from './evaluate.js'
+import { baselineFigures, evaluateLedger, formatSplit, halfFigures, labelledFeatures, relationFigures } from './evaluate.js'
 import { type BasilRecord, loadLabelledPairs, readBasilRecords } from './labels.js'
 import { crossValidate } from './cv.js'
 import { sameClaimTraining } from './fit.js'
@@ -19,7 +20,10 @@ const f = evaluateLedger(byStory, pairs, DEFAULT_MODEL, vectors)
 const pct = (x: number) => x.toFixed(3)
 console.log(`pairs ${f.pairs.count} (${f.pairs.positives} same-claim): P ${pct(f.pairs.precision)} R ${pct(f.pairs.recall)} F1 ${pct(f.pairs.f1)}`)
 console.log(`headline pairs ${f.headlines.count} (${f.headlines.positives}): P ${pct(f.headlines.precision)} R ${pct(f.headlines.recall)} F1 ${pct(f.headlines.f1)}`)
-console.log(`conflicts: flagged ${f.conflicts.flagged}, right ${f.conflicts.flaggedRight}; labelled ${f.conflicts.labelled}, found ${f.conflicts.found}`)
+console.log(`conflicts through analyze (shipped model): ${formatSplit(f.conflicts)}`)
+const rel = relationFigures(byStory, pairs, vectors)
+console.log(`conflicts, relate() alone on every labelled same/partial pair: ${formatSplit(rel.conflicts)}`)
+console.log(`updates, relate() alone: ${formatSplit(rel.updates)}`)
 console.log(`omissions: reported ${f.omissions.reported}, judged ${f.omissions.judged}, false ${f.omissions.falseOnes}`)
 const { cosine } = labelledFeatures(byStory, pairs, vectors)
 const b = baselineFigures(pairs, cosine)
@@ -34,5 +38,6 @@ if (process.argv.includes('--cv')) {
     const h = halfFigures(g.decisions, half)
     console.log(`CV pairs, ${half} stories: P ${pct(h.pairs.precision)} R ${pct(h.pairs.recall)} F1 ${pct(h.pairs.f1)}; headlines P ${pct(h.headlines.precision)} R ${pct(h.headlines.recall)} F1 ${pct(h.headlines.f1)}`)
   }
-  console.log(`CV conflicts: flagged ${g.conflicts.flagged}, right ${g.conflicts.flaggedRight}; labelled ${g.conflicts.labelled}, found ${g.conflicts.found}; omissions reported ${g.omissions.reported}, judged ${g.omissions.judged}, false ${g.omissions.falseOnes}`)
+  console.log(`CV conflicts through analyze: ${formatSplit(g.conflicts)}`)
+  console.log(`CV omissions: reported ${g.omissions.reported}, judged ${g.omissions.judged}, false ${g.omissions.falseOnes}`)
 }

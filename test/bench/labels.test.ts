@@ -10,6 +10,7 @@ import { segment } from '../../stages/segment/index.js'
 import { checkModel, DEFAULT_MODEL, FEATURES } from '../../stages/similarity/index.js'
 import { loadVectors } from '../../pipeline/tables.js'
 import { type BasilRecord, hashText, loadLabelledPairs, readTsv, resolvePairs } from '../../bench/labels/labels.js'
+import { addCounts, conflictPR, formatSplit, splitOf, SplitTally } from '../../bench/labels/evaluate.js'
 
 const root = path.join(__dirname, '..', '..')
 const basil = path.join(root, '..', 'shared', 'data', 'basil', 'basil.jsonl')
@@ -27,6 +28,33 @@ describe('labelled pair references', () => {
 
   it('refuses a reference whose text no longer hashes as labelled, naming the pair', () => {
     expect(() => resolvePairs([record, other], [row('000000000000')])).toThrow('p1: unit a (s_1 text 0–37) does not hash to 000000000000')
+  })
+})
+
+describe('conflict counts by half', () => {
+  // Made-up story ids, at least one in each half.
+  const ids = Array.from({ length: 40 }, (_, i) => `story-${i}`)
+  const dev = ids.find((s) => splitOf(s) === 'dev')!
+  const held = ids.find((s) => splitOf(s) === 'held-out')!
+
+  it('counts a flagged pair against the half of its own story, and a found one only with its labelled kind', () => {
+    const t = new SplitTally()
+    t.add(dev, 'quote_conflict', 'quote_conflict')
+    t.add(dev, 'negation_conflict', 'quote_conflict')
+    t.add(held, 'agree', 'number_conflict')
+    t.add(held, 'quote_conflict', undefined)
+    const c = t.counts
+    expect(c.dev).toEqual({ flagged: 2, flaggedRight: 2, labelled: 2, found: 1 })
+    expect(c['held-out']).toEqual({ flagged: 1, flaggedRight: 0, labelled: 1, found: 0 })
+    expect(c.all).toEqual({ flagged: 3, flaggedRight: 2, labelled: 3, found: 1 })
+    expect(conflictPR(c.all)).toEqual({ precision: 2 / 3, recall: 1 / 3 })
+    expect(formatSplit(c)).toBe('all P 0.667 R 0.333 (2/3, 1/3); dev P 1.000 R 0.500 (2/2, 1/2); held-out P 0.000 R 0.000 (0/1, 0/1)')
+  })
+
+  it('pools folds by adding their counts', () => {
+    const one = { flagged: 1, flaggedRight: 1, labelled: 2, found: 1 }
+    const pooled = addCounts([{ all: one, dev: one, 'held-out': one }, { all: one, dev: one, 'held-out': one }])
+    expect(pooled.all).toEqual({ flagged: 2, flaggedRight: 2, labelled: 4, found: 2 })
   })
 })
 

@@ -327,6 +327,9 @@ export function compareQuoteWords(wx: readonly string[], wy: readonly string[], 
     return rest.length > 0 ? [stem(rest[0]!), ...rest.slice(1)] : rest
   }
   if (short.length >= 3 && ` ${reported(long).join(' ')} `.includes(` ${reported(short).join(' ')} `)) return 'truncated'
+  // A quotation of a few telling words with one word more or fewer inside it ("a plan for rebuilding rural
+  // schools" / "plan rebuilding rural schools") is the same quote, changed.
+  if (short.length < 5 && oneWordInside(short, long)) return 'changed'
   // A quotation of a few words is the same quote only when its words are the same; "I hope I do" is everywhere.
   if (short.length < 5) return 'different'
   // Truncated: the shorter one is a run of the longer one's words.
@@ -346,6 +349,23 @@ export function compareQuoteWords(wx: readonly string[], wy: readonly string[], 
   // Any word added, dropped or swapped inside the same quotation changes it ("duties" / "duty", "rules and
   // regulations" / "rules or regulations"): the guide counts every word beyond punctuation and "that"/"which".
   return 'changed'
+}
+
+/**
+ * True when `short` and a run of `long` differ by one word inside (neither first nor last) that one of them has and
+ * the other lacks, the shorter of the two holding at least three content words: the same words, in order, but one.
+ */
+function oneWordInside(short: readonly string[], long: readonly string[]): boolean {
+  const n = short.length
+  for (const m of [n + 1, n - 1]) {
+    for (let at = 0; at + m <= long.length; at++) {
+      const run = long.slice(at, at + m)
+      const [fewer, more] = m < n ? [run, short] : [short, run]
+      if (fewer.filter((w) => !FUNCTION_WORDS.has(w)).length < 3 || more[0] !== fewer[0] || more[more.length - 1] !== fewer[fewer.length - 1]) continue
+      for (let skip = 1; skip < more.length - 1; skip++) if (more.every((w, k) => k === skip || w === fewer[k < skip ? k : k - 1])) return true
+    }
+  }
+  return false
 }
 
 /** True when every piece of an excerpt with its cuts marked ("…", "...") stands in `whole`, in order, spaces aside. */

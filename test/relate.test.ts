@@ -1,0 +1,26 @@
+// Relations that are true (issue 12): each rule of relate() and of the quote comparison that decides whether two
+// units of one statement conflict, on invented sentences that follow the labelling guide (../shared/ANNOTATION.md).
+import { compareQuotes, relate } from '../stages/relate.js'
+import { sentenceFromText } from '../stages/segment.js'
+import { sentenceFeatures } from '../stages/similarity.js'
+
+const rel = (a: string, b: string) => {
+  const sa = sentenceFromText(a, 'a#0')
+  const sb = sentenceFromText(b, 'b#0')
+  return relate(sa, sb, sentenceFeatures(sa), sentenceFeatures(sb))
+}
+
+describe('quote conflicts', () => {
+  it('calls a short quotation with one word more or fewer inside it changed, but not a short common phrase', () => {
+    expect([
+      compareQuotes('a plan for rebuilding rural schools', 'plan rebuilding rural schools'),
+      compareQuotes('plan rebuilding rural schools', 'a plan for rebuilding rural schools'),
+      compareQuotes('the council called it a reckless waste of public money', 'reckless waste public money'),
+      // One word at an end is an excerpt, not a change.
+      compareQuotes('rebuilding rural schools quickly', 'rebuilding rural schools'),
+      // Function words alone say nothing of which utterance it is.
+      compareQuotes('it is what it is', 'it is just what it is'),
+    ]).toEqual(['changed', 'changed', 'changed', 'truncated', 'different'])
+    expect(rel('The union called the budget “a plan for rebuilding rural schools.”', 'Union leaders praised what they called “plan rebuilding rural schools.”').relation).toBe('quote_conflict')
+  })
+})

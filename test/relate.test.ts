@@ -23,4 +23,15 @@ describe('quote conflicts', () => {
     ]).toEqual(['changed', 'changed', 'changed', 'truncated', 'different'])
     expect(rel('The union called the budget “a plan for rebuilding rural schools.”', 'Union leaders praised what they called “plan rebuilding rural schools.”').relation).toBe('quote_conflict')
   })
+
+  it('calls two renderings of one statement that share a run of five words or more a changed quote', () => {
+    expect(
+      compareQuotes(
+        'There will be no more talks with the union this week, but the lines of supply remain open',
+        'We are not holding further meetings with anyone, but lines of supply remain open',
+      ),
+    ).toBe('changed')
+    // A run of function words is no evidence of one utterance.
+    expect(compareQuotes('We said it is what it is and we will see', 'Voters know it is what it is, and the rest is noise to them')).toBe('different')
+  })
 })

@@ -341,7 +341,9 @@ export function compareQuoteWords(wx: readonly string[], wy: readonly string[], 
   const shared = lcs(short, long)
   // The same quotation shares most of its words, not a phrase ("to senior Trump Campaign officials" / "A senior
   // Trump campaign official was directed …").
-  if (shared < Math.max(4, Math.ceil(0.6 * short.length))) return 'different'
+  // A run of five words or more, three of them telling, said in both is one utterance however much else changed
+  // ("…, but the lines of supply remain open" in two renderings of one statement).
+  if (shared < Math.max(4, Math.ceil(0.6 * short.length)) && !sharesRun(short, long)) return 'different'
   // The same quotation shares its telling words, not only "I" and "do".
   const content = short.filter((w) => !FUNCTION_WORDS.has(w))
   const longWords = new Set(long)
@@ -422,6 +424,17 @@ function nearSpelling(x: string, y: string): boolean {
   let i = 0
   while (i < x.length && i < y.length && x[i] === y[i]) i++
   return x.slice(i + (x.length >= y.length ? 1 : 0)) === y.slice(i + (y.length >= x.length ? 1 : 0))
+}
+
+/** True when `x` and `y` share a run of five words or more in a row, at least three of them content words. */
+function sharesRun(x: readonly string[], y: readonly string[]): boolean {
+  for (let i = 0; i + 5 <= x.length; i++)
+    for (let j = 0; j + 5 <= y.length; j++) {
+      let n = 0
+      while (i + n < x.length && j + n < y.length && x[i + n] === y[j + n]) n++
+      if (n >= 5 && x.slice(i, i + n).filter((w) => !FUNCTION_WORDS.has(w)).length >= 3) return true
+    }
+  return false
 }
 
 /** Length of the longest common subsequence of two word lists. */

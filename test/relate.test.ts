@@ -35,3 +35,13 @@ describe('quote conflicts', () => {
     expect(compareQuotes('We said it is what it is and we will see', 'Voters know it is what it is, and the rest is noise to them')).toBe('different')
   })
 })
+
+describe('negation conflicts', () => {
+  it('needs the other sentence to state what one denies: not wish, urge or expect it, nor use an idiom', () => {
+    expect(rel('The new levy is not paying for any road repairs, the governor said.', 'Drivers want to see the levy paying for road repairs across the county.').relation).not.toBe('negation_conflict')
+    expect(rel('The treasurer will not attend the hearing on the levy.', 'The treasurer is expected to attend the hearing on the levy.').relation).not.toBe('negation_conflict')
+    expect(rel('The council will back the levy no matter what the treasurer says about it.', 'The treasurer says the levy is a matter for the council.').relation).not.toBe('negation_conflict')
+    // Stated plainly, it is denied.
+    expect(rel('The new levy is not paying for any road repairs, the governor said.', 'The new levy is paying for road repairs across the county.').relation).toBe('negation_conflict')
+  })
+})

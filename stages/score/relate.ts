@@ -31,6 +31,19 @@ function conditional(tokens: readonly Token[], i: number): boolean {
   return false
 }
 
+// Words after a negation that make an idiom or emphasis of it.
+const NOT_DENIALS = new Set(['only', 'just', 'matter', 'doubt'])
+
+// Words that put what follows them in their clause as wished, urged, required, possible or expected, not stated.
+// "would" is left out: in reported speech it states ("said she would reopen it").
+const UNASSERTING = new Set('want wants wanted wanting hope hopes hoped hoping wish wishes wished should must could might may need needs urge urges urged urging ask asks asked asking seek seeks sought try tries tried trying expected expects expect likely'.split(' '))
+
+/** True when the word at `k` sits, in its clause (back to a punctuation mark), after a word that wishes, urges or expects it, or in a condition. */
+function unasserted(tokens: readonly Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && tokens[j]!.kind !== 'punctuation'; j--) if (UNASSERTING.has(tokens[j]!.normal)) return true
+  return conditional(tokens, k)
+}
+
 /** True when the clause of the negation at `i` (between punctuation marks) holds a content stem of the other sentence besides the word right after the negation. */
 function clauseShares(tokens: readonly Token[], i: number, stems: ReadonlySet<string>): boolean {
   let from = i
@@ -267,8 +280,8 @@ function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Se
   const plainStems = new Set(plain.tokens.map((t) => t.stem))
   const tokens = negated.tokens
   for (let i = 0; i < tokens.length; i++) {
-    // "not only a departure … but also": emphasis, not denial.
-    if (!NEGATIONS.has(tokens[i]!.normal) || tokens[i + 1]?.normal === 'only') continue
+    // "not only a departure … but also", "no matter what he claims", "no doubt": emphasis or idiom, not denial.
+    if (!NEGATIONS.has(tokens[i]!.normal) || NOT_DENIALS.has(tokens[i + 1]?.normal ?? '')) continue
     // "Sestak said no and went on": an answer, not a denial.
     if (i > 0 && /^(?:said|say|says|saying|told)$/.test(tokens[i - 1]!.normal)) continue
     // "… and if we don't get it, there should be no deal": a condition the other sentence does not set.
@@ -281,8 +294,11 @@ function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Se
       const t = tokens[k]!
       if ((t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADJ') && !t.stop) {
         if (!plainStems.has(t.stem)) break
+        // The other sentence must state it: not wish, urge or expect it ("wants to see us putting people to work",
+        // "is expected to attend"), nor set it as a condition.
+        const stated = plain.tokens.find((p, k) => p.stem === t.stem && !unasserted(plain.tokens, k))?.text
+        if (stated === undefined) break
         const denied = negated.text.slice(tokens[i === 0 || tokens[i - 1]!.pos !== 'AUX' ? i : i - 1]!.begin - negated.begin, t.end - negated.begin)
-        const stated = plain.tokens.find((p) => p.stem === t.stem)!.text
         return flip ? [stated, denied] : [denied, stated]
       }
     }

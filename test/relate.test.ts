@@ -36,6 +36,15 @@ describe('quote conflicts', () => {
   })
 })
 
+describe('quote spellings', () => {
+  it('sees two spellings of one word, a doubled letter aside, as a minor difference, but not two words', () => {
+    expect([
+      compareQuotes('Then my daughter yelled, Poppa, the dam is holding', 'Then my daughter yelled, Papa, the dam is holding'),
+      compareQuotes('We counted every single ballot in the county twice', 'We counted every single bullet in the county twice'),
+    ]).toEqual(['minor', 'changed'])
+  })
+})
+
 describe('negation conflicts', () => {
   it('needs the other sentence to state what one denies: not wish, urge or expect it, nor use an idiom', () => {
     expect(rel('The new levy is not paying for any road repairs, the governor said.', 'Drivers want to see the levy paying for road repairs across the county.').relation).not.toBe('negation_conflict')
@@ -43,5 +52,12 @@ describe('negation conflicts', () => {
     expect(rel('The council will back the levy no matter what the treasurer says about it.', 'The treasurer says the levy is a matter for the council.').relation).not.toBe('negation_conflict')
     // Stated plainly, it is denied.
     expect(rel('The new levy is not paying for any road repairs, the governor said.', 'The new levy is paying for road repairs across the county.').relation).toBe('negation_conflict')
+  })
+})
+
+describe('number conflicts', () => {
+  it('needs the same quantity of the same thing: two counts of one noun said of different things are none', () => {
+    expect(rel('Three people were hurt when the ferry ran aground near the pier.', 'Two people drowned when the ferry ran aground near the pier.').relation).not.toBe('number_conflict')
+    expect(rel('The ferry carries 400 passengers on a weekday, the operator said.', 'The ferry carries 350 passengers on a weekday, the operator said.').relation).toBe('number_conflict')
   })
 })

@@ -193,7 +193,9 @@ function numberConflict(a: Sentence, b: Sentence): [string, string] | null {
         if (!isQuantity(a, x) || !isQuantity(b, y)) continue
         // "more than $1 million" / "$1.1 million", "about 40,000" / 38,500: a rounded or bounded value agrees.
         if (approximateAgrees(a, x, y.value) || approximateAgrees(b, y, x.value)) continue
-        if (shareContext(a, x, b, y)) return [x.text, y.text]
+        // The counted noun itself ("vehicles", "percent") is shared by construction: the context must share
+        // another word, the predicate or the thing counted ("3 people were hurt" / "2 people died" are two counts).
+        if (shareContext(a, x, b, y, unit)) return [x.text, y.text]
       }
   }
   return null
@@ -238,13 +240,14 @@ function isQuantity(s: Sentence, n: NumberMention): boolean {
   return true
 }
 
-/** True when the words around two spans (four on each side, numbers aside) share a content stem. */
-function shareContext(a: Sentence, x: { begin: number; end: number }, b: Sentence, y: { begin: number; end: number }): boolean {
+/** True when the words around two spans (four on each side, numbers and the counted `unit` aside) share a content stem. */
+function shareContext(a: Sentence, x: { begin: number; end: number }, b: Sentence, y: { begin: number; end: number }, unit: string | null = null): boolean {
   const around = (s: Sentence, span: { begin: number; end: number }) => {
     const at = s.tokens.findIndex((t) => t.begin >= span.begin)
     const last = s.tokens.findIndex((t) => t.end >= span.end)
     const near = [...s.tokens.slice(Math.max(0, at - 4), at), ...s.tokens.slice(last + 1, last + 5)]
-    return new Set(near.filter((t) => t.kind === 'word' && !t.stop && t.pos !== 'NUM').map((t) => t.stem))
+    const counted = (t: Token) => unit !== null && t.normal.toLowerCase().replace(/(?:ies|es|s)$/, '') === unit
+    return new Set(near.filter((t) => t.kind === 'word' && !t.stop && t.pos !== 'NUM' && !counted(t)).map((t) => t.stem))
   }
   const ca = around(a, x)
   for (const stem of around(b, y)) if (ca.has(stem)) return true
@@ -433,10 +436,21 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['sen', 'senator'], ['rep', 'representative'], ['gov', 'governor'], ['pres', 'president'], ['gen', 'general'], ['dept', 'department'], ['govt', 'government'],
 ])
 
-/** True when two words differ by one letter added, dropped or changed, both of four letters or more ("Momma" / "Mama"). */
+/**
+ * True when two words of four letters or more are spellings of one word: one letter added, dropped or changed
+ * ("Theatre" / "Theater"), once a doubled letter counts once ("Momma" / "Mama": "Moma" / "Mama").
+ */
 function nearSpelling(x: string, y: string): boolean {
   if (x === y) return true
-  if (Math.min(x.length, y.length) < 4 || Math.abs(x.length - y.length) > 1 || /\d/.test(x + y)) return false
+  if (Math.min(x.length, y.length) < 4 || Math.abs(x.length - y.length) > 2 || /\d/.test(x + y)) return false
+  const single = (w: string) => w.replace(/(.)\1+/g, '$1')
+  return oneLetterApart(x, y) || oneLetterApart(single(x), single(y))
+}
+
+/** True when two words differ by one letter added, dropped or changed. */
+function oneLetterApart(x: string, y: string): boolean {
+  if (x === y) return true
+  if (Math.abs(x.length - y.length) > 1) return false
   let i = 0
   while (i < x.length && i < y.length && x[i] === y[i]) i++
   return x.slice(i + (x.length >= y.length ? 1 : 0)) === y.slice(i + (y.length >= x.length ? 1 : 0))

@@ -1,5 +1,5 @@
-// English: the word lists and word patterns the stages read text with, in one place (relate, quotes, align and
-// similarity still hold a few of their own, to come here). A list keeps its order. Another language would be a
+// English: the word lists and word patterns the stages read text with, in one place (relate, quotes and align
+// still hold a few of their own, to come here). A list keeps its order. Another language would be a
 // folder beside this one with the same exports; the stages import lang/en by name today.
 
 // ---- Names, places, titles and speech (segment) ----------------------------------------------------------------
@@ -147,5 +147,5 @@ export const MILD_INTENSIFIERS = new Set(['so', 'too', 'most', 'far', 'much', 'o
 
 // ---- Negation ---------------------------------------------------------------------------------------------------
 
-/** Words that negate a clause (stages/score/relate.ts and stages/similarity/index.ts hold copies until they import this). */
+/** Words that negate a clause (stages/score/relate.ts holds a copy until it imports this). */
 export const NEGATIONS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without'])

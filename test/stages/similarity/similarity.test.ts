@@ -1,27 +1,6 @@
-// The sentence-pair scorer: Dice against its reference implementation, and the similarity's basic properties.
-import fc from 'fast-check'
-import stringSimilarity from 'string-similarity'
+// The sentence-pair scorer: the similarity's basic properties and pair features it computes (by name).
 import { sentenceFromText } from '../../../stages/segment/index.js'
-import { bigrams, dice, Idf, longestCommonSubsequence, pairFeatures, sentenceFeatures, similarity, wordSequence } from '../../../stages/similarity/index.js'
-
-const prepared = (text: string) => ({ folded: text, bigrams: bigrams(text) })
-
-describe('dice', () => {
-  it('gives what string-similarity gives, for any two strings', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), (a, b) => {
-        expect(dice(prepared(a), prepared(b))).toBeCloseTo(stringSimilarity.compareTwoStrings(a, b), 12)
-      }),
-      { numRuns: 2000 },
-    )
-  })
-
-  it('gives the same for near-copies of a sentence, which random strings rarely are', () => {
-    const a = 'the city closed the bridge on tuesday after inspectors found cracks'
-    const b = 'the city shut the bridge on tuesday after inspectors found two cracks'
-    expect(dice(prepared(a), prepared(b))).toBeCloseTo(stringSimilarity.compareTwoStrings(a, b), 12)
-  })
-})
+import { Idf, pairFeatures, sentenceFeatures, similarity } from '../../../stages/similarity/index.js'
 
 describe('similarity', () => {
   const features = (text: string, id: string) => sentenceFeatures(sentenceFromText(text, `${id}#0`))
@@ -119,29 +98,5 @@ describe('pairFeatures', () => {
     const x = 'The mayor said the bridge would reopen in March, three months late.'
     const y = 'The bridge will not reopen until March, the mayor’s office said on Friday.'
     expect(score(y, x)).toEqual(score(x, y))
-  })
-})
-
-describe('longestCommonSubsequence', () => {
-  // The textbook table, cell by cell: what the bit-parallel version must equal.
-  const byTable = (x: readonly number[], y: readonly number[]) => {
-    const table = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0))
-    for (let i = 1; i <= x.length; i++) for (let j = 1; j <= y.length; j++) table[i]![j] = x[i - 1] === y[j - 1] ? table[i - 1]![j - 1]! + 1 : Math.max(table[i - 1]![j]!, table[i]![j - 1]!)
-    return table[x.length]![y.length]!
-  }
-
-  it('gives what the dynamic-programming table gives, for any two sequences of up to 32 words', () => {
-    const words = fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 32 })
-    fc.assert(
-      fc.property(words, words, (x, y) => {
-        expect(longestCommonSubsequence(wordSequence(Int32Array.from(x)), wordSequence(Int32Array.from(y)))).toBe(byTable(x, y))
-      }),
-      { numRuns: 3000 },
-    )
-  })
-
-  it('counts a full 32-word match, where every bit of the mask is used', () => {
-    const x = Int32Array.from({ length: 32 }, (_, i) => i % 5)
-    expect(longestCommonSubsequence(wordSequence(x), wordSequence(x))).toBe(32)
   })
 })

@@ -9,11 +9,6 @@ import { ANONYMOUS, ANONYMOUS_SOURCING, isName, MILD_INTENSIFIERS, TITLES } from
 import type { DistinctiveTerm, Document, EntityTone, Framing, FramingRow, HeadlineFraming, Lexicons, ScoredStatement, Sentence, Wording } from '../../core/types.js'
 import { round } from '../../core/numbers.js'
 
-// The framing results and the lexicons' shape are domain types (core/types.ts) and the shipped lexicons English
-// (lang/en/lexicons/); named here too for the modules that import them from framing.
-export type { DistinctiveTerm, EntityTone, Framing, FramingRow, HeadlineFraming, Lexicons, Wording } from '../../core/types.js'
-export { DEFAULT_LEXICONS }
-
 /** Names of the lexicons, as the config's `lexicons` keys. */
 export const LEXICON_NAMES = ['hedges', 'weasels', 'modals', 'intensifiers', 'loaded', 'reportVerbs', 'officials', 'frames', 'sentiment'] as const
 

@@ -2,10 +2,11 @@
 import { unitsOf } from '../segment/index.js'
 import type { MessageLog } from '../../core/messages.js'
 import { digest } from './digest.js'
-import { DEFAULT_LEXICONS, framing, type Lexicons } from '../framing/index.js'
+import { framing } from '../framing/index.js'
+import { DEFAULT_LEXICONS } from '../../lang/en/lexicons/index.js'
 import { groupQuotes } from './quotes.js'
 import { isConflict, isListed } from './relate.js'
-import type { Alignment, ArticleSummary, Conflict, Document, Ledger, Omission, OutletPair, ScoredStatement, Sentence, Statement } from '../../core/types.js'
+import type { Alignment, ArticleSummary, Lexicons, Conflict, Document, Ledger, Omission, OutletPair, ScoredStatement, Sentence, Statement } from '../../core/types.js'
 import { round } from '../../core/numbers.js'
 
 export interface ScoreOptions {

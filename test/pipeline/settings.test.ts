@@ -17,7 +17,7 @@ import {
   type Setting,
   SETTINGS,
 } from '../../pipeline/settings.js'
-import { DEFAULT_LEXICONS } from '../../stages/framing/index.js'
+import { DEFAULT_LEXICONS } from '../../lang/en/lexicons/index.js'
 import { DEFAULT_MODEL } from '../../stages/similarity/index.js'
 
 const README = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8')

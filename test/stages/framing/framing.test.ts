@@ -4,7 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { main } from '../../../pipeline/cli.js'
-import { checkLexicon, DEFAULT_LEXICONS, distinctiveTerms } from '../../../stages/framing/index.js'
+import { checkLexicon, distinctiveTerms } from '../../../stages/framing/index.js'
+import { DEFAULT_LEXICONS } from '../../../lang/en/lexicons/index.js'
 import { type AnalysedStory, analyseFolder } from '../../helpers.js'
 
 const corpus = path.join(__dirname, '..', '..', '..', 'corpus')

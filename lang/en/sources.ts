@@ -1,5 +1,5 @@
 // How English names a source: whether two attributions name different sources. Copied from
-// stages/score/relate.ts, which (with quotes.ts) will import these from here.
+// stages/score/relate.ts, which will import these from here (quotes.ts does).
 import { ANONYMOUS, GENERIC_SOURCE_WORDS, isName } from './words.js'
 
 /**

@@ -1,4 +1,4 @@
-// English: the word lists and word patterns the stages read text with, in one place (relate, quotes and align
+// English: the word lists and word patterns the stages read text with, in one place (relate and align
 // still hold a few of their own, to come here). A list keeps its order. Another language would be a
 // folder beside this one with the same exports; the stages import lang/en by name today.
 
@@ -125,7 +125,7 @@ export const LEADING_ARTICLE = /^(?:the|a|an)\s+/i
 /** A source that is only a pronoun or a pointing word, which names nobody. */
 export const PRONOUN_SOURCE = /^(?:he|she|it|they|we|i|you|this|that|there)$/i
 
-// ---- Sources and framing (framing; relate and quotes hold copies until they import these) -----------------------
+// ---- Sources and framing (framing, quotes; relate holds copies until it imports these) ---------------------------
 
 /** An attribution to an anonymous source: "an official familiar with the inspection", "people briefed on the talks". */
 export const ANONYMOUS = /\b(?:familiar with|briefed on|close to|speaking on condition|on condition of anonymity|not authori[sz]ed|anonymous|unnamed|sources?)\b/i
@@ -144,6 +144,17 @@ export function isName(source: string): boolean {
 
 /** Intensifiers too mild to count as loaded wording when one outlet words a shared statement ("so", "just"). */
 export const MILD_INTENSIFIERS = new Set(['so', 'too', 'most', 'far', 'much', 'only', 'even', 'just'])
+
+// ---- Quotes and wires (score) ------------------------------------------------------------------------------------
+
+/** Words too common to link two quotations: two quotes are compared only when they share two words besides these. */
+export const QUOTE_STOPWORDS = new Set('the a an and or but of to in on at for with that this is are was were be it its as by from we i you he she they our my your'.split(' '))
+
+/** A news agency named in a byline ("By Jane Doe, Associated Press"): the wire an article credits. */
+export const AGENCY_BYLINE = /\b(Associated Press|Reuters|Agence France-Presse|AFP|Bloomberg|AP)\b/
+
+/** The short name an agency goes by when a byline spells it out. */
+export const AGENCY_SHORT_NAMES: ReadonlyMap<string, string> = new Map([['Associated Press', 'AP']])
 
 // ---- Negation ---------------------------------------------------------------------------------------------------
 

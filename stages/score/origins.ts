@@ -1,6 +1,7 @@
 // score/origins: who backs a statement: the articles that are copies of one text (one origin), and how many
 // independent origins stand behind each statement.
 import type { Alignment, Document, Sentence, Statement } from '../../core/types.js'
+import { AGENCY_BYLINE, AGENCY_SHORT_NAMES } from '../../lang/en/words.js'
 
 /** Origins: articles whose sentences are mostly identical to another article's, or that credit the same wire, are copies of one text. */
 export function findOrigins(documents: readonly Document[], alignment: Alignment, share: number, wires: ReadonlyMap<string, string | null>): Map<string, string> {
@@ -38,8 +39,8 @@ export function wireOf(document: Document): string | null {
   if (credit) return credit[1]!
   for (const r of document.article.removed) {
     if (r.reason !== 'byline') continue
-    const agency = /\b(Associated Press|Reuters|Agence France-Presse|AFP|Bloomberg|AP)\b/.exec(r.text)
-    if (agency) return agency[1] === 'Associated Press' ? 'AP' : agency[1]!
+    const agency = AGENCY_BYLINE.exec(r.text)
+    if (agency) return AGENCY_SHORT_NAMES.get(agency[1]!) ?? agency[1]!
   }
   return null
 }

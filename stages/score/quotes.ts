@@ -1,5 +1,7 @@
 // quotes: group each quotation's renderings across outlets, and say how faithfully each renders it.
-import { attributionDiffers, compareQuotes, compareQuoteWords, isName, quoteWords } from './relate.js'
+import { compareQuotes, compareQuoteWords, quoteWords } from './relate.js'
+import { attributionDiffers } from '../../lang/en/sources.js'
+import { isName, QUOTE_STOPWORDS } from '../../lang/en/words.js'
 import type { Document, QuoteFidelity, QuoteInstance } from '../../core/types.js'
 
 interface Draft {
@@ -10,8 +12,6 @@ interface Draft {
   readonly text: string
   readonly words: readonly string[]
 }
-
-const STOP = new Set('the a an and or but of to in on at for with that this is are was were be it its as by from we i you he she they our my your'.split(' '))
 
 /**
  * Every direct quotation of two words or more, grouped with the renderings of the same quotation in other
@@ -36,7 +36,7 @@ export function groupQuotes(documents: readonly Document[]): QuoteInstance[] {
   const index = new Map<string, number[]>()
   drafts.forEach((q, i) => {
     for (const w of new Set(q.words)) {
-      if (STOP.has(w)) continue
+      if (QUOTE_STOPWORDS.has(w)) continue
       let list = index.get(w)
       if (!list) index.set(w, (list = []))
       list.push(i)

@@ -1,4 +1,4 @@
-import { splitSentences } from '../stages/segment/index.js'
+import { splitSentences } from '../stages/segment/sentences.js'
 
 describe('jest setup', () => {
   it('runs the TypeScript sources', () => {

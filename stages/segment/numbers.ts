@@ -1,0 +1,51 @@
+// segment/numbers: the numbers a sentence mentions, with their value and the word they count.
+import { MONTHS, MULTIPLIERS, NUMBER_WORDS, ORDINAL_SUFFIX } from '../../lang/en/words.js'
+import type { NumberMention, Token } from '../../core/types.js'
+
+/** Numbers with the word they count: "4,000 US soldiers" → 4000 soldiers, "$5.2 million" → 5200000 $. */
+export function findNumbers(tokens: readonly Token[]): NumberMention[] {
+  const found: NumberMention[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
+    let value = parseNumber(token)
+    if (value === null) continue
+    const begin = i > 0 && tokens[i - 1]!.kind === 'symbol' && /^[$€£¥]$/.test(tokens[i - 1]!.text) ? i - 1 : i
+    let j = i + 1
+    // "5.2 million", "two hundred"
+    while (j < tokens.length && MULTIPLIERS.has(tokens[j]!.normal) && tokens[j]!.begin - tokens[j - 1]!.end <= 1) {
+      // Round off binary noise: 2.01 * 1e6 is 2009999.9999999998, and "$2.01 million" must equal "2,010,000".
+      value = Number((value * MULTIPLIERS.get(tokens[j]!.normal)!).toPrecision(15))
+      j++
+    }
+    const endToken = tokens[j - 1]!
+    let unit: string | null = null
+    if (begin < i) unit = tokens[begin]!.text
+    else if (tokens[j] && (tokens[j]!.text === '%' || tokens[j]!.normal === 'percent' || tokens[j]!.normal === 'per')) unit = 'percent'
+    else if (i > 0 && MONTHS.has(tokens[i - 1]!.normal.replace(/\.$/, '')) && value <= 31) unit = tokens[i - 1]!.normal.replace(/\.$/, '').slice(0, 3)
+    else if (/^(1[89]|20)\d\d$/.test(token.text) && !(tokens[j] && tokens[j]!.pos === 'NOUN')) unit = 'year'
+    else {
+      for (let k = j; k < Math.min(tokens.length, j + 4); k++) {
+        const t = tokens[k]!
+        if (t.pos === 'NOUN') {
+          unit = t.normal
+          break
+        }
+        if (!(t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'ADV' || t.pos === 'NUM' || t.text === '-')) break
+      }
+    }
+    found.push({ text: tokens.slice(begin, j).map((t, n, a) => (n > 0 && a[n - 1]!.end < t.begin ? ' ' : '') + t.text).join(''), value, unit, begin: tokens[begin]!.begin, end: endToken.end })
+    i = j - 1
+  }
+  return found
+}
+
+function parseNumber(token: Token): number | null {
+  if (token.kind === 'number') {
+    const digits = token.text.replace(/,/g, '').replace(ORDINAL_SUFFIX, '')
+    const value = Number(digits)
+    if (Number.isFinite(value)) return value
+    return NUMBER_WORDS.get(token.normal) ?? null
+  }
+  if (token.kind === 'word' && token.pos === 'NUM') return NUMBER_WORDS.get(token.normal) ?? null
+  return null
+}

@@ -1,0 +1,25 @@
+// segment/tokens: a token from wink-nlp's reading of it (normal form, stem, kind, stopword), and what counts as a word.
+import { stem } from '../../lang/en/nlp.js'
+import type { Token } from '../../core/types.js'
+
+/** True for word and number tokens: what "words" counts. */
+export function isWord(token: Token): boolean {
+  return token.kind === 'word' || token.kind === 'number'
+}
+
+/** A token of `text` at `begin`–`end` from wink-nlp's normal form, part of speech, type and stopword flag. */
+export function makeToken(text: string, begin: number, end: number, normal: string, pos: string, type: string, stop: boolean): Token {
+  const folded = normal.replace(/[’‘]/g, "'").replace(/[“”]/g, '"')
+  const kind: Token['kind'] =
+    type === 'word' ? 'word' : type === 'number' || type === 'ordinal' ? 'number' : type === 'punctuation' ? 'punctuation' : type === 'currency' || type === 'symbol' ? 'symbol' : 'other'
+  // "US" is not the pronoun "us": capitalised acronyms are never stopwords.
+  const isStop = stop && !/^[A-Z]{2,}$/.test(text)
+  const stemmed = kind === 'number' ? folded.replace(/,/g, '') : kind === 'word' ? stem(folded) : folded
+  return { text, begin, end, normal: folded, stem: stemmed, pos, kind, stop: isStop }
+}
+
+/** The index of the last item that passes `test`, else -1. */
+export function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i
+  return -1
+}

@@ -1,0 +1,39 @@
+// Numbers (stages/segment/numbers.ts): values and the word they count.
+import { sentencesOf } from './fixture.js'
+
+describe('segment: numbers', () => {
+  const numbers = (text: string) => sentencesOf([text]).flatMap((s) => s.numbers)
+
+  it('reads "4,000 US soldiers" as 4000 soldiers', () => {
+    expect(numbers('Some 4,000 US soldiers were deployed.')).toEqual([{ text: '4,000', value: 4000, unit: 'soldiers', begin: 5, end: 10 }])
+  })
+
+  it('reads "$5.2 million" as 5200000 with the unit `$`', () => {
+    expect(numbers('The deal was worth $5.2 million.')).toEqual([{ text: '$5.2 million', value: 5200000, unit: '$', begin: 19, end: 31 }])
+  })
+
+  it('scales decimals without floating-point noise: "$2.01 million" is 2010000', () => {
+    expect(numbers('The county paid $2.01 million and €1.1 billion.').map((n) => [n.text, n.value, n.unit])).toEqual([
+      ['$2.01 million', 2010000, '$'],
+      ['€1.1 billion', 1100000000, '€'],
+    ])
+  })
+
+  it('reads "45 percent" and "3%" as percentages', () => {
+    expect(numbers('Turnout was 45 percent, up 3% from 2019.').map((n) => [n.text, n.value, n.unit])).toEqual([
+      ['45', 45, 'percent'],
+      ['3', 3, 'percent'],
+      ['2019', 2019, 'year'],
+    ])
+  })
+
+  it('reads number words, days of a month and years', () => {
+    expect(numbers('Two hundred people marched on Jan. 13, 2017.').map((n) => [n.text, n.value, n.unit])).toEqual([
+      ['Two hundred', 200, 'people'],
+      ['13', 13, 'jan'],
+      ['2017', 2017, 'year'],
+    ])
+  })
+})
+
+// ---- Quotes -------------------------------------------------------------------------------------------

@@ -1,0 +1,61 @@
+// Quotations and their speakers (stages/segment/quotes.ts).
+import { sentencesOf } from './fixture.js'
+
+describe('segment: quotes', () => {
+  const quotes = (paragraphs: readonly string[]) => sentencesOf(paragraphs).map((s) => s.quotes.map((q) => [q.text, q.speaker]))
+
+  it('finds the speaker after the quote: `"…," Putin said.`', () => {
+    expect(quotes(['Russian President Vladimir Putin spoke first.', '“We are ready to meet,” Putin said.'])).toEqual([[], [['We are ready to meet,', 'Vladimir Putin']]])
+  })
+
+  it('finds the speaker after an inverted tag: `"…," said Ruiz.`', () => {
+    expect(quotes(['"Nothing has changed," said Mayor Ana Ruiz.'])).toEqual([[['Nothing has changed,', 'Ana Ruiz']]])
+  })
+
+  it('finds the speaker before the quote: `Lavrov said that "…"`', () => {
+    expect(quotes(['Foreign Minister Sergey Lavrov said that "talks must resume soon."'])).toEqual([[['talks must resume soon.', 'Sergey Lavrov']]])
+  })
+
+  it('finds the speaker before a colon: `Ruiz said: "…"`', () => {
+    expect(quotes(['Mayor Ana Ruiz said: "The bridge is safe."'])).toEqual([[['The bridge is safe.', 'Ana Ruiz']]])
+  })
+
+  it('takes a common-noun speaker: `"…," the mayor said.`', () => {
+    expect(quotes(['"We are ready," the mayor said.'])).toEqual([[['We are ready,', 'the mayor']]])
+  })
+
+  it('resolves "she said" to the person named in the previous sentence', () => {
+    expect(quotes(['UK Prime Minister Theresa May met the workers on Friday.', '“With the union, my advice is to engage,” she said.'])).toEqual([
+      [],
+      [['With the union, my advice is to engage,', 'Theresa May']],
+    ])
+  })
+
+  it('gives a quote that goes on after `he said.` the same speaker', () => {
+    expect(quotes(['“We will win this fight,” Mayor Ana Ruiz said. “We will not stop until it is done.”'])).toEqual([
+      [['We will win this fight,', 'Ana Ruiz']],
+      [['We will not stop until it is done.', 'Ana Ruiz']],
+    ])
+  })
+
+  it('keeps a quote of two sentences that ends in `,"` and a speech tag as one sentence, with its speaker', () => {
+    expect(quotes(['"We will win. We always do," Ruiz said.'])).toEqual([[['We will win. We always do,', 'Ruiz']]])
+  })
+
+  it('splits a quote of two sentences that ends in `."`, both parts with the speaker named before it', () => {
+    expect(quotes(['Ruiz said: "We will win. We always do."'])).toEqual([[['We will win.', 'Ruiz']], [['We always do.', 'Ruiz']]])
+  })
+
+  it('leaves the speaker null when the text names none', () => {
+    expect(quotes(['The banner read "No more delays" in red letters.'])).toEqual([[['No more delays', null]]])
+  })
+
+  it('leaves "she said" null when no person was named before', () => {
+    expect(quotes(['"It is over," she said.'])).toEqual([[['It is over,', null]]])
+  })
+
+  it('covers the text inside the marks with its offsets', () => {
+    const [sentence] = sentencesOf(['He said “we are ready” and left.'])
+    expect(sentence!.quotes.map((q) => [q.begin, q.end, sentence!.text.slice(q.begin, q.end)])).toEqual([[9, 21, 'we are ready']])
+  })
+})

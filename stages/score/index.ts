@@ -14,6 +14,7 @@ import { omissions } from './omissions.js'
 import type { Alignment, ArticleSummary, Conflict, Document, Ledger, Lexicons, ScoredStatement } from '../../core/types.js'
 import { round } from '../../core/numbers.js'
 
+/** Options of `scoreStory`. */
 export interface ScoreOptions {
   /** Share of the smaller article's sentences that must be identical to another's for both to count as one origin (default: `0.5`). */
   readonly syndicationShare?: number

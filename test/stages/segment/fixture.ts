@@ -33,6 +33,7 @@ export function cleanArticle(paragraphs: readonly string[], id = 'courier'): Cle
   }
 }
 
+/** `segment` over `articles`, with the messages it logged as strings. */
 export function run(articles: readonly CleanArticle[], options?: SegmentOptions): { documents: Document[]; messages: string[] } {
   const log = new MessageLog()
   const documents = segment(articles, log, options)

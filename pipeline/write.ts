@@ -170,7 +170,17 @@ export async function writeFolderAtomic(outDir: string, name: string, files: Rea
     throw writeError(cause, `write the reports into \`${target}\``)
   }
   // The old reports are gone from view; a failure to delete them is tidied by the next run (`recoverOutput`).
-  if (existing) await discard(old)
+  if (existing) await discardAside(old)
+}
+
+/**
+ * Remove a story folder moved aside, its state file last: a run killed while removing it leaves a folder that still
+ * holds the state file (so the next run knows it for its own and finishes the job) or an empty one.
+ */
+async function discardAside(folder: string): Promise<void> {
+  const entries = await readdir(folder).catch(() => [] as string[])
+  await Promise.all(entries.filter((e) => e !== STATE_FILE).map((e) => discard(path.join(folder, e))))
+  await discard(folder)
 }
 
 const OLD = /^\.(.+)\.old\.\d+\.[0-9a-f]{8}$/
@@ -195,9 +205,12 @@ export async function recoverOutput(outDir: string): Promise<string[]> {
     const full = path.join(outDir, name)
     const old = OLD.exec(name)
     if (old) {
-      if (!(await lstat(path.join(full, STATE_FILE)).catch(() => null))?.isFile()) continue
       const target = path.join(outDir, old[1]!)
-      if (await lstat(target).catch(() => null)) await discard(full)
+      const ours = (await lstat(path.join(full, STATE_FILE)).catch(() => null))?.isFile() === true
+      // Empty: the last step of removing one was cut short (the state file goes last, see `discardAside`).
+      const empty = !ours && (await readdir(full).catch(() => null))?.length === 0
+      if (!ours && !empty) continue
+      if (empty || (await lstat(target).catch(() => null))) await discard(full)
       else if (await rename(full, target).then(() => true, () => false)) recovered.push(old[1]!)
     } else if (NEW.test(name) || TMP.test(name)) await discard(full)
   }

@@ -135,6 +135,17 @@ describe('recoverOutput', () => {
     expect(await tree(dir)).toEqual({ 'tide-mill/report.json': '{"new": true}\n' })
   })
 
+  it('removes what a run killed while deleting a folder left aside leaves: the state file, which goes last, or an empty folder', async () => {
+    await mkdir(path.join(dir, 'tide-mill'))
+    await writeFile(path.join(dir, 'tide-mill', 'report.json'), '{"new": true}\n')
+    await mkdir(path.join(dir, '.tide-mill.old.4242.0a1b2c3d'))
+    await writeFile(path.join(dir, '.tide-mill.old.4242.0a1b2c3d', '.corroborate.json'), '{}\n')
+    await mkdir(path.join(dir, '.quarry.old.4242.0a1b2c3d'))
+    expect(await recoverOutput(dir)).toEqual([])
+    expect(await tree(dir)).toEqual({ 'tide-mill/report.json': '{"new": true}\n' })
+    expect((await readdir(dir)).sort()).toEqual(['tide-mill'])
+  })
+
   it('leaves alone hidden folders that only look like ones it left aside (no state file, or another suffix)', async () => {
     await mkdir(path.join(dir, '.photos.old.2019.0a1b2c3d'))
     await writeFile(path.join(dir, '.photos.old.2019.0a1b2c3d', 'cat.jpg'), 'a cat\n')

@@ -1,0 +1,353 @@
+// align, step 2: scoring the candidates. Each candidate pair gets the model's similarity, then the same-claim
+// decision (the second learner over every pair feature and the pair's context in its story, `CONTEXT_FEATURES`);
+// the rules that link one claim told in other shapes (states more, same quotation, one side negated, a main
+// clause said within the other) still link. What `align` groups, and what the same-claim stage is fitted on.
+import { predict } from '../../resources/model.js'
+import { FEATURES, Idf, pairFeaturesInto, sameQuote, sentenceFeatures, similarity as pairSimilarity, similarityIgnoringPolarity, similarityWithFeatures, predictFromFeatures, softContainment, type SentenceFeatures, type SimilarityModel } from '../similarity/index.js'
+import type { Document, Sentence } from '../../core/types.js'
+import type { WordVectors } from '../../resources/vectors.js'
+import { unitsOf } from '../segment/index.js'
+import { candidatePairs, findCandidate, type CandidateSettings } from './candidates.js'
+
+/**
+ * What the same-claim decision knows of a pair beyond its two texts, each symmetric in the pair: its similarity
+ * (`s1`); how each unit ranks the other among the candidates the other's article offers (`rank*`, 0 the best,
+ * capped at 5), by what margin (`margin*`) and the best value there (`best*`); how many of the two are headlines;
+ * where they stand in their articles (headline −0.1, lead 0, last sentence 1); whether one states all of the
+ * other's content and more (`statesMore`) or they share a quotation (`sameQuote`); the similarity with a
+ * negation mismatch ignored (`polarity`); and the best similarity of their main clauses (`claim`).
+ */
+export const CONTEXT_FEATURES = ['s1', 'rankMin', 'rankMax', 'marginMin', 'marginMax', 'bestMin', 'bestMax', 'headlines', 'positionMin', 'positionMax', 'positionGap', 'statesMore', 'sameQuote', 'polarity', 'claim'] as const
+const CONTEXT_RANK_CAP = 5
+/** Similarity under which a pair is never asked of the same-claim stage. */
+const STAGE_FLOOR = 0.08
+
+/** A link between two units of different articles (i < j) at or above the threshold, and its strength. */
+export interface Link {
+  readonly i: number
+  readonly j: number
+  readonly strength: number
+}
+
+/** A story's units, indexed 0..n-1 in document order, and how they score and link: what `storyScorer` returns. */
+export interface StoryScorer {
+  /** The units (headlines and sentences) of every document, in order. */
+  readonly sentences: readonly Sentence[]
+  /** Each unit's document (its index in the documents). */
+  readonly doc: readonly number[]
+  /** How many units. */
+  readonly n: number
+  /** Each unit's features. */
+  readonly features: readonly SentenceFeatures[]
+  /** How many candidate pairs were scored. */
+  readonly compared: number
+  /** Whether the candidate index proposes the pair. */
+  readonly isCandidate: (i: number, j: number) => boolean
+  /** The model's similarity of two units (memoised). */
+  readonly similarity: (i: number, j: number) => number
+  /** How strongly two units link (memoised): the same-claim stage's prediction, or the similarity raised by the shape rules. */
+  readonly link: (i: number, j: number) => number
+  /** Pairs (key i × n + j, i < j) linked only through one of their clauses. */
+  readonly throughClaims: ReadonlySet<number>
+  /** The strength at which two units link. */
+  readonly threshold: number
+  /** The candidates that link, in candidate order; `groupLinks` sorts them in place. */
+  readonly edges: Link[]
+  /** The same-claim stage's input for a pair: every pair feature, then `CONTEXT_FEATURES`. */
+  readonly row: (i: number, j: number) => Float64Array
+  /** Each unit's candidates, by the other's document. */
+  readonly byArticle: readonly ReadonlyMap<number, readonly number[]>[]
+}
+
+/**
+ * A story's units with their features, candidate pairs from the index of rarest stems, and how strongly two units
+ * link (memoised): what `align` groups, and what the same-claim stage is fitted on (`sameClaimRows`).
+ */
+export function storyScorer(documents: readonly Document[], model: SimilarityModel, vectors: WordVectors | undefined, settings: CandidateSettings): StoryScorer {
+  const options = { vectors }
+  // Headlines align like sentences: a headline states the story's main claim in a few words.
+  const sentences: Sentence[] = documents.flatMap((d) => unitsOf(d))
+  const articleOf = new Map<string, number>()
+  documents.forEach((d, i) => articleOf.set(d.article.id, i))
+  const doc = sentences.map((s) => articleOf.get(s.article)!)
+  const features: SentenceFeatures[] = sentences.map((s) => sentenceFeatures(s, options.vectors))
+  const idf = new Idf()
+  for (const f of features) idf.add(f)
+  const n = sentences.length
+
+  // The candidate index is built in a function of its own: its postings and pair counts, hundreds of megabytes in a
+  // large story, are garbage once it returns instead of living on in this scope with the closures below.
+  const candidateKeys = candidatePairs(features, doc, idf, settings)
+  /** Position of a pair key among the candidates, or -1. */
+  const candidateAt = (key: number): number => findCandidate(candidateKeys, key)
+
+  // A candidate's similarity and link strength sit in arrays beside its key (NaN: not yet known); the pairs met
+  // outside the candidates, far fewer, in maps. Hundreds of thousands of map entries with keys beyond the small
+  // integers (i × n + j passes 2^30 in a story of 33,000 units) would each cost a boxed number and GC time.
+  const candidateSimilarity = new Float64Array(candidateKeys.length).fill(NaN)
+  const candidateLink = new Float64Array(candidateKeys.length).fill(NaN)
+  const cache = new Map<number, number>()
+  // With a same-claim stage, each candidate's pair features are kept from its similarity for the stage to read,
+  // in single precision (half the memory; the stage is fitted on the same rounded values, see `rowOf`), until every
+  // candidate's link is known.
+  const stage = model.sameClaim
+  const width = FEATURES.length
+  let kept: Float32Array | null = null
+  const row64 = new Float64Array(width)
+  const similarity = (i: number, j: number): number => {
+    const key = i < j ? i * n + j : j * n + i
+    const at = candidateAt(key)
+    if (at >= 0) {
+      if (Number.isNaN(candidateSimilarity[at]!)) candidateSimilarity[at] = pairSimilarity(features[i]!, features[j]!, idf, model)
+      return candidateSimilarity[at]!
+    }
+    let value = cache.get(key)
+    if (value === undefined) {
+      value = pairSimilarity(features[i]!, features[j]!, idf, model)
+      cache.set(key, value)
+    }
+    return value
+  }
+  // Each sentence's claims for linking: the sentence and its main clauses, with numbers left out, so that
+  // "The 1962 bridge carries 38,000 vehicles a day, and every one of those drivers was scrambling" can meet
+  // "The bridge carries about 42,000 vehicles a day": the same claim, with a conflict for `relate` to find.
+  const claims = new Map<number, SentenceFeatures[]>()
+  const claimsOf = (i: number): SentenceFeatures[] => {
+    let list = claims.get(i)
+    if (!list) claims.set(i, (list = claimParts(sentences[i]!).map((part) => (part === sentences[i] ? features[i]! : sentenceFeatures(part, options.vectors)))))
+    return list
+  }
+  // Pairs linked only through one of their clauses: weaker evidence than whole sentences that match.
+  const throughClaims = new Set<number>()
+  // The best of the pair's claims against each other (numbers left out), or `model.threshold` when a clause is
+  // said within the other sentence; the similarity itself when neither has clauses or the pair is far apart.
+  const claimStrength = (i: number, j: number, value: number): number => {
+    if (value >= model.threshold || value < model.threshold * 0.35) return value
+    const ci = claimsOf(i)
+    const cj = claimsOf(j)
+    if (ci.length === 0 && cj.length === 0) return value
+    const wi = ci[0] ?? features[i]!
+    const wj = cj[0] ?? features[j]!
+    let best = wi === features[i] && wj === features[j] ? value : Math.max(value, pairSimilarity(wi, wj, idf, model))
+    for (const a of ci.slice(1)) best = Math.max(best, pairSimilarity(a, wj, idf, model), saysWithin(a, wj, idf) ? model.threshold : 0)
+    for (const b of cj.slice(1)) best = Math.max(best, pairSimilarity(wi, b, idf, model), saysWithin(b, wi, idf) ? model.threshold : 0)
+    return best
+  }
+  // One claim, negated by one side: its similarity as if both agreed, so that `relate` can report the contradiction.
+  const polarity = (i: number, j: number, value: number): number =>
+    features[i]!.negated !== features[j]!.negated && value >= model.threshold * 0.35 ? Math.max(value, similarityIgnoringPolarity(features[i]!, features[j]!, idf, model)) : value
+
+  // Each sentence's scored candidates in each other article, for the context of a pair: is it the best match the
+  // other article offers, and by how much.
+  const byArticle = sentences.map(() => new Map<number, number[]>())
+  for (const key of candidateKeys) {
+    const i = Math.floor(key / n)
+    const j = key - i * n
+    let list = byArticle[i]!.get(doc[j]!)
+    if (!list) byArticle[i]!.set(doc[j]!, (list = []))
+    list.push(j)
+    let back = byArticle[j]!.get(doc[i]!)
+    if (!back) byArticle[j]!.set(doc[i]!, (back = []))
+    back.push(i)
+  }
+  const sentenceCount = documents.map((d) => d.sentences.length)
+  const position = (i: number) => (sentences[i]!.unit === 'headline' ? -0.1 : sentenceCount[doc[i]!]! > 1 ? sentences[i]!.index / (sentenceCount[doc[i]!]! - 1) : 0)
+  /** Rank of `j` among `i`'s candidates in `j`'s article (0: the best), its margin over the best other, the best value. */
+  const standing = (i: number, j: number, value: number): [number, number, number] => {
+    let rank = 0
+    let other = -1
+    for (const k of byArticle[i]!.get(doc[j]!) ?? []) {
+      if (k === j) continue
+      const v = similarity(i, k)
+      if (v > value + 1e-12) rank++
+      if (v > other) other = v
+    }
+    return [Math.min(rank, CONTEXT_RANK_CAP), other < 0 ? value : value - other, Math.max(value, other)]
+  }
+  const row = stage ? new Float64Array(FEATURES.length + CONTEXT_FEATURES.length) : null
+  /** The pair features of (i, j), i < j, into `out`, rounded to single precision: kept for a candidate, else computed. */
+  const pairRow = (i: number, j: number, out: Float64Array): void => {
+    const at = kept ? candidateAt(i * n + j) : -1
+    if (at >= 0) {
+      for (let k = 0; k < width; k++) out[k] = kept![at * width + k]!
+      return
+    }
+    // Usually right after the pair's similarity was computed (a pair outside the candidates, met while grouping):
+    // its features are still in the scorer's scratch.
+    pairFeaturesInto(features[i]!, features[j]!, idf, out)
+    for (let k = 0; k < width; k++) out[k] = Math.fround(out[k]!)
+  }
+  const contextAt = FEATURES.length
+  /** The context features of a pair (`CONTEXT_FEATURES`), written into `out` from `at`; symmetric in i and j. */
+  const context = (i: number, j: number, out: Float64Array, at: number): void => {
+    const value = similarity(i, j)
+    const [rankJ, marginJ, bestJ] = standing(i, j, value)
+    const [rankI, marginI, bestI] = standing(j, i, value)
+    const pi = position(i)
+    const pj = position(j)
+    const values = [
+      value,
+      Math.min(rankI, rankJ),
+      Math.max(rankI, rankJ),
+      Math.min(marginI, marginJ),
+      Math.max(marginI, marginJ),
+      Math.min(bestI, bestJ),
+      Math.max(bestI, bestJ),
+      (sentences[i]!.unit === 'headline' ? 1 : 0) + (sentences[j]!.unit === 'headline' ? 1 : 0),
+      Math.min(pi, pj),
+      Math.max(pi, pj),
+      Math.abs(pi - pj),
+      statesMore(features[i]!, features[j]!, idf) ? 1 : 0,
+      sameQuote(features[i]!, features[j]!) ? 1 : 0,
+      // The pair's features are in `out` already: the polarity-blind similarity reads them.
+      features[i]!.negated !== features[j]!.negated && value >= model.threshold * 0.35 ? Math.max(value, predictFromFeatures(model, out, true)) : value,
+      claimStrength(i, j, value),
+    ]
+    for (let k = 0; k < values.length; k++) out[at + k] = values[k]!
+  }
+  // The strength of a link. With a same-claim stage: its prediction from every pair feature and the pair's
+  // context. Without: the similarity, raised to the threshold for a sentence that states another's claim and more
+  // ("partial") or carries the same quotation in other words, for one claim negated by one side, and for a claim
+  // said within the other sentence.
+  const links = new Map<number, number>()
+  const link = (i: number, j: number): number => {
+    const key = i < j ? i * n + j : j * n + i
+    const at = candidateAt(key)
+    if (at >= 0) {
+      if (Number.isNaN(candidateLink[at]!)) candidateLink[at] = linkStrength(Math.min(i, j), Math.max(i, j))
+      return candidateLink[at]!
+    }
+    let strength = links.get(key)
+    if (strength === undefined) links.set(key, (strength = linkStrength(Math.min(i, j), Math.max(i, j))))
+    return strength
+  }
+  const linkStrength = (i: number, j: number): number => {
+    const value = similarity(i, j)
+    if (stage) {
+      // A pair this far apart is no same claim (1 of the 1,079 labelled same-claim pairs scores under it), and
+      // most candidates of a large story are: the stage is not asked, which keeps its cost small.
+      if (value < STAGE_FLOOR && !statesMore(features[i]!, features[j]!, idf) && !sameQuote(features[i]!, features[j]!)) return 0
+      pairRow(i, j, row!)
+      context(i, j, row!, contextAt)
+      const claim = row![contextAt + CONTEXT_FEATURES.indexOf('claim')]!
+      if (claim >= model.threshold && value < model.threshold) throughClaims.add(i * n + j)
+      const p = predict(stage.learner, row!)
+      if (p >= stage.threshold) return p
+      // The rules that link one claim said in other shapes still link: a sentence that states another's claim and
+      // more, the same quotation in other words, one claim negated by one side, a main clause said within the
+      // other sentence ("carries 38,000 vehicles a day, and …" / "… carries roughly 42,000 vehicles on an average
+      // weekday"). Few labelled pairs show these shapes, and on them the rules added recall at equal precision.
+      const at = (name: (typeof CONTEXT_FEATURES)[number]) => row![contextAt + CONTEXT_FEATURES.indexOf(name)]!
+      if (at('statesMore') > 0 || at('sameQuote') > 0 || at('polarity') >= model.threshold || claim >= model.threshold) return stage.threshold
+      return p
+    }
+    if (value >= model.threshold) return value
+    if (statesMore(features[i]!, features[j]!, idf) || sameQuote(features[i]!, features[j]!)) return model.threshold
+    if (value < model.threshold * 0.35) return value
+    if (polarity(i, j, value) >= model.threshold) return model.threshold
+    const best = claimStrength(i, j, value)
+    if (best >= model.threshold) throughClaims.add(i * n + j)
+    return best
+  }
+  const threshold = stage ? stage.threshold : model.threshold
+
+  // Every candidate's similarity first: a pair's context needs its rivals' values.
+  if (stage) kept = new Float32Array(candidateKeys.length * width)
+  candidateKeys.forEach((key, k) => {
+    const i = Math.floor(key / n)
+    const j = key - i * n
+    if (!kept) return void similarity(i, j)
+    candidateSimilarity[k] = similarityWithFeatures(features[i]!, features[j]!, idf, model, row64)
+    kept.set(row64, k * width)
+  })
+  const edges: { i: number; j: number; strength: number }[] = []
+  for (const key of candidateKeys) {
+    const i = Math.floor(key / n)
+    const j = key - i * n
+    const strength = link(i, j)
+    if (strength >= threshold) edges.push({ i, j, strength })
+  }
+  // Every candidate's link is known: its kept features (a hundred megabytes in a story of 1,000 articles) are not
+  // read again; a row asked for later is computed, to the same single-precision values.
+  kept = null
+  /** The same-claim stage's input for a pair: every pair feature, then `CONTEXT_FEATURES`. */
+  const rowOf = (i: number, j: number): Float64Array => {
+    const out = new Float64Array(FEATURES.length + CONTEXT_FEATURES.length)
+    pairRow(Math.min(i, j), Math.max(i, j), out)
+    context(Math.min(i, j), Math.max(i, j), out, FEATURES.length)
+    return out
+  }
+  const isCandidate = (i: number, j: number): boolean => candidateAt(Math.min(i, j) * n + Math.max(i, j)) >= 0
+  return { sentences, doc, n, features, compared: candidateKeys.length, isCandidate, similarity, link, throughClaims, threshold, edges, row: rowOf, byArticle }
+}
+
+const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'though', 'although', 'whereas', 'yet'])
+
+/**
+ * A sentence's claims: the sentence itself, and its main clauses when it joins several (", and …", "; ",
+ * " — "), each with its numbers left out; none for a single clause without numbers, which is its own claim.
+ * Clauses under four words are no claim of their own.
+ */
+function claimParts(sentence: Sentence): Sentence[] {
+  const tokens = sentence.tokens
+  const cuts: number[] = [0]
+  for (let k = 1; k < tokens.length - 1; k++) {
+    const t = tokens[k]!
+    if (t.text === ';' || t.text === '—' || t.text === '–' || (t.text === ',' && CLAUSE_JOINERS.has(tokens[k + 1]!.normal))) cuts.push(k + 1)
+  }
+  cuts.push(tokens.length)
+  // A sentence of one clause without numbers is its own only claim.
+  if (cuts.length === 2 && sentence.numbers.length === 0) return []
+  const ranges: [number, number][] = [[0, tokens.length]]
+  if (cuts.length > 2) for (let c = 0; c + 1 < cuts.length; c++) ranges.push([cuts[c]!, cuts[c + 1]!])
+  const parts: Sentence[] = []
+  ranges.forEach(([from, to], n) => {
+    const part = tokens.slice(from, to).filter((t) => !(t.kind === 'number' || (t.pos === 'NUM' && t.kind === 'word')))
+    if (part.filter((t) => t.kind === 'word').length < 4) return
+    // The whole sentence with nothing left out is the sentence itself (and keeps its features).
+    if (n === 0 && part.length === tokens.length) {
+      parts.push(sentence)
+      return
+    }
+    const begin = part[0]!.begin
+    const end = part[part.length - 1]!.end
+    parts.push({
+      ...sentence,
+      id: `${sentence.id}~${n}`,
+      // The words of the claim only (numbers left out), for the character signals too.
+      text: part.map((t) => t.text).join(' '),
+      begin,
+      end,
+      tokens: part,
+      entities: sentence.entities.filter((e) => e.begin >= begin && e.end <= end),
+      numbers: [],
+      quotes: sentence.quotes.filter((q) => q.begin >= begin && q.end <= end),
+    })
+  })
+  return parts
+}
+
+/**
+ * True when the main clause `claim` (numbers left out) is said, in the same or near words, inside the longer
+ * sentence `whole`: "The bridge carries 38,000 vehicles a day" within "the bridge links downtown with the Eastbank
+ * neighborhoods and carries roughly 42,000 vehicles on an average weekday". Word vectors match "day" and
+ * "weekday"; a claim of fewer than four content words says too little to count.
+ */
+function saysWithin(claim: SentenceFeatures, whole: SentenceFeatures, idf: Idf): boolean {
+  if (claim.content.length < 4 || whole.words < 1.5 * claim.words) return false
+  return softContainment(claim, whole, idf) >= 0.8
+}
+
+/** True when one sentence states all of the other's content and clearly more (it is longer by half or more). */
+function statesMore(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): boolean {
+  const [short, long] = a.words <= b.words ? [a, b] : [b, a]
+  if (short.stems.size < 4 || long.words < 1.5 * short.words) return false
+  let inside = 0
+  let total = 0
+  for (const stem of short.stems.keys()) {
+    const w = idf.weight(stem)
+    total += w
+    if (long.stems.has(stem)) inside += w
+  }
+  return inside / total >= 0.8
+}

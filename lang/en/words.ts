@@ -1,6 +1,6 @@
-// English: the word lists and word patterns the stages read text with, in one place (relate and align
-// still hold a few of their own, to come here). A list keeps its order. Another language would be a
-// folder beside this one with the same exports; the stages import lang/en by name today.
+// English: the word lists and word patterns the stages read text with, in one place (relate still holds a few of
+// its own, to come here). A list keeps its order. Another language would be a folder beside this one with the
+// same exports; the stages import lang/en by name today.
 
 // ---- Names, places, titles and speech (segment) ----------------------------------------------------------------
 
@@ -124,6 +124,9 @@ export const LEADING_ARTICLE = /^(?:the|a|an)\s+/i
 
 /** A source that is only a pronoun or a pointing word, which names nobody. */
 export const PRONOUN_SOURCE = /^(?:he|she|it|they|we|i|you|this|that|there)$/i
+
+/** Words after a comma that start another main clause: ", and …", ", but …" (align's claims of a sentence). */
+export const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'though', 'although', 'whereas', 'yet'])
 
 // ---- Sources and framing (framing, quotes; relate holds copies until it imports these) ---------------------------
 

@@ -6,6 +6,7 @@ import { predict } from '../../resources/model.js'
 import { FEATURES, Idf, pairFeaturesInto, sameQuote, sentenceFeatures, similarity as pairSimilarity, similarityIgnoringPolarity, similarityWithFeatures, predictFromFeatures, softContainment, type SentenceFeatures, type SimilarityModel } from '../similarity/index.js'
 import type { Document, Sentence } from '../../core/types.js'
 import type { WordVectors } from '../../resources/vectors.js'
+import { CLAUSE_JOINERS } from '../../lang/en/words.js'
 import { unitsOf } from '../segment/index.js'
 import { candidatePairs, findCandidate, type CandidateSettings } from './candidates.js'
 
@@ -280,8 +281,6 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   const isCandidate = (i: number, j: number): boolean => candidateAt(Math.min(i, j) * n + Math.max(i, j)) >= 0
   return { sentences, doc, n, features, compared: candidateKeys.length, isCandidate, similarity, link, throughClaims, threshold, edges, row: rowOf, byArticle }
 }
-
-const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'though', 'although', 'whereas', 'yet'])
 
 /**
  * A sentence's claims: the sentence itself, and its main clauses when it joins several (", and …", "; ",

@@ -1,0 +1,55 @@
+// align(): the steps assembled over a made-up story through the real stages and the shipped model.
+import { MessageLog } from '../../../core/messages.js'
+import { loadVectors } from '../../../pipeline/tables.js'
+import { align, type AlignOptions } from '../../../stages/align/index.js'
+import type { Alignment } from '../../../core/types.js'
+import { thrown } from '../../helpers.js'
+import { documentsOf } from '../score/documents.js'
+import { BRIDGE, bridge } from './story.js'
+
+const vectors = loadVectors()
+let alignment: Alignment
+let log: MessageLog
+beforeAll(() => {
+  log = new MessageLog('bridge')
+  alignment = align(bridge(), log, { vectors })
+})
+
+describe('align', () => {
+  it('groups one fact told by three outlets, a headline and its lead together, and a figure said within a longer sentence', () => {
+    // The giraffe, the bakeries and the library are no one else's news: in no statement.
+    expect(alignment.statements.map((s) => [s.id, s.members.map((m) => m.sentence)])).toEqual([
+      ['s1', ['a#h', 'a#0', 'b#h', 'b#0', 'c#0']],
+      ['s2', ['a#1', 'b#1']],
+      ['s3', ['a#2', 'b#2']],
+    ])
+    expect(alignment.statements.map((s) => s.near)).toEqual([[], [], []])
+  })
+
+  it('keeps at most two units of one article in a statement, and every statement carried by two outlets or more', () => {
+    // The Tribune says the closure three times: its headline, its lead and a recap at the end.
+    const recap = BRIDGE.map((a) => (a.id === 'a' ? { ...a, text: `${a.text}\n\nThe Calder Street bridge will close for six months of repairs from Monday, the city said.` } : a))
+    const statements = align(documentsOf('bridge', recap), new MessageLog(), { vectors }).statements
+    expect(statements[0]!.members.filter((m) => m.article === 'a')).toHaveLength(2)
+    for (const s of [...alignment.statements, ...statements]) {
+      const perArticle = new Map<string, number>()
+      for (const m of s.members) perArticle.set(m.article, (perArticle.get(m.article) ?? 0) + 1)
+      expect(Math.max(...perArticle.values())).toBeLessThanOrEqual(2)
+      expect(new Set(s.members.map((m) => m.outlet)).size).toBeGreaterThanOrEqual(2)
+    }
+  })
+
+  it('says how many pairs it compared of all pairs across articles', () => {
+    expect(log.messages.map(String)).toEqual(['bridge: info: Compared 13 of 32 sentence pairs across articles (40.63%) [align/compared-pairs]'])
+    // Sentences only (4 × 4 + 4 × 2 + 4 × 2); the candidates compared count headlines too.
+    expect([alignment.comparedPairs, alignment.possiblePairs]).toEqual([13, 32])
+  })
+
+  it('checks its options before any work', () => {
+    const bad = (options: AlignOptions) => thrown(() => align([], new MessageLog(), { vectors, ...options }))
+    const error = (message: string) => ({ name: 'CorroborateError', code: 'ERR_INVALID_OPTION', message })
+    expect(bad({ prefixSize: 0 })).toEqual(error('Expected `prefixSize` to be a positive integer, got `0`'))
+    expect(bad({ linkSample: 1.5 })).toEqual(error('Expected `linkSample` to be a positive integer, got `1.5`'))
+    expect(bad({ linkage: 0 })).toEqual(error('Expected `linkage` to be in (0, 1], got `0`'))
+  })
+})

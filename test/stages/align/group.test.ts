@@ -1,0 +1,103 @@
+// align's grouping: links into groups strongest first, without chaining, at most two units of one article per group.
+// The links are given as a table (the scorer's output), so that each merge rule is tested on its own.
+import { groupLinks, sample } from '../../../stages/align/group.js'
+import type { StoryScorer } from '../../../stages/align/link.js'
+import type { Sentence } from '../../../core/types.js'
+
+const THRESHOLD = 0.5
+
+/**
+ * A scorer over units `0..doc.length-1` of the documents `doc`, whose links are `links` (`'i-j': strength`, 0 for
+ * a pair not listed); the candidates that link at the threshold are its edges. Grouping reads no unit's text.
+ */
+function scorerOf(doc: readonly number[], links: Readonly<Record<string, number>>, throughClaims: readonly string[] = []): StoryScorer {
+  const n = doc.length
+  const link = (i: number, j: number) => links[`${Math.min(i, j)}-${Math.max(i, j)}`] ?? 0
+  const edges = Object.entries(links)
+    .map(([key, strength]) => {
+      const [i, j] = key.split('-').map(Number) as [number, number]
+      return { i, j, strength }
+    })
+    .filter((e) => doc[e.i] !== doc[e.j] && e.strength >= THRESHOLD)
+  return {
+    sentences: doc.map((d, i) => ({ id: `u${i}`, article: `a${d}` }) as unknown as Sentence),
+    doc,
+    n,
+    features: [],
+    compared: edges.length,
+    isCandidate: () => true,
+    similarity: link,
+    link,
+    throughClaims: new Set(throughClaims.map((key) => Number(key.split('-')[0]) * n + Number(key.split('-')[1]))),
+    threshold: THRESHOLD,
+    edges,
+    row: () => new Float64Array(0),
+    byArticle: doc.map(() => new Map()),
+  }
+}
+
+/** The groups of more than one unit, each sorted. */
+function grouped(scorer: StoryScorer, linkage = 0.9, linkSample = 6): number[][] {
+  return groupLinks(scorer, { linkage, linkSample })
+    .filter((g) => g.length > 1)
+    .map((g) => [...g].sort((x, y) => x - y))
+}
+
+describe('groupLinks', () => {
+  it('groups units that all link to one another', () => {
+    expect(grouped(scorerOf([0, 1, 2], { '0-1': 0.9, '1-2': 0.8, '0-2': 0.7 }))).toEqual([[0, 1, 2]])
+  })
+
+  it('never chains unrelated units into one group through a unit that links to both', () => {
+    // 0 ~ 1 and 1 ~ 2 link strongly, 0 and 2 not at all: 2 may not join 0 through 1.
+    expect(grouped(scorerOf([0, 1, 2], { '0-1': 0.9, '1-2': 0.85, '0-2': 0.05 }))).toEqual([[0, 1]])
+    // A chain of five, each linked to the next only.
+    expect(grouped(scorerOf([0, 1, 2, 3, 4], { '0-1': 0.9, '1-2': 0.9, '2-3': 0.9, '3-4': 0.9 }))).toEqual([
+      [0, 1],
+      [2, 3],
+    ])
+  })
+
+  it('merges two groups only if their cross pairs are close on average, not only at one link', () => {
+    // Every cross pair of {0, 1} and {2} passes the weakest test (0.34 ≥ 0.5 × 0.9 × 0.75); their mean passes with
+    // 0.34 and 0.72 (0.53 ≥ 0.45), not with 0.34 and 0.52 (0.43).
+    const links = { '0-1': 0.9, '1-2': 0.72, '0-2': 0.34 }
+    expect(grouped(scorerOf([0, 1, 2], links))).toEqual([[0, 1, 2]])
+    expect(grouped(scorerOf([0, 1, 2], { ...links, '1-2': 0.52 }))).toEqual([[0, 1]])
+  })
+
+  it('puts the strongest links together first', () => {
+    // 1 links to 0 and to 2; 2 is closer, so 1 groups with 2 and 0 stays apart.
+    expect(grouped(scorerOf([0, 1, 2], { '0-1': 0.6, '1-2': 0.95 }))).toEqual([[1, 2]])
+  })
+
+  it('lets a headline and its lead share a group when both link to a unit of another article', () => {
+    // Units 0 (headline) and 1 (lead) of article 0, unit 2 of article 1.
+    expect(grouped(scorerOf([0, 0, 1], { '0-2': 0.9, '1-2': 0.9, '0-1': 0.8 }))).toEqual([[0, 1, 2]])
+    // Headline 0 states unit 2's claim, lead 1 unit 3's (2 and 3 of two other articles), each only loosely the
+    // other's: the groups {0, 2} and {1, 3} do not merge, though their cross pairs are close enough on average.
+    expect(grouped(scorerOf([0, 0, 1, 2], { '0-2': 0.9, '1-3': 0.9, '2-3': 0.9, '0-1': 0.8, '0-3': 0.4, '1-2': 0.4 }))).toEqual([
+      [0, 2],
+      [1, 3],
+    ])
+  })
+
+  it('never puts three units of one article into one group', () => {
+    // Units 0, 1, 2 of article 0 all state the claim of unit 3 (article 1), and one another's.
+    const links = { '0-3': 0.9, '1-3': 0.9, '2-3': 0.9, '0-1': 0.9, '0-2': 0.9, '1-2': 0.9 }
+    expect(grouped(scorerOf([0, 0, 0, 1], links))).toEqual([[0, 1, 3]])
+  })
+
+  it('groups whole sentences before links through a clause', () => {
+    // 1 ~ 2 is the stronger link, but through a clause only: 1 joins 0 first, and 2 then cannot pull it away.
+    expect(grouped(scorerOf([0, 1, 2], { '0-1': 0.7, '1-2': 0.9 }, ['1-2']))).toEqual([[0, 1]])
+    expect(grouped(scorerOf([0, 1, 2], { '0-1': 0.7, '1-2': 0.9 }))).toEqual([[1, 2]])
+  })
+})
+
+describe('sample', () => {
+  it('takes the whole group when it is small, else members spread evenly and always the anchor', () => {
+    expect(sample([4, 5, 6], 6, 5)).toEqual([4, 5, 6])
+    expect(sample([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 4, 5)).toEqual([5, 0, 3, 6])
+  })
+})

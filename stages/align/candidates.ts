@@ -104,20 +104,6 @@ export function candidatePairs(features: readonly SentenceFeatures[], doc: reado
   return all.slice(0, unique)
 }
 
-/** Position of the pair key `key` among the ascending candidate keys `keys` (a binary search), or -1. */
-export function findCandidate(keys: Float64Array, key: number): number {
-  let lo = 0
-  let hi = keys.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const v = keys[mid]!
-    if (v === key) return mid
-    if (v < key) lo = mid + 1
-    else hi = mid - 1
-  }
-  return -1
-}
-
 /** How many pairs of sentences across articles the documents hold: what `candidatePairs` spares comparing. */
 export function possiblePairs(documents: readonly Document[]): number {
   let total = 0

@@ -8,7 +8,7 @@ import type { Document, Sentence } from '../../core/types.js'
 import type { WordVectors } from '../../resources/vectors.js'
 import { CLAUSE_JOINERS } from '../../lang/en/words.js'
 import { unitsOf } from '../segment/index.js'
-import { candidatePairs, findCandidate, type CandidateSettings } from './candidates.js'
+import { candidatePairs, type CandidateSettings } from './candidates.js'
 
 /**
  * What the same-claim decision knows of a pair beyond its two texts, each symmetric in the pair: its similarity
@@ -80,7 +80,18 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   // large story, are garbage once it returns instead of living on in this scope with the closures below.
   const candidateKeys = candidatePairs(features, doc, idf, settings)
   /** Position of a pair key among the candidates, or -1. */
-  const candidateAt = (key: number): number => findCandidate(candidateKeys, key)
+  const candidateAt = (key: number): number => {
+    let lo = 0
+    let hi = candidateKeys.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const v = candidateKeys[mid]!
+      if (v === key) return mid
+      if (v < key) lo = mid + 1
+      else hi = mid - 1
+    }
+    return -1
+  }
 
   // A candidate's similarity and link strength sit in arrays beside its key (NaN: not yet known); the pairs met
   // outside the candidates, far fewer, in maps. Hundreds of thousands of map entries with keys beyond the small

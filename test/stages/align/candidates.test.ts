@@ -1,5 +1,5 @@
 // align's candidate index: which pairs of units are scored at all (prefix filtering on each unit's rarest stems).
-import { candidatePairs, findCandidate, possiblePairs, type CandidateSettings } from '../../../stages/align/candidates.js'
+import { candidatePairs, possiblePairs, type CandidateSettings } from '../../../stages/align/candidates.js'
 import { unitsOf } from '../../../stages/segment/index.js'
 import { Idf, sentenceFeatures } from '../../../stages/similarity/index.js'
 import type { Document } from '../../../core/types.js'
@@ -73,13 +73,6 @@ describe('candidatePairs', () => {
       ['a0#0', 'a1#0'],
       ['a1#0', 'a2#0'],
     ])
-  })
-})
-
-describe('findCandidate', () => {
-  it('finds a key among ascending keys, or gives -1', () => {
-    const keys = Float64Array.from([3, 8, 21, 40])
-    expect([3, 8, 21, 40, 0, 9, 41].map((key) => findCandidate(keys, key))).toEqual([0, 1, 2, 3, -1, -1, -1])
   })
 })
 

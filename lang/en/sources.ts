@@ -1,5 +1,5 @@
-// How English names a source: whether two attributions name different sources. Copied from
-// stages/score/relate.ts, which will import these from here (quotes.ts does).
+// How English names a source: whether two attributions name different sources (relate's attribution_differs,
+// quotes' speakers).
 import { ANONYMOUS, GENERIC_SOURCE_WORDS, isName } from './words.js'
 
 /**

@@ -1,6 +1,5 @@
-// English: the word lists and word patterns the stages read text with, in one place (relate still holds a few of
-// its own, to come here). A list keeps its order. Another language would be a folder beside this one with the
-// same exports; the stages import lang/en by name today.
+// English: the word lists and word patterns the stages read text with, in one place. A list keeps its order.
+// Another language would be a folder beside this one with the same exports; the stages import lang/en by name today.
 
 // ---- Names, places, titles and speech (segment) ----------------------------------------------------------------
 
@@ -128,7 +127,7 @@ export const PRONOUN_SOURCE = /^(?:he|she|it|they|we|i|you|this|that|there)$/i
 /** Words after a comma that start another main clause: ", and …", ", but …" (align's claims of a sentence). */
 export const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'though', 'although', 'whereas', 'yet'])
 
-// ---- Sources and framing (framing, quotes; relate holds copies until it imports these) ---------------------------
+// ---- Sources and framing (framing, relate, quotes) ------------------------------------------------------------
 
 /** An attribution to an anonymous source: "an official familiar with the inspection", "people briefed on the talks". */
 export const ANONYMOUS = /\b(?:familiar with|briefed on|close to|speaking on condition|on condition of anonymity|not authori[sz]ed|anonymous|unnamed|sources?)\b/i
@@ -161,5 +160,101 @@ export const AGENCY_SHORT_NAMES: ReadonlyMap<string, string> = new Map([['Associ
 
 // ---- Negation ---------------------------------------------------------------------------------------------------
 
-/** Words that negate a clause (stages/score/relate.ts holds a copy until it imports this). */
+/** Words that negate a clause. */
 export const NEGATIONS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without'])
+
+// ---- Relations of aligned sentences (relate) --------------------------------------------------------------------
+
+/** Verbs that deny by their meaning, base forms: a sentence with one states the denial the other words with "not". */
+export const NEGATIVE_VERBS = new Set(['deny', 'reject', 'refuse', 'decline', 'dismiss', 'ignore', 'rebuff', 'dispute', 'block', 'oppose', 'halt', 'stop', 'veto', 'bar', 'filibuster', 'withhold'])
+
+/** Words before a negation that set it in a condition: "if we don't get it", "unless", "whether". */
+export const CONDITION_WORDS = new Set(['if', 'unless', 'whether'])
+
+/** Words after a denial that set a condition on it: "No Legislation Until After Tax Cut Extension". */
+export const CONDITION_AFTER_WORDS = new Set(['until', 'unless'])
+
+/** Words after a negation that make an idiom or emphasis of it: "not only", "no matter", "no doubt". */
+export const NOT_DENIALS = new Set(['only', 'just', 'matter', 'doubt'])
+
+/**
+ * Words that put what follows them in their clause as wished, urged, required, possible or expected, not stated.
+ * "would" is left out: in reported speech it states ("said she would reopen it").
+ */
+export const UNASSERTING = new Set('want wants wanted wanting hope hopes hoped hoping wish wishes wished should must could might may need needs urge urges urged urging ask asks asked asking seek seeks sought try tries tried trying expected expects expect likely'.split(' '))
+
+/** A speech verb before a negation that makes it an answer, not a denial: "Sestak said no and went on". */
+export const ANSWER_VERB = /^(?:said|say|says|saying|told)$/
+
+/**
+ * Words that put an event ahead of the verb after them: "will speak", "we'll meet". "would" is left out: it reports
+ * or conditions more often than it schedules.
+ */
+export const AHEAD_WORDS = new Set(['will', "'ll", 'shall'])
+
+/** The word of an infinitive: "plans to meet", a headline's "Obama to Outline Plan". */
+export const INFINITIVE_MARKER = 'to'
+
+/** Words before an infinitive that put its event ahead: "plans to meet", "is set to sign". */
+export const AHEAD_BEFORE_TO = new Set(['plans', 'plan', 'planning', 'scheduled', 'set', 'expected', 'poised', 'aims', 'intends', 'prepares', 'preparing', 'due', 'slated'])
+
+/** Past forms that are not "-ed", with their base form, so that "will speak" meets "spoke". */
+export const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map(
+  'said:say told:tell spoke:speak met:meet won:win lost:lose made:make took:take gave:give went:go came:come saw:see held:hold sent:send led:lead left:leave began:begin wrote:write ran:run brought:bring bought:buy thought:think found:find kept:keep paid:pay sold:sell stood:stand struck:strike threw:throw chose:choose drew:draw fell:fall felt:feel fought:fight froze:freeze got:get grew:grow heard:hear hid:hide hit:hit knew:know laid:lay let:let meant:mean put:put quit:quit read:read rode:ride rose:rise set:set shook:shake shot:shoot shut:shut sang:sing sat:sit spent:spend spread:spread stole:steal swore:swear taught:teach tore:tear withdrew:withdraw signed:sign'
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+)
+
+/** A regular past form, lower case: "signed", "agreed", not "need". */
+export const REGULAR_PAST = /[^e]ed$|eed$/
+
+/** A present-tense verb of the third person, lower case, as a headline tells what happened: "Invokes", not "discuss". */
+export const PRESENT_THIRD_PERSON = /[^s]s$/
+
+/** A plural ending, taken off a counted word so that "vehicles" and "vehicle" count one thing. */
+export const PLURAL_SUFFIX = /(?:ies|es|s)$/
+
+/** Words that make a number a bound or an approximation of the quantity it gives, ending the text before it. */
+export const APPROXIMATE = /\b(?:about|around|roughly|nearly|almost|approximately|some|estimated|an estimated|close to|more than|over|at least|upwards of|up to|less than|fewer than|under|at most|as many as|as much as|nearly)\s*$/i
+
+/** The words of `APPROXIMATE` that bound a value from below: "more than $1 million" / "$1.1 million" agree. */
+export const LOWER_BOUND = /^(?:more than|over|at least|upwards of)$/
+
+/** The words of `APPROXIMATE` that bound a value from above: "up to 40" / 38 agree. */
+export const UPPER_BOUND = /^(?:up to|less than|fewer than|under|at most|as many as|as much as)$/
+
+/** The text before a number that makes it a rank or label, not a quantity: "the No. 2 position", "#3", "number 5". */
+export const RANK_BEFORE = /(?:\bno\.|#|\bnumber)\s*$/i
+
+/** A digit or a number word, in a pattern. */
+const DIGIT_OR_NUMBER_WORD = `(?:\\d|${[...NUMBER_WORDS.keys()].join('|')})`
+
+/** The text after a number that makes it part of odds: "one-in-three", "1 in 3". */
+export const ODDS_AFTER = new RegExp(`^\\s*-?\\s*in\\s*-?\\s*${DIGIT_OR_NUMBER_WORD}`, 'i')
+
+/** The text before a number that makes it part of odds: "a one-in-three chance" read from "three". */
+export const ODDS_BEFORE = new RegExp(`${DIGIT_OR_NUMBER_WORD}\\s*-?\\s*in\\s*-?\\s*$`, 'i')
+
+// ---- Quotations compared (relate, quotes) -----------------------------------------------------------------------
+
+/** Pronouns that open direct speech and become a name in reported speech ("I look forward" / "looks forward"). */
+export const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'you', 'it'])
+
+/** Words often cut from the front of an excerpt: a leading "however", "but" or "and". */
+export const DISCOURSE_OPENERS = new Set(['however', 'but', 'and', 'so', 'well', 'now', 'yet'])
+
+/** Words that tell too little to make two quotations one: "I" and "do" are in every quote. */
+export const FUNCTION_WORDS = new Set(
+  'i me my we us our you your he him his she her it its they them their a an the and or but if of to in on at by for with from as is are was were be been am do does did not no so that this there what who will would can could should have has had'.split(' '),
+)
+
+/** Words that do not make a quotation another: "that"/"which" (the guide's rule) and the articles. */
+export const QUOTE_FILLERS = new Set(['that', 'which', 'a', 'an', 'the'])
+
+/** The word an ampersand stands for: "R&D" and "R and D" are one wording. */
+export const AMPERSAND_WORD = 'and'
+
+/** Titles spelled out or cut short, as a quotation's words: "Senator Reid" / "Sen. Reid". */
+export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['sen', 'senator'], ['rep', 'representative'], ['gov', 'governor'], ['pres', 'president'], ['gen', 'general'], ['dept', 'department'], ['govt', 'government'],
+])

@@ -1,6 +1,35 @@
 // relate: how two aligned sentences relate, and what differs when they conflict. Only ever asked of sentences
 // already aligned as one statement: two different events may both mention "100 people".
 import { NUMBER_WORDS, stem, WEEKDAYS } from '../../lang/en/nlp.js'
+import {
+  AHEAD_BEFORE_TO,
+  AHEAD_WORDS,
+  AMPERSAND_WORD,
+  ANSWER_VERB,
+  APPROXIMATE,
+  CONDITION_AFTER_WORDS,
+  CONDITION_WORDS,
+  DISCOURSE_OPENERS,
+  FUNCTION_WORDS,
+  INFINITIVE_MARKER,
+  IRREGULAR_PAST,
+  LOWER_BOUND,
+  NEGATIONS,
+  NEGATIVE_VERBS,
+  NOT_DENIALS,
+  ODDS_AFTER,
+  ODDS_BEFORE,
+  PLURAL_SUFFIX,
+  PRESENT_THIRD_PERSON,
+  QUOTE_FILLERS,
+  RANK_BEFORE,
+  REGULAR_PAST,
+  SUBJECT_PRONOUNS,
+  TITLE_ABBREVIATIONS,
+  UNASSERTING,
+  UPPER_BOUND,
+} from '../../lang/en/words.js'
+import { attributionDiffers } from '../../lang/en/sources.js'
 import type { SentenceFeatures } from '../similarity/index.js'
 import type { NumberMention, Relation, Sentence, Token } from '../../core/types.js'
 
@@ -10,33 +39,24 @@ export interface Related {
   readonly values: readonly [string, string] | null
 }
 
-const NEGATIONS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without'])
-
-// Verbs that deny by their meaning: a sentence with one states the denial the other words with "not".
-const NEGATIVE_VERBS = new Set(['deny', 'reject', 'refuse', 'decline', 'dismiss', 'ignore', 'rebuff', 'dispute', 'block', 'oppose', 'halt', 'stop', 'veto', 'bar', 'filibuster', 'withhold'].map((w) => stem(w)))
+// Verbs that deny by their meaning, by stem, as tokens carry them ("denies" → "deni").
+const NEGATIVE_VERB_STEMS = new Set([...NEGATIVE_VERBS].map((w) => stem(w)))
 
 /** True when the negation at `i` sits in a condition ("if we don't get it", "unless", "whether"): up to twelve words back, within the sentence's clause chain. */
 function conditional(tokens: readonly Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 12); k--) {
     const t = tokens[k]!.normal
     if (t === ';' || t === '.' || t === ':') break
-    if (t === 'if' || t === 'unless' || t === 'whether') return true
+    if (CONDITION_WORDS.has(t)) return true
   }
   // "No Legislation Until After Tax Cut Extension": a condition set after the denial.
   for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) {
     const t = tokens[k]!.normal
     if (t === ';' || t === '.' || t === ',') break
-    if (t === 'until' || t === 'unless') return true
+    if (CONDITION_AFTER_WORDS.has(t)) return true
   }
   return false
 }
-
-// Words after a negation that make an idiom or emphasis of it.
-const NOT_DENIALS = new Set(['only', 'just', 'matter', 'doubt'])
-
-// Words that put what follows them in their clause as wished, urged, required, possible or expected, not stated.
-// "would" is left out: in reported speech it states ("said she would reopen it").
-const UNASSERTING = new Set('want wants wanted wanting hope hopes hoped hoping wish wishes wished should must could might may need needs urge urges urged urging ask asks asked asking seek seeks sought try tries tried trying expected expects expect likely'.split(' '))
 
 /** True when the word at `k` sits, in its clause (back to a punctuation mark), after a word that wishes, urges or expects it, or in a condition. */
 function unasserted(tokens: readonly Token[], k: number): boolean {
@@ -87,18 +107,6 @@ export function relate(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Sente
   return { relation: 'paraphrase', values: null }
 }
 
-// Words that put an event ahead of the verb after them: "will speak", "plans to meet", "is set to sign", and a
-// headline's infinitive ("Obama to Outline Plan"). "would" is left out: it reports or conditions more often than
-// it schedules.
-const AHEAD_WORDS = new Set(['will', "'ll", 'shall'])
-const AHEAD_BEFORE_TO = new Set(['plans', 'plan', 'planning', 'scheduled', 'set', 'expected', 'poised', 'aims', 'intends', 'prepares', 'preparing', 'due', 'slated'])
-// Past forms that are not "-ed", with their base form, so that "will speak" meets "spoke".
-const IRREGULAR: ReadonlyMap<string, string> = new Map(
-  'said:say told:tell spoke:speak met:meet won:win lost:lose made:make took:take gave:give went:go came:come saw:see held:hold sent:send led:lead left:leave began:begin wrote:write ran:run brought:bring bought:buy thought:think found:find kept:keep paid:pay sold:sell stood:stand struck:strike threw:throw chose:choose drew:draw fell:fall felt:feel fought:fight froze:freeze got:get grew:grow heard:hear hid:hide hit:hit knew:know laid:lay let:let meant:mean put:put quit:quit read:read rode:ride rose:rise set:set shook:shake shot:shoot shut:shut sang:sing sat:sit spent:spend spread:spread stole:steal swore:swear taught:teach tore:tear withdrew:withdraw signed:sign'
-    .split(' ')
-    .map((pair) => pair.split(':') as [string, string]),
-)
-
 /** The verbs a unit puts ahead (base forms, by stem), each with the words that say so: "will speak" → speak. */
 function aheadVerbs(s: Sentence): Map<string, string> {
   const found = new Map<string, string>()
@@ -111,7 +119,7 @@ function aheadVerbs(s: Sentence): Map<string, string> {
     const word = t.normal
     let at = -1
     if (AHEAD_WORDS.has(word)) at = verbAfter(k)
-    else if (word === 'to' && k > 0 && (AHEAD_BEFORE_TO.has(tokens[k - 1]!.normal) || (s.unit === 'headline' && k <= 4))) at = verbAfter(k)
+    else if (word === INFINITIVE_MARKER && k > 0 && (AHEAD_BEFORE_TO.has(tokens[k - 1]!.normal) || (s.unit === 'headline' && k <= 4))) at = verbAfter(k)
     if (at >= 0) found.set(stem(tokens[at]!.normal), s.text.slice(t.begin - s.begin, tokens[at]!.end - s.begin))
   })
   return found
@@ -123,8 +131,8 @@ function pastVerbs(s: Sentence): Map<string, string> {
   for (const t of s.tokens) {
     if (t.pos !== 'VERB' || quoted(s, t)) continue
     // A headline tells what happened in the present tense: "I.R.S. Official Invokes 5th Amendment".
-    const headlinePresent = s.unit === 'headline' && /[^s]s$/.test(t.normal)
-    const base = IRREGULAR.get(t.normal) ?? (/[^e]ed$|eed$/.test(t.normal) || headlinePresent ? t.normal : null)
+    const headlinePresent = s.unit === 'headline' && PRESENT_THIRD_PERSON.test(t.normal)
+    const base = IRREGULAR_PAST.get(t.normal) ?? (REGULAR_PAST.test(t.normal) || headlinePresent ? t.normal : null)
     if (base !== null) found.set(stem(base), t.text)
   }
   return found
@@ -163,7 +171,7 @@ function unitKey(n: NumberMention): string | null {
   if (n.unit === null) return null
   const unit = n.unit.toLowerCase()
   if (/^[$€£¥]$/.test(unit)) return unit
-  return unit.replace(/(?:ies|es|s)$/, '')
+  return unit.replace(PLURAL_SUFFIX, '')
 }
 
 /** "42,000 vehicles" against "38,000 vehicles": a unit both count, with no value in common. */
@@ -201,17 +209,14 @@ function numberConflict(a: Sentence, b: Sentence): [string, string] | null {
   return null
 }
 
-// Words that make a number a bound or an approximation of the quantity it gives.
-const APPROXIMATE = /\b(?:about|around|roughly|nearly|almost|approximately|some|estimated|an estimated|close to|more than|over|at least|upwards of|up to|less than|fewer than|under|at most|as many as|as much as|nearly)\s*$/i
-
 /** True when `n` in `s` is approximate or bounded and `other` fits it (within 15%, or on the bound's side). */
 function approximateAgrees(s: Sentence, n: NumberMention, other: number): boolean {
   const before = s.text.slice(Math.max(0, n.begin - s.begin - 24), n.begin - s.begin).replace(/[$€£¥]\s*$/, '')
   const m = APPROXIMATE.exec(before)
   if (!m) return false
   const word = m[0].trim().toLowerCase()
-  if (/^(?:more than|over|at least|upwards of)$/.test(word)) return other >= n.value
-  if (/^(?:up to|less than|fewer than|under|at most|as many as|as much as)$/.test(word)) return other <= n.value
+  if (LOWER_BOUND.test(word)) return other >= n.value
+  if (UPPER_BOUND.test(word)) return other <= n.value
   // A round figure agrees with a value that rounds to it: "about 40,000" / 38,500, not "roughly 42,000" / 38,000.
   const step = roundingStep(n.value)
   return Math.round(other / step) * step === n.value
@@ -233,9 +238,8 @@ function roundingStep(value: number): number {
 function isQuantity(s: Sentence, n: NumberMention): boolean {
   const before = s.text.slice(Math.max(0, n.begin - s.begin - 8), n.begin - s.begin)
   const after = s.text.slice(n.end - s.begin, n.end - s.begin + 12)
-  if (/(?:\bno\.|#|\bnumber)\s*$/i.test(before)) return false
-  const digitOrWord = `(?:\\d|${[...NUMBER_WORDS.keys()].join('|')})`
-  if (new RegExp(`^\\s*-?\\s*in\\s*-?\\s*${digitOrWord}`, 'i').test(after) || new RegExp(`${digitOrWord}\\s*-?\\s*in\\s*-?\\s*$`, 'i').test(before)) return false
+  if (RANK_BEFORE.test(before)) return false
+  if (ODDS_AFTER.test(after) || ODDS_BEFORE.test(before)) return false
   if (Number.isInteger(n.value) && n.value >= 1800 && n.value <= 2100 && !/^[$€£¥]$/.test(n.unit ?? '') && /^\d{4}$/.test(n.text)) return false
   return true
 }
@@ -246,7 +250,7 @@ function shareContext(a: Sentence, x: { begin: number; end: number }, b: Sentenc
     const at = s.tokens.findIndex((t) => t.begin >= span.begin)
     const last = s.tokens.findIndex((t) => t.end >= span.end)
     const near = [...s.tokens.slice(Math.max(0, at - 4), at), ...s.tokens.slice(last + 1, last + 5)]
-    const counted = (t: Token) => unit !== null && t.normal.toLowerCase().replace(/(?:ies|es|s)$/, '') === unit
+    const counted = (t: Token) => unit !== null && t.normal.toLowerCase().replace(PLURAL_SUFFIX, '') === unit
     return new Set(near.filter((t) => t.kind === 'word' && !t.stop && t.pos !== 'NUM' && !counted(t)).map((t) => t.stem))
   }
   const ca = around(a, x)
@@ -277,7 +281,7 @@ function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Se
   if (fa.negated === fb.negated) return null
   const [negated, plain, flip] = fa.negated ? [a, b, false] : [b, a, true]
   // "did not send" / "Weiner Denies Sending", "taking no questions" / "ignored three questions": both deny.
-  if (plain.tokens.some((t) => NEGATIVE_VERBS.has(t.stem))) return null
+  if (plain.tokens.some((t) => NEGATIVE_VERB_STEMS.has(t.stem))) return null
   // "No tax-cut extension?": a question asks, it does not deny.
   if (/\?["”’']*\s*$/.test(negated.text)) return null
   const plainStems = new Set(plain.tokens.map((t) => t.stem))
@@ -286,7 +290,7 @@ function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Se
     // "not only a departure … but also", "no matter what he claims", "no doubt": emphasis or idiom, not denial.
     if (!NEGATIONS.has(tokens[i]!.normal) || NOT_DENIALS.has(tokens[i + 1]?.normal ?? '')) continue
     // "Sestak said no and went on": an answer, not a denial.
-    if (i > 0 && /^(?:said|say|says|saying|told)$/.test(tokens[i - 1]!.normal)) continue
+    if (i > 0 && ANSWER_VERB.test(tokens[i - 1]!.normal)) continue
     // "… and if we don't get it, there should be no deal": a condition the other sentence does not set.
     if (conditional(tokens, i)) continue
     // The denial must be of the other sentence's claim: its clause shares a content word besides the negated one.
@@ -342,7 +346,7 @@ export function compareQuoteWords(wx: readonly string[], wy: readonly string[], 
   // Reported for direct speech at the start ("I look forward to being …" / "looks forward to being …"): the words
   // after a pronoun, by stem.
   const reported = (w: readonly string[]) => {
-    const rest = PRONOUNS.has(w[0]!) ? w.slice(1) : [...w]
+    const rest = SUBJECT_PRONOUNS.has(w[0]!) ? w.slice(1) : [...w]
     return rest.length > 0 ? [stem(rest[0]!), ...rest.slice(1)] : rest
   }
   if (short.length >= 3 && ` ${reported(long).join(' ')} `.includes(` ${reported(short).join(' ')} `)) return 'truncated'
@@ -356,7 +360,7 @@ export function compareQuoteWords(wx: readonly string[], wy: readonly string[], 
   // The same words but for a spelling ("Momma" / "Mama"): no other words.
   if (short.length === long.length && short.every((w, k) => nearSpelling(w, long[k]!))) return 'minor'
   // A leading "however", "but" or "and" is often cut from an excerpt.
-  if (/…|\.\.\./.test(shortText) && DISCOURSE.has(short[0]!) && cutsFit(shortText.replace(/^\W*\w+\W*/, ''), longText)) return 'truncated'
+  if (/…|\.\.\./.test(shortText) && DISCOURSE_OPENERS.has(short[0]!) && cutsFit(shortText.replace(/^\W*\w+\W*/, ''), longText)) return 'truncated'
   const shared = lcs(short, long)
   // The same quotation shares most of its words, not a phrase ("to senior Trump Campaign officials" / "A senior
   // Trump campaign official was directed …").
@@ -403,13 +407,6 @@ function cutsFit(excerpt: string, whole: string): boolean {
   return pieces.length > 0
 }
 
-const PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'you', 'it'])
-const DISCOURSE = new Set(['however', 'but', 'and', 'so', 'well', 'now', 'yet'])
-
-const FUNCTION_WORDS = new Set(
-  'i me my we us our you your he him his she her it its they them their a an the and or but if of to in on at by for with from as is are was were be been am do does did not no so that this there what who will would can could should have has had'.split(' '),
-)
-
 /** The words of a quotation, lower case, punctuation and curly quotes aside. */
 export function quoteWords(text: string): string[] {
   return (
@@ -418,7 +415,7 @@ export function quoteWords(text: string): string[] {
       .replace(/[‘’`]/g, "'")
       // "F.B.I." and "FBI", "&" and "and", "two-in-three" and "2 in 3" are one wording.
       .replace(/\b(\p{L})\.(?=\p{L}\b)/gu, '$1')
-      .replace(/&/g, ' and ')
+      .replace(/&/g, ` ${AMPERSAND_WORD} `)
       // An editor's insertion ("these (local) supervisors", "lied many times, [and] nothing") is not the speaker's.
       .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
       .split(/[^\p{L}\p{N}']+/u)
@@ -426,15 +423,9 @@ export function quoteWords(text: string): string[] {
       // "that"/"which" (the guide's rule) and articles ("a steel barrier" / "steel barrier") are not the words
       // that make a quotation another.
       .filter((w) => w !== '' && !QUOTE_FILLERS.has(w))
-      .map((w) => (NUMBER_WORDS.has(w) ? String(NUMBER_WORDS.get(w)) : (ABBREVIATIONS.get(w) ?? w)))
+      .map((w) => (NUMBER_WORDS.has(w) ? String(NUMBER_WORDS.get(w)) : (TITLE_ABBREVIATIONS.get(w) ?? w)))
   )
 }
-
-const QUOTE_FILLERS = new Set(['that', 'which', 'a', 'an', 'the'])
-// Titles spelled out or cut short: "Senator Reid" / "Sen. Reid".
-const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
-  ['sen', 'senator'], ['rep', 'representative'], ['gov', 'governor'], ['pres', 'president'], ['gen', 'general'], ['dept', 'department'], ['govt', 'government'],
-])
 
 /**
  * True when two words of four letters or more are spellings of one word: one letter added, dropped or changed
@@ -480,46 +471,6 @@ function lcs(x: readonly string[], y: readonly string[]): number {
   }
   return row[y.length]!
 }
-
-// Anonymous sourcing: "an official familiar with the inspection", "people briefed on the talks", "sources said".
-export const ANONYMOUS = /\b(?:familiar with|briefed on|close to|speaking on condition|on condition of anonymity|not authori[sz]ed|anonymous|unnamed|sources?)\b/i
-
-/**
- * Attribution differs when the same claim is sourced to two different named sources ("the Kremlin" / "the White
- * House"), or to a named or official source in one outlet and an anonymous one in the other. A role and a name
- * ("the mayor" / "Diane Whitlock") or a general and a particular source ("city officials" / "Samuel Ortega")
- * may be the same people and are not called a difference.
- */
-export function attributionDiffers(x: string, y: string): boolean {
-  const anonymousX = ANONYMOUS.test(x)
-  const anonymousY = ANONYMOUS.test(y)
-  if (anonymousX !== anonymousY) return true
-  if (anonymousX) return false
-  return isName(x) && isName(y) && !sameSource(x, y)
-}
-
-/** A name: every word capitalised ("Samuel Ortega", "Port Alder Transit", "Kremlin"). */
-export function isName(source: string): boolean {
-  const words = source.split(/\s+/).filter((w) => !/^(?:of|the|and|de|al)$/i.test(w))
-  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w))
-}
-
-/** Two named sources are the same when one's words are within the other's ("Ortega" / "Samuel Ortega"). */
-export function sameSource(x: string, y: string): boolean {
-  const words = (s: string) => s.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '' && !/^(?:the|a|an|of)$/.test(w))
-  const a = words(x)
-  const b = words(y)
-  if (a.length === 0 || b.length === 0) return true
-  // "Tim Murray" / "Timothy Murray", "Vicente Fox" / "Vincente Fox": one surname, one person.
-  if (a.length > 1 && b.length > 1 && a[a.length - 1] === b[b.length - 1] && isName(x) && isName(y)) return true
-  const [short, long] = a.length <= b.length ? [a, new Set(b)] : [b, new Set(a)]
-  if (short.every((w) => long.has(w))) return true
-  // "the Treasury Department and the Internal Revenue Service" / "the U.S. Department of the Treasury": one
-  // institution when they share a word that names it, not only "department" or "office".
-  return isName(x) && isName(y) && short.some((w) => long.has(w) && !GENERIC_SOURCE_WORDS.has(w) && w.length > 2)
-}
-
-const GENERIC_SOURCE_WORDS = new Set('department office ministry house committee council agency service services bureau administration government state states national federal united us u s new news and for of'.split(' '))
 
 /** One sentence says clearly more: it is half as long again, and holds most of the other's content words. */
 function saysMore(fa: SentenceFeatures, fb: SentenceFeatures): boolean {

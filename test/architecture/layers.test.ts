@@ -73,29 +73,14 @@ describe('names', () => {
   // "two `round`s and two `LabelledPair`s": one name, one thing, wherever a reader meets it.
   const all = declarations([...SOURCE_FOLDERS, 'bench'])
 
-  /**
-   * Names copied into lang/en that stages/score/relate.ts still defines, for the modules (align, quotes) that
-   * import them from relate until they import lang/en; relate then drops its copies and this list empties.
-   */
-  const PENDING_FOLD_INS = [
-    'attributionDiffers: lang/en/sources.ts, stages/score/relate.ts',
-    'sameSource: lang/en/sources.ts, stages/score/relate.ts',
-    'ANONYMOUS: lang/en/words.ts, stages/score/relate.ts',
-    'isName: lang/en/words.ts, stages/score/relate.ts',
-  ]
   const exportedTwice = () => {
     const byName = new Map<string, string[]>()
     for (const d of all.filter((x) => x.exported)) byName.set(d.name, [...(byName.get(d.name) ?? []), d.file])
     return [...byName].filter(([, files]) => files.length > 1).map(([name, files]) => `${name}: ${files.join(', ')}`)
   }
 
-  it('are exported by one module each (but for copies waiting to be folded in)', () => {
-    expect(exportedTwice().filter((x) => !PENDING_FOLD_INS.includes(x))).toEqual([])
-  })
-
-  it('list as waiting only copies that still exist (the list only shrinks)', () => {
-    const twice = exportedTwice()
-    expect(PENDING_FOLD_INS.filter((x) => !twice.includes(x))).toEqual([])
+  it('are exported by one module each', () => {
+    expect(exportedTwice()).toEqual([])
   })
 
   it('that core/ exports are not declared again elsewhere', () => {

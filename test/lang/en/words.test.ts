@@ -6,10 +6,10 @@ import { ANONYMOUS, isName, NEGATIONS } from '../../../lang/en/words.js'
 import { attributionDiffers, sameSource } from '../../../lang/en/sources.js'
 
 /**
- * Stage modules that still hold English lists, being edited by other parts of issue 12 and 13; their lists move to
- * lang/en/words.ts later (the duplicates of lists already there are named in words.ts's comments). Empty it then.
+ * Stage modules that still hold English lists, being edited by other parts of issues 12 and 13 (none today); their
+ * lists move to lang/en/words.ts.
  */
-const PENDING = ['stages/score/relate.ts']
+const PENDING: readonly string[] = []
 
 /** Lists of words that are not English, with why. */
 const NOT_ENGLISH: Readonly<Record<string, string>> = {

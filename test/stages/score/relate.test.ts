@@ -1,5 +1,5 @@
-// relate() and the quote and source comparisons on inline sentences.
-import { compareQuotes, attributionDiffers, relate, sameSource } from '../../../stages/score/relate.js'
+// relate() and the quote comparison on inline sentences (the source comparison: test/lang/en/sources.test.ts).
+import { compareQuotes, relate } from '../../../stages/score/relate.js'
 import { sentenceFromText } from '../../../stages/segment/index.js'
 import { sentenceFeatures } from '../../../stages/similarity/index.js'
 
@@ -67,7 +67,7 @@ describe('relate', () => {
   })
 })
 
-describe('compareQuotes, attributionDiffers, sameSource', () => {
+describe('compareQuotes', () => {
   it('tells exact, minor, truncated, changed and different renderings apart', () => {
     const q = 'We are not going to take chances with a structure that carries schoolchildren'
     expect([
@@ -95,18 +95,5 @@ describe('compareQuotes, attributionDiffers, sameSource', () => {
 
   it('never matches a short common quote with a long one', () => {
     expect(compareQuotes('I hope I do.', 'I do not know what will happen, but I hope that we will reach a deal')).toBe('different')
-  })
-
-  it('sees a role and a name, or a body and one of its people, as no difference; two names or named against anonymous as one', () => {
-    expect([
-      attributionDiffers('mayor', 'Diane Whitlock'),
-      attributionDiffers('city officials', 'Samuel Ortega'),
-      attributionDiffers('Kremlin', 'White House'),
-      attributionDiffers('Kremlin', 'administration official familiar with the planning'),
-      attributionDiffers('Samuel Ortega', 'Ortega'),
-    ]).toEqual([false, false, true, true, false])
-    expect([sameSource('Ortega', 'Dr. Samuel Ortega'), sameSource('Kremlin', 'White House')]).toEqual([true, false])
-    // One institution under two names; generic words ("Department", "House") name none.
-    expect([sameSource('Treasury Department and the Internal Revenue Service', 'U.S. Department of the Treasury'), sameSource('White House', 'House Republicans')]).toEqual([true, false])
   })
 })

@@ -188,6 +188,3 @@ export function stem(word: string): string {
   }
   return result
 }
-
-// stages/score/relate.ts imports these two from here until it imports them from words.ts.
-export { NUMBER_WORDS, WEEKDAYS } from './words.js'

@@ -1,6 +1,6 @@
 // relate: how two aligned sentences relate, and what differs when they conflict. Only ever asked of sentences
 // already aligned as one statement: two different events may both mention "100 people".
-import { NUMBER_WORDS, stem, WEEKDAYS } from '../../lang/en/nlp.js'
+import { stem } from '../../lang/en/nlp.js'
 import {
   AHEAD_BEFORE_TO,
   AHEAD_WORDS,
@@ -17,6 +17,7 @@ import {
   NEGATIONS,
   NEGATIVE_VERBS,
   NOT_DENIALS,
+  NUMBER_WORDS,
   ODDS_AFTER,
   ODDS_BEFORE,
   PLURAL_SUFFIX,
@@ -28,6 +29,7 @@ import {
   TITLE_ABBREVIATIONS,
   UNASSERTING,
   UPPER_BOUND,
+  WEEKDAYS,
 } from '../../lang/en/words.js'
 import { attributionDiffers } from '../../lang/en/sources.js'
 import type { SentenceFeatures } from '../similarity/index.js'

@@ -62,6 +62,13 @@ describe('English word lists', () => {
     expect(wordLists(`${text}\n`)).toEqual(['STOP', 'ABBREVIATIONS', 'TAGS', 'line 5', 'line 9', 'line 11'])
   })
 
+  it("have one address each: no lang module re-exports another's (stages import words.ts, not nlp.ts)", () => {
+    const reExports = sourceFiles(['lang']).flatMap((file) =>
+      [...readFileSync(path.join(ROOT, file), 'utf8').matchAll(/^export (?:type )?(?:\*|\{[^}]*\}) from .*$/gm)].map((m) => `${file}: ${m[0]}`),
+    )
+    expect(reExports).toEqual([])
+  })
+
   it('hold one NEGATIONS set', () => {
     expect([...NEGATIONS]).toEqual(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without'])
   })

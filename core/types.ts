@@ -54,7 +54,7 @@ export interface CsvHeader {
   readonly delimiter: ',' | ';' | '\t'
 }
 
-/** An article's metadata (DESIGN.md: id, outlet, title, url, published). */
+/** An article's metadata: id, outlet, title, url, published (the fields of the README's Input and corpus/README.md). */
 export interface ArticleMeta {
   readonly id: string
   readonly outlet: string

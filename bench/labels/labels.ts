@@ -43,7 +43,7 @@ export function unitKey(u: UnitRef): string {
   return `${u.article}/${u.field}/${u.begin}`
 }
 
-/** A guide label (../shared/ANNOTATION.md). */
+/** A guide label (bench/labels/ANNOTATION.md). */
 export type PairLabel = 'same' | 'partial' | 'related' | 'no'
 /** A guide relation for `same` and `partial` pairs. */
 export type GuideRelation = 'agree' | 'number_conflict' | 'negation_conflict' | 'quote_conflict' | 'attribution_differs' | 'update'

@@ -11,6 +11,7 @@ import { checkModel, DEFAULT_MODEL, FEATURES } from '../../stages/similarity/ind
 import { loadVectors } from '../../pipeline/tables.js'
 import { type BasilRecord, hashText, loadLabelledPairs, readTsv, resolvePairs } from '../../bench/labels/labels.js'
 import { addCounts, conflictPR, formatSplit, splitOf, SplitTally } from '../../bench/labels/evaluate.js'
+import { rankingFigures } from '../../bench/labels/links.js'
 
 const root = path.join(__dirname, '..', '..')
 const basil = path.join(root, '..', 'shared', 'data', 'basil', 'basil.jsonl')
@@ -112,5 +113,18 @@ describe('the same-claim stage', () => {
   it('is part of the shipped model, checked when the model is read', () => {
     expect({ features: DEFAULT_MODEL.sameClaim?.features, threshold: typeof DEFAULT_MODEL.sameClaim?.threshold }).toEqual({ features: [...FEATURES, ...CONTEXT_FEATURES], threshold: 'number' })
     expect(() => checkModel({ ...DEFAULT_MODEL, sameClaim: { ...DEFAULT_MODEL.sameClaim, threshold: 2 } }, 'm.json')).toThrow('Expected a corroborate model in `m.json`: expected `sameClaim.threshold` in [0, 1], got `2`')
+  })
+})
+
+describe('the link-level figures of the same-claim learner', () => {
+  it('take recall at a precision floor only at thresholds that can split the scores, ties kept together', () => {
+    // 0.8 holds one same-claim pair and one other: a threshold keeps both or neither, so precision 2/3 there.
+    expect(rankingFigures([0.9, 0.8, 0.8, 0.1], [true, true, false, true], 0.85).recallAtP).toBeCloseTo(1 / 3)
+    expect(rankingFigures([0.9, 0.8, 0.7, 0.1], [true, true, false, true], 0.85).recallAtP).toBeCloseTo(2 / 3)
+  })
+
+  it('give average precision as the mean precision at each same-claim pair, best score first', () => {
+    expect(rankingFigures([0.9, 0.5, 0.7], [true, true, false]).ap).toBeCloseTo((1 + 2 / 3) / 2)
+    expect(rankingFigures([0.2, 0.1], [false, false])).toEqual({ recallAtP: 0, ap: 0 })
   })
 })

@@ -20,17 +20,30 @@ export type Row = Record<string, Cell>
 export function csv(columns: readonly string[], rows: readonly (Row | readonly Cell[])[], options: CsvOptions = {}): string {
   // Cells by name only when the row has them as its own: a column may be called "constructor" or "__proto__".
   const cellOf = (row: Row, column: string): Cell => (Object.hasOwn(row, column) ? row[column]! : null)
-  const safe = rows.map((row) => (Array.isArray(row) ? (row as readonly Cell[]).map(neutralise) : columns.map((c) => neutralise(cellOf(row as Row, c)))))
-  const text = stringify([columns.map((c) => String(neutralise(c))), ...safe], {
+  const safe = (row: Row | readonly Cell[]) => (Array.isArray(row) ? (row as readonly Cell[]).map(neutralise) : columns.map((c) => neutralise(cellOf(row as Row, c))))
+  const settings = {
     record_delimiter: options.excel ? '\r\n' : '\n',
     // Given a record delimiter, csv-stringify quotes only cells holding that delimiter, so "a\rb" went out bare
     // and a spreadsheet broke the row at the CR: quote any cell with a CR or LF (RFC 4180).
     quote_record_delimiter: true,
     // Spreadsheets trim unquoted cells: quoting keeps leading and trailing spaces.
     quoted_match: /^\s|\s$/,
-  })
+  }
+  // A batch of rows at a time: each record ends with the delimiter, so the batches' texts joined are the text of all
+  // rows at once, and a batch's cells and csv-stringify's work on them die young instead of piling up in the old
+  // generation until the whole table is written (coverage.csv of 1,000 outlets holds millions of cells).
+  const parts: string[] = []
+  for (let at = 0; at === 0 || at < rows.length; at += CSV_BATCH) {
+    const batch = rows.slice(at, at + CSV_BATCH).map(safe)
+    if (at === 0) batch.unshift(columns.map((c) => String(neutralise(c))))
+    parts.push(stringify(batch, settings))
+  }
+  const text = parts.join('')
   return options.excel ? `\ufeff${text}` : text
 }
+
+/** Rows written at a time (see `csv`). */
+const CSV_BATCH = 256
 
 /**
  * What spreadsheets may take for the start of a formula: `=`, `+`, `-`, `@`, their full-width forms (＝ ＋ － ＠, which

@@ -132,6 +132,15 @@ describe('predict on a forest', () => {
       { numRuns: 500 },
     )
   })
+  it('sends a value equal to the threshold, and NaN, right, as the nested trees do, to the same bits', () => {
+    // The walk is branch-free (child 2k + 2 minus the comparison): the comparison must keep its meaning at the edges.
+    const trees: Tree[] = [
+      [0, 0.5, [1, 0.25, 1, 2], [2, 0.75, 3, 4]],
+      [1, 0.25, -1, [0, 0.5, -2, -3]],
+    ]
+    const learner = { kind: 'gbm' as const, base: 0.1, learningRate: 0.3, trees }
+    for (const x of [[0.5, 0.25, 0.75], [NaN, NaN, NaN], [0.4, NaN, 0.75], [NaN, 0.1, 0.2]]) expect(predict(learner, x)).toBe(walk(learner, x))
+  })
 })
 
 describe('predict on deep trees', () => {

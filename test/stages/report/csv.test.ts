@@ -1,5 +1,6 @@
 // csv: the CSV writer every report goes through, and its formula guard.
 import { parse } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
 import fc from 'fast-check'
 import { csv, neutralise } from '../../../stages/report/index.js'
 import { FORMULA_START } from './fixture.js'
@@ -32,6 +33,16 @@ describe('neutralise', () => {
 })
 
 describe('csv', () => {
+  it('writes a table of many rows as one csv-stringify call would: the rows go in batches, the text is the same', () => {
+    // 600 rows: more than two batches, the last one short; cells that need quoting in every batch.
+    const rows = Array.from({ length: 600 }, (_, i) => [i, i % 7 === 0 ? ' spaced ' : `a,${i}`, i % 5 === 0 ? 'line\nbreak' : '=x', null])
+    const columns = ['n', 'text', 'other', 'empty']
+    const whole = (record: string) =>
+      stringify([columns, ...rows.map((r) => r.map(neutralise))], { record_delimiter: record, quote_record_delimiter: true, quoted_match: /^\s|\s$/ })
+    expect(csv(columns, rows)).toEqual(whole('\n'))
+    expect(csv(columns, rows, { excel: true })).toEqual(`\ufeff${whole('\r\n')}`)
+  })
+
   it('writes only the header when there are no rows', () => {
     expect(csv(['a', 'b'], [])).toEqual('a,b\n')
   })

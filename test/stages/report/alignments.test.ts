@@ -1,17 +1,14 @@
 // alignments.csv: one row per sentence in a statement.
-import type { Message } from '../../../core/messages.js'
 import type { Ledger } from '../../../core/types.js'
-import { neutralise, report, type ReportFiles } from '../../../stages/report/index.js'
+import { neutralise, type ReportFiles } from '../../../stages/report/index.js'
 import { unitsOf } from '../../../stages/segment/index.js'
-import { analyseStory, HANDLE, records, TOOL } from './fixture.js'
+import { HANDLE, records, reportedStory } from './fixture.js'
 
 let ledger: Ledger
-let messages: Message[]
 let files: ReportFiles
 
 beforeAll(() => {
-  ;({ ledger, messages } = analyseStory())
-  files = report(ledger, messages, TOOL)
+  ;({ ledger, files } = reportedStory())
 })
 
 describe('alignments.csv', () => {

@@ -6,6 +6,7 @@ import { clean } from '../../../stages/clean/index.js'
 import { ingest } from '../../../stages/ingest/index.js'
 import { type Message, MessageLog } from '../../../core/messages.js'
 import { scoreStory } from '../../../stages/score/index.js'
+import { report, type ReportFiles } from '../../../stages/report/index.js'
 import { segment } from '../../../stages/segment/index.js'
 import type { Ledger, RawSource } from '../../../core/types.js'
 
@@ -83,6 +84,12 @@ export function analyseStory(): { ledger: Ledger; messages: Message[] } {
   const documents = segment(clean(ingest(sources, log), log), log)
   const ledger = scoreStory(STORY, documents, align(documents, log, { vectors: loadVectors() }), log)
   return { ledger, messages: log.messages }
+}
+
+/** The invented story analysed, and the report files written from it. */
+export function reportedStory(): { ledger: Ledger; messages: Message[]; files: ReportFiles } {
+  const { ledger, messages } = analyseStory()
+  return { ledger, messages, files: report(ledger, messages, TOOL) }
 }
 
 /** Rows of a CSV as records keyed by its header. */

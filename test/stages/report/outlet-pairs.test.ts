@@ -1,16 +1,13 @@
 // outlet_pairs.csv: one row per pair of outlets.
-import type { Message } from '../../../core/messages.js'
 import type { Ledger } from '../../../core/types.js'
-import { report, type ReportFiles } from '../../../stages/report/index.js'
-import { analyseStory, records, TOOL } from './fixture.js'
+import type { ReportFiles } from '../../../stages/report/index.js'
+import { records, reportedStory } from './fixture.js'
 
 let ledger: Ledger
-let messages: Message[]
 let files: ReportFiles
 
 beforeAll(() => {
-  ;({ ledger, messages } = analyseStory())
-  files = report(ledger, messages, TOOL)
+  ;({ ledger, files } = reportedStory())
 })
 
 describe('outlet_pairs.csv', () => {

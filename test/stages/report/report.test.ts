@@ -4,15 +4,14 @@ import type { Message } from '../../../core/messages.js'
 import type { Ledger } from '../../../core/types.js'
 import { COLUMNS, report, type ReportFiles, STORY_FILE_NAMES } from '../../../stages/report/index.js'
 import { REPORT_FILES } from '../../helpers.js'
-import { analyseStory, TOOL } from './fixture.js'
+import { analyseStory, reportedStory, TOOL } from './fixture.js'
 
 let ledger: Ledger
 let messages: Message[]
 let files: ReportFiles
 
 beforeAll(() => {
-  ;({ ledger, messages } = analyseStory())
-  files = report(ledger, messages, TOOL)
+  ;({ ledger, messages, files } = reportedStory())
 })
 
 describe('report', () => {

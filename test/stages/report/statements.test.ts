@@ -1,16 +1,13 @@
 // statements.csv: one row per statement.
-import type { Message } from '../../../core/messages.js'
 import type { Ledger } from '../../../core/types.js'
-import { neutralise, report, type ReportFiles } from '../../../stages/report/index.js'
-import { analyseStory, records, TOOL } from './fixture.js'
+import { neutralise, type ReportFiles } from '../../../stages/report/index.js'
+import { records, reportedStory } from './fixture.js'
 
 let ledger: Ledger
-let messages: Message[]
 let files: ReportFiles
 
 beforeAll(() => {
-  ;({ ledger, messages } = analyseStory())
-  files = report(ledger, messages, TOOL)
+  ;({ ledger, files } = reportedStory())
 })
 
 describe('statements.csv', () => {

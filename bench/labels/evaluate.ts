@@ -9,7 +9,7 @@ import { bestThreshold, classify, type Metrics } from '../../resources/model.js'
 import { scoreStory } from '../../stages/score/index.js'
 import { segment, sentenceFromText, unitsOf } from '../../stages/segment/index.js'
 import { FEATURES, Idf, isContent, pairFeatureArray, sentenceFeatures, type SentenceFeatures, type SimilarityModel } from '../../stages/similarity/index.js'
-import type { Document, Ledger, Relation, Sentence } from '../../core/types.js'
+import type { Document, Ledger, Relation, Sentence, Statement } from '../../core/types.js'
 import type { WordVectors } from '../../resources/vectors.js'
 import { type BasilRecord, hashText, isSameClaim, type LabelledUnitPair, type Unit } from './labels.js'
 
@@ -50,17 +50,25 @@ export function alignedPairs(byStory: ReadonlyMap<string, readonly BasilRecord[]
   const result = new Array<boolean>(pairs.length).fill(false)
   for (const story of [...new Set(pairs.map((p) => p.story))].sort()) {
     const documents = storyDocuments(byStory.get(story)!)
-    const statementOf = new Map<string, string>()
-    for (const s of align(documents, new MessageLog(story), { ...alignOptions, model, vectors }).statements) for (const m of s.members) statementOf.set(m.sentence, s.id)
+    const statementOf = statementOfUnits(align(documents, new MessageLog(story), { ...alignOptions, model, vectors }).statements)
     pairs.forEach((p, i) => {
-      if (p.story !== story) return
-      const a = findUnit(documents, p.a)
-      const b = findUnit(documents, p.b)
-      const sa = a ? statementOf.get(a.id) : undefined
-      result[i] = sa !== undefined && sa === (b ? statementOf.get(b.id) : undefined)
+      if (p.story === story) result[i] = sameStatement(statementOf, findUnit(documents, p.a), findUnit(documents, p.b))
     })
   }
   return result
+}
+
+/** The statement of each unit, by unit id. */
+function statementOfUnits(statements: readonly Statement[]): Map<string, string> {
+  const statementOf = new Map<string, string>()
+  for (const s of statements) for (const m of s.members) statementOf.set(m.sentence, s.id)
+  return statementOf
+}
+
+/** Whether two units ended in one statement (false when the stages dropped either). */
+function sameStatement(statementOf: ReadonlyMap<string, string>, a: Sentence | null, b: Sentence | null): boolean {
+  const sa = a ? statementOf.get(a.id) : undefined
+  return sa !== undefined && sa === (b ? statementOf.get(b.id) : undefined)
 }
 
 /** The unit of a document that a labelled unit refers to (by its text's hash), or null when the stages dropped it. */
@@ -233,16 +241,14 @@ export function evaluateLedger(byStory: ReadonlyMap<string, readonly BasilRecord
     const documents = storyDocuments(byStory.get(story)!)
     const log = new MessageLog(story)
     const ledger: Ledger = scoreStory(story, documents, align(documents, log, { ...alignOptions, model, vectors }), log)
-    const statementOf = new Map<string, string>()
-    for (const s of ledger.statements) for (const m of s.members) statementOf.set(m.sentence, s.id)
+    const statementOf = statementOfUnits(ledger.statements)
     const relationOf = new Map<string, Relation>()
     for (const s of ledger.statements) for (const p of s.pairs) relationOf.set([p.a, p.b].sort().join(' '), p.relation)
     const storyPairs = pairs.filter((p) => p.story === story)
     for (const p of storyPairs) {
       const a = findUnit(documents, p.a)
       const b = findUnit(documents, p.b)
-      const sa = a ? statementOf.get(a.id) : undefined
-      const aligned = sa !== undefined && sa === (b ? statementOf.get(b.id) : undefined)
+      const aligned = sameStatement(statementOf, a, b)
       const same = isSameClaim(p.label)
       predicted.push(aligned)
       gold.push(same)

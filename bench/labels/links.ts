@@ -6,6 +6,7 @@
 //
 // `--drop` leaves context features out (by name) to measure what they add; `--grid` chooses the learner's settings
 // per outer fold by an inner story-grouped CV on that fold's training stories only; `--boost` replaces its settings.
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { type BoostOptions, fitBoosted, predict } from '../../resources/model.js'
 import { loadVectors } from '../../pipeline/tables.js'
@@ -79,7 +80,10 @@ if (require.main === module) {
   const scores = new Map<number, number>()
   const folds = Array.from({ length: FOLDS }, (_, f) => f)
   for (const f of folds) {
-    const train = use.filter((i) => fold[i] !== f)
+    // `--train-share=s`: only a share s of the training stories (drawn by story hash), for a learning curve.
+    const share = Number(arg('train-share') ?? 1)
+    const keepStory = (story: string) => share >= 1 || (parseInt(createHash('sha256').update(story).digest('hex').slice(0, 8), 16) / 2 ** 32) < share
+    const train = use.filter((i) => fold[i] !== f && keepStory(pairs[i]!.story))
     let chosen = boost
     if (process.argv.includes('--grid')) {
       // Inner CV on the training stories only: the reported fold never chooses its own settings.

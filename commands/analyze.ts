@@ -9,8 +9,7 @@ import { performance } from 'node:perf_hooks'
 import { Presets, SingleBar } from 'cli-progress'
 import { Piscina } from 'piscina'
 import { CorroborateError, type Message, MessageLog, printable, quoteValue } from '../core/messages.js'
-import { distinctiveTerms } from '../stages/framing/index.js'
-import { type IndexRow, indexCsv, termsCsv, type ToolInfo } from '../stages/report/index.js'
+import type { IndexRow, ToolInfo } from '../stages/report/index.js'
 import { DEFAULT_MODEL, type SimilarityModel } from '../stages/similarity/index.js'
 import type { WordVectors } from '../resources/vectors.js'
 import { readConfig } from '../pipeline/config.js'
@@ -20,10 +19,11 @@ import { type Io, plural } from '../pipeline/io.js'
 import { acquireLock } from '../pipeline/lock.js'
 import { damaged, readState, storyKey } from '../pipeline/state.js'
 import { type AnalyzeSettings, type Flags, fingerprint, recordedSettings, resolveSettings } from '../pipeline/settings.js'
-import { analyseStory, emptyCounts, reviveMessage, STAGES, STORY_SETTINGS, type StageName, type StoryJob, type StoryOutcome, type StorySettings, type StoryState, type TermCounts } from '../pipeline/story.js'
+import { type RunStory, runRecord, runTables, writeRunFiles } from '../pipeline/run-files.js'
+import { analyseStory, emptyCounts, reviveMessage, STAGES, STORY_SETTINGS, type StageName, type StoryJob, type StoryOutcome, type StorySettings, type StoryState } from '../pipeline/story.js'
 import { toolInfo } from '../pipeline/tool.js'
 import type { WorkerData } from '../pipeline/worker.js'
-import { recoverOutput, writeFilesAtomic } from '../pipeline/write.js'
+import { recoverOutput } from '../pipeline/write.js'
 import { loadModel, vectorsFor } from './pairs.js'
 
 /** The signals that stop a run cleanly, and the exit code of each (128 + its number, as a shell reports it). */
@@ -206,7 +206,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
 }
 
 /** How a story's turn ended: kept as it was, analysed (or abandoned), with notes saying why it was redone. */
-type Settled = { readonly unchanged: StoryState } | { readonly outcome: StoryOutcome; readonly notes: readonly Message[] }
+type Settled = { readonly unchanged: StoryState } | { readonly outcome: StoryOutcome; readonly notes: readonly Message[]; readonly key: string | null }
 
 /** The stories a run analyses, in id order, their folders, and which messages of the corpus concern the others. */
 interface Selection {
@@ -265,8 +265,8 @@ interface Totals {
   unchanged: number
   abandoned: number
   done: number
-  /** Term counts per outlet over every story of the run, for the corpus-wide distinctive terms. */
-  readonly corpusTerms: Map<string, Map<string, number>>
+  /** The stories merged, for the run-level files (which read each story's row and terms from its folder's state). */
+  readonly stories: RunStory[]
 }
 
 /** Runs a story's stages on this thread or on a pool of worker threads; `destroy` ends the pool. */
@@ -308,7 +308,7 @@ async function run(options: AnalyzeOptions, tool: ToolInfo, clock: Clock, corpus
   const concurrency = cappedConcurrency(settings.concurrency, corpusLog)
   const threads = Math.min(concurrency, storyIds.length)
 
-  const totals: Totals = { rows: [], messages: [], articles: 0, statements: 0, unchanged: 0, abandoned: 0, done: 0, corpusTerms: new Map() }
+  const totals: Totals = { rows: [], messages: [], articles: 0, statements: 0, unchanged: 0, abandoned: 0, done: 0, stories: [] }
   const say = (m: Message) => {
     totals.messages.push(m)
     options.onMessage?.(m)
@@ -339,6 +339,7 @@ async function run(options: AnalyzeOptions, tool: ToolInfo, clock: Clock, corpus
         return {
           outcome: failedOutcome(storyId, '', 'write', 'folder-collision', `Expected a report folder of its own, got \`${folder}\`, which story ${quoteValue(other)} has (their ids' hashes collide); no report written`),
           notes: [],
+          key: null,
         }
       }
       const key = storyKey(runKey, storyId, folder, sources)
@@ -353,9 +354,9 @@ async function run(options: AnalyzeOptions, tool: ToolInfo, clock: Clock, corpus
         }
       }
       const outcome = await stories.analyse({ storyId, folder, key, sources, articles: [] })
-      return { outcome, notes }
+      return { outcome, notes, key }
     } catch (error) {
-      return { outcome: failedOutcome(storyId, folder, 'analyze', 'story-failed', `Unexpected error while analysing the story: ${(error as Error).stack ?? String(error)}`), notes: [] }
+      return { outcome: failedOutcome(storyId, folder, 'analyze', 'story-failed', `Unexpected error while analysing the story: ${(error as Error).stack ?? String(error)}`), notes: [], key: null }
     }
   }
 
@@ -367,7 +368,7 @@ async function run(options: AnalyzeOptions, tool: ToolInfo, clock: Clock, corpus
     if ('unchanged' in settled) {
       row = settled.unchanged.row
       totals.unchanged++
-      addTerms(totals.corpusTerms, settled.unchanged.terms)
+      totals.stories.push({ storyId, folder: row.folder, row: null, key: settled.unchanged.key })
       line = 'unchanged, reports kept'
     } else {
       const { outcome } = settled
@@ -377,7 +378,8 @@ async function run(options: AnalyzeOptions, tool: ToolInfo, clock: Clock, corpus
       }
       row = outcome.row
       for (const [stage, ms] of Object.entries(outcome.timings)) clock.timings[stage as StageName] += ms
-      addTerms(totals.corpusTerms, outcome.terms)
+      // A story analysed whole has its folder and state; one that failed or had too few articles only its row.
+      totals.stories.push({ storyId, folder: row.folder, row: row.status === 'ok' ? null : row, key: settled.key })
       line = `${row.status}, ${row.articles} articles, ${row.statements} statements`
     }
     totals.rows.push(row)
@@ -412,7 +414,7 @@ async function run(options: AnalyzeOptions, tool: ToolInfo, clock: Clock, corpus
     await recoverOutput(settings.out).catch(() => [])
     return { ...result, timings: {}, interrupted }
   }
-  const timingsMs = await writeRunFiles(settings, tool, concurrency, options.vectors, corpus, totals, clock)
+  const timingsMs = await writeRun(settings, tool, concurrency, options.vectors, corpus, totals, clock)
   return { ...result, timings: timingsMs, interrupted: null }
 }
 
@@ -466,38 +468,31 @@ async function inWindow(
   return startedCount
 }
 
-/** Write index.csv, terms.csv and run.json together; returns the run's timings as run.json records them. */
-async function writeRunFiles(settings: AnalyzeSettings, tool: ToolInfo, concurrency: number, vectors: WordVectors | undefined, corpus: Corpus, totals: Totals, clock: Clock): Promise<Record<string, number>> {
-  const { rows, messages } = totals
-  const runFiles = new Map<string, string>()
-  await clock.time('write', () => {
-    runFiles.set('index.csv', indexCsv(rows, { excel: settings.excel }))
-    runFiles.set('terms.csv', termsCsv(distinctiveTerms(totals.corpusTerms, 20), { excel: settings.excel }))
-  })
+/**
+ * Write the run-level files (index.csv, terms.csv, run.json) together, from the story folders' state files as
+ * `collect` does; returns the run's timings as run.json records them.
+ */
+async function writeRun(settings: AnalyzeSettings, tool: ToolInfo, concurrency: number, vectors: WordVectors | undefined, corpus: Corpus, totals: Totals, clock: Clock): Promise<Record<string, number>> {
+  const tables = await clock.time('write', () => runTables(settings.out, totals.stories, { excel: settings.excel }))
+  for (const m of tables.messages) totals.messages.push(m)
   const totalMs = performance.now() - clock.started
-  const record = {
-    schemaVersion: 1,
-    tool,
-    // Every setting as resolved, with the word vectors in use and the concurrency the run used (at most the cores).
-    options: { ...recordedSettings(settings), vectors: vectors?.name ?? null, concurrency },
-    inputs: corpus.inputs,
-    counts: {
-      stories: rows.length,
-      storiesOk: rows.filter((r) => r.status === 'ok').length,
-      storiesUnchanged: totals.unchanged,
-      articles: totals.articles,
-      statements: totals.statements,
-      fatal: messages.filter((m) => m.severity === 'fatal').length,
-      warnings: messages.filter((m) => m.severity === 'warning').length,
-      info: messages.filter((m) => m.severity === 'info').length,
-    },
-    timingsMs: { total: roundMs(totalMs), ...Object.fromEntries(STAGES.map((s) => [s, roundMs(clock.timings[s])])) },
-    messages: messages.map((m) => m.toJSON()),
-  }
-  runFiles.set('run.json', `${JSON.stringify(record, null, 2)}\n`)
-  // The three together: a full disk leaves all of the previous run's, never a new index beside an old run.json.
-  await writeFilesAtomic(settings.out, runFiles)
-  return record.timingsMs
+  const timingsMs = { total: roundMs(totalMs), ...Object.fromEntries(STAGES.map((s) => [s, roundMs(clock.timings[s])])) }
+  const files = new Map(tables.files)
+  files.set(
+    'run.json',
+    runRecord({
+      tool,
+      // Every setting as resolved, with the word vectors in use and the concurrency the run used (at most the cores).
+      options: { ...recordedSettings(settings), vectors: vectors?.name ?? null, concurrency },
+      inputs: corpus.inputs,
+      rows: tables.rows,
+      unchanged: totals.unchanged,
+      messages: totals.messages,
+      timingsMs,
+    }),
+  )
+  await writeRunFiles(settings.out, files)
+  return timingsMs
 }
 
 /** A story that failed before or outside its stages: one fatal message, no report. */
@@ -505,14 +500,6 @@ function failedOutcome(storyId: string, folder: string, source: string, ruleId: 
   const log = new MessageLog(storyId)
   log.fatal(source, ruleId, reason)
   return { row: { ...emptyCounts(storyId, folder), status: 'failed', fatal: 1, warnings: 0 }, messages: log.messages, terms: {}, timings: {} }
-}
-
-function addTerms(total: Map<string, Map<string, number>>, terms: TermCounts): void {
-  for (const [outlet, counts] of Object.entries(terms)) {
-    const sum = total.get(outlet) ?? new Map<string, number>()
-    for (const [term, count] of Object.entries(counts)) sum.set(term, (sum.get(term) ?? 0) + count)
-    total.set(outlet, sum)
-  }
 }
 
 /**

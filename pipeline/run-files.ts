@@ -1,0 +1,127 @@
+// The run-level files of an output folder (index.csv, terms.csv, run.json and whatever run-wide file joins them),
+// built from the story folders' state files: one module for `analyze` and for `collect`, so that a run made on one
+// machine and a run made by many workers through the queue give the same bytes.
+import path from 'node:path'
+import { type Message, MessageLog, quoteValue } from '../core/messages.js'
+import { distinctiveTerms } from '../stages/framing/index.js'
+import { type IndexRow, indexCsv, termsCsv, type ToolInfo } from '../stages/report/index.js'
+import { STATE_FILE } from './folders.js'
+import { readState } from './state.js'
+import type { TermCounts } from './story.js'
+import { writeFilesAtomic } from './write.js'
+
+/** One story of a run as the run-level files see it, in the run's story order. */
+export interface RunStory {
+  readonly storyId: string
+  readonly folder: string
+  /**
+   * Its index row when it has no report folder to read (it failed, or had too few articles); null when its row and
+   * terms are to be read from its folder's state file.
+   */
+  readonly row: IndexRow | null
+  /** The key its folder's state must have (null: any); a folder another run rewrote since is not this run's. */
+  readonly key: string | null
+}
+
+/** What the run-level tables were made of: the rows in story order and what reading the folders found. */
+export interface RunTables {
+  /** Every run-level file but run.json, by name. */
+  readonly files: Map<string, string>
+  readonly rows: readonly IndexRow[]
+  /** A fatal message per story whose state file was missing, unreadable or of another run. */
+  readonly messages: readonly Message[]
+}
+
+/** How the run-level tables are written: as the story reports are (`--excel`). */
+export interface RunTablesOptions {
+  readonly excel: boolean
+}
+
+/** Distinctive terms per outlet kept in terms.csv. */
+const CORPUS_TERMS = 20
+
+/**
+ * index.csv and terms.csv from the stories of a run: each story's row and term counts from its folder's state file
+ * (or the row given for a story without a folder). The state files are read one at a time, so memory holds the
+ * rows and the summed term counts, not the reports.
+ */
+export async function runTables(out: string, stories: Iterable<RunStory>, options: RunTablesOptions): Promise<RunTables> {
+  const rows: IndexRow[] = []
+  const messages: Message[] = []
+  const terms = new Map<string, Map<string, number>>()
+  for (const story of stories) {
+    if (story.row !== null) {
+      rows.push(story.row)
+      continue
+    }
+    const state = await readState(path.join(out, story.folder, STATE_FILE))
+    const problem = state === null ? `its state file \`${path.join(story.folder, STATE_FILE)}\` is missing or unreadable` : story.key !== null && state.key !== story.key ? `its folder \`${story.folder}\` holds the reports of another run (its key differs)` : null
+    if (problem !== null || state === null) {
+      const log = new MessageLog(story.storyId)
+      log.fatal('collect', 'missing-report', `Expected the reports of story ${quoteValue(story.storyId)}, got none: ${problem}`, { file: story.folder })
+      messages.push(...log.messages)
+      rows.push({ storyId: story.storyId, folder: story.folder, status: 'failed', articles: 0, outlets: 0, sentences: 0, statements: 0, corroborated: 0, conflicts: 0, quotesChanged: 0, fatal: 1, warnings: 0 })
+      continue
+    }
+    rows.push(state.row)
+    addTerms(terms, state.terms)
+  }
+  const files = new Map<string, string>()
+  files.set('index.csv', indexCsv(rows, { excel: options.excel }))
+  files.set('terms.csv', termsCsv(distinctiveTerms(terms, CORPUS_TERMS), { excel: options.excel }))
+  return { files, rows, messages }
+}
+
+/** What run.json records besides the rows and messages: the tool, the options, the inputs and the timings. */
+export interface RunRecordInput {
+  readonly tool: ToolInfo
+  /** Every setting as resolved, with what the run added (the word vectors, the concurrency). */
+  readonly options: Readonly<Record<string, unknown>>
+  readonly inputs: unknown
+  readonly rows: readonly IndexRow[]
+  /** Stories kept because their input, options and tool had not changed. */
+  readonly unchanged: number
+  readonly messages: readonly Message[]
+  readonly timingsMs: Readonly<Record<string, number>>
+}
+
+/** run.json's text: schema version, tool, options, inputs, counts, timings and every message. */
+export function runRecord(input: RunRecordInput): string {
+  const { rows, messages } = input
+  const ok = rows.filter((r) => r.status === 'ok')
+  const record = {
+    schemaVersion: 1,
+    tool: input.tool,
+    options: input.options,
+    inputs: input.inputs,
+    counts: {
+      stories: rows.length,
+      storiesOk: ok.length,
+      storiesUnchanged: input.unchanged,
+      articles: ok.reduce((n, r) => n + r.articles, 0),
+      statements: ok.reduce((n, r) => n + r.statements, 0),
+      fatal: messages.filter((m) => m.severity === 'fatal').length,
+      warnings: messages.filter((m) => m.severity === 'warning').length,
+      info: messages.filter((m) => m.severity === 'info').length,
+    },
+    timingsMs: input.timingsMs,
+    messages: messages.map((m) => m.toJSON()),
+  }
+  return `${JSON.stringify(record, null, 2)}\n`
+}
+
+/**
+ * Write the run-level files together: a full disk leaves all of the previous run's, never a new index beside an old
+ * run.json.
+ */
+export async function writeRunFiles(out: string, files: ReadonlyMap<string, string>): Promise<void> {
+  await writeFilesAtomic(out, files)
+}
+
+function addTerms(total: Map<string, Map<string, number>>, terms: TermCounts): void {
+  for (const [outlet, counts] of Object.entries(terms)) {
+    const sum = total.get(outlet) ?? new Map<string, number>()
+    for (const [term, count] of Object.entries(counts)) sum.set(term, (sum.get(term) ?? 0) + count)
+    total.set(outlet, sum)
+  }
+}

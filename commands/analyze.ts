@@ -162,9 +162,20 @@ function summarise(result: AnalyzeResult, settings: AnalyzeSettings, emit: Emit)
       `${result.statements} statements${result.unchanged > 0 ? ` (${result.unchanged} ${plural(result.unchanged, 'story', 'stories')} unchanged)` : ''}, ${fatal} fatal, ${warnings} ${plural(warnings, 'warning', 'warnings')}; reports in ${out}/`,
   )
   if (result.interrupted !== null) return STOP_SIGNALS[result.interrupted as keyof typeof STOP_SIGNALS] ?? 130
+  return exitCode(settings, fatal, warnings, result.rows.some((r) => r.status === 'failed'))
+}
+
+/**
+ * The exit code of a whole run: 1 when its messages reach `--fail-on` (`fatal` by default; `warning`, as `--strict`
+ * asks, also on warnings), or when a story failed (an unexpected error or a write that failed: never the input's
+ * doing, so `--fail-on never` does not hide it); else 0.
+ */
+function exitCode(settings: Pick<AnalyzeSettings, 'failOn' | 'strict'>, fatal: number, warnings: number, storyFailed: boolean): number {
+  if (storyFailed) return 1
+  const failOn = settings.strict ? 'warning' : settings.failOn
+  if (failOn === 'never') return 0
   if (fatal > 0) return 1
-  if (settings.strict && warnings > 0) return 1
-  return 0
+  return failOn === 'warning' && warnings > 0 ? 1 : 0
 }
 
 /** Time spent per stage, summed, and a way to time one more step. */

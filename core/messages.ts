@@ -4,6 +4,14 @@ import type { Place } from './types.js'
 /** fatal: the article or story was dropped; warning: bad data, carried on; info: worth knowing. */
 export type Severity = 'fatal' | 'warning' | 'info'
 
+/**
+ * The rule ids of an article skipped because it holds no text: an empty or whitespace-only file, record or field, a
+ * web page without text (`empty-article`), nothing left once boilerplate is removed (`no-body`), no sentence long
+ * enough (`no-sentences`). Such a skip is a warning, not fatal: a scraper that fetched a paywall or a page not yet
+ * published is routine in a nightly run, while a binary, malformed, oversized or unreadable input (fatal) is not.
+ */
+export const NO_TEXT_RULES: readonly string[] = ['empty-article', 'no-body', 'no-sentences']
+
 /** A problem found while processing; `String(message)` reads like a compiler error. */
 export class Message {
   readonly reason: string

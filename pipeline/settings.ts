@@ -51,6 +51,12 @@ export interface Setting {
   readonly choices?: readonly string[]
 }
 
+/** What `--fail-on` accepts: the least severe message that makes `analyze` exit 1, or `never`. */
+export const FAIL_ON = ['fatal', 'warning', 'never'] as const
+
+/** When `analyze` exits 1 for its messages (see `FAIL_ON`). */
+export type FailOn = (typeof FAIL_ON)[number]
+
 const ANALYZE: readonly Setting[] = [
   { key: 'config', flag: 'config', configKey: null, type: 'string', default: null, affectsReports: false, arg: 'FILE', help: 'JSON file with any of these options (camelCase) and replacement lexicons; flags win' },
   {
@@ -92,7 +98,18 @@ const ANALYZE: readonly Setting[] = [
     affectsReports: false,
     help: 'follow symbolic links in a folder corpus that lead outside it',
   },
-  { key: 'strict', flag: 'strict', configKey: 'strict', type: 'boolean', default: false, affectsReports: false, help: 'exit 1 when there are warnings' },
+  {
+    key: 'failOn',
+    flag: 'fail-on',
+    configKey: 'failOn',
+    type: 'choice',
+    choices: FAIL_ON,
+    default: 'fatal',
+    affectsReports: false,
+    arg: 'WHEN',
+    help: 'exit 1 on `fatal` messages (an input or story dropped), on any `warning` too, or `never` (only a failed story)',
+  },
+  { key: 'strict', flag: 'strict', configKey: 'strict', type: 'boolean', default: false, affectsReports: false, help: 'exit 1 when there are warnings (the same as `--fail-on warning`)' },
   { key: 'quiet', flag: 'quiet', configKey: 'quiet', type: 'boolean', default: false, affectsReports: false, help: 'print only warnings, errors and the summary' },
   { key: 'verbose', flag: 'verbose', configKey: 'verbose', type: 'boolean', default: false, affectsReports: false, help: 'print info messages too' },
   {
@@ -144,6 +161,7 @@ export interface AnalyzeSettings {
   readonly excel: boolean
   readonly force: boolean
   readonly followOutsideLinks: boolean
+  readonly failOn: FailOn
   readonly strict: boolean
   readonly quiet: boolean
   readonly verbose: boolean

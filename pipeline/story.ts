@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks'
 import { align } from '../stages/align/index.js'
 import { clean } from '../stages/clean/index.js'
 import { ingest } from '../stages/ingest/index.js'
-import { Message, MessageLog, quoteValue } from '../core/messages.js'
+import { Message, MessageLog, NO_TEXT_RULES, quoteValue } from '../core/messages.js'
 import { type IndexRow, report, type ToolInfo } from '../stages/report/index.js'
 import { scoreStory } from '../stages/score/index.js'
 import { segment } from '../stages/segment/index.js'
@@ -103,8 +103,8 @@ export async function analyseStory(job: StoryJob, settings: StorySettings, vecto
       row.articles = documents.length
       row.outlets = new Set(documents.map((d) => d.article.outlet)).size
     }
-    const { ledger, files } = await runStages(storyId, job, log, { ...settings, vectors }, { step: time, segmented })
-    if (ledger === null || files === null) status = 'too-few-articles'
+    const { ledger, files, status: reached } = await runStages(storyId, job, log, { ...settings, vectors }, { step: time, segmented })
+    if (ledger === null || files === null) status = reached === 'ok' ? 'too-few-articles' : reached
     else {
       terms = sortedTerms(ledger.framing.termCounts)
       row.sentences = ledger.story.sentenceCount
@@ -148,6 +148,8 @@ export interface StagesResult {
   readonly documents: readonly Document[]
   readonly ledger: Ledger | null
   readonly files: ReadonlyMap<string, string> | null
+  /** `ok`, or why there is no ledger: `too-few-articles`, `no-text` (every article empty). */
+  readonly status: 'ok' | 'too-few-articles' | 'no-text'
 }
 
 /** How `runStages` lets its caller watch: `step` runs each stage (`analyseStory` times it and stops between stages). */
@@ -159,8 +161,8 @@ export interface StageHooks {
 
 /**
  * The stages of one story in order, ingest → clean → segment → align → score → report: the one sequence the story
- * runner, the worker threads and the tests share. A story with fewer than 2 usable articles gets a fatal message and
- * no ledger; one with a single outlet a warning. Pure apart from the hooks; writes nothing.
+ * runner, the worker threads and the tests share. A story with fewer than 2 usable articles gets a message and no
+ * ledger (see `shortOfArticles`); one with a single outlet a warning. Pure apart from the hooks; writes nothing.
  */
 export async function runStages(
   storyId: string,
@@ -175,15 +177,31 @@ export async function runStages(
   const documents = await step('segment', () => segment(cleaned, log))
   hooks.segmented?.(documents)
   const outlets = new Set(documents.map((d) => d.article.outlet)).size
-  if (documents.length < 2) {
-    log.fatal('analyze', 'too-few-articles', `Expected at least 2 usable articles in the story, got ${documents.length}; no report written`)
-    return { documents, ledger: null, files: null }
-  }
+  if (documents.length < 2) return { documents, ledger: null, files: null, status: shortOfArticles(documents.length, log) }
   if (outlets < 2) log.warn('analyze', 'one-outlet', `Expected articles from at least 2 outlets, got 1 (${quoteValue(documents[0]!.article.outlet)}): no statement can be corroborated`)
   const alignment = await step('align', () => align(documents, log, { model: options.model, vectors: options.vectors }))
   const ledger = await step('score', () => scoreStory(storyId, documents, alignment, log, { digestWords: options.digestWords, lexicons: options.lexicons }))
   const files = await step('report', () => report(ledger, log.messages, options.tool, { excel: options.excel }))
-  return { documents, ledger, files }
+  return { documents, ledger, files, status: 'ok' }
+}
+
+/**
+ * The status of a story left with fewer than 2 usable articles, and its message, whose severity follows the cause:
+ * `no-text` (a warning) when every article was skipped for holding no text (see NO_TEXT_RULES), as when a nightly
+ * scrape got nothing yet; `too-few-articles` as a warning when only such empty articles made it short, else fatal
+ * (an article dropped as unusable, or a story of one article).
+ */
+function shortOfArticles(usable: number, log: MessageLog): 'too-few-articles' | 'no-text' {
+  const empty = log.messages.filter((m) => m.severity === 'warning' && NO_TEXT_RULES.includes(m.ruleId)).length
+  const dropped = log.messages.some((m) => m.severity === 'fatal')
+  if (usable === 0 && empty > 0 && !dropped) {
+    log.warn('analyze', 'no-text', `Expected text in at least 2 articles of the story, got none (${empty} empty ${empty === 1 ? 'article' : 'articles'} skipped); no report written`)
+    return 'no-text'
+  }
+  const reason = `Expected at least 2 usable articles in the story, got ${usable}${empty > 0 ? ` (${empty} empty ${empty === 1 ? 'article' : 'articles'} skipped)` : ''}; no report written`
+  if (!dropped && usable + empty >= 2) log.warn('analyze', 'too-few-articles', reason)
+  else log.fatal('analyze', 'too-few-articles', reason)
+  return 'too-few-articles'
 }
 
 /** A story's index row before anything is counted. */

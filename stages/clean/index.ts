@@ -44,7 +44,8 @@ export function clean(articles: readonly Article[], log: MessageLog, options: Cl
   for (const article of articles) {
     const result = cleanArticle(article, maxWords)
     if (result.body.trim() === '') {
-      log.fatal(SOURCE, 'no-body', `Unexpected article with no body text left after cleaning (${result.removed.length} block(s) removed as boilerplate); skipped`, {
+      // A warning, as an empty article is (see NO_TEXT_RULES): a page of boilerplate only holds no text.
+      log.warn(SOURCE, 'no-body', `Unexpected article with no body text left after cleaning (${result.removed.length} block(s) removed as boilerplate); skipped`, {
         ...article.source,
         article: article.id,
       })

@@ -1,7 +1,7 @@
 // rows: the articles of a JSON Lines or CSV source, a whole file or one record of one (as the pipeline reads a
 // story's records from a large file): what jsonl.ts and csv.ts share, the format aside.
 import type { MessageLog } from '../../core/messages.js'
-import { quoteJson, quoteValue } from '../../core/messages.js'
+import { NO_TEXT_RULES, quoteJson, quoteValue } from '../../core/messages.js'
 import type { Article, ArticleMeta, Place, RawSource } from '../../core/types.js'
 import { hasLoneSurrogate, toWellFormed } from './decode.js'
 import { cleanField, cleanName, type IngestContext, type InputKind, nonEmpty, normalise, OPTIONAL_FIELDS, sha256, SOURCE, tooLarge } from './input.js'
@@ -24,7 +24,7 @@ function ingestFile(source: RawSource, kind: InputKind, format: RecordFormat, lo
   for (const record of records) {
     const place = { file: source.file, line: record.line }
     if (record.latin1 && !latin1File) log.warn(SOURCE, 'invalid-utf8', LATIN1_LINE, place)
-    const article = recordToArticle(record.value, record.text, place, log, context)
+    const article = recordToArticle(record.value, record.text, format, place, log, context)
     if (article) articles.push(article)
   }
   noArticle(articles, source, kind.label, log)
@@ -57,12 +57,12 @@ function ingestRecord(source: RawSource, format: RecordFormat, log: MessageLog, 
     return null
   }
   if (parsed.latin1) log.warn(SOURCE, 'invalid-utf8', LATIN1_LINE, place)
-  return recordToArticle(parsed.value, parsed.text, place, log, context)
+  return recordToArticle(parsed.value, parsed.text, format, place, log, context)
 }
 
 /** A file of many articles that yielded none, with no fatal message to say why, gets one. */
 function noArticle(articles: readonly Article[], source: RawSource, format: string, log: MessageLog): void {
-  if (articles.length === 0 && !log.messages.some((m) => m.place.file === source.file && m.severity === 'fatal')) {
+  if (articles.length === 0 && !log.messages.some((m) => m.place.file === source.file && (m.severity === 'fatal' || NO_TEXT_RULES.includes(m.ruleId)))) {
     log.fatal(SOURCE, 'empty-article', `Unexpected ${format} file without any article`, { file: source.file })
   }
 }
@@ -79,7 +79,7 @@ export function recordStory(record: unknown): string | null {
   return story === '' ? null : story
 }
 
-function recordToArticle(record: unknown, hashed: string, place: { file: string; line: number }, log: MessageLog, context: IngestContext): Article | null {
+function recordToArticle(record: unknown, hashed: string, format: RecordFormat, place: { file: string; line: number }, log: MessageLog, context: IngestContext): Article | null {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     // `typeof null` is "object": name it, or the message contradicts itself.
     const got = record === null ? 'null' : Array.isArray(record) ? 'array' : typeof record
@@ -90,6 +90,9 @@ function recordToArticle(record: unknown, hashed: string, place: { file: string;
   for (const name of ['story', 'id', 'text'] as const) {
     const value = Object.hasOwn(fields, name) ? fields[name] : undefined
     if (value === undefined || value === null) {
+      // No text is an empty article (a warning below), not a malformed record: an empty cell of a CSV `text`
+      // column, or `"text": null` where a scraper got nothing. A JSON Lines record without the key is malformed.
+      if (name === 'text' && (format === 'csv' || value === null)) continue
       log.fatal(SOURCE, 'missing-field', `Expected field ${quoteValue(name)}, got none; skipped`, place)
       return null
     }
@@ -104,13 +107,14 @@ function recordToArticle(record: unknown, hashed: string, place: { file: string;
   // Ids are compared exactly once trimmed: a story spelled with white space around it joins the one spelled without,
   // and the warning says which line that story started on.
   if (!context.storyLines.has(story)) context.storyLines.set(story, place.line)
-  let text = normalise(fields.text as string)
+  let text = normalise((fields.text as string | null | undefined) ?? '')
   if (hasLoneSurrogate(text)) {
     log.warn(SOURCE, 'lone-surrogate', `Unexpected lone surrogates (half a UTF-16 pair) in the text of article ${quoteValue(id)}; replaced by U+FFFD`, { ...place, article: id })
     text = toWellFormed(text)
   }
   if (text.trim() === '') {
-    log.fatal(SOURCE, 'empty-article', `Unexpected empty article ${quoteValue(id)}; skipped`, { ...place, article: id })
+    // A warning (see NO_TEXT_RULES): an empty scrape is routine, and the story goes on without it.
+    log.warn(SOURCE, 'empty-article', `Unexpected empty article ${quoteValue(id)}; skipped`, { ...place, article: id })
     return null
   }
   if (text.includes('\u0000')) {

@@ -35,7 +35,8 @@ export function readArticleFile(source: RawSource, log: MessageLog, context: Ing
   const text = page ? page.text : decoded
   if (text.trim() === '') {
     const what = page ? ' (no text in the page)' : text.length > 0 ? ' (whitespace only)' : ''
-    log.fatal(SOURCE, 'empty-article', `Unexpected empty article${what}; skipped`, place)
+    // A warning (see NO_TEXT_RULES): an empty scrape is routine, and the story goes on without it.
+    log.warn(SOURCE, 'empty-article', `Unexpected empty article${what}; skipped`, place)
     return null
   }
   const rawId = source.id ?? source.file

@@ -33,7 +33,8 @@ export function segment(articles: readonly CleanArticle[], log: MessageLog, opti
     const left = drafts.filter((d) => d.tokens.filter(isWord).length < minWords)
     if (left.length > 0) article = withLeftOut(article, left, log)
     if (kept.length === 0) {
-      log.fatal(SOURCE, 'no-sentences', `Expected at least one sentence of ${minWords} or more words, got none; skipped`, { ...article.source, article: article.id })
+      // A warning, as an empty article is (see NO_TEXT_RULES).
+      log.warn(SOURCE, 'no-sentences', `Expected at least one sentence of ${minWords} or more words, got none; skipped`, { ...article.source, article: article.id })
       continue
     }
     const entities = resolveNames(kept.map((d) => findEntities(d.tokens)))

@@ -271,7 +271,7 @@ describe('a full disk', () => {
     expect({ code: result.code, stderr: result.stderr.split('\n'), leftovers: await leftovers(out), after }).toEqual({
       code: 2,
       stderr: [
-        'pier/empty.txt: fatal: Unexpected empty article; skipped [ingest/empty-article]',
+        'pier/empty.txt: warning: Unexpected empty article; skipped [ingest/empty-article]',
         `pier: fatal: Cannot write the reports into \`${path.join(out, 'pier')}\`: ENOSPC (no space left on device); the story's previous reports, if any, are kept [write/write-failed]`,
         `corroborate: Cannot write \`${path.join(out, 'index.csv')}\`: ENOSPC (no space left on device)`,
         '',

@@ -154,19 +154,19 @@ describe('clean', () => {
     expect(input).toEqual(before)
   })
 
-  it('drops an article left without a body with a fatal message; the other articles survive', () => {
+  it('drops an article left without a body with a warning (it holds no text); the other articles survive', () => {
     const empty = article('ADVERTISEMENT\n\nShare this article\n\n© 2024 Valley Courier', { id: 'empty', source: { file: 'bridge/empty.txt' } })
     const { cleaned, messages } = run([empty, article(LEAD)])
     expect({ ids: cleaned.map((c) => c.id), messages }).toEqual({
       ids: ['courier'],
-      messages: ['bridge/empty.txt: fatal: Unexpected article with no body text left after cleaning (3 block(s) removed as boilerplate); skipped [clean/no-body]'],
+      messages: ['bridge/empty.txt: warning: Unexpected article with no body text left after cleaning (3 block(s) removed as boilerplate); skipped [clean/no-body]'],
     })
   })
 
   it('names the JSONL line of an article left without a body', () => {
     const empty = article('Subscribe now for unlimited digital access.', { source: { file: 'batch.jsonl', line: 4 } })
     expect(run([empty]).messages).toEqual([
-      'batch.jsonl:4: fatal: Unexpected article with no body text left after cleaning (1 block(s) removed as boilerplate); skipped [clean/no-body]',
+      'batch.jsonl:4: warning: Unexpected article with no body text left after cleaning (1 block(s) removed as boilerplate); skipped [clean/no-body]',
     ])
   })
 })

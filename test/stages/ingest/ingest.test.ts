@@ -140,20 +140,20 @@ describe('ingest: article files', () => {
     })
   })
 
-  it('rejects an empty file', () => {
-    expect(run([textSource('')])).toEqual({ articles: [], messages: ['flood/courier.txt: fatal: Unexpected empty article; skipped [ingest/empty-article]'] })
+  it('skips an empty file with a warning', () => {
+    expect(run([textSource('')])).toEqual({ articles: [], messages: ['flood/courier.txt: warning: Unexpected empty article; skipped [ingest/empty-article]'] })
   })
 
-  it('rejects a whitespace-only file, saying so', () => {
+  it('skips a whitespace-only file with a warning, saying so', () => {
     expect(run([textSource(' \r\n\t\n\u00a0 ')])).toEqual({
       articles: [],
-      messages: ['flood/courier.txt: fatal: Unexpected empty article (whitespace only); skipped [ingest/empty-article]'],
+      messages: ['flood/courier.txt: warning: Unexpected empty article (whitespace only); skipped [ingest/empty-article]'],
     })
   })
 
-  it('rejects a file holding only a byte order mark and zero-width characters as empty', () => {
+  it('skips a file holding only a byte order mark and zero-width characters as empty', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('\u200b\u200d')])
-    expect(run([textSource(bytes)])).toEqual({ articles: [], messages: ['flood/courier.txt: fatal: Unexpected empty article; skipped [ingest/empty-article]'] })
+    expect(run([textSource(bytes)])).toEqual({ articles: [], messages: ['flood/courier.txt: warning: Unexpected empty article; skipped [ingest/empty-article]'] })
   })
 
   it('rejects an article larger than `maxBytes`; the other articles survive', () => {
@@ -258,7 +258,6 @@ describe('ingest: JSON Lines', () => {
     ['story', { id: 'a3', text: 'Text.' }],
     ['id', { story: 'flood', text: 'Text.' }],
     ['text', { story: 'flood', id: 'a3' }],
-    ['text', { story: 'flood', id: 'a3', text: null }],
   ])('rejects a line without `%s`; the other articles survive', (field, record) => {
     const { articles, messages } = run([jsonlSource([GOOD, record, OTHER])])
     expect({ ids: articles.map((a) => a.id), messages }).toEqual({
@@ -332,11 +331,16 @@ describe('ingest: JSON Lines', () => {
     expect({ meta: articles.map((a) => [a.outlet, a.title, a.url, a.published]), messages }).toEqual({ meta: [['a2', null, null, null]], messages: [] })
   })
 
-  it('rejects an article whose text is whitespace only', () => {
+  it('skips an article whose text is `null` as empty, with a warning', () => {
+    const { articles, messages } = run([jsonlSource([GOOD, { story: 'flood', id: 'a3', text: null }])])
+    expect({ ids: articles.map((a) => a.id), messages }).toEqual({ ids: ['a1'], messages: ['batch.jsonl:2: warning: Unexpected empty article `a3`; skipped [ingest/empty-article]'] })
+  })
+
+  it('skips an article whose text is whitespace only, with a warning', () => {
     const { articles, messages } = run([jsonlSource([GOOD, { story: 'flood', id: 'a3', text: ' \n\u200b ' }])])
     expect({ ids: articles.map((a) => a.id), messages }).toEqual({
       ids: ['a1'],
-      messages: ['batch.jsonl:2: fatal: Unexpected empty article `a3`; skipped [ingest/empty-article]'],
+      messages: ['batch.jsonl:2: warning: Unexpected empty article `a3`; skipped [ingest/empty-article]'],
     })
   })
 

@@ -139,17 +139,17 @@ describe('segment: sentences', () => {
     expect({ six: run([article], { minWords: 6 }).documents.map((d) => d.words), seven: run([article], { minWords: 7 }).documents.length }).toEqual({ six: [6], seven: 0 })
   })
 
-  it('drops an article without a sentence of `minWords` words with a fatal message; the others survive', () => {
+  it('drops an article without a sentence of `minWords` words with a warning (it holds no text); the others survive', () => {
     const { documents, messages } = run([cleanArticle(['Ok. Yes.', 'No!'], 'brief'), cleanArticle(['The talks opened on Monday.'])])
     expect({ ids: documents.map((d) => d.article.id), messages }).toEqual({
       ids: ['courier'],
-      messages: ['summit/brief.txt: fatal: Expected at least one sentence of 3 or more words, got none; skipped [segment/no-sentences]'],
+      messages: ['summit/brief.txt: warning: Expected at least one sentence of 3 or more words, got none; skipped [segment/no-sentences]'],
     })
   })
 
-  it('says which `minWords` it used in the fatal message', () => {
+  it('says which `minWords` it used in the message', () => {
     expect(run([cleanArticle(['The talks opened on Monday.'])], { minWords: 8 }).messages).toEqual([
-      'summit/courier.txt: fatal: Expected at least one sentence of 8 or more words, got none; skipped [segment/no-sentences]',
+      'summit/courier.txt: warning: Expected at least one sentence of 8 or more words, got none; skipped [segment/no-sentences]',
     ])
   })
 

@@ -265,7 +265,7 @@ describe('readTable', () => {
     expect(thrown(() => readTable(file, 'word-vector', decodeVectorTable))).toEqual({
       name: 'CorroborateError',
       code: 'ERR_BAD_RESOURCE',
-      message: `Cannot read the word-vector table \`${file}\`: ${reason}; delete it and run \`make build\` to build it again`,
+      message: `Cannot read the word-vector table \`${file}\`: ${reason}; delete it, and the next run builds it again`,
     })
   })
 
@@ -284,7 +284,7 @@ describe('readTable', () => {
     expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({
       status: 2,
       stdout: '',
-      stderr: `corroborate: Cannot read the word-vector table \`${file}\`: ${reason}; delete it and run \`make build\` to build it again\n`,
+      stderr: `corroborate: Cannot read the word-vector table \`${file}\`: ${reason}; delete it, and the next run builds it again\n`,
     })
   })
 })

@@ -13,9 +13,9 @@ import type { IndexRow, ToolInfo } from '../stages/report/index.js'
 import { DEFAULT_MODEL, type SimilarityModel } from '../stages/similarity/index.js'
 import type { WordVectors } from '../resources/vectors.js'
 import { readConfig } from '../pipeline/config.js'
-import { type Corpus, readCorpus } from '../pipeline/corpus.js'
+import { type Corpus, CORPUS_FORMS, readCorpus, spoolStdin, STDIN, STDIN_NAME } from '../pipeline/corpus.js'
 import { checkOutput, folderName, LOCK_FILE, sameFolderKey, STATE_FILE } from '../pipeline/folders.js'
-import { type Io, plural } from '../pipeline/io.js'
+import { type Io, plural, usage } from '../pipeline/io.js'
 import { acquireLock } from '../pipeline/lock.js'
 import { damaged, readState, storyKey } from '../pipeline/state.js'
 import { type AnalyzeSettings, type Flags, fingerprint, recordedSettings, resolveSettings } from '../pipeline/settings.js'
@@ -52,6 +52,8 @@ export interface AnalyzeOptions {
    * `interrupted`.
    */
   readonly signal?: AbortSignal
+  /** Where `--corpus -` reads its JSON Lines from (default: the process's stdin). */
+  readonly stdin?: NodeJS.ReadableStream
 }
 
 /** What a run did: one index row per story, every message, counts and timings. */
@@ -75,10 +77,12 @@ export async function analyzeCommand(flags: Flags, io: Io): Promise<number> {
   const config = flags.config === undefined ? {} : readConfig(flags.config as string)
   const settings = resolveSettings(flags, config)
   const { corpus, out } = settings
-  try {
-    await stat(corpus)
-  } catch {
-    io.stderr(`corroborate: Cannot find corpus \`${corpus}\` (expected a folder or a .jsonl file)\n`)
+  if (corpus === STDIN) {
+    // Nothing piped in: the run would wait on the terminal for JSON Lines typed by hand.
+    if (io.stdin === undefined || (io.stdin as { isTTY?: boolean }).isTTY === true) return usage(io, `Expected JSON Lines on stdin with \`--corpus ${STDIN}\`, got a terminal; pipe them in: \`corroborate analyze --corpus - < articles.jsonl\``)
+  } else if (!(await stat(corpus).then(() => true, () => false))) {
+    const forms = CORPUS_FORMS.map((f) => `  - ${f}`).join('\n')
+    io.stderr(`corroborate: Cannot find corpus \`${corpus}\`; \`--corpus\` takes one of:\n${forms}\nRun \`corroborate --help\` for usage.\n`)
     return 2
   }
   const outInfo = await stat(out).catch(() => null)
@@ -99,7 +103,7 @@ export async function analyzeCommand(flags: Flags, io: Io): Promise<number> {
   for (const [signal, handler] of handlers) process.on(signal, handler)
   let result
   try {
-    result = await analyze({ settings, model, vectors: vectorsFor(model, (line) => io.stderr(`${line}\n`)), ...listeners.callbacks, signal: controller.signal })
+    result = await analyze({ settings, model, vectors: vectorsFor(model, (line) => io.stderr(`${line}\n`)), ...listeners.callbacks, signal: controller.signal, stdin: io.stdin })
   } finally {
     for (const [signal, handler] of handlers) process.off(signal, handler)
     listeners.close()
@@ -205,15 +209,28 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
   const corpusLog = new MessageLog()
   const outInfo = await stat(settings.out).catch(() => null)
   if (outInfo && !outInfo.isDirectory()) throw new CorroborateError('ERR_OUT_NOT_FOLDER', `Expected \`--out\` to be a folder, got the file \`${settings.out}\``)
-  // Before anything is written: the output must not overwrite the corpus, nor a folder that is not the tool's.
-  await checkOutput(settings.corpus, settings.out)
-  const lock = await acquireLock(settings.out, new Date())
-  if (lock.recovered) corpusLog.warn('write', 'recovered-lock', `Took over the lock left by ${lock.recovered.why}`, { file: LOCK_FILE })
+  // `--corpus -`: stdin copied to a temporary file first, then read as a JSON Lines corpus named `<stdin>`.
+  const piped = settings.corpus === STDIN ? await clock.time('read', () => spoolStdin(options.stdin ?? process.stdin)) : null
+  const input: CorpusInput = piped === null ? { file: settings.corpus } : { file: piped.file, name: STDIN_NAME }
   try {
-    return await run(options, tool, clock, corpusLog)
+    // Before anything is written: the output must not overwrite the corpus, nor a folder that is not the tool's.
+    await checkOutput(input.file, settings.out)
+    const lock = await acquireLock(settings.out, new Date())
+    if (lock.recovered) corpusLog.warn('write', 'recovered-lock', `Took over the lock left by ${lock.recovered.why}`, { file: LOCK_FILE })
+    try {
+      return await run(options, input, tool, clock, corpusLog)
+    } finally {
+      await lock.release()
+    }
   } finally {
-    await lock.release()
+    piped?.remove()
   }
+}
+
+/** Where the corpus is read from: its path, and the name messages give it when not its own (`<stdin>`). */
+interface CorpusInput {
+  readonly file: string
+  readonly name?: string
 }
 
 /** How a story's turn ended: kept as it was, analysed (or abandoned), with notes saying why it was redone. */
@@ -307,13 +324,13 @@ function analyser(settings: StorySettings, vectors: WordVectors | undefined, thr
   }
 }
 
-async function run(options: AnalyzeOptions, tool: ToolInfo, clock: Clock, corpusLog: MessageLog): Promise<AnalyzeResult> {
+async function run(options: AnalyzeOptions, input: CorpusInput, tool: ToolInfo, clock: Clock, corpusLog: MessageLog): Promise<AnalyzeResult> {
   const { settings } = options
   for (const name of await recoverOutput(settings.out)) corpusLog.warn('write', 'recovered-report', `Restored the reports of story ${quoteValue(name)} left aside by an interrupted run`, { file: name })
 
   // The corpus indexed: its stories and where their input is (files, or byte ranges of a JSON Lines or CSV file).
   // Nothing of a story is read until its turn (see `settle`), so memory holds the stories in flight, not the corpus.
-  const corpus = await clock.time('read', () => readCorpus(settings.corpus, corpusLog, { maxBytes: settings.maxBytes, followOutsideLinks: settings.followOutsideLinks }))
+  const corpus = await clock.time('read', () => readCorpus(input.file, corpusLog, { maxBytes: settings.maxBytes, followOutsideLinks: settings.followOutsideLinks, name: input.name }))
   const selection = selectStories(corpus, settings.stories, corpusLog)
   const { storyIds, folders, collided } = selection
   const concurrency = cappedConcurrency(settings.concurrency, corpusLog)

@@ -1,14 +1,14 @@
 // The command line: `corroborate analyze | pairs | calibrate`; the only code that reads argv and decides exit codes.
 // It parses and routes: the options come from the settings table, and each command's logic lives in commands/.
-import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { CorroborateError } from '../core/messages.js'
 import { analyzeCommand } from '../commands/analyze.js'
 import { calibrateCommand } from '../commands/calibrate.js'
 import { pairsCommand } from '../commands/pairs.js'
 import { STORY_FILE_NAMES } from '../stages/report/index.js'
-import { ARTICLE_EXTENSIONS } from '../stages/ingest/index.js'
+import { CORPUS_FORMS } from './corpus.js'
 import { defaultIo, type Io, usage } from './io.js'
-import { type Command, type Flags, helpLines, SETTINGS } from './settings.js'
+import { closest, parseArgv } from './argv.js'
+import { type Command, type Flags, helpLines } from './settings.js'
 import { toolInfo } from './tool.js'
 import { describeErrno, isErrno } from './write.js'
 
@@ -33,8 +33,8 @@ Commands:
   calibrate   Fit the similarity model to labelled pairs and print cross-validated figures
 
 analyze [--config FILE] [--corpus PATH] [--out DIR] [--story ID]... [options]
-  The corpus is a folder of story folders (or one flat folder) of article files (${ARTICLE_EXTENSIONS.join(', ')}), a JSON Lines
-  file or a CSV file with a header row (one article per line or row).
+  The corpus (\`--corpus\`) is one of:
+${CORPUS_FORMS.map((form) => `    - ${form}`).join('\n')}
 ${helpLines('analyze').join('\n')}
 
 pairs --in PAIRS.tsv [--out FILE] [--model FILE]
@@ -56,27 +56,15 @@ Reports: OUT/<story>/{${STORY_FILES.join(',')}},
 OUT/index.csv, OUT/terms.csv, OUT/run.json.
 `
 
-/** The parser's options: every flag of every command, typed by its setting. */
-const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
-  ...Object.fromEntries(
-    Object.values(SETTINGS)
-      .flat()
-      .filter((s) => s.flag !== null)
-      .map((s) => [s.flag!, { type: s.type === 'boolean' ? ('boolean' as const) : ('string' as const), ...(s.type === 'strings' ? { multiple: true } : {}) }]),
-  ),
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-}
-
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   let parsed
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS })
+    parsed = parseArgv(argv)
   } catch (error) {
     return usage(io, (error as Error).message)
   }
-  const { values, positionals } = parsed
+  const { values, command, rest } = parsed
   if (values.help) {
     io.stdout(HELP)
     return 0
@@ -85,15 +73,15 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.stdout(`${toolInfo().version}\n`)
     return 0
   }
-  const [command, ...rest] = positionals
   if (command === undefined) {
     io.stderr(`corroborate: Expected a command, got none\n\n${HELP}`)
     return 2
   }
-  if (!(command in COMMANDS)) return usage(io, `Unexpected command \`${command}\`; expected \`analyze\`, \`pairs\` or \`calibrate\``)
+  if (!Object.hasOwn(COMMANDS, command)) {
+    const guess = closest(command, Object.keys(COMMANDS))
+    return usage(io, `Unexpected command \`${command}\`; ${guess === null ? 'expected `analyze`, `pairs` or `calibrate`' : `did you mean \`${guess}\`?`}`)
+  }
   if (rest.length > 0) return usage(io, `Unexpected argument \`${rest[0]}\``)
-  const allowed = SETTINGS[command as Command].map((s) => s.flag)
-  for (const name of Object.keys(values)) if (!allowed.includes(name)) return usage(io, `Unexpected option \`--${name}\` for \`${command}\``)
   try {
     return await COMMANDS[command as Command](values as Flags, io)
   } catch (error) {

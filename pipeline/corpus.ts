@@ -1,9 +1,11 @@
 // Reading a corpus from disk: a folder tree of stories, a flat folder as one story, or a JSON Lines or CSV file.
 // The corpus is indexed first (which stories, which files or which byte ranges of the big file) and each story's
 // input is read only when that story runs, so that memory grows with the stories in flight, not with the corpus.
-import { closeSync, fstatSync, readSync } from 'node:fs'
-import { lstat, readdir, realpath, stat } from 'node:fs/promises'
+import { closeSync, createWriteStream, fstatSync, readSync, rmSync } from 'node:fs'
+import { lstat, mkdtemp, readdir, realpath, stat } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import pMap from 'p-map'
 import { ARTICLE_EXTENSIONS, DEFAULT_MAX_BYTES, ingest, INPUT_KINDS, inputKindOf } from '../stages/ingest/index.js'
 import { cleanName } from '../stages/ingest/input.js'
@@ -29,6 +31,8 @@ export interface ReadOptions {
   readonly concurrency?: number
   /** Follow symbolic links whose target lies outside the corpus folder (default: `false`: such links are reported). */
   readonly followOutsideLinks?: boolean
+  /** The name messages give a corpus file (default: its base name; `<stdin>` for `--corpus -`). */
+  readonly name?: string
 }
 
 /** One input file of the corpus, as run.json lists it. */
@@ -60,6 +64,42 @@ const SOURCE = 'read'
 // What a corpus may be besides a folder, for messages: "a `.jsonl` or a `.csv`" (the kinds that hold records).
 const CORPUS_FILES = INPUT_KINDS.filter((k) => k.holds === 'records').map((k) => `a \`${k.extensions[0]}\``).join(' or ')
 
+/** What `--corpus -` means: JSON Lines read from stdin. */
+export const STDIN = '-'
+
+/** The name messages and run.json give the corpus read from stdin: `<stdin>:12` is its line 12. */
+export const STDIN_NAME = '<stdin>'
+
+/**
+ * Every form `--corpus` accepts, in words, from the input kinds table (so that a new kind is listed too): a folder
+ * of article files, each corpus file kind, and stdin. For `--help` and the message about a corpus not found.
+ */
+export const CORPUS_FORMS: readonly string[] = [
+  `a folder of story folders, or one flat folder (one story), of article files (${INPUT_KINDS.filter((k) => k.holds === 'article')
+    .map((k) => `${k.label}: ${k.extensions.join(', ')}`)
+    .join('; ')})`,
+  ...INPUT_KINDS.filter((k) => k.holds === 'records').map((k) => `a ${k.label} file (${k.extensions.join(', ')}), one article per ${k.kind === 'csv' ? 'row below a header row' : 'line'}`),
+  `\`${STDIN}\`: ${jsonlInput.label} on stdin`,
+]
+
+/**
+ * Copy JSON Lines from a stream (`--corpus -`) into a private temporary file as they come, so that memory stays
+ * bounded whatever the stream's size; the corpus is then indexed and read story by story as any corpus file is.
+ * `remove` deletes the copy.
+ */
+export async function spoolStdin(stream: NodeJS.ReadableStream): Promise<{ readonly file: string; readonly remove: () => void }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'corroborate-stdin-'))
+  const remove = () => rmSync(dir, { recursive: true, force: true })
+  const file = path.join(dir, 'stdin.jsonl')
+  try {
+    await pipeline(stream, createWriteStream(file, { flags: 'wx', mode: 0o600 }))
+  } catch (error) {
+    remove()
+    throw error
+  }
+  return { file, remove }
+}
+
 /**
  * Index a corpus (never throwing for bad input: it becomes a message). Folder corpora are walked, every file or
  * folder passed over gets a message, links leaving the corpus are not followed unless asked, and folders written by
@@ -69,7 +109,7 @@ export async function readCorpus(corpusPath: string, log: MessageLog, options: R
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   const info = await stat(corpusPath)
   if (info.isDirectory()) return readFolder(corpusPath, log, maxBytes, options)
-  const name = path.basename(corpusPath)
+  const name = options.name ?? path.basename(corpusPath)
   const kind = kindOf(info)
   if (kind !== null) {
     log.fatal(SOURCE, 'not-a-file', `Expected a folder, ${CORPUS_FILES} file, got ${kind}`, { file: name })
@@ -80,7 +120,7 @@ export async function readCorpus(corpusPath: string, log: MessageLog, options: R
   const records = named?.holds === 'records' ? named : jsonlInput
   if (records !== named) log.warn(SOURCE, 'unexpected-extension', `Expected a folder, ${CORPUS_FILES} file, got ${quoteValue(name)}; reading it as JSON Lines`, { file: corpusPath })
   // The kinds that hold records are the record formats (jsonl, csv).
-  return readRecordFile(corpusPath, records.kind as RecordFormat, records.label, log, maxBytes)
+  return readRecordFile(corpusPath, name, records.kind as RecordFormat, records.label, log, maxBytes)
 }
 
 function emptyCorpus(kind: Corpus['kind']): Corpus {
@@ -106,8 +146,7 @@ interface StoryRecords {
  * Scan a JSON Lines or CSV file once, keeping for each story only where its records are; a record that belongs to
  * no story (malformed, no `story`) is reported now, the others when their story is ingested.
  */
-function readRecordFile(corpusPath: string, format: RecordFormat, label: string, log: MessageLog, maxBytes: number): Corpus {
-  const name = path.basename(corpusPath)
+function readRecordFile(corpusPath: string, name: string, format: RecordFormat, label: string, log: MessageLog, maxBytes: number): Corpus {
   let fd: number
   try {
     fd = openRegularSync(corpusPath)

@@ -7,6 +7,8 @@ export interface Io {
   readonly stderr: (text: string) => void
   /** The terminal stderr is, when it is one: progress is then a bar instead of lines. */
   readonly terminal?: NodeJS.WriteStream
+  /** What `--corpus -` reads (a terminal is refused: nothing was piped in). */
+  readonly stdin?: NodeJS.ReadableStream
 }
 
 /** The process's own stdout and stderr. */
@@ -14,6 +16,10 @@ export const defaultIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   terminal: process.stderr.isTTY ? process.stderr : undefined,
+  // A getter: process.stdin is made on first use, and a run that reads no stdin never makes it.
+  get stdin() {
+    return process.stdin
+  },
 }
 
 /** Say a usage problem on stderr with the hint to `--help`; returns exit code 2. */

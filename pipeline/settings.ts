@@ -67,7 +67,7 @@ const ANALYZE: readonly Setting[] = [
     default: 'corpus',
     affectsReports: false,
     arg: 'PATH',
-    help: 'corpus folder (one sub-folder per story, or one flat folder), JSONL file or CSV file',
+    help: 'corpus folder (one sub-folder per story, or one flat folder), JSONL file, CSV file, or `-` for JSONL on stdin',
   },
   { key: 'out', flag: 'out', configKey: 'out', type: 'string', default: 'output', affectsReports: false, arg: 'DIR', help: 'output folder' },
   { key: 'stories', flag: 'story', configKey: 'stories', type: 'strings', default: [], defaultText: 'all stories', affectsReports: false, arg: 'ID', help: 'analyse only this story; repeat for more' },

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { main } from '../../pipeline/cli.js'
+import { CORPUS_FORMS } from '../../pipeline/corpus.js'
 import { LEXICON_NAMES } from '../../stages/framing/index.js'
 import { COLUMNS, INDEX_COLUMNS } from '../../stages/report/index.js'
 import { REPORT_FILES, STORY_FILES, tree } from '../helpers.js'
@@ -136,7 +137,7 @@ describe('main: usage', () => {
 
   it('exits 2 on an unknown option, naming it on stderr', async () => {
     const { code, stdout, stderr } = await run(['analyze', '--frobnicate'])
-    expect({ code, stdout, named: stderr.startsWith("corroborate: Unknown option '--frobnicate'"), hint: stderr.endsWith(HINT) }).toEqual({ code: 2, stdout: '', named: true, hint: true })
+    expect({ code, stdout, named: stderr.startsWith('corroborate: Unexpected option `--frobnicate`'), hint: stderr.endsWith(HINT) }).toEqual({ code: 2, stdout: '', named: true, hint: true })
   })
 
   it('exits 2 on an unknown command', async () => {
@@ -167,7 +168,7 @@ describe('main: usage', () => {
     expect({ ...result, written: existsSync(out) }).toEqual({
       code: 2,
       stdout: '',
-      stderr: `corroborate: Cannot find corpus \`${corpus}\` (expected a folder or a .jsonl file)\n`,
+      stderr: `corroborate: Cannot find corpus \`${corpus}\`; \`--corpus\` takes one of:\n${CORPUS_FORMS.map((f) => `  - ${f}\n`).join('')}${HINT}`,
       written: false,
     })
   })

@@ -137,8 +137,8 @@ describe('the documentation', () => {
     expect(CONFIG_KEYS.filter((k) => !config.includes(`\`${k}\``))).toEqual([])
   })
 
-  it('says in --help that the corpus may be a JSON Lines or a CSV file', () => {
-    expect(['JSON Lines', 'CSV file'].filter((kind) => !HELP.includes(kind))).toEqual([])
+  it('says in --help that the corpus may be a JSON Lines or a CSV file, or stdin', () => {
+    expect(['JSONL file', 'CSV file', 'JSONL on stdin'].filter((kind) => !HELP.includes(kind))).toEqual([])
   })
 
   it('lists every flag of every command in --help', () => {

@@ -212,6 +212,8 @@ function fromConfig(setting: Setting, raw: unknown, file: string): unknown {
   switch (setting.type) {
     case 'string':
       if (typeof raw !== 'string' || raw === '') return fail(`Expected \`${key}\` to be a non-empty string, got ${quoteJson(raw)}`)
+      // `"corpus": "-"` is stdin, as `--corpus -` is, not a file named `-` beside the config.
+      if (key === 'corpus' && raw === '-') return raw
       return path.resolve(dir, raw)
     case 'strings':
       if (!Array.isArray(raw) || !raw.every((s) => typeof s === 'string')) return fail(`Expected \`${key}\` to be a list of story ids, got ${quoteJson(raw)}`)

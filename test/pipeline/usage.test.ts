@@ -1,7 +1,7 @@
 // Friendly usage through `main()`: unknown flags name the closest one, the corpus message lists every accepted form,
 // `--corpus -` reads JSON Lines from stdin, and `--help` lists every report file, input kind and option.
 import { readdirSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
@@ -82,6 +82,18 @@ describe('the corpus', () => {
       reports: true,
       spools: [],
     })
+  })
+
+  it('`"corpus": "-"` in a config file is stdin too, not a file beside the config', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'corroborate-usage-'))
+    temps.push(root)
+    const config = path.join(root, 'config.json')
+    await writeFile(config, JSON.stringify({ corpus: '-', out: 'out' }))
+    const text = 'The council approved the harbour plan on Monday after a long debate about the cost of the new pier.'
+    const stdin = Readable.from([`${JSON.stringify({ story: 'pier', id: 'a', text })}\n${JSON.stringify({ story: 'pier', id: 'b', text })}\n`])
+    const { code } = await run(['analyze', '--config', config, '--quiet', '--concurrency', '1'], stdin)
+    const runJson = JSON.parse(await readFile(path.join(root, 'out', 'run.json'), 'utf8')) as { options: { corpus: string }; inputs: { file: string }[] }
+    expect({ code, corpus: runJson.options.corpus, inputs: runJson.inputs.map((i) => i.file) }).toEqual({ code: 0, corpus: '-', inputs: ['<stdin>'] })
   })
 
   it('`-` with a terminal on stdin is refused: nothing was piped in', async () => {

@@ -155,7 +155,7 @@ describe('pairs', () => {
   })
 
   it('exits 2 for an option of another command', async () => {
-    expect(await run(['pairs', '--corpus', 'x', '--in', 'pairs.tsv'])).toEqual({ code: 2, stdout: '', stderr: `corroborate: Unexpected option \`--corpus\` for \`pairs\`\n${HINT}` })
+    expect(await run(['pairs', '--corpus', 'x', '--in', 'pairs.tsv'])).toEqual({ code: 2, stdout: '', stderr: `corroborate: Unexpected option \`--corpus\` for \`pairs\` (it is an option of \`analyze\`)\n${HINT}` })
   })
 })
 
@@ -371,6 +371,6 @@ describe('calibrate', () => {
   })
 
   it('exits 2 for an option of another command', async () => {
-    expect(await run(['calibrate', '--in', 'labelled.tsv', '--out', 'model.json'])).toEqual({ code: 2, stdout: '', stderr: `corroborate: Unexpected option \`--in\` for \`calibrate\`\n${HINT}` })
+    expect(await run(['calibrate', '--in', 'labelled.tsv', '--out', 'model.json'])).toEqual({ code: 2, stdout: '', stderr: `corroborate: Unexpected option \`--in\` for \`calibrate\` (it is an option of \`pairs\`)\n${HINT}` })
   })
 })

@@ -49,7 +49,8 @@ describe('--concurrency', () => {
       // Progress lines come as stories finish; the messages after them are in story order.
       results.push({ code, files, messages: record.messages, counts: record.counts, printed: stderr.replaceAll(out, 'OUT').split('\n').filter((l) => !l.startsWith('[')) })
     }
-    expect(results[0]!.code).toBe(1)
+    // broken.txt decodes (as UTF-32) to no text: a warning, as an empty article is, so the run exits 0.
+    expect(results[0]!.code).toBe(0)
     expect(JSON.stringify(results[0]!.messages)).toContain('broken.txt')
     expect(Object.keys(results[0]!.files)).toContain('harbor-bridge-copy/statements.csv')
     cores.mockRestore()
@@ -69,7 +70,7 @@ describe('--concurrency', () => {
     const input = await corpus()
     const config = path.join(input, '..', `${path.basename(input)}-config.json`)
     await writeFile(config, JSON.stringify({ corpus: input, out: path.join(input, '..', `${path.basename(input)}-out`), concurrency: 2 }))
-    expect((await run(['analyze', '--config', config])).code).toBe(1)
+    expect((await run(['analyze', '--config', config])).code).toBe(0)
     await writeFile(config, JSON.stringify({ concurrency: 'all' }))
     const { code, stderr } = await run(['analyze', '--config', config])
     expect(code).toBe(2)

@@ -50,7 +50,8 @@ ${helpLines('calibrate').join('\n')}
   -h, --help               show this help
   -v, --version            show the version
 
-Exit codes: 0 ok, 1 some input or story failed (or warnings with --strict), 2 bad usage, unusable output or crash,
+Exit codes: 0 ok, 1 a fatal message (an input or story dropped; with --fail-on warning any warning, with --fail-on
+never only a story that failed), 2 bad usage, unusable output or crash,
 130/143/129 stopped by SIGINT/SIGTERM/SIGHUP (cleanly: the lock released, the reports whole).
 Reports: OUT/<story>/{${STORY_FILES.join(',')}},
 OUT/index.csv, OUT/terms.csv, OUT/run.json.

@@ -180,6 +180,17 @@ describe('--fail-on', () => {
     })
   })
 
+  it('exits 1 with `never` too when a story failed: the tool or the disk, never the input, is at fault', async () => {
+    const corpus = await makeCorpus({ ...WARNED, 'pier/a.txt': HARROW, 'pier/b.txt': NORTH })
+    const first = await run(['analyze', '--corpus', corpus])
+    // Someone puts a folder of their own where the story's reports go: the story fails (write/foreign-folder).
+    await rm(path.join(first.out, 'pier'), { recursive: true })
+    await mkdir(path.join(first.out, 'pier'))
+    const err: string[] = []
+    const code = await main(['analyze', '--fail-on', 'never', '--quiet', '--concurrency', '1', '--corpus', corpus, '--out', first.out], { stdout: () => {}, stderr: (s) => err.push(s) })
+    expect({ code, failed: (await statuses(first.out)).filter((r) => r[1] === 'failed').map((r) => r[0]) }).toEqual({ code: 1, failed: ['pier'] })
+  })
+
   it('rejects any other value, naming the accepted ones', async () => {
     const { code, stderr } = await run(['analyze', '--fail-on', 'sometimes', '--corpus', await makeCorpus(WARNED)])
     expect({ code, stderr }).toEqual({ code: 2, stderr: 'corroborate: Expected `--fail-on` to be `fatal` or `warning` or `never`, got `sometimes`\nRun `corroborate --help` for usage.\n' })

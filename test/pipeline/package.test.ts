@@ -39,6 +39,9 @@ beforeAll(() => {
   for (const name of SOURCES) cpSync(path.join(ROOT, name), path.join(src, name), { recursive: true })
   // prepack's tsc comes from the dependencies; the tarball never holds node_modules.
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(src, 'node_modules'))
+  // What an older build left in dist/ (a module since removed): prepack builds afresh, so it never ships.
+  mkdirSync(path.join(src, 'dist', 'stages', 'gone'), { recursive: true })
+  writeFileSync(path.join(src, 'dist', 'stages', 'gone', 'index.js'), 'module.exports = {}\n')
   const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } })
   tarball = path.join(temp, npm(['pack', '--silent', '--pack-destination', temp], src).trim().split('\n').at(-1)!)
   prefix = path.join(temp, 'prefix')
@@ -65,12 +68,12 @@ function files(dir: string): string[] {
 }
 
 describe('the packed tarball', () => {
-  it('holds the build, the bin, the model and the lexicons, and no tests, benchmarks or sources', () => {
+  it('holds the build (a fresh one), the bin, the model and the lexicons, and no tests, benchmarks or sources', () => {
     const entries = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n')
     const shipped = (p: string) => entries.includes(`package/${p}`)
     expect({
       needed: ['bin/corroborate.js', 'dist/pipeline/cli.js', 'dist/pipeline/library.js', 'dist/pipeline/library.d.ts', 'dist/pipeline/worker.js', 'dist/models/default.json', 'dist/lang/en/lexicons/hedges.json', 'models/default.json', 'README.md', 'package.json'].filter((p) => !shipped(p)),
-      unwanted: entries.filter((e) => /^package\/(test|bench|dist\/bench|dist\/test|node_modules|corpus|output)\//.test(e) || /\.ts$/.test(e.replace(/\.d\.ts$/, '')) || e.endsWith('.build-stamp')),
+      unwanted: entries.filter((e) => /^package\/(test|bench|dist\/bench|dist\/test|node_modules|corpus|output)\//.test(e) || /\.ts$/.test(e.replace(/\.d\.ts$/, '')) || e.endsWith('.build-stamp') || e.includes('/gone/')),
     }).toEqual({ needed: [], unwanted: [] })
   })
 })

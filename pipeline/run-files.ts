@@ -4,11 +4,12 @@
 import path from 'node:path'
 import { type Message, MessageLog, quoteValue } from '../core/messages.js'
 import { distinctiveTerms } from '../stages/framing/index.js'
-import { type IndexRow, indexCsv, termsCsv, type ToolInfo } from '../stages/report/index.js'
+import { type IndexRow, indexCsv, SCHEMA_VERSION, termsCsv, type ToolInfo } from '../stages/report/index.js'
 import { STATE_FILE } from './folders.js'
 import { readState } from './state.js'
 import type { TermCounts } from './story.js'
-import { writeFilesAtomic } from './write.js'
+import { type StoryFolder, stackedTables } from './run-tables.js'
+import { type FileContent, writeFilesAtomic } from './write.js'
 
 /** One story of a run as the run-level files see it, in the run's story order. */
 export interface RunStory {
@@ -25,8 +26,8 @@ export interface RunStory {
 
 /** What the run-level tables were made of: the rows in story order and what reading the folders found. */
 export interface RunTables {
-  /** Every run-level file but run.json, by name. */
-  readonly files: Map<string, string>
+  /** Every run-level file but run.json, by name (the run-wide tables are made as they are written). */
+  readonly files: Map<string, FileContent>
   readonly rows: readonly IndexRow[]
   /** A fatal message per story whose state file was missing, unreadable or of another run. */
   readonly messages: readonly Message[]
@@ -49,6 +50,7 @@ export async function runTables(out: string, stories: Iterable<RunStory>, option
   const rows: IndexRow[] = []
   const messages: Message[] = []
   const terms = new Map<string, Map<string, number>>()
+  const reported: StoryFolder[] = []
   for (const story of stories) {
     if (story.row !== null) {
       rows.push(story.row)
@@ -64,11 +66,15 @@ export async function runTables(out: string, stories: Iterable<RunStory>, option
       continue
     }
     rows.push(state.row)
+    if (state.row.status === 'ok') reported.push({ storyId: story.storyId, folder: story.folder })
     addTerms(terms, state.terms)
   }
-  const files = new Map<string, string>()
+  const files = new Map<string, FileContent>()
   files.set('index.csv', indexCsv(rows, { excel: options.excel }))
   files.set('terms.csv', termsCsv(distinctiveTerms(terms, CORPUS_TERMS), { excel: options.excel }))
+  // The run-wide tables stack the story files of the stories with reports, in story id order, read from their folders
+  // as the tables are written: never in memory whole.
+  for (const [file, content] of stackedTables(out, reported.sort(byStoryId), { excel: options.excel })) files.set(file, content)
   return { files, rows, messages }
 }
 
@@ -90,7 +96,7 @@ export function runRecord(input: RunRecordInput): string {
   const { rows, messages } = input
   const ok = rows.filter((r) => r.status === 'ok')
   const record = {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     tool: input.tool,
     options: input.options,
     inputs: input.inputs,
@@ -114,8 +120,12 @@ export function runRecord(input: RunRecordInput): string {
  * Write the run-level files together: a full disk leaves all of the previous run's, never a new index beside an old
  * run.json.
  */
-export async function writeRunFiles(out: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeRunFiles(out: string, files: ReadonlyMap<string, FileContent>): Promise<void> {
   await writeFilesAtomic(out, files)
+}
+
+function byStoryId(a: StoryFolder, b: StoryFolder): number {
+  return a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : 0
 }
 
 function addTerms(total: Map<string, Map<string, number>>, terms: TermCounts): void {

@@ -64,6 +64,17 @@ export interface StoryState {
   readonly terms: TermCounts
   /** The SHA-256 of each report file of the folder, so that a damaged or deleted one is noticed and redone. */
   readonly files?: Readonly<Record<string, string>>
+  /** The story's date: the earliest `published` of its articles (as written), null when none has one. */
+  readonly published?: string | null
+}
+
+/** The earliest `published` of the articles that a date can be read from, as written; else the first given; else null. */
+export function storyPublished(articles: readonly { readonly published: string | null }[]): string | null {
+  const given = articles.flatMap((a) => (a.published === null ? [] : [a.published]))
+  const dated = given.map((p) => [Date.parse(p), p] as const).filter(([t]) => Number.isFinite(t))
+  // Ties and order: the earliest instant, then the smaller text, so that the value is the same whatever the order.
+  dated.sort(([a, p], [b, q]) => a - b || (p < q ? -1 : p > q ? 1 : 0))
+  return dated[0]?.[1] ?? [...given].sort()[0] ?? null
 }
 
 /** The SHA-256 (hex) of a report file's content, as the state file records it. */
@@ -113,7 +124,7 @@ export async function analyseStory(job: StoryJob, settings: StorySettings, vecto
       row.conflicts = ledger.story.conflictCount
       row.quotesChanged = ledger.story.quotesChanged
       const hashes = Object.fromEntries([...files].map(([name, content]) => [name, contentHash(content)]))
-      const state: StoryState = { key: job.key, row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, terms, files: hashes }
+      const state: StoryState = { key: job.key, row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, terms, files: hashes, published: storyPublished(ledger.articles) }
       // The state goes into the folder with the reports, so both are swapped in together or not at all.
       const withState = new Map(files)
       withState.set(STATE_FILE, `${JSON.stringify(state)}\n`)

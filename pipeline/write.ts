@@ -74,13 +74,21 @@ export function* textChunks(text: string): Generator<string> {
   }
 }
 
+/**
+ * What a file is written from: text, bytes (a workbook), or text made piece by piece as it is written (a run-wide
+ * table stacked from every story's, which never sits in memory whole).
+ */
+export type FileContent = string | Uint8Array | AsyncIterable<string>
+
 /** Write `content` to a new temporary file `temp`, flushed; removed again if anything fails. */
-async function writeTemp(temp: string, content: string): Promise<void> {
+async function writeTemp(temp: string, content: FileContent): Promise<void> {
   let handle
   try {
     handle = await open(temp, 'wx')
     // Piece by piece (each appended where the last ended): memory stays bounded whatever the file's size.
-    for (const chunk of textChunks(content)) await handle.writeFile(chunk, 'utf8')
+    if (typeof content === 'string') for (const chunk of textChunks(content)) await handle.writeFile(chunk, 'utf8')
+    else if (content instanceof Uint8Array) await handle.writeFile(content)
+    else for await (const chunk of content) await handle.writeFile(chunk, 'utf8')
     await handle.sync()
     await handle.close()
   } catch (error) {
@@ -94,7 +102,7 @@ async function writeTemp(temp: string, content: string): Promise<void> {
  * Write `content` to `file` whole or not at all: a temporary file in the same folder, flushed, then renamed. A
  * system error (disk full, read-only) is thrown as `ERR_WRITE` naming `file`, and no temporary file is left.
  */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: FileContent): Promise<void> {
   await writeFilesAtomic(path.dirname(file), new Map([[path.basename(file), content]]))
 }
 
@@ -102,7 +110,7 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
  * Write several files of one folder together: every temporary file is written and flushed first, and only then are
  * they renamed into place, so a failure while writing (a full disk) leaves every old file as it was.
  */
-export async function writeFilesAtomic(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeFilesAtomic(dir: string, files: ReadonlyMap<string, FileContent>): Promise<void> {
   const temps: [string, string][] = []
   let current = dir
   try {
@@ -134,7 +142,7 @@ export async function writeFilesAtomic(dir: string, files: ReadonlyMap<string, s
  * existing `outDir/name` is replaced only when it is a folder the tool wrote (it holds the state file); anything
  * else is left as it is and the call fails with `ERR_NOT_OURS`.
  */
-export async function writeFolderAtomic(outDir: string, name: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeFolderAtomic(outDir: string, name: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
   const target = path.join(outDir, name)
   const existing = await lstat(target).catch(() => null)
   if (existing && !(existing.isDirectory() && (await lstat(path.join(target, STATE_FILE)).catch(() => null))?.isFile())) {

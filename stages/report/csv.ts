@@ -21,14 +21,7 @@ export function csv(columns: readonly string[], rows: readonly (Row | readonly C
   // Cells by name only when the row has them as its own: a column may be called "constructor" or "__proto__".
   const cellOf = (row: Row, column: string): Cell => (Object.hasOwn(row, column) ? row[column]! : null)
   const safe = (row: Row | readonly Cell[]) => (Array.isArray(row) ? (row as readonly Cell[]).map(neutralise) : columns.map((c) => neutralise(cellOf(row as Row, c))))
-  const settings = {
-    record_delimiter: options.excel ? '\r\n' : '\n',
-    // Given a record delimiter, csv-stringify quotes only cells holding that delimiter, so "a\rb" went out bare
-    // and a spreadsheet broke the row at the CR: quote any cell with a CR or LF (RFC 4180).
-    quote_record_delimiter: true,
-    // Spreadsheets trim unquoted cells: quoting keeps leading and trailing spaces.
-    quoted_match: /^\s|\s$/,
-  }
+  const settings = stringifySettings(options)
   // A batch of rows at a time: each record ends with the delimiter, so the batches' texts joined are the text of all
   // rows at once, and a batch's cells and csv-stringify's work on them die young instead of piling up in the old
   // generation until the whole table is written (coverage.csv of 1,000 outlets holds millions of cells).
@@ -40,6 +33,25 @@ export function csv(columns: readonly string[], rows: readonly (Row | readonly C
   }
   const text = parts.join('')
   return options.excel ? `\ufeff${text}` : text
+}
+
+/**
+ * Rows whose cells are safe already (read back from a file `csv` wrote), as CSV records quoted as `csv` quotes
+ * them: no header, no byte order mark, and no second guard (a tone of `-1.2` read back as text stays `-1.2`).
+ */
+export function csvRecords(rows: readonly (readonly (string | number)[])[], options: CsvOptions = {}): string {
+  return stringify(rows as (string | number)[][], stringifySettings(options))
+}
+
+function stringifySettings(options: CsvOptions) {
+  return {
+    record_delimiter: options.excel ? '\r\n' : '\n',
+    // Given a record delimiter, csv-stringify quotes only cells holding that delimiter, so "a\rb" went out bare
+    // and a spreadsheet broke the row at the CR: quote any cell with a CR or LF (RFC 4180).
+    quote_record_delimiter: true,
+    // Spreadsheets trim unquoted cells: quoting keeps leading and trailing spaces.
+    quoted_match: /^\s|\s$/,
+  }
 }
 
 /** Rows written at a time (see `csv`). */

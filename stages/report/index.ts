@@ -14,7 +14,7 @@ import { headlinesCsv } from './headlines.js'
 import { omissionsCsv } from './omissions.js'
 import { outletPairsCsv } from './outlet-pairs.js'
 import { quotesCsv } from './quotes.js'
-import { type ReportFile, reportInput, shippedHeaderOf, type ToolInfo, writeFile } from './report-file.js'
+import { type ReportFile, reportInput, shippedHeaderOf, type ToolInfo, withStoryId, writeFile } from './report-file.js'
 import { reportJson } from './report-json.js'
 import { statementsCsv } from './statements.js'
 import { storyTerms } from './terms.js'
@@ -22,14 +22,17 @@ import { wordingCsv } from './wording.js'
 import type { Message } from '../../core/messages.js'
 import type { Ledger } from '../../core/types.js'
 
-export { type Cell, csv, type CsvOptions, FORMULA_START, neutralise } from './csv.js'
+export { type Cell, csv, csvRecords, type CsvOptions, FORMULA_START, neutralise } from './csv.js'
 export { type IndexRow, INDEX_COLUMNS, indexCsv } from './index-csv.js'
 export type { Column, ColumnFamily, CsvFile, ReportFile, ReportInput, TextFile, ToolInfo } from './report-file.js'
 export { SCHEMA_VERSION } from './report-json.js'
 export { termsCsv } from './terms.js'
 
-/** The files of a story folder, in the order they are made (and listed in `.corroborate.json`). */
-export const STORY_REPORTS: readonly ReportFile[] = [
+/**
+ * The files of a story folder, in the order they are made (and listed in `.corroborate.json`); every CSV among them
+ * starts with `story_id` (see `withStoryId`).
+ */
+export const STORY_REPORTS: readonly ReportFile[] = (<readonly ReportFile[]>[
   reportJson,
   statementsCsv,
   alignmentsCsv,
@@ -45,7 +48,7 @@ export const STORY_REPORTS: readonly ReportFile[] = [
   omissionsCsv,
   coverageCsv,
   digestMd,
-]
+]).map((f) => ('rows' in f ? withStoryId(f) : f))
 
 /** The names of a story folder's report files, in the order they are made: what `--help` lists. */
 export const STORY_FILE_NAMES: readonly string[] = STORY_REPORTS.map((f) => f.file)

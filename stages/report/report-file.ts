@@ -61,6 +61,25 @@ export interface TextFile {
   readonly text: (input: ReportInput) => string
 }
 
+/**
+ * The first column of every per-story CSV: the story's id, so that the same table of every story of a run stacks
+ * into one (and the run-wide tables under OUT/ are those stacks).
+ */
+export const STORY_ID: Column = { name: 'story_id', doc: 'the story' }
+
+/** A story's CSV file with `story_id` as its first column, the story's id in every row. */
+export function withStoryId(file: CsvFile): CsvFile {
+  return {
+    ...file,
+    columns: [STORY_ID, ...file.columns],
+    rows: (input) => {
+      const id = input.ledger.story.id
+      // Rows by position stay by position (a family's names may clash with `story_id`, an outlet called so).
+      return file.rows(input).map((row) => (Array.isArray(row) ? [id, ...(row as readonly Cell[])] : { ...(row as Row), story_id: id }))
+    },
+  }
+}
+
 /** One file of a story's report. */
 export type ReportFile = CsvFile | TextFile
 

@@ -3,7 +3,7 @@
 import type { TextFile } from './report-file.js'
 
 /** Version of the report layout: bumped whenever a field or column is renamed or removed. */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 /** report.json: the whole ledger, its field order fixed. */
 export const reportJson: TextFile = {

@@ -8,7 +8,7 @@ import { main } from '../../pipeline/cli.js'
 import { CORPUS_FORMS } from '../../pipeline/corpus.js'
 import { LEXICON_NAMES } from '../../stages/framing/index.js'
 import { COLUMNS, INDEX_COLUMNS } from '../../stages/report/index.js'
-import { REPORT_FILES, STORY_FILES, tree } from '../helpers.js'
+import { REPORT_FILES, RUN_LEVEL_FILES, STORY_FILES, tree } from '../helpers.js'
 
 // Two invented stories, each told by invented outlets.
 const QUARRY_FIRE = {
@@ -105,7 +105,7 @@ async function index(out: string): Promise<Record<string, string>[]> {
 
 /** The files a run should write: index.csv, run.json and the report files of each story folder, sorted. */
 function expectedFiles(folders: string[]): string[] {
-  return ['index.csv', 'run.json', 'terms.csv', ...folders.flatMap((f) => STORY_FILES.map((name) => `${f}/${name}`))].sort()
+  return [...RUN_LEVEL_FILES, ...folders.flatMap((f) => STORY_FILES.map((name) => `${f}/${name}`))].sort()
 }
 
 describe('main: usage', () => {
@@ -407,7 +407,7 @@ describe('main: options', () => {
     expect({ code, messages: stderr.split('\n').filter((line) => line !== '' && !line.startsWith('corroborate: ')), files: Object.keys(await tree(out)).sort() }).toEqual({
       code: 1,
       messages: ['<corpus>: fatal: Expected story `tide-mill` in the corpus, got none (it has 2) [analyze/unknown-story]'],
-      files: ['index.csv', 'run.json', 'terms.csv'],
+      files: RUN_LEVEL_FILES,
     })
   })
 
@@ -437,8 +437,10 @@ describe('main: options', () => {
     await run(['analyze', '--corpus', corpus, '--out', out])
     const full = await tree(out)
     await run(['analyze', '--story', 'tide_mill', '--corpus', corpus, '--out', out])
-    const { 'run.json': _run, 'index.csv': _index, 'terms.csv': _terms, ...folders } = await tree(out)
-    const { 'run.json': _fullRun, 'index.csv': _fullIndex, 'terms.csv': _fullTerms, ...fullFolders } = full
+    // The run-level files describe the run (one story here), the story folders stay as the full run left them.
+    const storyFiles = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([name]) => name.includes('/')))
+    const folders = storyFiles(await tree(out))
+    const fullFolders = storyFiles(full)
     expect(folders).toEqual(fullFolders)
   })
 

@@ -54,7 +54,7 @@ describe('the CSV modules', () => {
     const files = report(ledger, messages, TOOL)
     const outlets = ledger.framing.outlets.map((f) => f.outlet)
     const written = Object.fromEntries(STORY_CSVS.map((f) => [f.file, (parse(files.get(f.file)!) as string[][])[0]]))
-    expect(written).toEqual({ ...COLUMNS, 'coverage.csv': ['statement_id', 'support', 'independent_support', ...outlets, 'text'] })
+    expect(written).toEqual({ ...COLUMNS, 'coverage.csv': ['story_id', 'statement_id', 'support', 'independent_support', ...outlets, 'text'] })
   })
 
   it('put every text cell through the formula guard, the header included', () => {

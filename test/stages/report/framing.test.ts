@@ -41,7 +41,7 @@ describe('framing_articles.csv', () => {
   it('has the columns of framing.csv after an `article_id` column, and one row per article', () => {
     const rows = records(files.get('framing_articles.csv')!)
     expect({ header: header(files.get('framing_articles.csv')!), rows: rows.map((r) => [r.article_id, r.outlet, r.words]) }).toEqual({
-      header: ['article_id', ...header(files.get('framing.csv')!)],
+      header: ['story_id', 'article_id', ...header(files.get('framing.csv')!).slice(1)],
       rows: ledger.framing.articles.map((f) => [f.article, f.outlet, String(f.words)]),
     })
   })

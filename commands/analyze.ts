@@ -21,6 +21,7 @@ import { damaged, readState, storyKey } from '../pipeline/state.js'
 import { type AnalyzeSettings, type Flags, fingerprint, recordedSettings, resolveSettings } from '../pipeline/settings.js'
 import { type RunStory, runRecord, runTables, writeRunFiles } from '../pipeline/run-files.js'
 import { analyseStory, emptyCounts, reviveMessage, STAGES, STORY_SETTINGS, type StageName, type StoryJob, type StoryOutcome, type StorySettings, type StoryState } from '../pipeline/story.js'
+import { pruneFolder, staleFolders } from '../pipeline/stale.js'
 import { toolInfo } from '../pipeline/tool.js'
 import type { WorkerData } from '../pipeline/worker.js'
 import { recoverOutput } from '../pipeline/write.js'
@@ -215,10 +216,12 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
   try {
     // Before anything is written: the output must not overwrite the corpus, nor a folder that is not the tool's.
     await checkOutput(input.file, settings.out)
-    const lock = await acquireLock(settings.out, new Date())
+    // The run's one reading of the clock for its files: the lock's start time and the date of `--prune`'s folder.
+    const now = new Date()
+    const lock = await acquireLock(settings.out, now)
     if (lock.recovered) corpusLog.warn('write', 'recovered-lock', `Took over the lock left by ${lock.recovered.why}`, { file: LOCK_FILE })
     try {
-      return await run(options, input, tool, clock, corpusLog)
+      return await run(options, input, tool, clock, corpusLog, now)
     } finally {
       await lock.release()
     }
@@ -324,7 +327,7 @@ function analyser(settings: StorySettings, vectors: WordVectors | undefined, thr
   }
 }
 
-async function run(options: AnalyzeOptions, input: CorpusInput, tool: ToolInfo, clock: Clock, corpusLog: MessageLog): Promise<AnalyzeResult> {
+async function run(options: AnalyzeOptions, input: CorpusInput, tool: ToolInfo, clock: Clock, corpusLog: MessageLog, now: Date): Promise<AnalyzeResult> {
   const { settings } = options
   for (const name of await recoverOutput(settings.out)) corpusLog.warn('write', 'recovered-report', `Restored the reports of story ${quoteValue(name)} left aside by an interrupted run`, { file: name })
 
@@ -442,6 +445,7 @@ async function run(options: AnalyzeOptions, input: CorpusInput, tool: ToolInfo, 
     await recoverOutput(settings.out).catch(() => [])
     return { ...result, timings: {}, interrupted }
   }
+  for (const m of (await clock.time('write', () => settleStale(settings, new Set(folders.values()), now, totals))).messages) say(m)
   const timingsMs = await writeRun(settings, tool, concurrency, options.vectors, corpus, totals, clock)
   return { ...result, timings: timingsMs, interrupted: null }
 }
@@ -521,6 +525,34 @@ async function writeRun(settings: AnalyzeSettings, tool: ToolInfo, concurrency: 
   )
   await writeRunFiles(settings.out, files)
   return timingsMs
+}
+
+/**
+ * Find the story folders of the output folder that no story of the corpus owns (`owned`: every corpus story's
+ * folder, whether `--story` picked it or not), list them in index.csv as `not-in-corpus` (a story of the run-level
+ * files with its row given, so none of its tables is read), and with `--prune` move each to OUT/.pruned/<YYYY-MM-DD>/
+ * (the run's date, UTC). Returns the messages saying so.
+ */
+async function settleStale(settings: AnalyzeSettings, owned: ReadonlySet<string>, now: Date, totals: Totals): Promise<MessageLog> {
+  const log = new MessageLog()
+  const date = now.toISOString().slice(0, 10)
+  const list = (row: IndexRow) => totals.stories.push({ storyId: row.storyId, folder: row.folder, row, key: null })
+  for (const { folder, row } of await staleFolders(settings.out, owned)) {
+    if (!settings.prune) {
+      log.info('analyze', 'not-in-corpus', `Story folder \`${folder}\` holds story ${quoteValue(row.storyId)}, which the corpus no longer has; listed as \`not-in-corpus\` and left out of the run-wide tables (\`--prune\` moves it aside)`, { file: folder })
+      list(row)
+      continue
+    }
+    try {
+      const moved = await pruneFolder(settings.out, folder, date)
+      log.info('analyze', 'pruned', `Moved story folder \`${folder}\` of story ${quoteValue(row.storyId)}, which the corpus no longer has, to \`${moved}\``, { file: folder })
+      list({ ...row, folder: moved })
+    } catch (error) {
+      log.warn('write', 'prune-failed', `${(error as Error).message}; listed as \`not-in-corpus\``, { file: folder })
+      list(row)
+    }
+  }
+  return log
 }
 
 /** A story that failed before or outside its stages: one fatal message, no report. */

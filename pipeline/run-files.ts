@@ -95,15 +95,18 @@ export interface RunRecordInput {
 export function runRecord(input: RunRecordInput): string {
   const { rows, messages } = input
   const ok = rows.filter((r) => r.status === 'ok')
+  // A folder whose story left the corpus is listed in index.csv, not counted among the run's stories.
+  const listed = rows.filter((r) => r.status !== 'not-in-corpus')
   const record = {
     schemaVersion: SCHEMA_VERSION,
     tool: input.tool,
     options: input.options,
     inputs: input.inputs,
     counts: {
-      stories: rows.length,
+      stories: listed.length,
       storiesOk: ok.length,
       storiesUnchanged: input.unchanged,
+      storiesNotInCorpus: rows.length - listed.length,
       articles: ok.reduce((n, r) => n + r.articles, 0),
       statements: ok.reduce((n, r) => n + r.statements, 0),
       fatal: messages.filter((m) => m.severity === 'fatal').length,

@@ -87,6 +87,15 @@ const ANALYZE: readonly Setting[] = [
     help: 'stories analysed at once on worker threads (at most the number of cores); 1: no threads',
   },
   { key: 'excel', flag: 'excel', configKey: 'excel', type: 'boolean', default: false, affectsReports: true, help: 'write CSV with a UTF-8 byte order mark and CRLF line ends' },
+  {
+    key: 'prune',
+    flag: 'prune',
+    configKey: 'prune',
+    type: 'boolean',
+    default: false,
+    affectsReports: false,
+    help: 'move story folders whose story is no longer in the corpus to OUT/.pruned/<date>/ (by default they are listed as `not-in-corpus`)',
+  },
   { key: 'force', flag: 'force', configKey: null, type: 'boolean', default: false, affectsReports: false, help: 'redo every story (by default a story whose input, options and version are unchanged is kept)' },
   {
     key: 'followOutsideLinks',
@@ -160,6 +169,8 @@ export interface AnalyzeSettings {
   readonly concurrency: number
   readonly excel: boolean
   readonly force: boolean
+  /** Move story folders whose story left the corpus to OUT/.pruned/<date>/. */
+  readonly prune: boolean
   readonly followOutsideLinks: boolean
   readonly failOn: FailOn
   readonly strict: boolean

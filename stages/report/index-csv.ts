@@ -5,7 +5,7 @@ import { type Column, type CsvFile, writeCsv } from './report-file.js'
 /** One row of `index.csv`. */
 export interface IndexRow {
   readonly storyId: string
-  readonly status: 'ok' | 'too-few-articles' | 'no-text' | 'failed'
+  readonly status: 'ok' | 'too-few-articles' | 'no-text' | 'failed' | 'not-in-corpus'
   readonly articles: number
   readonly outlets: number
   readonly sentences: number
@@ -20,7 +20,7 @@ export interface IndexRow {
 
 const columns: readonly Column[] = [
   { name: 'story_id', doc: 'the story' },
-  { name: 'status', doc: '`ok`, `too-few-articles` (fewer than two usable articles; no report written), `no-text` (every article was empty; no report written) or `failed` (an unexpected error)' },
+  { name: 'status', doc: '`ok`, `too-few-articles` (fewer than two usable articles; no report written), `no-text` (every article was empty; no report written), `failed` (an unexpected error) or `not-in-corpus` (a story folder of an earlier run whose story the corpus no longer has)' },
   { name: 'articles', doc: 'usable articles' },
   { name: 'outlets', doc: 'distinct outlets' },
   { name: 'sentences', doc: 'kept sentences' },

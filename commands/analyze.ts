@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks'
 import { Presets, SingleBar } from 'cli-progress'
 import { Piscina } from 'piscina'
 import { CorroborateError, type Message, MessageLog, printable, quoteValue } from '../core/messages.js'
+import { UNNAMED_OUTLETS } from '../stages/ingest/index.js'
 import type { IndexRow, ToolInfo } from '../stages/report/index.js'
 import { DEFAULT_MODEL, type SimilarityModel } from '../stages/similarity/index.js'
 import type { WordVectors } from '../resources/vectors.js'
@@ -421,7 +422,8 @@ async function run(options: AnalyzeOptions, input: CorpusInput, tool: ToolInfo, 
     totals.done++
     options.progress?.(`[${totals.done}/${storyIds.length}] ${storyId}: ${line}`)
     options.onStory?.(totals.done, storyIds.length, storyId)
-    if (!('unchanged' in settled)) for (const m of [...settled.notes, ...settled.outcome.messages]) say(m)
+    // Each story's report.json keeps its note on unnamed outlets; the run says it once, with the run-level files.
+    if (!('unchanged' in settled)) for (const m of [...settled.notes, ...settled.outcome.messages]) if (m.ruleId !== UNNAMED_OUTLETS) say(m)
   }
 
   // Merging failed (a callback threw): the others are stopped and let settle before the pool goes.
@@ -446,7 +448,7 @@ async function run(options: AnalyzeOptions, input: CorpusInput, tool: ToolInfo, 
     return { ...result, timings: {}, interrupted }
   }
   for (const m of (await clock.time('write', () => settleStale(settings, new Set(folders.values()), now, totals))).messages) say(m)
-  const timingsMs = await writeRun(settings, tool, concurrency, options.vectors, corpus, totals, clock)
+  const timingsMs = await writeRun(settings, tool, concurrency, options.vectors, corpus, totals, clock, say)
   return { ...result, timings: timingsMs, interrupted: null }
 }
 
@@ -504,9 +506,10 @@ async function inWindow(
  * Write the run-level files (index.csv, terms.csv, run.json) together, from the story folders' state files as
  * `collect` does; returns the run's timings as run.json records them.
  */
-async function writeRun(settings: AnalyzeSettings, tool: ToolInfo, concurrency: number, vectors: WordVectors | undefined, corpus: Corpus, totals: Totals, clock: Clock): Promise<Record<string, number>> {
+async function writeRun(settings: AnalyzeSettings, tool: ToolInfo, concurrency: number, vectors: WordVectors | undefined, corpus: Corpus, totals: Totals, clock: Clock, say: (m: Message) => void): Promise<Record<string, number>> {
   const tables = await clock.time('write', () => runTables(settings.out, totals.stories, { excel: settings.excel }))
-  for (const m of tables.messages) totals.messages.push(m)
+  // Printed as well as recorded: a missing report, and the one note on how to name outlets.
+  for (const m of tables.messages) say(m)
   const totalMs = performance.now() - clock.started
   const timingsMs = { total: roundMs(totalMs), ...Object.fromEntries(STAGES.map((s) => [s, roundMs(clock.timings[s])])) }
   const files = new Map(tables.files)

@@ -4,6 +4,7 @@
 import path from 'node:path'
 import { type Message, MessageLog, quoteValue } from '../core/messages.js'
 import { distinctiveTerms } from '../stages/framing/index.js'
+import { HOW_TO_NAME_OUTLETS, UNNAMED_OUTLETS } from '../stages/ingest/index.js'
 import { type IndexRow, indexCsv, SCHEMA_VERSION, termsCsv, type ToolInfo } from '../stages/report/index.js'
 import { STATE_FILE } from './folders.js'
 import { readState } from './state.js'
@@ -51,6 +52,7 @@ export async function runTables(out: string, stories: Iterable<RunStory>, option
   const messages: Message[] = []
   const terms = new Map<string, Map<string, number>>()
   const reported: StoryFolder[] = []
+  let unnamed = 0
   for (const story of stories) {
     if (story.row !== null) {
       rows.push(story.row)
@@ -66,8 +68,14 @@ export async function runTables(out: string, stories: Iterable<RunStory>, option
       continue
     }
     rows.push(state.row)
+    if (state.unnamedOutlets) unnamed++
     if (state.row.status === 'ok') reported.push({ storyId: story.storyId, folder: story.folder })
     addTerms(terms, state.terms)
+  }
+  if (unnamed > 0) {
+    // Once per run, not once per story: each story's report.json has its own note naming its articles.
+    const count = `${unnamed} ${unnamed === 1 ? 'story has' : 'stories have'}`
+    messages.push(new MessageLog().info('ingest', UNNAMED_OUTLETS, `${count} articles without an outlet field, named after their url's host, else their article id; ${HOW_TO_NAME_OUTLETS}`))
   }
   const files = new Map<string, FileContent>()
   files.set('index.csv', indexCsv(rows, { excel: options.excel }))

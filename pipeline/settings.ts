@@ -19,9 +19,10 @@ export type Command = 'analyze' | 'pairs' | 'calibrate'
 /**
  * How a setting is written and checked: `string` (a path or name; in a config, a non-empty string taken relative to
  * the config file), `strings` (a repeatable flag; in a config, a list), `integer` and `number` (positive), `boolean`
- * (a flag without value), `choice` (one of `choices`), `lexicons` (config only: replacement word lists).
+ * (a flag without value), `choice` (one of `choices`), `lexicons` (config only: replacement word lists), `names` (config
+ * only: an object of names to names).
  */
-export type SettingType = 'string' | 'strings' | 'integer' | 'number' | 'boolean' | 'choice' | 'lexicons'
+export type SettingType = 'string' | 'strings' | 'integer' | 'number' | 'boolean' | 'choice' | 'lexicons' | 'names'
 
 /** One option: where it comes from, what it holds, and what it changes. */
 export interface Setting {
@@ -132,6 +133,17 @@ const ANALYZE: readonly Setting[] = [
     arg: 'F',
     help: '`text` or `json`: one JSON object per line on stderr (progress, message, summary)',
   },
+  {
+    key: 'outlets',
+    flag: null,
+    configKey: 'outlets',
+    type: 'names',
+    default: {},
+    defaultText: 'none',
+    // Outlets are counted under their new names in every figure.
+    affectsReports: true,
+    help: 'outlet names as the input spells them to the names the reports use, `{"NYT": "New York Times"}`',
+  },
   { key: 'lexicons', flag: null, configKey: 'lexicons', type: 'lexicons', default: DEFAULT_LEXICONS, defaultText: 'the shipped ones', affectsReports: true, help: `replacement word lists by name (${LEXICON_NAMES.join(', ')})` },
 ]
 
@@ -178,6 +190,8 @@ export interface AnalyzeSettings {
   readonly verbose: boolean
   readonly logFormat: 'text' | 'json'
   readonly lexicons: Lexicons
+  /** Outlet names as the input spells them to the names the reports use. */
+  readonly outlets: Readonly<Record<string, string>>
 }
 
 /** What `parseArgs` gives for one flag. */
@@ -241,6 +255,12 @@ function fromConfig(setting: Setting, raw: unknown, file: string): unknown {
       return raw
     case 'lexicons':
       return lexiconsFrom(raw, file)
+    case 'names': {
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(`Expected \`${key}\` to be an object of names to names, got ${quoteJson(raw)}`)
+      for (const [from, to] of Object.entries(raw)) if (typeof to !== 'string' || to.trim() === '') fail(`Expected \`${key}.${from}\` to be a non-empty string, got ${quoteJson(to)}`)
+      // A null prototype: an outlet may be called `constructor` or `__proto__`.
+      return Object.assign(Object.create(null) as Record<string, string>, raw)
+    }
   }
 }
 
@@ -341,8 +361,11 @@ export function fingerprintInput(settings: AnalyzeSettings, resources: ReportRes
       .sort(byName)
       .map((s) => [s.key, (settings as unknown as Record<string, unknown>)[s.key]]),
   )
+  // No outlet map hashes as 0.1.0 did, which had none: only a map given changes the key.
+  const { outlets, ...others } = rest as Record<string, unknown>
+  const named = outlets !== undefined && Object.keys(outlets as object).length > 0 ? { outlets } : {}
   // The lexicons came after the vectors in 0.1.0's list; kept there for the same bytes.
-  return { tool: resources.tool, model: resources.model, vectors: resources.vectors, lexicons, ...rest }
+  return { tool: resources.tool, model: resources.model, vectors: resources.vectors, lexicons, ...others, ...named }
 }
 
 /**

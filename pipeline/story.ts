@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { align } from '../stages/align/index.js'
 import { clean } from '../stages/clean/index.js'
-import { ingest } from '../stages/ingest/index.js'
+import { ingest, UNNAMED_OUTLETS } from '../stages/ingest/index.js'
 import { Message, MessageLog, NO_TEXT_RULES, quoteValue } from '../core/messages.js'
 import { type IndexRow, report, type ToolInfo } from '../stages/report/index.js'
 import { scoreStory } from '../stages/score/index.js'
@@ -31,7 +31,7 @@ export type StorySettings = Pick<AnalyzeSettings, (typeof STORY_SETTINGS)[number
 }
 
 /** The resolved settings each story needs, passed on as they are (to the worker threads too). */
-export const STORY_SETTINGS = ['out', 'maxBytes', 'digestWords', 'excel', 'lexicons'] as const
+export const STORY_SETTINGS = ['out', 'maxBytes', 'digestWords', 'excel', 'lexicons', 'outlets'] as const
 
 /** One story to analyse: its files (folder corpus) or its decoded articles (JSON Lines or CSV corpus). */
 export interface StoryJob {
@@ -54,6 +54,8 @@ export interface StoryOutcome {
   readonly timings: Readonly<Partial<Record<StageName, number>>>
   /** True when the run was stopped before the story's reports were written: nothing of it was kept. */
   readonly abandoned?: boolean
+  /** True when some of its articles had no outlet field (see `ingest/unnamed-outlets`). */
+  readonly unnamedOutlets?: boolean
 }
 
 /** What the state file holds. */
@@ -66,6 +68,8 @@ export interface StoryState {
   readonly files?: Readonly<Record<string, string>>
   /** The story's date: the earliest `published` of its articles (as written), null when none has one. */
   readonly published?: string | null
+  /** True when some of its articles had no outlet field, so that a run that keeps the story still says how to name them. */
+  readonly unnamedOutlets?: boolean
 }
 
 /** The earliest `published` of the articles that a date can be read from, as written; else the first given; else null. */
@@ -105,6 +109,7 @@ export async function analyseStory(job: StoryJob, settings: StorySettings, vecto
   }
   const { storyId, folder } = job
   const log = new MessageLog(storyId)
+  const unnamed = () => log.messages.some((m) => m.ruleId === UNNAMED_OUTLETS)
   const row = emptyCounts(storyId, folder)
   let status: IndexRow['status'] = 'ok'
   let terms: TermCounts = {}
@@ -124,7 +129,7 @@ export async function analyseStory(job: StoryJob, settings: StorySettings, vecto
       row.conflicts = ledger.story.conflictCount
       row.quotesChanged = ledger.story.quotesChanged
       const hashes = Object.fromEntries([...files].map(([name, content]) => [name, contentHash(content)]))
-      const state: StoryState = { key: job.key, row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, terms, files: hashes, published: storyPublished(ledger.articles) }
+      const state: StoryState = { key: job.key, row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, terms, files: hashes, published: storyPublished(ledger.articles), unnamedOutlets: unnamed() }
       // The state goes into the folder with the reports, so both are swapped in together or not at all.
       const withState = new Map(files)
       withState.set(STATE_FILE, `${JSON.stringify(state)}\n`)
@@ -140,7 +145,7 @@ export async function analyseStory(job: StoryJob, settings: StorySettings, vecto
     else if (code === 'ERR_NOT_OURS') log.fatal('write', 'foreign-folder', (error as Error).message)
     else log.fatal('analyze', 'story-failed', `Unexpected error while analysing the story: ${(error as Error).stack ?? String(error)}`)
   }
-  return { row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, messages: log.messages, terms, timings }
+  return { row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, messages: log.messages, terms, timings, unnamedOutlets: unnamed() }
 }
 
 /** What `runStages` needs besides the story's input: the run's settings and the word vectors. */
@@ -152,6 +157,8 @@ export interface StagesOptions {
   readonly digestWords?: number
   readonly excel?: boolean
   readonly maxBytes?: number
+  /** Outlet names as given to the names the reports use (the config's `outlets`). */
+  readonly outlets?: Readonly<Record<string, string>>
 }
 
 /** What the stages made of a story: its documents, and its ledger and report files (null when too few articles). */
@@ -183,7 +190,7 @@ export async function runStages(
   hooks: StageHooks = {},
 ): Promise<StagesResult> {
   const step = hooks.step ?? (async (_stage, run) => run())
-  const articles = input.sources.length > 0 ? await step('ingest', () => ingest(input.sources, log, { maxBytes: options.maxBytes })) : input.articles
+  const articles = input.sources.length > 0 ? await step('ingest', () => ingest(input.sources, log, { maxBytes: options.maxBytes, outlets: options.outlets, noteUnnamedOutlets: true })) : input.articles
   const cleaned = await step('clean', () => clean(articles, log))
   const documents = await step('segment', () => segment(cleaned, log))
   hooks.segmented?.(documents)

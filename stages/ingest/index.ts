@@ -15,7 +15,21 @@ export type { InputKind } from './input.js'
 export interface IngestOptions {
   /** Largest article accepted, in bytes (default: 5 MB). */
   readonly maxBytes?: number
+  /** Outlet names as given to the names the reports use, `{"NYT": "New York Times"}` (default: none). */
+  readonly outlets?: Readonly<Record<string, string>>
+  /**
+   * Add one info message (`ingest/unnamed-outlets`) when articles have no outlet field, naming them and saying how
+   * to name outlets (default: `false`).
+   */
+  readonly noteUnnamedOutlets?: boolean
 }
+
+/** Rule id of the info message that articles were read without an outlet field. */
+export const UNNAMED_OUTLETS = 'unnamed-outlets'
+
+/** How a user names outlets, as messages say it. */
+export const HOW_TO_NAME_OUTLETS = 'name outlets with `outlet` in story.json or in the JSON Lines or CSV records, or map names with the config\'s `outlets`'
+
 
 /** Largest article accepted unless told otherwise: 5 MB (the one default of `--max-bytes`). */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -40,7 +54,7 @@ export const ARTICLE_EXTENSIONS: readonly string[] = INPUT_KINDS.filter((k) => k
  * story's records from a large file.
  */
 export function ingest(sources: readonly RawSource[], log: MessageLog, options: IngestOptions = {}): Article[] {
-  const context: IngestContext = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, storyLines: new Map() }
+  const context: IngestContext = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, storyLines: new Map(), outlets: options.outlets ?? {}, unnamed: [] }
   const articles: Article[] = []
   for (const source of sources) {
     if (source.unreadable) {
@@ -52,7 +66,13 @@ export function ingest(sources: readonly RawSource[], log: MessageLog, options: 
     if (!kind) throw Object.assign(new TypeError(`Expected a source kind of ${INPUT_KINDS.map((k) => k.kind).join(', ')}, got ${quoteValue(String(source.kind))}`), { code: 'ERR_INVALID_ARG_VALUE' })
     articles.push(...kind.read(source, log, context))
   }
-  return dropDuplicateIds(articles, log)
+  const kept = dropDuplicateIds(articles, log)
+  if (options.noteUnnamedOutlets && context.unnamed.length > 0) {
+    const unnamed = [...new Set(context.unnamed)].sort()
+    const shown = unnamed.slice(0, 3).map(quoteValue).join(', ') + (unnamed.length > 3 ? ` and ${unnamed.length - 3} more` : '')
+    log.info(SOURCE, UNNAMED_OUTLETS, `Expected an outlet for every article, got none for ${shown}: named after the url's host, else the article id; ${HOW_TO_NAME_OUTLETS}`)
+  }
+  return kept
 }
 
 function dropDuplicateIds(articles: readonly Article[], log: MessageLog): Article[] {

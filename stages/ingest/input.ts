@@ -18,6 +18,31 @@ export interface IngestContext {
   readonly maxBytes: number
   /** The first line of each story of a JSON Lines or CSV input, for messages. */
   readonly storyLines: Map<string, number>
+  /** Outlet names as given to the names the reports use (the config's `outlets`). */
+  readonly outlets: Readonly<Record<string, string>>
+  /** Ids of the articles read without an outlet field, named after their url's host or their id. */
+  readonly unnamed: string[]
+}
+
+/**
+ * An article's outlet: its `outlet` field, else its url's host (`www.` left out), else its id; then renamed by the
+ * `outlets` map (`{"NYT": "New York Times"}`), so that every figure of one outlet is counted under one name.
+ */
+export function outletOf(given: string | null, url: string | null, id: string, context: IngestContext): string {
+  if (given === null) context.unnamed.push(id)
+  const outlet = given ?? hostOf(url) ?? id
+  return Object.hasOwn(context.outlets, outlet) ? context.outlets[outlet]! : outlet
+}
+
+/** The host of a url (`www.` left out, lower case), or null when it has none or is not a url. */
+export function hostOf(url: string | null): string | null {
+  if (url === null) return null
+  try {
+    const host = new URL(url).hostname.toLowerCase().replace(/^www\./, '')
+    return host === '' ? null : host
+  } catch {
+    return null
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import type { MessageLog } from '../../core/messages.js'
 import { NO_TEXT_RULES, quoteJson, quoteValue } from '../../core/messages.js'
 import type { Article, ArticleMeta, Place, RawSource } from '../../core/types.js'
 import { hasLoneSurrogate, toWellFormed } from './decode.js'
-import { cleanField, cleanName, type IngestContext, type InputKind, nonEmpty, normalise, OPTIONAL_FIELDS, sha256, SOURCE, tooLarge } from './input.js'
+import { cleanField, cleanName, type IngestContext, type InputKind, nonEmpty, normalise, OPTIONAL_FIELDS, outletOf, sha256, SOURCE, tooLarge } from './input.js'
 import { bufferSource, openRecords, parseRecord, type RecordFormat, type ScannedRecord } from './records.js'
 
 /** The articles of a source of `kind` in `format`: a whole file record by record, or the one record it is (`line` set). */
@@ -134,7 +134,7 @@ function recordToArticle(record: unknown, hashed: string, format: RecordFormat, 
   return {
     story,
     id,
-    outlet: nonEmpty(meta.outlet) ?? id,
+    outlet: outletOf(nonEmpty(meta.outlet), nonEmpty(meta.url), id, context),
     title: nonEmpty(meta.title),
     url: nonEmpty(meta.url),
     published: nonEmpty(meta.published),

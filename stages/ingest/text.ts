@@ -3,7 +3,7 @@
 import type { MessageLog } from '../../core/messages.js'
 import type { Article, RawSource } from '../../core/types.js'
 import { decodeText, sniffEncoding } from './decode.js'
-import { cleanField, type IngestContext, type InputKind, nonEmpty, normalise, OPTIONAL_FIELDS, sha256, SOURCE, tooLarge } from './input.js'
+import { cleanField, type IngestContext, type InputKind, nonEmpty, normalise, OPTIONAL_FIELDS, outletOf, sha256, SOURCE, tooLarge } from './input.js'
 import { reportEncoding } from './records.js'
 
 /** Plain text: the file's text is the article's. */
@@ -46,12 +46,13 @@ export function readArticleFile(source: RawSource, log: MessageLog, context: Ing
     const value = meta[name]
     return typeof value === 'string' ? nonEmpty(cleanField(name, value, { file: source.file, article: id }, log)) : null
   }
+  const url = field('url')
   return {
     story: source.story === undefined ? 'story' : cleanField('story', source.story, { file: source.file }, log) || 'story',
     id,
-    outlet: field('outlet') ?? id,
+    outlet: outletOf(field('outlet'), url, id, context),
     title: field('title') ?? nonEmpty(page && !('skipped' in page) ? page.title : null),
-    url: field('url'),
+    url,
     published: field('published'),
     source: { file: source.file },
     text,

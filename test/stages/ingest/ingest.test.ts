@@ -318,7 +318,8 @@ describe('ingest: JSON Lines', () => {
   it('warns about a mistyped optional field and ignores it', () => {
     const { articles, messages } = run([jsonlSource([{ ...GOOD, outlet: 12, published: { year: 2024 } }])])
     expect({ meta: articles.map((a) => [a.outlet, a.title, a.published]), messages }).toEqual({
-      meta: [['a1', 'River rises', null]],
+      // No outlet field to use: the url's host names it.
+      meta: [['courier.example', 'River rises', null]],
       messages: [
         'batch.jsonl:1: warning: Expected field `outlet` to be a string, got `number`; ignored [ingest/mistyped-field]',
         'batch.jsonl:1: warning: Expected field `published` to be a string, got `object`; ignored [ingest/mistyped-field]',

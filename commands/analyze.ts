@@ -507,7 +507,7 @@ async function inWindow(
  * `collect` does; returns the run's timings as run.json records them.
  */
 async function writeRun(settings: AnalyzeSettings, tool: ToolInfo, concurrency: number, vectors: WordVectors | undefined, corpus: Corpus, totals: Totals, clock: Clock, say: (m: Message) => void): Promise<Record<string, number>> {
-  const tables = await clock.time('write', () => runTables(settings.out, totals.stories, { excel: settings.excel }))
+  const tables = await clock.time('write', () => runTables(settings.out, totals.stories, { excel: settings.excel, xlsx: settings.xlsx }))
   // Printed as well as recorded: a missing report, and the one note on how to name outlets.
   for (const m of tables.messages) say(m)
   const totalMs = performance.now() - clock.started

@@ -98,7 +98,8 @@ export async function analyzeArticles(articles: readonly ArticleInput[], options
     excel: options.excel,
     maxBytes: options.maxBytes,
   })
-  return { storyId, status: result.status, ledger: result.ledger, documents: result.documents, messages: log.messages, files: result.files }
+  // Texts only: the stages make a workbook (bytes) only when asked for `xlsx`, which this call does not ask.
+  return { storyId, status: result.status, ledger: result.ledger, documents: result.documents, messages: log.messages, files: result.files as ReadonlyMap<string, string> | null }
 }
 
 /** The one story the articles name, else `story`; articles of two stories are a caller's error. */

@@ -5,11 +5,11 @@ import path from 'node:path'
 import { type Message, MessageLog, quoteValue } from '../core/messages.js'
 import { distinctiveTerms } from '../stages/framing/index.js'
 import { HOW_TO_NAME_OUTLETS, UNNAMED_OUTLETS } from '../stages/ingest/index.js'
-import { type IndexRow, indexCsv, SCHEMA_VERSION, termsCsv, type ToolInfo } from '../stages/report/index.js'
+import { corpusTerms, type IndexRow, indexCsv, SCHEMA_VERSION, SHEET_ROWS, sheetOf, storyIndex, termsCsv, type ToolInfo, workbook } from '../stages/report/index.js'
 import { STATE_FILE } from './folders.js'
 import { readState } from './state.js'
-import type { TermCounts } from './story.js'
-import { type StoryFolder, stackedTables } from './run-tables.js'
+import { type TermCounts, WORKBOOK_FILE } from './story.js'
+import { runSheets, type StoryFolder, stackedTables } from './run-tables.js'
 import { type FileContent, writeFilesAtomic } from './write.js'
 
 /** One story of a run as the run-level files see it, in the run's story order. */
@@ -34,9 +34,11 @@ export interface RunTables {
   readonly messages: readonly Message[]
 }
 
-/** How the run-level tables are written: as the story reports are (`--excel`). */
+/** How the run-level tables are written: as the story reports are (`--excel`), and with the run's workbook (`--xlsx`). */
 export interface RunTablesOptions {
   readonly excel: boolean
+  /** Write OUT/report.xlsx: index, terms and the run-wide tables (default: `false`). */
+  readonly xlsx?: boolean
 }
 
 /** Distinctive terms per outlet kept in terms.csv. */
@@ -79,10 +81,20 @@ export async function runTables(out: string, stories: Iterable<RunStory>, option
   }
   const files = new Map<string, FileContent>()
   files.set('index.csv', indexCsv(rows, { excel: options.excel }))
-  files.set('terms.csv', termsCsv(distinctiveTerms(terms, CORPUS_TERMS), { excel: options.excel }))
+  const distinctive = distinctiveTerms(terms, CORPUS_TERMS)
+  files.set('terms.csv', termsCsv(distinctive, { excel: options.excel }))
   // The run-wide tables stack the story files of the stories with reports, in story id order, read from their folders
   // as the tables are written: never in memory whole.
-  for (const [file, content] of stackedTables(out, reported.sort(byStoryId), { excel: options.excel })) files.set(file, content)
+  reported.sort(byStoryId)
+  for (const [file, content] of stackedTables(out, reported, { excel: options.excel })) files.set(file, content)
+  if (options.xlsx) {
+    // The run's workbook: the stacked tables typed by what each story's workbook held as numbers.
+    const book = await workbook([sheetOf(storyIndex, rows), sheetOf(corpusTerms, distinctive), ...(await runSheets(out, reported))])
+    for (const [sheet, count] of book.leftOut) {
+      messages.push(new MessageLog().warn('write', 'sheet-truncated', `Expected at most ${SHEET_ROWS} rows in sheet ${quoteValue(sheet)} of \`${WORKBOOK_FILE}\`, got ${SHEET_ROWS + count}; the last ${count} left out (the CSV has them all)`, { file: WORKBOOK_FILE }))
+    }
+    files.set(WORKBOOK_FILE, book.bytes)
+  }
   return { files, rows, messages }
 }
 

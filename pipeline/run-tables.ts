@@ -4,7 +4,7 @@
 import { createReadStream } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'csv-parse'
-import { type CsvOptions, csvRecords, neutralise } from '../stages/report/index.js'
+import { type CsvOptions, csvRecords, neutralise, type Sheet, type SheetCell } from '../stages/report/index.js'
 import { STATE_FILE } from './folders.js'
 import { readState } from './state.js'
 
@@ -34,6 +34,9 @@ export interface StoryFolder {
 /** Rows of a stacked table written at a time: each batch's text is handed to the writer and dropped. */
 const BATCH = 256
 
+/** What a stacked table yields: its header once, then each row with the positions of its story's number columns. */
+type Stacked = { readonly header: readonly string[] } | { readonly row: readonly string[]; readonly numbers: ReadonlySet<number> }
+
 /**
  * The run-wide tables of `stories` (in the order given), each as text made piece by piece while it is written: the
  * story file's header with `published` (the story's date, from its state file) after `story_id`, then every story's
@@ -41,60 +44,101 @@ const BATCH = 256
  * version) has its cells placed by column name; a story without the file adds no rows.
  */
 export function stackedTables(out: string, stories: readonly StoryFolder[], options: CsvOptions = {}): Map<string, AsyncIterable<string>> {
-  return new Map(RUN_TABLES.map((table) => [table.file, stacked(out, stories, table, options)]))
+  return new Map(RUN_TABLES.map((table) => [table.file, csvText(stacked(out, stories, table), options)]))
 }
 
-async function* stacked(out: string, stories: readonly StoryFolder[], table: RunTable, options: CsvOptions): AsyncGenerator<string> {
+/**
+ * The run-wide tables as sheets of OUT/report.xlsx, named after their files: numbers where the story's workbook had
+ * numbers (its state file lists those columns), every other cell text, the CSV's formula guard taken off.
+ */
+export async function runSheets(out: string, stories: readonly StoryFolder[]): Promise<Sheet[]> {
+  const sheets: Sheet[] = []
+  for (const table of RUN_TABLES) {
+    const iterator = stacked(out, stories, table)
+    // The header comes first, before any row.
+    const head = await iterator.next()
+    const columns = !head.done && 'header' in head.value ? head.value.header : []
+    const rows = (async function* (): AsyncGenerator<readonly SheetCell[]> {
+      for await (const item of { [Symbol.asyncIterator]: () => iterator }) {
+        if ('header' in item) continue
+        yield item.row.map((cell, i) => (cell === '' ? null : item.numbers.has(i) && Number.isFinite(Number(cell)) ? Number(cell) : unguard(cell)))
+      }
+    })()
+    sheets.push({ name: table.file.replace(/\.csv$/, ''), columns, rows })
+  }
+  return sheets
+}
+
+// A text cell of a CSV starts with `'` when it could pass for a formula; a workbook's text cell needs no guard. (A text
+// that itself starts with `'=` loses its `'` here: the CSV cannot tell it from a guarded one.)
+function unguard(cell: string): string {
+  return cell.startsWith("'") && /^'[\s\p{Cf}\p{Cc}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212\t\r]/u.test(cell) ? cell.slice(1) : cell
+}
+
+async function* csvText(records: AsyncIterable<Stacked>, options: CsvOptions): AsyncGenerator<string> {
+  let batch: (readonly string[])[] = []
+  for await (const item of records) {
+    if ('header' in item) {
+      yield (options.excel ? '\ufeff' : '') + csvRecords([item.header], options)
+      continue
+    }
+    batch.push(item.row)
+    if (batch.length >= BATCH) {
+      yield csvRecords(batch, options)
+      batch = []
+    }
+  }
+  if (batch.length > 0) yield csvRecords(batch, options)
+}
+
+async function* stacked(out: string, stories: readonly StoryFolder[], table: RunTable): AsyncGenerator<Stacked> {
   let header: readonly string[] | null = null
   for (const story of stories) {
     const dir = path.join(out, story.folder)
     const state = await readState(path.join(dir, STATE_FILE))
     if (state === null) continue
-    const published = neutralise(state.published ?? null)
-    let columns: readonly string[] | null = null
-    let place: (record: readonly string[]) => (string | number)[] = () => []
-    let batch: (string | number)[][] = []
+    const published = String(neutralise(state.published ?? null))
+    const numberColumns = new Set(state.numbers?.[table.file] ?? [])
+    let place: ((record: readonly string[]) => string[]) | null = null
+    let numbers: ReadonlySet<number> = new Set()
     try {
       for await (const record of createReadStream(path.join(dir, table.file)).pipe(parse({ bom: true, relax_column_count: true }))) {
         const cells = record as string[]
-        if (columns === null) {
-          columns = cells
+        if (place === null) {
           if (header === null) {
-            header = cells
-            const out = options.excel ? '\ufeff' : ''
-            yield out + csvRecords([[cells[0] ?? 'story_id', 'published', ...cells.slice(1)]], options)
+            header = [cells[0] ?? 'story_id', 'published', ...cells.slice(1)]
+            yield { header }
           }
-          place = placer(header, columns, table.statementColumns, published)
+          place = placer(header, cells, table.statementColumns, published)
+          numbers = new Set(header.flatMap((c, i) => (numberColumns.has(c) ? [i] : [])))
           continue
         }
-        batch.push(place(cells))
-        if (batch.length >= BATCH) {
-          yield csvRecords(batch, options)
-          batch = []
-        }
+        yield { row: place(cells), numbers }
       }
     } catch {
       // A story file gone or unreadable since its state was written: the story adds what was read of it.
     }
-    if (batch.length > 0) yield csvRecords(batch, options)
   }
   // No story with the file: the table still has its header, so that a program reading it finds its columns.
-  if (header === null) yield (options.excel ? '\ufeff' : '') + csvRecords([['story_id', 'published']], options)
+  if (header === null) yield { header: ['story_id', 'published'] }
 }
 
-/** How a story's record becomes a row of the stacked table: cells placed by column, statement ids qualified. */
-function placer(header: readonly string[], columns: readonly string[], statementColumns: readonly string[], published: string | number): (record: readonly string[]) => (string | number)[] {
-  const same = header.length === columns.length && header.every((c, i) => c === columns[i])
-  const at = same ? header.map((_, i) => i) : header.map((c) => columns.indexOf(c))
+/**
+ * How a story's record becomes a row of the stacked table (whose header has `published` second): cells placed by
+ * column name, statement ids qualified by the story.
+ */
+function placer(header: readonly string[], columns: readonly string[], statementColumns: readonly string[], published: string): (record: readonly string[]) => string[] {
+  const at = header.map((c) => columns.indexOf(c))
   const qualify = new Set(statementColumns.map((c) => header.indexOf(c)).filter((i) => i >= 0))
-  const storyAt = header.indexOf('story_id')
+  const storyAt = columns.indexOf('story_id')
+  const publishedAt = header.indexOf('published')
   return (record) => {
-    const story = storyAt >= 0 ? (record[at[storyAt]!] ?? '') : ''
-    const cells = at.map((i, n) => {
+    const story = storyAt >= 0 ? (record[storyAt] ?? '') : ''
+    return at.map((i, n) => {
+      if (n === publishedAt) return published
       const cell = i >= 0 ? (record[i] ?? '') : ''
       // The story cell is guarded already (the story file's writer did it), and `'=x:s1` starts with the guard.
       return qualify.has(n) && cell !== '' ? `${story}:${cell}` : cell
     })
-    return [cells[0] ?? '', published, ...cells.slice(1)]
   }
 }

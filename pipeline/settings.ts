@@ -97,6 +97,15 @@ const ANALYZE: readonly Setting[] = [
     affectsReports: false,
     help: 'move story folders whose story is no longer in the corpus to OUT/.pruned/<date>/ (by default they are listed as `not-in-corpus`)',
   },
+  {
+    key: 'xlsx',
+    flag: 'xlsx',
+    configKey: 'xlsx',
+    type: 'boolean',
+    default: false,
+    affectsReports: true,
+    help: 'write report.xlsx too, per story and for the run: typed cells, so ids such as `001` stay text',
+  },
   { key: 'force', flag: 'force', configKey: null, type: 'boolean', default: false, affectsReports: false, help: 'redo every story (by default a story whose input, options and version are unchanged is kept)' },
   {
     key: 'followOutsideLinks',
@@ -180,6 +189,8 @@ export interface AnalyzeSettings {
   /** Worker threads asked for (the run lowers it to the number of cores). */
   readonly concurrency: number
   readonly excel: boolean
+  /** Write OUT/<story>/report.xlsx and OUT/report.xlsx. */
+  readonly xlsx: boolean
   readonly force: boolean
   /** Move story folders whose story left the corpus to OUT/.pruned/<date>/. */
   readonly prune: boolean
@@ -353,6 +364,9 @@ export function fingerprint(settings: AnalyzeSettings, resources: ReportResource
   return createHash('sha256').update(JSON.stringify(fingerprintInput(settings, resources))).digest('hex')
 }
 
+/** Settings that change reports added since 0.1.0: hashed only when not at their default (see `fingerprintInput`). */
+const LATER_SETTINGS: ReadonlySet<string> = new Set(['outlets', 'xlsx'])
+
 /** What `fingerprint` hashes, as an object. */
 export function fingerprintInput(settings: AnalyzeSettings, resources: ReportResources): Record<string, unknown> {
   const byName = (a: Setting, b: Setting) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
@@ -361,11 +375,11 @@ export function fingerprintInput(settings: AnalyzeSettings, resources: ReportRes
       .sort(byName)
       .map((s) => [s.key, (settings as unknown as Record<string, unknown>)[s.key]]),
   )
-  // No outlet map hashes as 0.1.0 did, which had none: only a map given changes the key.
-  const { outlets, ...others } = rest as Record<string, unknown>
-  const named = outlets !== undefined && Object.keys(outlets as object).length > 0 ? { outlets } : {}
+  // Settings 0.1.0 did not have hash only when set otherwise than by default, so that without them the key is 0.1.0's.
+  const byDefault = (key: string, value: unknown) => LATER_SETTINGS.has(key) && JSON.stringify(value) === JSON.stringify(ANALYZE.find((s) => s.key === key)!.default)
+  const set = Object.fromEntries(Object.entries(rest).filter(([key, value]) => !byDefault(key, value)))
   // The lexicons came after the vectors in 0.1.0's list; kept there for the same bytes.
-  return { tool: resources.tool, model: resources.model, vectors: resources.vectors, lexicons, ...others, ...named }
+  return { tool: resources.tool, model: resources.model, vectors: resources.vectors, lexicons, ...set }
 }
 
 /**

@@ -7,7 +7,7 @@ import { align } from '../stages/align/index.js'
 import { clean } from '../stages/clean/index.js'
 import { ingest, UNNAMED_OUTLETS } from '../stages/ingest/index.js'
 import { Message, MessageLog, NO_TEXT_RULES, quoteValue } from '../core/messages.js'
-import { type IndexRow, report, type ToolInfo } from '../stages/report/index.js'
+import { type IndexRow, report, reportWorkbook, type ToolInfo } from '../stages/report/index.js'
 import { scoreStory } from '../stages/score/index.js'
 import { segment } from '../stages/segment/index.js'
 import type { SimilarityModel } from '../stages/similarity/index.js'
@@ -18,6 +18,9 @@ import type { AnalyzeSettings } from './settings.js'
 import { textChunks, writeFolderAtomic } from './write.js'
 
 export { STATE_FILE } from './folders.js'
+
+/** The workbook of a story folder (with `--xlsx`) and of the output folder. */
+export const WORKBOOK_FILE = 'report.xlsx'
 
 /** The stages whose time run.json reports. */
 export const STAGES = ['read', 'ingest', 'clean', 'segment', 'align', 'score', 'report', 'write'] as const
@@ -31,7 +34,7 @@ export type StorySettings = Pick<AnalyzeSettings, (typeof STORY_SETTINGS)[number
 }
 
 /** The resolved settings each story needs, passed on as they are (to the worker threads too). */
-export const STORY_SETTINGS = ['out', 'maxBytes', 'digestWords', 'excel', 'lexicons', 'outlets'] as const
+export const STORY_SETTINGS = ['out', 'maxBytes', 'digestWords', 'excel', 'xlsx', 'lexicons', 'outlets'] as const
 
 /** One story to analyse: its files (folder corpus) or its decoded articles (JSON Lines or CSV corpus). */
 export interface StoryJob {
@@ -70,6 +73,8 @@ export interface StoryState {
   readonly published?: string | null
   /** True when some of its articles had no outlet field, so that a run that keeps the story still says how to name them. */
   readonly unnamedOutlets?: boolean
+  /** With `--xlsx`: per CSV file, the columns that hold numbers, so that the run's workbook types them as numbers. */
+  readonly numbers?: Readonly<Record<string, readonly string[]>>
 }
 
 /** The earliest `published` of the articles that a date can be read from, as written; else the first given; else null. */
@@ -119,7 +124,7 @@ export async function analyseStory(job: StoryJob, settings: StorySettings, vecto
       row.articles = documents.length
       row.outlets = new Set(documents.map((d) => d.article.outlet)).size
     }
-    const { ledger, files, status: reached } = await runStages(storyId, job, log, { ...settings, vectors }, { step: time, segmented })
+    const { ledger, files, numbers, status: reached } = await runStages(storyId, job, log, { ...settings, vectors }, { step: time, segmented })
     if (ledger === null || files === null) status = reached === 'ok' ? 'too-few-articles' : reached
     else {
       terms = sortedTerms(ledger.framing.termCounts)
@@ -129,7 +134,7 @@ export async function analyseStory(job: StoryJob, settings: StorySettings, vecto
       row.conflicts = ledger.story.conflictCount
       row.quotesChanged = ledger.story.quotesChanged
       const hashes = Object.fromEntries([...files].map(([name, content]) => [name, contentHash(content)]))
-      const state: StoryState = { key: job.key, row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, terms, files: hashes, published: storyPublished(ledger.articles), unnamedOutlets: unnamed() }
+      const state: StoryState = { key: job.key, row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, terms, files: hashes, published: storyPublished(ledger.articles), unnamedOutlets: unnamed(), ...(numbers ? { numbers } : {}) }
       // The state goes into the folder with the reports, so both are swapped in together or not at all.
       const withState = new Map(files)
       withState.set(STATE_FILE, `${JSON.stringify(state)}\n`)
@@ -159,15 +164,19 @@ export interface StagesOptions {
   readonly maxBytes?: number
   /** Outlet names as given to the names the reports use (the config's `outlets`). */
   readonly outlets?: Readonly<Record<string, string>>
+  /** Write report.xlsx too (default: `false`). */
+  readonly xlsx?: boolean
 }
 
 /** What the stages made of a story: its documents, and its ledger and report files (null when too few articles). */
 export interface StagesResult {
   readonly documents: readonly Document[]
   readonly ledger: Ledger | null
-  readonly files: ReadonlyMap<string, string> | null
+  readonly files: ReadonlyMap<string, string | Uint8Array> | null
   /** `ok`, or why there is no ledger: `too-few-articles`, `no-text` (every article empty). */
   readonly status: 'ok' | 'too-few-articles' | 'no-text'
+  /** With `xlsx`: per CSV file, the columns that hold numbers (see `StoryState.numbers`). */
+  readonly numbers?: Readonly<Record<string, readonly string[]>>
 }
 
 /** How `runStages` lets its caller watch: `step` runs each stage (`analyseStory` times it and stops between stages). */
@@ -199,8 +208,11 @@ export async function runStages(
   if (outlets < 2) log.warn('analyze', 'one-outlet', `Expected articles from at least 2 outlets, got 1 (${quoteValue(documents[0]!.article.outlet)}): no statement can be corroborated`)
   const alignment = await step('align', () => align(documents, log, { model: options.model, vectors: options.vectors }))
   const ledger = await step('score', () => scoreStory(storyId, documents, alignment, log, { digestWords: options.digestWords, lexicons: options.lexicons }))
-  const files = await step('report', () => report(ledger, log.messages, options.tool, { excel: options.excel }))
-  return { documents, ledger, files, status: 'ok' }
+  const files: Map<string, string | Uint8Array> = new Map(await step('report', () => report(ledger, log.messages, options.tool, { excel: options.excel })))
+  if (!options.xlsx) return { documents, ledger, files, status: 'ok' }
+  const book = await step('report', () => reportWorkbook(ledger, log.messages, options.tool))
+  files.set(WORKBOOK_FILE, book.bytes)
+  return { documents, ledger, files, status: 'ok', numbers: book.numbers }
 }
 
 /**

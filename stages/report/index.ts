@@ -14,11 +14,12 @@ import { headlinesCsv } from './headlines.js'
 import { omissionsCsv } from './omissions.js'
 import { outletPairsCsv } from './outlet-pairs.js'
 import { quotesCsv } from './quotes.js'
-import { type ReportFile, reportInput, shippedHeaderOf, type ToolInfo, withStoryId, writeFile } from './report-file.js'
+import { type CsvFile, type ReportFile, reportInput, shippedHeaderOf, type ToolInfo, withStoryId, writeFile } from './report-file.js'
 import { reportJson } from './report-json.js'
 import { statementsCsv } from './statements.js'
 import { storyTerms } from './terms.js'
 import { wordingCsv } from './wording.js'
+import { sheetOf, workbook } from './workbook.js'
 import type { Message } from '../../core/messages.js'
 import type { Ledger } from '../../core/types.js'
 
@@ -26,7 +27,9 @@ export { type Cell, csv, csvRecords, type CsvOptions, FORMULA_START, neutralise 
 export { type IndexRow, INDEX_COLUMNS, indexCsv } from './index-csv.js'
 export type { Column, ColumnFamily, CsvFile, ReportFile, ReportInput, TextFile, ToolInfo } from './report-file.js'
 export { SCHEMA_VERSION } from './report-json.js'
-export { termsCsv } from './terms.js'
+export { corpusTerms, termsCsv } from './terms.js'
+export { storyIndex } from './index-csv.js'
+export { fixZipTimes, type Sheet, type SheetCell, SHEET_ROWS, sheetOf, WORKBOOK_DATE, workbook } from './workbook.js'
 
 /**
  * The files of a story folder, in the order they are made (and listed in `.corroborate.json`); every CSV among them
@@ -71,4 +74,26 @@ export type ReportFiles = ReadonlyMap<string, string>
 export function report(ledger: Ledger, messages: readonly Message[], tool: ToolInfo, options: CsvOptions = {}): ReportFiles {
   const input = reportInput(ledger, messages, tool)
   return new Map(STORY_REPORTS.map((f) => [f.file, writeFile(f, input, options)]))
+}
+
+/** A story's workbook (report.xlsx): its bytes, and per CSV file the columns that hold numbers. */
+export interface StoryWorkbook {
+  readonly bytes: Uint8Array
+  /** CSV file name to the columns whose cells are numbers: what the run-wide workbook types as numbers. */
+  readonly numbers: Readonly<Record<string, readonly string[]>>
+}
+
+/** report.xlsx of one story: one sheet per CSV file of its report, in their order, cells typed (see `workbook`). */
+export async function reportWorkbook(ledger: Ledger, messages: readonly Message[], tool: ToolInfo): Promise<StoryWorkbook> {
+  const input = reportInput(ledger, messages, tool)
+  const files = STORY_REPORTS.filter((f): f is CsvFile => 'rows' in f)
+  const sheets = files.map((f) => sheetOf(f, input))
+  const numbers = Object.fromEntries(
+    files.map((f, n) => {
+      const sheet = sheets[n]!
+      const rows = sheet.rows as readonly (readonly unknown[])[]
+      return [f.file, sheet.columns.filter((_, i) => rows.some((r) => typeof r[i] === 'number'))]
+    }),
+  )
+  return { bytes: (await workbook(sheets)).bytes, numbers }
 }

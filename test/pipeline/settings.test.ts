@@ -63,8 +63,8 @@ describe('the fingerprint', () => {
   })
 
   it('hashes every setting marked affectsReports and no other', () => {
-    // An empty outlet map is left out (0.1.0 had none, and hashed as it did); a map given is hashed.
-    const withOutlets = { ...defaults, outlets: { NYT: 'New York Times' } } as AnalyzeSettings
+    // Settings added since 0.1.0 are left out at their default (so that the key is 0.1.0's), and hashed when set.
+    const withOutlets = { ...defaults, outlets: { NYT: 'New York Times' }, xlsx: true } as AnalyzeSettings
     const hashed = Object.keys(fingerprintInput(withOutlets, RESOURCES)).filter((k) => !['tool', 'vectors'].includes(k))
     expect(hashed.sort()).toEqual(
       SETTINGS.analyze

@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs'
 import { lstat } from 'node:fs/promises'
 import path from 'node:path'
 import { quoteValue } from '../core/messages.js'
+import { SCHEMA_VERSION } from '../stages/report/index.js'
 import type { RawSource } from '../core/types.js'
 import { STATE_FILE } from './folders.js'
 import { readBounded } from './read.js'
@@ -16,6 +17,11 @@ import { contentHash, type StoryState } from './story.js'
  */
 export async function damaged(dir: string, state: StoryState): Promise<string | null> {
   if (!state.files || typeof state.files !== 'object') return `its state file \`${STATE_FILE}\` does not list its reports' hashes (written by an older version)`
+  // Reports of another layout (CSVs without \`story_id\`) would stack wrongly into the run-wide tables.
+  if (state.schemaVersion !== SCHEMA_VERSION) {
+    const was = state.schemaVersion === undefined ? 'an older schema version' : `schema version ${state.schemaVersion}`
+    return `its reports have ${was}, this version writes ${SCHEMA_VERSION}`
+  }
   for (const [name, hash] of Object.entries(state.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (name === '' || name.includes('/') || name.includes('\\') || name.startsWith('.')) return `its state file \`${STATE_FILE}\` names an unexpected file ${quoteValue(name)}`
     const file = path.join(dir, name)

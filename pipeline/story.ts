@@ -7,7 +7,7 @@ import { align } from '../stages/align/index.js'
 import { clean } from '../stages/clean/index.js'
 import { ingest, UNNAMED_OUTLETS } from '../stages/ingest/index.js'
 import { Message, MessageLog, NO_TEXT_RULES, quoteValue } from '../core/messages.js'
-import { type IndexRow, report, reportWorkbook, type ToolInfo } from '../stages/report/index.js'
+import { type IndexRow, report, reportWorkbook, SCHEMA_VERSION, SHEET_ROWS, type ToolInfo } from '../stages/report/index.js'
 import { scoreStory } from '../stages/score/index.js'
 import { segment } from '../stages/segment/index.js'
 import type { SimilarityModel } from '../stages/similarity/index.js'
@@ -64,6 +64,8 @@ export interface StoryOutcome {
 /** What the state file holds. */
 export interface StoryState {
   readonly key: string
+  /** The report layout its files were written in (`SCHEMA_VERSION`); a folder of another layout is redone. */
+  readonly schemaVersion?: number
   readonly row: IndexRow
   /** Term counts per outlet, for the corpus-wide distinctive terms. */
   readonly terms: TermCounts
@@ -134,7 +136,7 @@ export async function analyseStory(job: StoryJob, settings: StorySettings, vecto
       row.conflicts = ledger.story.conflictCount
       row.quotesChanged = ledger.story.quotesChanged
       const hashes = Object.fromEntries([...files].map(([name, content]) => [name, contentHash(content)]))
-      const state: StoryState = { key: job.key, row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, terms, files: hashes, published: storyPublished(ledger.articles), unnamedOutlets: unnamed(), ...(numbers ? { numbers } : {}) }
+      const state: StoryState = { key: job.key, schemaVersion: SCHEMA_VERSION, row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, terms, files: hashes, published: storyPublished(ledger.articles), unnamedOutlets: unnamed(), ...(numbers ? { numbers } : {}) }
       // The state goes into the folder with the reports, so both are swapped in together or not at all.
       const withState = new Map(files)
       withState.set(STATE_FILE, `${JSON.stringify(state)}\n`)
@@ -211,6 +213,7 @@ export async function runStages(
   const files: Map<string, string | Uint8Array> = new Map(await step('report', () => report(ledger, log.messages, options.tool, { excel: options.excel })))
   if (!options.xlsx) return { documents, ledger, files, status: 'ok' }
   const book = await step('report', () => reportWorkbook(ledger, log.messages, options.tool))
+  for (const [sheet, count] of book.leftOut) log.warn('report', 'sheet-truncated', `Expected at most ${SHEET_ROWS} rows in sheet ${quoteValue(sheet)} of \`${WORKBOOK_FILE}\`, got ${SHEET_ROWS + count}; the last ${count} left out (the CSV has them all)`, { file: WORKBOOK_FILE })
   files.set(WORKBOOK_FILE, book.bytes)
   return { documents, ledger, files, status: 'ok', numbers: book.numbers }
 }

@@ -81,6 +81,8 @@ export interface StoryWorkbook {
   readonly bytes: Uint8Array
   /** CSV file name to the columns whose cells are numbers: what the run-wide workbook types as numbers. */
   readonly numbers: Readonly<Record<string, readonly string[]>>
+  /** Rows left out of a sheet longer than the format allows, by sheet. */
+  readonly leftOut: ReadonlyMap<string, number>
 }
 
 /** report.xlsx of one story: one sheet per CSV file of its report, in their order, cells typed (see `workbook`). */
@@ -95,5 +97,6 @@ export async function reportWorkbook(ledger: Ledger, messages: readonly Message[
       return [f.file, sheet.columns.filter((_, i) => rows.some((r) => typeof r[i] === 'number'))]
     }),
   )
-  return { bytes: (await workbook(sheets)).bytes, numbers }
+  const book = await workbook(sheets)
+  return { bytes: book.bytes, numbers, leftOut: book.leftOut }
 }

@@ -74,6 +74,18 @@ describe('the run-wide tables', () => {
     expect(rows.filter((r) => r.story_id === 'market')).toEqual((parse(before, { columns: true }) as Record<string, string>[]).filter((r) => r.story_id === 'market'))
   })
 
+  it('never stack a story folder written in an older layout: such a story is redone', async () => {
+    const input = await corpus(['market'])
+    const out = `${input}-out`
+    await run(['--corpus', input, '--out', out])
+    // A folder as the previous version wrote it: no schema version in its state, no `story_id` in its CSVs.
+    const stateFile = path.join(out, 'market', '.corroborate.json')
+    const { schemaVersion: _version, ...old } = JSON.parse(await readFile(stateFile, 'utf8')) as Record<string, unknown>
+    await writeFile(stateFile, JSON.stringify(old))
+    const { stderr } = await run(['--corpus', input, '--out', out, '--verbose'])
+    expect(stderr).toContain('market: info: Redoing the story although its input is unchanged: its reports have an older schema version, this version writes 3 [analyze/damaged-report]')
+  })
+
   it('are written with `--excel` as the story files are: a byte order mark and CRLF', async () => {
     const input = await corpus(['market'])
     const out = `${input}-out`

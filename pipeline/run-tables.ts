@@ -64,7 +64,7 @@ export async function runSheets(out: string, stories: readonly StoryFolder[]): P
         yield item.row.map((cell, i) => (cell === '' ? null : item.numbers.has(i) && Number.isFinite(Number(cell)) ? Number(cell) : unguard(cell)))
       }
     })()
-    sheets.push({ name: table.file.replace(/\.csv$/, ''), columns, rows })
+    sheets.push({ name: table.file.replace(/\.[^.]+$/, ''), columns, rows })
   }
   return sheets
 }

@@ -65,7 +65,7 @@ function misspelledOutlets(files: Record<string, string>, outlets: readonly stri
   for (const [name, text] of Object.entries(files)) {
     if (!name.endsWith('.csv')) continue
     const [header, ...rows] = parse(text, { bom: true }) as string[][]
-    if (name.endsWith('coverage.csv')) for (const cell of header!.slice(3, -1)) found.push(`${name}: ${cell}`)
+    if (name.endsWith('coverage.csv')) for (const cell of header!.slice(4, -1)) found.push(`${name}: ${cell}`)
     header!.forEach((column, k) => {
       for (const row of rows) {
         if (column === 'outlet' || column === 'outlet_a' || column === 'outlet_b') found.push(`${name}: ${row[k]}`)
@@ -94,7 +94,7 @@ describe('hostile outlet names and texts', () => {
     const header = (parse(files['pier/coverage.csv']!, { bom: true }) as string[][])[0]
     expect({ code, header, formulas: formulaCells(files), misspelled: misspelledOutlets(files, outlets) }).toEqual({
       code: 0,
-      header: ['statement_id', 'support', 'independent_support', "'+Radio-Canada", `'=HYPERLINK("http://evil.example","Outlet A")`, "'@Reuters", 'text'],
+      header: ['story_id', 'statement_id', 'support', 'independent_support', "'+Radio-Canada", `'=HYPERLINK("http://evil.example","Outlet A")`, "'@Reuters", 'text'],
       formulas: [],
       misspelled: [],
     })

@@ -30,7 +30,7 @@ export function sheetOf<In>(file: CsvFile<In>, input: In): Sheet {
   const cellOf = (row: Row, column: string): Cell => (Object.hasOwn(row, column) ? row[column]! : null)
   const typed = (cell: Cell): SheetCell => (cell === null ? null : typeof cell === 'number' ? (Number.isFinite(cell) ? cell : null) : typeof cell === 'string' ? cell : cell.join('; '))
   const rows = file.rows(input).map((row) => (Array.isArray(row) ? (row as readonly Cell[]).map(typed) : columns.map((c) => typed(cellOf(row as Row, c)))))
-  return { name: file.file.replace(/\.csv$/, ''), columns, rows }
+  return { name: file.file.replace(/\.[^.]+$/, ''), columns, rows }
 }
 
 /** A story's workbook: one sheet per CSV file of its report, in their order. */

@@ -281,6 +281,8 @@ describe('main: analyze', () => {
         excel: false,
         force: false,
         prune: false,
+        outlets: {},
+        xlsx: false,
         followOutsideLinks: false,
         failOn: 'fatal',
         strict: false,

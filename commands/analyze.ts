@@ -503,8 +503,8 @@ async function inWindow(
 }
 
 /**
- * Write the run-level files (index.csv, terms.csv, run.json) together, from the story folders' state files as
- * `collect` does; returns the run's timings as run.json records them.
+ * Write the run-level files (index.csv, terms.csv, the run-wide tables, report.xlsx with `--xlsx`, run.json)
+ * together, from the story folders as `collect` does; returns the run's timings as run.json records them.
  */
 async function writeRun(settings: AnalyzeSettings, tool: ToolInfo, concurrency: number, vectors: WordVectors | undefined, corpus: Corpus, totals: Totals, clock: Clock, say: (m: Message) => void): Promise<Record<string, number>> {
   const tables = await clock.time('write', () => runTables(settings.out, totals.stories, { excel: settings.excel, xlsx: settings.xlsx }))

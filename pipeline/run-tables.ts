@@ -5,8 +5,6 @@ import { createReadStream } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'csv-parse'
 import { type CsvOptions, csvRecords, neutralise, type Sheet, type SheetCell } from '../stages/report/index.js'
-import { STATE_FILE } from './folders.js'
-import { readState } from './state.js'
 
 /** One run-wide table: the story file it stacks, and its columns that hold a statement id (made `<story>:<id>`). */
 export interface RunTable {
@@ -24,11 +22,15 @@ export const RUN_TABLES: readonly RunTable[] = [
   { file: 'outlet_pairs.csv', statementColumns: [] },
 ]
 
-/** A story folder whose tables go into the run-wide ones. */
+/** A story folder whose tables go into the run-wide ones, with what its state file says of them. */
 export interface StoryFolder {
   readonly storyId: string
   /** Its folder under the output folder. */
   readonly folder: string
+  /** The story's date (`StoryState.published`). */
+  readonly published: string | null
+  /** Per CSV file, the columns its workbook held as numbers (`StoryState.numbers`). */
+  readonly numbers: Readonly<Record<string, readonly string[]>>
 }
 
 /** Rows of a stacked table written at a time: each batch's text is handed to the writer and dropped. */
@@ -39,7 +41,7 @@ type Stacked = { readonly header: readonly string[] } | { readonly row: readonly
 
 /**
  * The run-wide tables of `stories` (in the order given), each as text made piece by piece while it is written: the
- * story file's header with `published` (the story's date, from its state file) after `story_id`, then every story's
+ * story file's header with `published` (the story's date) after `story_id`, then every story's
  * rows, statement ids made unique across the run (`<story>:s1`). A story whose header differs (a file from another
  * version) has its cells placed by column name; a story without the file adds no rows.
  */
@@ -95,10 +97,10 @@ async function* stacked(out: string, stories: readonly StoryFolder[], table: Run
   let header: readonly string[] | null = null
   for (const story of stories) {
     const dir = path.join(out, story.folder)
-    const state = await readState(path.join(dir, STATE_FILE))
-    if (state === null) continue
-    const published = String(neutralise(state.published ?? null))
-    const numberColumns = new Set(state.numbers?.[table.file] ?? [])
+    const published = String(neutralise(story.published))
+    // From a state file on disk: a list of names or nothing usable.
+    const listed = Object.hasOwn(story.numbers, table.file) ? story.numbers[table.file] : null
+    const numberColumns = new Set(Array.isArray(listed) ? listed.filter((c): c is string => typeof c === 'string') : [])
     let place: ((record: readonly string[]) => string[]) | null = null
     let numbers: ReadonlySet<number> = new Set()
     try {

@@ -71,7 +71,7 @@ export async function runTables(out: string, stories: Iterable<RunStory>, option
     }
     rows.push(state.row)
     if (state.unnamedOutlets) unnamed++
-    if (state.row.status === 'ok') reported.push({ storyId: story.storyId, folder: story.folder, published: state.published ?? null, numbers: state.numbers ?? {} })
+    if (state.row.status === 'ok') reported.push({ storyId: story.storyId, folder: story.folder, published: typeof state.published === 'string' ? state.published : null, numbers: typeof state.numbers === 'object' && state.numbers !== null ? state.numbers : {} })
     addTerms(terms, state.terms)
   }
   if (unnamed > 0) {

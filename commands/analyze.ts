@@ -526,7 +526,7 @@ async function writeRun(settings: AnalyzeSettings, tool: ToolInfo, concurrency: 
       timingsMs,
     }),
   )
-  await writeRunFiles(settings.out, files)
+  await writeRunFiles(settings.out, files, { xlsx: settings.xlsx })
   return timingsMs
 }
 

@@ -1,6 +1,7 @@
 // The run-level files of an output folder (index.csv, terms.csv, run.json and whatever run-wide file joins them),
 // built from the story folders' state files: one module for `analyze` and for `collect`, so that a run made on one
 // machine and a run made by many workers through the queue give the same bytes.
+import { lstat, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { type Message, MessageLog, quoteValue } from '../core/messages.js'
 import { distinctiveTerms } from '../stages/framing/index.js'
@@ -10,7 +11,7 @@ import { STATE_FILE } from './folders.js'
 import { readState } from './state.js'
 import { type TermCounts, WORKBOOK_FILE } from './story.js'
 import { runSheets, type StoryFolder, stackedTables } from './run-tables.js'
-import { type FileContent, writeFilesAtomic } from './write.js'
+import { type FileContent, writeError, writeFilesAtomic } from './write.js'
 
 /** One story of a run as the run-level files see it, in the run's story order. */
 export interface RunStory {
@@ -143,8 +144,14 @@ export function runRecord(input: RunRecordInput): string {
  * Write the run-level files together: a full disk leaves all of the previous run's, never a new index beside an old
  * run.json.
  */
-export async function writeRunFiles(out: string, files: ReadonlyMap<string, FileContent>): Promise<void> {
+export async function writeRunFiles(out: string, files: ReadonlyMap<string, FileContent>, options: { readonly xlsx?: boolean } = {}): Promise<void> {
   await writeFilesAtomic(out, files)
+  // A run without `--xlsx` leaves no workbook of an earlier run beside its new tables, where it would pass for this
+  // run's (a plain file only: anything else at that name is not the tool's).
+  if (!options.xlsx && !files.has(WORKBOOK_FILE)) {
+    const old = path.join(out, WORKBOOK_FILE)
+    if ((await lstat(old).catch(() => null))?.isFile()) await rm(old).catch((error: unknown) => Promise.reject(writeError(error, `remove \`${old}\``)))
+  }
 }
 
 function byStoryId(a: StoryFolder, b: StoryFolder): number {

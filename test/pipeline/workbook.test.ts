@@ -131,6 +131,13 @@ describe('--xlsx', () => {
     expect({ same: second.map((b, i) => b.equals(first[i]!)), dated: first.flatMap(datedEntries) }).toEqual({ same: [true, true], dated: [] })
   })
 
+  it('leaves no workbook of an earlier run once a run goes without --xlsx', async () => {
+    const later = path.join(dir, 'later')
+    expect(await run(dir, later)).toBe(0)
+    const code = await main(['analyze', '--quiet', '--concurrency', '1', '--corpus', path.join(dir, 'stories.jsonl'), '--out', later], { stdout: () => {}, stderr: () => {} })
+    expect([code, existsSync(path.join(later, 'report.xlsx')), existsSync(path.join(later, '2026-01-13', 'report.xlsx'))]).toEqual([0, false, false])
+  })
+
   const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => existsSync(p))
   // LibreOffice is installed by .ci/run; without it (a developer's machine) this one test is skipped.
   ;(soffice ? it : it.skip)('reads back in LibreOffice with every id unchanged', async () => {

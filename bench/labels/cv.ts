@@ -1,5 +1,6 @@
 // Story-grouped cross-validation of the ledger on the labelled BASIL pairs: each fold's stories are analysed with a
 // same-claim stage fitted without them and a threshold chosen without them.
+import type { Learner } from '../../resources/model.js'
 import type { SimilarityModel } from '../../stages/similarity/index.js'
 import type { WordVectors } from '../../resources/vectors.js'
 import { addCounts, evaluateLedger, FOLDS, foldOf, type LedgerFigures, prf } from './evaluate.js'
@@ -19,17 +20,35 @@ export function pool(parts: readonly LedgerFigures[]): LedgerFigures {
   }
 }
 
-/** The ledger's figures, story-grouped `FOLDS`-fold, and the threshold each fold chose. */
-export function crossValidate(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], rows: readonly (Float64Array | null)[], base: SimilarityModel, vectors: WordVectors, log: (line: string) => void): { figures: LedgerFigures; thresholds: number[] } {
-  const parts: LedgerFigures[] = []
-  const thresholds: number[] = []
+/** The same-claim stage of one fold: fitted without the fold's stories, with a threshold chosen without them. */
+export interface FoldStage {
+  readonly threshold: number
+  readonly learner: Learner
+}
+
+/** Each fold's same-claim stage (the costly part of the cross-validation: the threshold is chosen through `align`). */
+export function foldStages(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], rows: readonly (Float64Array | null)[], base: SimilarityModel, vectors: WordVectors, log: (line: string) => void): FoldStage[] {
+  const stages: FoldStage[] = []
   for (let f = 0; f < FOLDS; f++) {
     const { threshold } = groupedThreshold(byStory, rows, pairs, base, vectors, f)
-    const learner = fitSameClaim(rows, pairs, pairs.map((_, i) => i).filter((i) => foldOf(pairs[i]!.story) !== f))
-    const figures = evaluateLedger(byStory, pairs.filter((p) => foldOf(p.story) === f), withStage(base, learner, threshold), vectors)
-    thresholds.push(threshold)
-    parts.push(figures)
-    log(`fold ${f + 1}/${FOLDS}: threshold ${threshold.toFixed(3)}, F1 ${figures.pairs.f1.toFixed(3)} (P ${figures.pairs.precision.toFixed(3)})`)
+    stages.push({ threshold, learner: fitSameClaim(rows, pairs, pairs.map((_, i) => i).filter((i) => foldOf(pairs[i]!.story) !== f)) })
+    log(`fold ${f + 1}/${FOLDS}: threshold ${threshold.toFixed(3)}`)
   }
-  return { figures: pool(parts), thresholds }
+  return stages
+}
+
+/** The ledger's figures with each fold's stories analysed by that fold's stage, pooled. */
+export function evaluateFolds(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], stages: readonly FoldStage[], base: SimilarityModel, vectors: WordVectors, log: (line: string) => void = () => {}): LedgerFigures {
+  const parts = stages.map(({ learner, threshold }, f) => {
+    const figures = evaluateLedger(byStory, pairs.filter((p) => foldOf(p.story) === f), withStage(base, learner, threshold), vectors)
+    log(`fold ${f + 1}/${FOLDS}: threshold ${threshold.toFixed(3)}, F1 ${figures.pairs.f1.toFixed(3)} (P ${figures.pairs.precision.toFixed(3)})`)
+    return figures
+  })
+  return pool(parts)
+}
+
+/** The ledger's figures, story-grouped `FOLDS`-fold, and the threshold each fold chose. */
+export function crossValidate(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], rows: readonly (Float64Array | null)[], base: SimilarityModel, vectors: WordVectors, log: (line: string) => void): { figures: LedgerFigures; thresholds: number[] } {
+  const stages = foldStages(byStory, pairs, rows, base, vectors, () => {})
+  return { figures: evaluateFolds(byStory, pairs, stages, base, vectors, log), thresholds: stages.map((s) => s.threshold) }
 }

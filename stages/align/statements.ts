@@ -46,13 +46,14 @@ export function buildStatements(scorer: StoryScorer, groups: readonly number[][]
         outlet: s.outlet,
         index: s.index,
         similarity: x === best ? 1 : round(similarity(x, best)),
-        relation: x === best ? 'identical' : relate(s, rep, features[x]!, features[best]!).relation,
+        relation: x === best ? 'identical' : relate(s, rep, features[x]!, features[best]!, { disputes: link(x, best) >= threshold }).relation,
         representative: x === best,
       }
     })
     const pairs: PairRelation[] = []
     const pair = (x: number, y: number) => {
-      const related = relate(sentences[x]!, sentences[y]!, features[x]!, features[y]!)
+      // A dispute only between units linked to each other, not only through the statement's other members.
+      const related = relate(sentences[x]!, sentences[y]!, features[x]!, features[y]!, { disputes: link(x, y) >= threshold })
       pairs.push({ a: sentences[x]!.id, b: sentences[y]!.id, similarity: round(similarity(x, y)), relation: related.relation, values: related.values })
     }
     // Pairs across articles only: two units of one article are never compared for conflicts or reuse.

@@ -25,6 +25,7 @@ import {
   QUOTE_FILLERS,
   RANK_BEFORE,
   REGULAR_PAST,
+  SPEECH_VERBS,
   SUBJECT_PRONOUNS,
   TITLE_ABBREVIATIONS,
   UNASSERTING,
@@ -60,9 +61,13 @@ function conditional(tokens: readonly Token[], i: number): boolean {
   return false
 }
 
-/** True when the word at `k` sits, in its clause (back to a punctuation mark), after a word that wishes, urges or expects it, or in a condition. */
+/**
+ * True when the word at `k` sits, in its clause (back to a punctuation mark), after a word that wishes, urges or
+ * expects it or opens a condition or an open question ("announces whether he plans to step down or will … seek a
+ * second term": no term is sought yet), or in a condition.
+ */
 function unasserted(tokens: readonly Token[], k: number): boolean {
-  for (let j = k - 1; j >= 0 && tokens[j]!.kind !== 'punctuation'; j--) if (UNASSERTING.has(tokens[j]!.normal)) return true
+  for (let j = k - 1; j >= 0 && tokens[j]!.kind !== 'punctuation'; j--) if (UNASSERTING.has(tokens[j]!.normal) || CONDITION_WORDS.has(tokens[j]!.normal)) return true
   return conditional(tokens, k)
 }
 
@@ -88,12 +93,35 @@ function clauseShares(tokens: readonly Token[], i: number, stems: ReadonlySet<st
  * sourced to someone else); partial (one says clearly more); else paraphrase. Symmetric: `relate(a, b)` and
  * `relate(b, a)` give the same relation, values swapped.
  */
-export function relate(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceFeatures): Related {
+export function relate(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceFeatures, options: RelateOptions = {}): Related {
   if (fa.wording === fb.wording) return { relation: 'identical', values: null }
   // One event told before and after it happened ("will speak by phone Saturday" / "spoke by phone on Saturday"):
   // an update, not a conflict, whatever numbers or words changed with time.
   const update = updateOf(a, b)
   if (update) return { relation: 'update', values: update }
+  if (options.disputes !== false) {
+    const dispute = disputeOf(a, b, fa, fb)
+    if (dispute) return dispute
+  }
+  // A headline's "Trump Declares …" is no source: sources are compared between body sentences only.
+  if (a.unit === 'sentence' && b.unit === 'sentence' && a.attribution && b.attribution && attributionDiffers(a.attribution, b.attribution))
+    return { relation: 'attribution_differs', values: [a.attribution, b.attribution] }
+  if (saysMore(fa, fb)) return { relation: 'partial', values: null }
+  return { relation: 'paraphrase', values: null }
+}
+
+/** Options of `relate`. */
+export interface RelateOptions {
+  /**
+   * Whether a dispute (number, negation or quote conflict) may be called (default: true). False for two units that
+   * share a statement without being linked to each other, only each to other members: they are the same claim by
+   * way of a third unit, too weak a tie for a difference between them to be a dispute rather than two claims.
+   */
+  readonly disputes?: boolean
+}
+
+/** A number, negation or quote conflict between two units, the most telling first, or null. */
+function disputeOf(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceFeatures): Related | null {
   const numbers = numberConflict(a, b)
   if (numbers) return { relation: 'number_conflict', values: numbers }
   const weekdays = weekdayConflict(a, b)
@@ -102,11 +130,7 @@ export function relate(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Sente
   if (negation) return { relation: 'negation_conflict', values: negation }
   const quote = quoteConflict(a, b)
   if (quote) return { relation: 'quote_conflict', values: quote }
-  // A headline's "Trump Declares …" is no source: sources are compared between body sentences only.
-  if (a.unit === 'sentence' && b.unit === 'sentence' && a.attribution && b.attribution && attributionDiffers(a.attribution, b.attribution))
-    return { relation: 'attribution_differs', values: [a.attribution, b.attribution] }
-  if (saysMore(fa, fb)) return { relation: 'partial', values: null }
-  return { relation: 'paraphrase', values: null }
+  return null
 }
 
 /** The verbs a unit puts ahead (base forms, by stem), each with the words that say so: "will speak" → speak. */
@@ -246,17 +270,22 @@ function isQuantity(s: Sentence, n: NumberMention): boolean {
   return true
 }
 
-/** True when the words around two spans (four on each side, numbers and the counted `unit` aside) share a content stem. */
-function shareContext(a: Sentence, x: { begin: number; end: number }, b: Sentence, y: { begin: number; end: number }, unit: string | null = null): boolean {
+/**
+ * True when the words around two spans (four on each side, numbers and the counted `unit` aside) share a content
+ * stem; with `verb`, a stem that is a verb on one side at least (the predicate, not only a name or a noun).
+ */
+function shareContext(a: Sentence, x: { begin: number; end: number }, b: Sentence, y: { begin: number; end: number }, unit: string | null = null, verb = false): boolean {
   const around = (s: Sentence, span: { begin: number; end: number }) => {
     const at = s.tokens.findIndex((t) => t.begin >= span.begin)
     const last = s.tokens.findIndex((t) => t.end >= span.end)
     const near = [...s.tokens.slice(Math.max(0, at - 4), at), ...s.tokens.slice(last + 1, last + 5)]
     const counted = (t: Token) => unit !== null && t.normal.toLowerCase().replace(PLURAL_SUFFIX, '') === unit
-    return new Set(near.filter((t) => t.kind === 'word' && !t.stop && t.pos !== 'NUM' && !counted(t)).map((t) => t.stem))
+    const words = new Map<string, boolean>()
+    for (const t of near) if (t.kind === 'word' && !t.stop && t.pos !== 'NUM' && !counted(t)) words.set(t.stem, (words.get(t.stem) ?? false) || t.pos === 'VERB')
+    return words
   }
   const ca = around(a, x)
-  for (const stem of around(b, y)) if (ca.has(stem)) return true
+  for (const [stem, isVerb] of around(b, y)) if (ca.has(stem) && (!verb || isVerb || ca.get(stem))) return true
   return false
 }
 
@@ -267,7 +296,9 @@ function weekdayConflict(a: Sentence, b: Sentence): [string, string] | null {
   const db = days(b)
   if (new Set(da.map((t) => t.normal)).size !== 1 || new Set(db.map((t) => t.normal)).size !== 1 || da[0]!.normal === db[0]!.normal) return null
   // Of the same event: "found on Monday" / "found the cracks on Tuesday", not "blasted on Monday" / "fired Friday".
-  return shareContext(a, da[0]!, b, db[0]!) ? [cap(da[0]!.normal), cap(db[0]!.normal)] : null
+  // A story told over days names a day for each of its events, so the words shared must be the event's verb: "a
+  // letter sent Tuesday to the lawyer" / "in a letter to the chairman on Friday, a lawyer said" are two letters.
+  return shareContext(a, da[0]!, b, db[0]!, null, true) ? [cap(da[0]!.normal), cap(db[0]!.normal)] : null
 }
 
 function cap(word: string): string {
@@ -301,11 +332,15 @@ function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Se
     // something the United States had actively prosecuted").
     for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) {
       const t = tokens[k]!
+      // "did not say public schools were a bad idea": what is denied is the saying, not the words after it.
+      if (SPEECH_VERBS.has(t.normal)) break
       if ((t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADJ') && !t.stop) {
         if (!plainStems.has(t.stem)) break
         // The other sentence must state it: not wish, urge or expect it ("wants to see us putting people to work",
         // "is expected to attend"), nor set it as a condition.
-        const stated = plain.tokens.find((p, k) => p.stem === t.stem && !unasserted(plain.tokens, k))?.text
+        // A denied verb is stated only by a verb: "defended his criticism of a requirement" / "shouldn't be required",
+        // "took issue with its tolerance of bigotry" / "don't tolerate bigots" name the thing, they do not assert it.
+        const stated = plain.tokens.find((p, k) => p.stem === t.stem && (t.pos !== 'VERB' || p.pos === 'VERB') && !unasserted(plain.tokens, k))?.text
         if (stated === undefined) break
         const denied = negated.text.slice(tokens[i === 0 || tokens[i - 1]!.pos !== 'AUX' ? i : i - 1]!.begin - negated.begin, t.end - negated.begin)
         return flip ? [stated, denied] : [denied, stated]

@@ -60,6 +60,31 @@ describe('relate', () => {
     expect(rel('Senate Republicans: no legislation until after the tax cut extension passes.', 'Senate Republicans pledged legislation on the tax cut extension.').relation).not.toBe('negation_conflict')
   })
 
+  it('calls different weekdays a conflict only of one event: the same verb near both days', () => {
+    // Two letters, two days: the shared words are nouns, not the event.
+    expect(rel('The council sent a letter to the mayor on Tuesday.', 'In a letter to the council on Friday, the mayor’s lawyer objected.').relation).not.toBe('number_conflict')
+    expect(rel('Harlan spoke at a rally at the plant on Saturday.', 'Harlan said Sunday that the plant would stay open.').relation).not.toBe('number_conflict')
+  })
+
+  it('sees no denial of what the other side leaves open, of a saying, or of a thing the other side names', () => {
+    // "whether … or … seek": an open question states nothing.
+    expect(rel('The mayor will tell the council on Monday whether she plans to retire at the end of her current term or will stay on and seek a third term.', 'The mayor is expected to announce that she will not seek a third term.').relation).not.toBe('negation_conflict')
+    // "did not say": the saying is denied, not the words after it.
+    expect(rel('The senator did not say public transit was a failure.', 'Senator calls for ending public transit subsidies').relation).not.toBe('negation_conflict')
+    // A denied verb is stated only by a verb, not by its noun.
+    expect(rel('The council defended its criticism of the parking requirement for new towers.', 'Builders of new towers should not be required to add parking, the council said.').relation).not.toBe('negation_conflict')
+    expect(rel('The 2024 report flagged corrosion on the beam.', "The 2024 report didn't flag any corrosion on the beam.").relation).toBe('negation_conflict')
+  })
+
+  it('calls no dispute when told not to (two units in one statement only through its other members)', () => {
+    const sa = sentenceFromText('The bridge carries about 42,000 vehicles a day.', 'a#0')
+    const sb = sentenceFromText('The bridge carries 38,000 vehicles a day.', 'b#0')
+    expect(relate(sa, sb, sentenceFeatures(sa), sentenceFeatures(sb), { disputes: false }).relation).toBe('paraphrase')
+    const qa = sentenceFromText('"Safety comes first, and I will not reopen this bridge until our engineers tell me it is safe," Whitlock said.', 'a#1')
+    const qb = sentenceFromText('"Safety comes first, and I won\'t reopen that bridge until the engineers say it is safe," Whitlock said.', 'b#1')
+    expect(relate(qa, qb, sentenceFeatures(qa), sentenceFeatures(qb), { disputes: false }).relation).not.toBe('quote_conflict')
+  })
+
   it('gives the same relation both ways round, values swapped', () => {
     const ab = rel('The bridge carries about 42,000 vehicles a day.', 'The bridge carries 38,000 vehicles a day.')
     const ba = rel('The bridge carries 38,000 vehicles a day.', 'The bridge carries about 42,000 vehicles a day.')

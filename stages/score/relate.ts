@@ -192,6 +192,9 @@ export function isListed(relation: Relation): boolean {
   return isConflict(relation) || relation === 'attribution_differs'
 }
 
+/** The unit of a sum of money. */
+const MONEY = /^[$€£¥]$/
+
 // The same quantity: numbers counting the same word (by stem-like prefix: "vehicles"/"vehicle"), or both money.
 function unitKey(n: NumberMention): string | null {
   if (n.unit === null) return null
@@ -229,7 +232,10 @@ function numberConflict(a: Sentence, b: Sentence): [string, string] | null {
         if (approximateAgrees(a, x, y.value) || approximateAgrees(b, y, x.value)) continue
         // The counted noun itself ("vehicles", "percent") is shared by construction: the context must share
         // another word, the predicate or the thing counted ("3 people were hurt" / "2 people died" are two counts).
-        if (shareContext(a, x, b, y, unit)) return [x.text, y.text]
+        // A sum of money counts no noun, and a story names many sums ("use $3.6 billion from construction projects"
+        // / "requested $5.7 billion for construction"): two sums are one quantity only near the same verb ("will
+        // cost $1.8 million" / "will cost $2.1 million").
+        if (shareContext(a, x, b, y, unit, MONEY.test(unit))) return [x.text, y.text]
       }
   }
   return null

@@ -66,6 +66,11 @@ describe('relate', () => {
     expect(rel('Harlan spoke at a rally at the plant on Saturday.', 'Harlan said Sunday that the plant would stay open.').relation).not.toBe('number_conflict')
   })
 
+  it('calls two sums of money one quantity only near the same verb', () => {
+    expect(rel('The order lets the agency use about $3.6 billion from construction projects for the new levee.', 'The governor requested $5.7 billion for construction of the new levee.').relation).not.toBe('number_conflict')
+    expect(rel('The program will cost $1.8 million a year, district staff said.', 'The district estimates the program will cost $2.1 million a year.').relation).toBe('number_conflict')
+  })
+
   it('sees no denial of what the other side leaves open, of a saying, or of a thing the other side names', () => {
     // "whether … or … seek": an open question states nothing.
     expect(rel('The mayor will tell the council on Monday whether she plans to retire at the end of her current term or will stay on and seek a third term.', 'The mayor is expected to announce that she will not seek a third term.').relation).not.toBe('negation_conflict')

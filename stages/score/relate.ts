@@ -404,12 +404,14 @@ export function compareQuoteWords(wx: readonly string[], wy: readonly string[], 
   if (short.length === long.length && short.every((w, k) => nearSpelling(w, long[k]!))) return 'minor'
   // A leading "however", "but" or "and" is often cut from an excerpt.
   if (/…|\.\.\./.test(shortText) && DISCOURSE_OPENERS.has(short[0]!) && cutsFit(shortText.replace(/^\W*\w+\W*/, ''), longText)) return 'truncated'
-  const shared = lcs(short, long)
+  // Whether they are one utterance is judged with possessives aside ("Pennsylvania's working families" /
+  // "Pennsylvania working families"); that they differ at all makes the change.
+  const shared = lcs(short.map(unpossessive), long.map(unpossessive))
   // The same quotation shares most of its words, not a phrase ("to senior Trump Campaign officials" / "A senior
   // Trump campaign official was directed …").
   // A run of five words or more, three of them telling, said in both is one utterance however much else changed
   // ("…, but the lines of supply remain open" in two renderings of one statement).
-  if (shared < Math.max(4, Math.ceil(0.6 * short.length)) && !sharesRun(short, long)) return 'different'
+  if (shared < Math.max(4, Math.ceil(0.6 * short.length)) && !sharesRun(short.map(unpossessive), long.map(unpossessive))) return 'different'
   // The same quotation shares its telling words, not only "I" and "do".
   const content = short.filter((w) => !FUNCTION_WORDS.has(w))
   const longWords = new Set(long)
@@ -499,6 +501,11 @@ function sharesRun(x: readonly string[], y: readonly string[]): boolean {
       if (n >= 5 && x.slice(i, i + n).filter((w) => !FUNCTION_WORDS.has(w)).length >= 3) return true
     }
   return false
+}
+
+/** A quotation word without its possessive ending: "pennsylvania's" → "pennsylvania". */
+function unpossessive(word: string): string {
+  return word.endsWith("'s") ? word.slice(0, -2) : word
 }
 
 /** Length of the longest common subsequence of two word lists. */

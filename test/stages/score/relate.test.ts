@@ -123,6 +123,15 @@ describe('compareQuotes', () => {
     ]).toEqual(['changed', 'changed', 'minor', 'minor', 'minor', 'minor', 'truncated', 'truncated', 'minor'])
   })
 
+  it('tells one utterance reworded with possessives aside', () => {
+    expect(
+      compareQuotes(
+        'I told the mayor that my only concern in joining the race or not was whether it was right for Dayton working families and not any deal,',
+        "I am going to decide to join this or not only depending upon what is good for Dayton's working families and not a deal.",
+      ),
+    ).toBe('changed')
+  })
+
   it('never matches a short common quote with a long one', () => {
     expect(compareQuotes('I hope I do.', 'I do not know what will happen, but I hope that we will reach a deal')).toBe('different')
   })

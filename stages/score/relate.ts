@@ -32,7 +32,7 @@ import {
   UPPER_BOUND,
   WEEKDAYS,
 } from '../../lang/en/words.js'
-import { attributionDiffers } from '../../lang/en/sources.js'
+import { attributionDiffers, sameSource } from '../../lang/en/sources.js'
 import type { SentenceFeatures } from '../similarity/index.js'
 import type { NumberMention, Relation, Sentence, Token } from '../../core/types.js'
 
@@ -334,6 +334,8 @@ function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Se
     if (conditional(tokens, i)) continue
     // The denial must be of the other sentence's claim: its clause shares a content word besides the negated one.
     if (!clauseShares(tokens, i, plainStems)) continue
+    // And of the same participants: "Assange said he could not confirm" / "Trump Jr. confirmed" are two people.
+    if (otherPeople(negated, tokens[i]!.begin, plain)) continue
     // The negated word: the next verb, noun or adjective within five words ("didn't flag", "not the cause", "not
     // something the United States had actively prosecuted").
     for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) {
@@ -354,6 +356,18 @@ function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Se
     }
   }
   return null
+}
+
+/**
+ * True when the person named last before `at` in `s` (the one who denies, or is denied) is not among the people
+ * `other` names, and `other` names some: the denial and the statement are about different people.
+ */
+function otherPeople(s: Sentence, at: number, other: Sentence): boolean {
+  const before = s.entities.filter((e) => e.type === 'person' && e.end <= at)
+  if (before.length === 0 || !other.entities.some((e) => e.type === 'person')) return false
+  const who = before[before.length - 1]!.name
+  // Any name of the other side may be the person: a name that opens a sentence is often not typed a person.
+  return !other.entities.some((e) => sameSource(e.name, who))
 }
 
 /** The same quotation (most of the shorter quote's words in the other) with words changed inside the marks. */

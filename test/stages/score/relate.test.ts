@@ -66,6 +66,11 @@ describe('relate', () => {
     expect(rel('Harlan spoke at a rally at the plant on Saturday.', 'Harlan said Sunday that the plant would stay open.').relation).not.toBe('number_conflict')
   })
 
+  it('sees no denial between two people: who denies must be named on the other side when it names people', () => {
+    expect(rel('Mr. Harlan said on the radio that he could not confirm whether the council had written to Mrs. Ortega.', "Judge Ortega later confirmed the council had written to her, posting the letter on the radio station's site.").relation).not.toBe('negation_conflict')
+    expect(rel('Mr. Harlan said on the radio that he could not confirm the council had written to Mrs. Ortega.', 'Harlan confirmed on the radio that the council had written to Mrs. Ortega.').relation).toBe('negation_conflict')
+  })
+
   it('calls two sums of money one quantity only near the same verb', () => {
     expect(rel('The order lets the agency use about $3.6 billion from construction projects for the new levee.', 'The governor requested $5.7 billion for construction of the new levee.').relation).not.toBe('number_conflict')
     expect(rel('The program will cost $1.8 million a year, district staff said.', 'The district estimates the program will cost $2.1 million a year.').relation).toBe('number_conflict')

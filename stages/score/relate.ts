@@ -71,6 +71,17 @@ function unasserted(tokens: readonly Token[], k: number): boolean {
   return conditional(tokens, k)
 }
 
+/** The content stems of the clause (between punctuation marks) of the token at `i`. */
+function clauseStems(tokens: readonly Token[], i: number): Set<string> {
+  let from = i
+  while (from > 0 && tokens[from - 1]!.kind !== 'punctuation') from--
+  let to = i + 1
+  while (to < tokens.length && tokens[to]!.kind !== 'punctuation') to++
+  const stems = new Set<string>()
+  for (let k = from; k < to; k++) if (!tokens[k]!.stop && (tokens[k]!.kind === 'word' || tokens[k]!.kind === 'number')) stems.add(tokens[k]!.stem)
+  return stems
+}
+
 /** True when the clause of the negation at `i` (between punctuation marks) holds a content stem of the other sentence besides the word right after the negation. */
 function clauseShares(tokens: readonly Token[], i: number, stems: ReadonlySet<string>): boolean {
   let from = i
@@ -348,7 +359,11 @@ function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Se
         // "is expected to attend"), nor set it as a condition.
         // A denied verb is stated only by a verb: "defended his criticism of a requirement" / "shouldn't be required",
         // "took issue with its tolerance of bigotry" / "don't tolerate bigots" name the thing, they do not assert it.
-        const stated = plain.tokens.find((p, k) => p.stem === t.stem && (t.pos !== 'VERB' || p.pos === 'VERB') && !unasserted(plain.tokens, k))?.text
+        // The same participants on both sides: the clause that states the word shares another content word with the
+        // clause that denies it ("no senator had called him to ask him to stay" / "calling on him to give up his bid
+        // for Senate" share no one).
+        const denying = clauseStems(tokens, i)
+        const stated = plain.tokens.find((p, k) => p.stem === t.stem && (t.pos !== 'VERB' || p.pos === 'VERB') && !unasserted(plain.tokens, k) && [...clauseStems(plain.tokens, k)].some((x) => x !== t.stem && denying.has(x)))?.text
         if (stated === undefined) break
         const denied = negated.text.slice(tokens[i === 0 || tokens[i - 1]!.pos !== 'AUX' ? i : i - 1]!.begin - negated.begin, t.end - negated.begin)
         return flip ? [stated, denied] : [denied, stated]

@@ -203,9 +203,6 @@ export function isListed(relation: Relation): boolean {
   return isConflict(relation) || relation === 'attribution_differs'
 }
 
-/** The unit of a sum of money. */
-const MONEY = /^[$€£¥]$/
-
 // The same quantity: numbers counting the same word (by stem-like prefix: "vehicles"/"vehicle"), or both money.
 function unitKey(n: NumberMention): string | null {
   if (n.unit === null) return null
@@ -241,12 +238,13 @@ function numberConflict(a: Sentence, b: Sentence): [string, string] | null {
         if (!isQuantity(a, x) || !isQuantity(b, y)) continue
         // "more than $1 million" / "$1.1 million", "about 40,000" / 38,500: a rounded or bounded value agrees.
         if (approximateAgrees(a, x, y.value) || approximateAgrees(b, y, x.value)) continue
-        // The counted noun itself ("vehicles", "percent") is shared by construction: the context must share
-        // another word, the predicate or the thing counted ("3 people were hurt" / "2 people died" are two counts).
-        // A sum of money counts no noun, and a story names many sums ("use $3.6 billion from construction projects"
-        // / "requested $5.7 billion for construction"): two sums are one quantity only near the same verb ("will
-        // cost $1.8 million" / "will cost $2.1 million").
-        if (shareContext(a, x, b, y, unit, MONEY.test(unit))) return [x.text, y.text]
+        // The counted noun itself ("vehicles", "percent") is shared by construction: the context must share the
+        // predicate, a verb ("carries 42,000 vehicles" / "carries 38,000 vehicles", "will cost $1.8 million" / "will
+        // cost $2.1 million"). A story counts many things near the same nouns: "3 people were hurt" / "2 people
+        // died", "counted 300 protesters outside the courthouse" / "120 protesters marched from courthouse steps",
+        // and a sum of money names no thing at all ("use $3.6 billion from construction projects" / "requested
+        // $5.7 billion for construction").
+        if (shareContext(a, x, b, y, unit, true)) return [x.text, y.text]
       }
   }
   return null

@@ -75,7 +75,8 @@ describe('relate', () => {
     expect(rel('Harlan urged Ortega to stay out of the race, and to give up his bid for Senate over the remarks.', 'Ortega said he would fight on, but admitted that no senator had asked him to stay in the race.').relation).not.toBe('negation_conflict')
   })
 
-  it('calls two sums of money one quantity only near the same verb', () => {
+  it('calls two counts or sums one quantity only near the same verb', () => {
+    expect(rel('Police counted 300 protesters outside the courthouse.', 'Later 120 protesters marched from courthouse steps to city hall.').relation).not.toBe('number_conflict')
     expect(rel('The order lets the agency use about $3.6 billion from construction projects for the new levee.', 'The governor requested $5.7 billion for construction of the new levee.').relation).not.toBe('number_conflict')
     expect(rel('The program will cost $1.8 million a year, district staff said.', 'The district estimates the program will cost $2.1 million a year.').relation).toBe('number_conflict')
   })

@@ -330,8 +330,9 @@ function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Se
   const [negated, plain, flip] = fa.negated ? [a, b, false] : [b, a, true]
   // "did not send" / "Weiner Denies Sending", "taking no questions" / "ignored three questions": both deny.
   if (plain.tokens.some((t) => NEGATIVE_VERB_STEMS.has(t.stem))) return null
-  // "No tax-cut extension?": a question asks, it does not deny.
-  if (/\?["”’']*\s*$/.test(negated.text)) return null
+  // "No tax-cut extension?": a question asks, it does not deny; nor does one state what it asks ("Is it true that
+  // the pay gap was smaller?").
+  if (/\?["”’']*\s*$/.test(negated.text) || /\?["”’']*\s*$/.test(plain.text)) return null
   const plainStems = new Set(plain.tokens.map((t) => t.stem))
   const tokens = negated.tokens
   for (let i = 0; i < tokens.length; i++) {
@@ -355,13 +356,15 @@ function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Se
         if (!plainStems.has(t.stem)) break
         // The other sentence must state it: not wish, urge or expect it ("wants to see us putting people to work",
         // "is expected to attend"), nor set it as a condition.
-        // A denied verb is stated only by a verb: "defended his criticism of a requirement" / "shouldn't be required",
-        // "took issue with its tolerance of bigotry" / "don't tolerate bigots" name the thing, they do not assert it.
+        // A denied verb is stated only by a verb, a denied thing by a noun: "defended his criticism of a requirement" /
+        // "shouldn't be required", "took issue with its tolerance of bigotry" / "don't tolerate bigots" name the thing,
+        // they do not assert it; "decided not to be the moderator" / "faced a task: moderating a debate" is no
+        // statement that he is the moderator.
         // The same participants on both sides: the clause that states the word shares another content word with the
         // clause that denies it ("no senator had called him to ask him to stay" / "calling on him to give up his bid
         // for Senate" share no one).
         const denying = clauseStems(tokens, i)
-        const stated = plain.tokens.find((p, k) => p.stem === t.stem && (t.pos !== 'VERB' || p.pos === 'VERB') && !unasserted(plain.tokens, k) && [...clauseStems(plain.tokens, k)].some((x) => x !== t.stem && denying.has(x)))?.text
+        const stated = plain.tokens.find((p, k) => p.stem === t.stem && (t.pos === 'VERB') === (p.pos === 'VERB') && !unasserted(plain.tokens, k) && [...clauseStems(plain.tokens, k)].some((x) => x !== t.stem && denying.has(x)))?.text
         if (stated === undefined) break
         const denied = negated.text.slice(tokens[i === 0 || tokens[i - 1]!.pos !== 'AUX' ? i : i - 1]!.begin - negated.begin, t.end - negated.begin)
         return flip ? [stated, denied] : [denied, stated]

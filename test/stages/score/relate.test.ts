@@ -75,6 +75,11 @@ describe('relate', () => {
     expect(rel('Harlan urged Ortega to stay out of the race, and to give up his bid for Senate over the remarks.', 'Ortega said he would fight on, but admitted that no senator had asked him to stay in the race.').relation).not.toBe('negation_conflict')
   })
 
+  it('sees no denial of what the other side only asks, or of a thing the other side only does', () => {
+    expect(rel('"Our survey showed that at most of the stores there was no pay gap," the lawyer told the court.', '"Is it true," the judge asked, "that the pay gap at the stores was smaller than the national average?"').relation).not.toBe('negation_conflict')
+    expect(rel('"So that there is no conflict of interest, I have decided not to be the moderator of the debate.', 'Harlan faced an awkward task: moderating a debate that few candidates would attend.').relation).not.toBe('negation_conflict')
+  })
+
   it('calls two counts or sums one quantity only near the same verb', () => {
     expect(rel('Police counted 300 protesters outside the courthouse.', 'Later 120 protesters marched from courthouse steps to city hall.').relation).not.toBe('number_conflict')
     expect(rel('The order lets the agency use about $3.6 billion from construction projects for the new levee.', 'The governor requested $5.7 billion for construction of the new levee.').relation).not.toBe('number_conflict')

@@ -360,11 +360,12 @@ function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Se
         // "shouldn't be required", "took issue with its tolerance of bigotry" / "don't tolerate bigots" name the thing,
         // they do not assert it; "decided not to be the moderator" / "faced a task: moderating a debate" is no
         // statement that he is the moderator.
-        // The same participants on both sides: the clause that states the word shares another content word with the
-        // clause that denies it ("no senator had called him to ask him to stay" / "calling on him to give up his bid
-        // for Senate" share no one).
+        // The same predicate and participants on both sides: the clause that states the word shares two more content
+        // words with the clause that denies it ("no senator had called him to ask him to stay" / "calling on him to
+        // give up his bid for Senate" share only "call"; "Mr. Harlan did not respond" / "Harlan's deputy did respond"
+        // only the name).
         const denying = clauseStems(tokens, i)
-        const stated = plain.tokens.find((p, k) => p.stem === t.stem && (t.pos === 'VERB') === (p.pos === 'VERB') && !unasserted(plain.tokens, k) && [...clauseStems(plain.tokens, k)].some((x) => x !== t.stem && denying.has(x)))?.text
+        const stated = plain.tokens.find((p, k) => p.stem === t.stem && (t.pos === 'VERB') === (p.pos === 'VERB') && !unasserted(plain.tokens, k) && [...clauseStems(plain.tokens, k)].filter((x) => x !== t.stem && denying.has(x)).length >= 2)?.text
         if (stated === undefined) break
         const denied = negated.text.slice(tokens[i === 0 || tokens[i - 1]!.pos !== 'AUX' ? i : i - 1]!.begin - negated.begin, t.end - negated.begin)
         return flip ? [stated, denied] : [denied, stated]

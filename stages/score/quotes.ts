@@ -1,5 +1,5 @@
 // quotes: group each quotation's renderings across outlets, and say how faithfully each renders it.
-import { compareQuotes, compareQuoteWords, quoteWords } from './relate.js'
+import { compareQuotes, compareQuoteWords, quoteWords } from './quote-compare.js'
 import { attributionDiffers } from '../../lang/en/sources.js'
 import { isName, QUOTE_STOPWORDS } from '../../lang/en/words.js'
 import type { Document, QuoteFidelity, QuoteInstance } from '../../core/types.js'

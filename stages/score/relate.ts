@@ -4,35 +4,29 @@ import { stem } from '../../lang/en/nlp.js'
 import {
   AHEAD_BEFORE_TO,
   AHEAD_WORDS,
-  AMPERSAND_WORD,
   ANSWER_VERB,
   APPROXIMATE,
   CONDITION_AFTER_WORDS,
   CONDITION_WORDS,
-  DISCOURSE_OPENERS,
-  FUNCTION_WORDS,
   INFINITIVE_MARKER,
   IRREGULAR_PAST,
   LOWER_BOUND,
   NEGATIONS,
   NEGATIVE_VERBS,
   NOT_DENIALS,
-  NUMBER_WORDS,
   ODDS_AFTER,
   ODDS_BEFORE,
   PLURAL_SUFFIX,
   PRESENT_THIRD_PERSON,
-  QUOTE_FILLERS,
   RANK_BEFORE,
   REGULAR_PAST,
   SPEECH_VERBS,
-  SUBJECT_PRONOUNS,
-  TITLE_ABBREVIATIONS,
   UNASSERTING,
   UPPER_BOUND,
   WEEKDAYS,
 } from '../../lang/en/words.js'
 import { attributionDiffers, sameSource } from '../../lang/en/sources.js'
+import { compareQuotes } from './quote-compare.js'
 import type { SentenceFeatures } from '../similarity/index.js'
 import type { NumberMention, Relation, Sentence, Token } from '../../core/types.js'
 
@@ -238,13 +232,14 @@ function numberConflict(a: Sentence, b: Sentence): [string, string] | null {
         if (!isQuantity(a, x) || !isQuantity(b, y)) continue
         // "more than $1 million" / "$1.1 million", "about 40,000" / 38,500: a rounded or bounded value agrees.
         if (approximateAgrees(a, x, y.value) || approximateAgrees(b, y, x.value)) continue
-        // The counted noun itself ("vehicles", "percent") is shared by construction: the context must share the
-        // predicate, a verb ("carries 42,000 vehicles" / "carries 38,000 vehicles", "will cost $1.8 million" / "will
-        // cost $2.1 million"). A story counts many things near the same nouns: "3 people were hurt" / "2 people
-        // died", "counted 300 protesters outside the courthouse" / "120 protesters marched from courthouse steps",
-        // and a sum of money names no thing at all ("use $3.6 billion from construction projects" / "requested
-        // $5.7 billion for construction").
-        if (shareContext(a, x, b, y, unit, true)) return [x.text, y.text]
+        // The counted noun itself ("vehicles", "percent") is shared by construction: the context must share another
+        // word, the predicate or the thing counted ("3 people were hurt" / "2 people died" are two counts), and the
+        // clauses of the two values the same verb ("carries 42,000 vehicles" / "carries 38,000 vehicles", "approved
+        // the levy by a margin of 812 votes" / "approved the levy by a margin of 900 votes"). A story counts many
+        // things near the same nouns ("counted 300 protesters outside the courthouse" / "120 protesters marched from
+        // courthouse steps"), and a sum of money names no thing at all ("use $3.6 billion from construction
+        // projects" / "requested $5.7 billion for construction").
+        if (shareContext(a, x, b, y, unit) && shareVerb(a, x, b, y)) return [x.text, y.text]
       }
   }
   return null
@@ -285,24 +280,38 @@ function isQuantity(s: Sentence, n: NumberMention): boolean {
   return true
 }
 
-/**
- * True when the words around two spans (four on each side, numbers and the counted `unit` aside) share a content
- * stem; with `verb`, a stem that is a verb on one side at least (the predicate, not only a name or a noun).
- */
-function shareContext(a: Sentence, x: { begin: number; end: number }, b: Sentence, y: { begin: number; end: number }, unit: string | null = null, verb = false): boolean {
+/** True when the words around two spans (four on each side, numbers and the counted `unit` aside) share a content stem. */
+function shareContext(a: Sentence, x: { begin: number; end: number }, b: Sentence, y: { begin: number; end: number }, unit: string | null = null): boolean {
   const around = (s: Sentence, span: { begin: number; end: number }) => {
     const at = s.tokens.findIndex((t) => t.begin >= span.begin)
     const last = s.tokens.findIndex((t) => t.end >= span.end)
     const near = [...s.tokens.slice(Math.max(0, at - 4), at), ...s.tokens.slice(last + 1, last + 5)]
     const counted = (t: Token) => unit !== null && t.normal.toLowerCase().replace(PLURAL_SUFFIX, '') === unit
-    const words = new Map<string, boolean>()
-    for (const t of near) if (t.kind === 'word' && !t.stop && t.pos !== 'NUM' && !counted(t)) words.set(t.stem, (words.get(t.stem) ?? false) || t.pos === 'VERB')
-    return words
+    return new Set(near.filter((t) => t.kind === 'word' && !t.stop && t.pos !== 'NUM' && !counted(t)).map((t) => t.stem))
   }
   const ca = around(a, x)
-  for (const [stem, isVerb] of around(b, y)) if (ca.has(stem) && (!verb || isVerb || ca.get(stem))) return true
+  for (const stem of around(b, y)) if (ca.has(stem)) return true
   return false
 }
+
+/** True when the clauses of two spans (back and on to a mark that ends a clause) hold a verb of one stem: the same predicate. */
+function shareVerb(a: Sentence, x: { begin: number }, b: Sentence, y: { begin: number }): boolean {
+  const verbs = (s: Sentence, span: { begin: number }) => {
+    const ends = (t: Token) => t.kind === 'punctuation' && CLAUSE_MARK.test(t.text)
+    const at = Math.max(0, s.tokens.findIndex((t) => t.begin >= span.begin))
+    let from = at
+    while (from > 0 && !ends(s.tokens[from - 1]!)) from--
+    let to = at
+    while (to < s.tokens.length && !ends(s.tokens[to]!)) to++
+    return new Set(s.tokens.slice(from, to).filter((t) => t.pos === 'VERB').map((t) => t.stem))
+  }
+  const va = verbs(a, x)
+  for (const v of verbs(b, y)) if (va.has(v)) return true
+  return false
+}
+
+/** The marks that end a clause. */
+const CLAUSE_MARK = /^[,;:.!?—–()]$/
 
 /** "on Monday" against "on Tuesday": each names one weekday, and they differ. */
 function weekdayConflict(a: Sentence, b: Sentence): [string, string] | null {
@@ -311,9 +320,9 @@ function weekdayConflict(a: Sentence, b: Sentence): [string, string] | null {
   const db = days(b)
   if (new Set(da.map((t) => t.normal)).size !== 1 || new Set(db.map((t) => t.normal)).size !== 1 || da[0]!.normal === db[0]!.normal) return null
   // Of the same event: "found on Monday" / "found the cracks on Tuesday", not "blasted on Monday" / "fired Friday".
-  // A story told over days names a day for each of its events, so the words shared must be the event's verb: "a
-  // letter sent Tuesday to the lawyer" / "in a letter to the chairman on Friday, a lawyer said" are two letters.
-  return shareContext(a, da[0]!, b, db[0]!, null, true) ? [cap(da[0]!.normal), cap(db[0]!.normal)] : null
+  // A story told over days names a day for each of its events, so the two clauses must share the event's verb too:
+  // "a letter sent Tuesday to the lawyer" / "in a letter to the chairman on Friday, a lawyer said" are two letters.
+  return shareContext(a, da[0]!, b, db[0]!) && shareVerb(a, da[0]!, b, db[0]!) ? [cap(da[0]!.normal), cap(db[0]!.normal)] : null
 }
 
 function cap(word: string): string {
@@ -395,162 +404,6 @@ function quoteConflict(a: Sentence, b: Sentence): [string, string] | null {
       if (fidelity === 'changed') return [qa.text, qb.text]
     }
   return null
-}
-
-/** How faithfully one rendering of a quotation matches another, or `different` when they are not the same quote. */
-export type Fidelity = 'exact' | 'minor' | 'truncated' | 'changed' | 'different'
-
-/** Compare two renderings of a quotation word by word (case, punctuation and curly quotes aside). */
-export function compareQuotes(x: string, y: string): Fidelity {
-  return compareQuoteWords(quoteWords(x), quoteWords(y), x, y)
-}
-
-/** `compareQuotes` on words already split by `quoteWords`. */
-export function compareQuoteWords(wx: readonly string[], wy: readonly string[], x: string, y: string): Fidelity {
-  if (wx.length === 0 || wy.length === 0) return 'different'
-  if (wx.join(' ') === wy.join(' ')) return x.trim() === y.trim() ? 'exact' : 'minor'
-  const [short, long] = wx.length <= wy.length ? [wx, wy] : [wy, wx]
-  // Spaces aside ("work force" / "workforce"), one rendering inside the other is the same words.
-  const squash = (w: readonly string[]) => w.join('')
-  if (squash(wx) === squash(wy)) return 'minor'
-  if (short.length >= 3 && squash(long).includes(squash(short))) return 'truncated'
-  // An excerpt with its cuts marked ("we would be remiss … if we did not challenge"): each piece, in order.
-  const [shortText, longText] = wx.length <= wy.length ? [x, y] : [y, x]
-  if (/…|\.\.\./.test(shortText) && cutsFit(shortText, longText)) return 'truncated'
-  // Reported for direct speech at the start ("I look forward to being …" / "looks forward to being …"): the words
-  // after a pronoun, by stem.
-  const reported = (w: readonly string[]) => {
-    const rest = SUBJECT_PRONOUNS.has(w[0]!) ? w.slice(1) : [...w]
-    return rest.length > 0 ? [stem(rest[0]!), ...rest.slice(1)] : rest
-  }
-  if (short.length >= 3 && ` ${reported(long).join(' ')} `.includes(` ${reported(short).join(' ')} `)) return 'truncated'
-  // A quotation of a few telling words with one word more or fewer inside it ("a plan for rebuilding rural
-  // schools" / "plan rebuilding rural schools") is the same quote, changed.
-  if (short.length < 5 && oneWordInside(short, long)) return 'changed'
-  // A quotation of a few words is the same quote only when its words are the same; "I hope I do" is everywhere.
-  if (short.length < 5) return 'different'
-  // Truncated: the shorter one is a run of the longer one's words.
-  if (short.length >= 3 && ` ${long.join(' ')} `.includes(` ${short.join(' ')} `)) return 'truncated'
-  // The same words but for a spelling ("Momma" / "Mama"): no other words.
-  if (short.length === long.length && short.every((w, k) => nearSpelling(w, long[k]!))) return 'minor'
-  // A leading "however", "but" or "and" is often cut from an excerpt.
-  if (/…|\.\.\./.test(shortText) && DISCOURSE_OPENERS.has(short[0]!) && cutsFit(shortText.replace(/^\W*\w+\W*/, ''), longText)) return 'truncated'
-  // Whether they are one utterance is judged with possessives aside ("Pennsylvania's working families" /
-  // "Pennsylvania working families"); that they differ at all makes the change.
-  const shared = lcs(short.map(unpossessive), long.map(unpossessive))
-  // The same quotation shares most of its words, not a phrase ("to senior Trump Campaign officials" / "A senior
-  // Trump campaign official was directed …").
-  // A run of five words or more, three of them telling, said in both is one utterance however much else changed
-  // ("…, but the lines of supply remain open" in two renderings of one statement).
-  if (shared < Math.max(4, Math.ceil(0.6 * short.length)) && !sharesRun(short.map(unpossessive), long.map(unpossessive))) return 'different'
-  // The same quotation shares its telling words, not only "I" and "do".
-  const content = short.filter((w) => !FUNCTION_WORDS.has(w))
-  const longWords = new Set(long)
-  if (content.filter((w) => longWords.has(w)).length < Math.min(2, content.length) || content.length === 0) return 'different'
-  // Any word added, dropped or swapped inside the same quotation changes it ("duties" / "duty", "rules and
-  // regulations" / "rules or regulations"): the guide counts every word beyond punctuation and "that"/"which".
-  return 'changed'
-}
-
-/**
- * True when `short` and a run of `long` differ by one word inside (neither first nor last) that one of them has and
- * the other lacks, the shorter of the two holding at least three content words: the same words, in order, but one.
- */
-function oneWordInside(short: readonly string[], long: readonly string[]): boolean {
-  const n = short.length
-  for (const m of [n + 1, n - 1]) {
-    for (let at = 0; at + m <= long.length; at++) {
-      const run = long.slice(at, at + m)
-      const [fewer, more] = m < n ? [run, short] : [short, run]
-      if (fewer.filter((w) => !FUNCTION_WORDS.has(w)).length < 3 || more[0] !== fewer[0] || more[more.length - 1] !== fewer[fewer.length - 1]) continue
-      for (let skip = 1; skip < more.length - 1; skip++) if (more.every((w, k) => k === skip || w === fewer[k < skip ? k : k - 1])) return true
-    }
-  }
-  return false
-}
-
-/** True when every piece of an excerpt with its cuts marked ("…", "...") stands in `whole`, in order, spaces aside. */
-function cutsFit(excerpt: string, whole: string): boolean {
-  const squash = (text: string) => quoteWords(text).join('')
-  const pieces = excerpt.split(/…|\.\.\./).map(squash).filter((p) => p !== '')
-  const text = squash(whole)
-  let at = 0
-  for (const piece of pieces) {
-    at = text.indexOf(piece, at)
-    if (at < 0) return false
-    at += piece.length
-  }
-  return pieces.length > 0
-}
-
-/** The words of a quotation, lower case, punctuation and curly quotes aside. */
-export function quoteWords(text: string): string[] {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[‘’`]/g, "'")
-      // "F.B.I." and "FBI", "&" and "and", "two-in-three" and "2 in 3" are one wording.
-      .replace(/\b(\p{L})\.(?=\p{L}\b)/gu, '$1')
-      .replace(/&/g, ` ${AMPERSAND_WORD} `)
-      // An editor's insertion ("these (local) supervisors", "lied many times, [and] nothing") is not the speaker's.
-      .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
-      .split(/[^\p{L}\p{N}']+/u)
-      .map((w) => w.replace(/^'+|'+$/g, ''))
-      // "that"/"which" (the guide's rule) and articles ("a steel barrier" / "steel barrier") are not the words
-      // that make a quotation another.
-      .filter((w) => w !== '' && !QUOTE_FILLERS.has(w))
-      .map((w) => (NUMBER_WORDS.has(w) ? String(NUMBER_WORDS.get(w)) : (TITLE_ABBREVIATIONS.get(w) ?? w)))
-  )
-}
-
-/**
- * True when two words of four letters or more are spellings of one word: one letter added, dropped or changed
- * ("Theatre" / "Theater"), once a doubled letter counts once ("Momma" / "Mama": "Moma" / "Mama").
- */
-function nearSpelling(x: string, y: string): boolean {
-  if (x === y) return true
-  if (Math.min(x.length, y.length) < 4 || Math.abs(x.length - y.length) > 2 || /\d/.test(x + y)) return false
-  const single = (w: string) => w.replace(/(.)\1+/g, '$1')
-  return oneLetterApart(x, y) || oneLetterApart(single(x), single(y))
-}
-
-/** True when two words differ by one letter added, dropped or changed. */
-function oneLetterApart(x: string, y: string): boolean {
-  if (x === y) return true
-  if (Math.abs(x.length - y.length) > 1) return false
-  let i = 0
-  while (i < x.length && i < y.length && x[i] === y[i]) i++
-  return x.slice(i + (x.length >= y.length ? 1 : 0)) === y.slice(i + (y.length >= x.length ? 1 : 0))
-}
-
-/** True when `x` and `y` share a run of five words or more in a row, at least three of them content words. */
-function sharesRun(x: readonly string[], y: readonly string[]): boolean {
-  for (let i = 0; i + 5 <= x.length; i++)
-    for (let j = 0; j + 5 <= y.length; j++) {
-      let n = 0
-      while (i + n < x.length && j + n < y.length && x[i + n] === y[j + n]) n++
-      if (n >= 5 && x.slice(i, i + n).filter((w) => !FUNCTION_WORDS.has(w)).length >= 3) return true
-    }
-  return false
-}
-
-/** A quotation word without its possessive ending: "pennsylvania's" → "pennsylvania". */
-function unpossessive(word: string): string {
-  return word.endsWith("'s") ? word.slice(0, -2) : word
-}
-
-/** Length of the longest common subsequence of two word lists. */
-function lcs(x: readonly string[], y: readonly string[]): number {
-  const row = new Array<number>(y.length + 1).fill(0)
-  for (let i = 1; i <= x.length; i++) {
-    let diagonal = 0
-    for (let j = 1; j <= y.length; j++) {
-      const above = row[j]!
-      row[j] = x[i - 1] === y[j - 1] ? diagonal + 1 : Math.max(row[j]!, row[j - 1]!)
-      diagonal = above
-    }
-  }
-  return row[y.length]!
 }
 
 /** One sentence says clearly more: it is half as long again, and holds most of the other's content words. */

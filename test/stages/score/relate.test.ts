@@ -1,5 +1,6 @@
 // relate() and the quote comparison on inline sentences (the source comparison: test/lang/en/sources.test.ts).
-import { compareQuotes, relate } from '../../../stages/score/relate.js'
+import { compareQuotes } from '../../../stages/score/quote-compare.js'
+import { relate } from '../../../stages/score/relate.js'
 import { sentenceFromText } from '../../../stages/segment/index.js'
 import { sentenceFeatures } from '../../../stages/similarity/index.js'
 
@@ -83,6 +84,8 @@ describe('relate', () => {
 
   it('calls two counts or sums one quantity only near the same verb', () => {
     expect(rel('Police counted 300 protesters outside the courthouse.', 'Later 120 protesters marched from courthouse steps to city hall.').relation).not.toBe('number_conflict')
+    // The verb may stand farther off in the value's clause: "approved … by a margin of 812 votes".
+    expect(rel('Voters in Alder approved the new levy on Saturday by a margin of 812 votes.', 'Alder voters approved the new levy on Saturday by a margin of 900 votes.').relation).toBe('number_conflict')
     expect(rel('The order lets the agency use about $3.6 billion from construction projects for the new levee.', 'The governor requested $5.7 billion for construction of the new levee.').relation).not.toBe('number_conflict')
     expect(rel('The program will cost $1.8 million a year, district staff said.', 'The district estimates the program will cost $2.1 million a year.').relation).toBe('number_conflict')
   })

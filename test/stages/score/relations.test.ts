@@ -1,6 +1,7 @@
 // Relations that are true (issue 12): each rule of relate() and of the quote comparison that decides whether two
 // units of one statement conflict, on invented sentences that follow the labelling guide (bench/labels/ANNOTATION.md).
-import { compareQuotes, relate } from '../../../stages/score/relate.js'
+import { compareQuotes } from '../../../stages/score/quote-compare.js'
+import { relate } from '../../../stages/score/relate.js'
 import { sentenceFromText } from '../../../stages/segment/index.js'
 import { sentenceFeatures } from '../../../stages/similarity/index.js'
 

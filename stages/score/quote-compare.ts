@@ -1,0 +1,161 @@
+// quote-compare: how faithfully one rendering of a quotation matches another, word by word, following the labelling
+// guide (any changed word beyond punctuation and "that"/"which" changes a quote). relate's quote conflicts and the
+// quote groups of quotes.ts both read it.
+import { stem } from '../../lang/en/nlp.js'
+import { AMPERSAND_WORD, DISCOURSE_OPENERS, FUNCTION_WORDS, NUMBER_WORDS, QUOTE_FILLERS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS } from '../../lang/en/words.js'
+
+/** How faithfully one rendering of a quotation matches another, or `different` when they are not the same quote. */
+export type Fidelity = 'exact' | 'minor' | 'truncated' | 'changed' | 'different'
+
+/** Compare two renderings of a quotation word by word (case, punctuation and curly quotes aside). */
+export function compareQuotes(x: string, y: string): Fidelity {
+  return compareQuoteWords(quoteWords(x), quoteWords(y), x, y)
+}
+
+/** `compareQuotes` on words already split by `quoteWords`. */
+export function compareQuoteWords(wx: readonly string[], wy: readonly string[], x: string, y: string): Fidelity {
+  if (wx.length === 0 || wy.length === 0) return 'different'
+  if (wx.join(' ') === wy.join(' ')) return x.trim() === y.trim() ? 'exact' : 'minor'
+  const [short, long] = wx.length <= wy.length ? [wx, wy] : [wy, wx]
+  // Spaces aside ("work force" / "workforce"), one rendering inside the other is the same words.
+  const squash = (w: readonly string[]) => w.join('')
+  if (squash(wx) === squash(wy)) return 'minor'
+  if (short.length >= 3 && squash(long).includes(squash(short))) return 'truncated'
+  // An excerpt with its cuts marked ("we would be remiss … if we did not challenge"): each piece, in order.
+  const [shortText, longText] = wx.length <= wy.length ? [x, y] : [y, x]
+  if (/…|\.\.\./.test(shortText) && cutsFit(shortText, longText)) return 'truncated'
+  // Reported for direct speech at the start ("I look forward to being …" / "looks forward to being …"): the words
+  // after a pronoun, by stem.
+  const reported = (w: readonly string[]) => {
+    const rest = SUBJECT_PRONOUNS.has(w[0]!) ? w.slice(1) : [...w]
+    return rest.length > 0 ? [stem(rest[0]!), ...rest.slice(1)] : rest
+  }
+  if (short.length >= 3 && ` ${reported(long).join(' ')} `.includes(` ${reported(short).join(' ')} `)) return 'truncated'
+  // A quotation of a few telling words with one word more or fewer inside it ("a plan for rebuilding rural
+  // schools" / "plan rebuilding rural schools") is the same quote, changed.
+  if (short.length < 5 && oneWordInside(short, long)) return 'changed'
+  // A quotation of a few words is the same quote only when its words are the same; "I hope I do" is everywhere.
+  if (short.length < 5) return 'different'
+  // Truncated: the shorter one is a run of the longer one's words.
+  if (short.length >= 3 && ` ${long.join(' ')} `.includes(` ${short.join(' ')} `)) return 'truncated'
+  // The same words but for a spelling ("Momma" / "Mama"): no other words.
+  if (short.length === long.length && short.every((w, k) => nearSpelling(w, long[k]!))) return 'minor'
+  // A leading "however", "but" or "and" is often cut from an excerpt.
+  if (/…|\.\.\./.test(shortText) && DISCOURSE_OPENERS.has(short[0]!) && cutsFit(shortText.replace(/^\W*\w+\W*/, ''), longText)) return 'truncated'
+  // Whether they are one utterance is judged with possessives aside ("Pennsylvania's working families" /
+  // "Pennsylvania working families"); that they differ at all makes the change.
+  const shared = lcs(short.map(unpossessive), long.map(unpossessive))
+  // The same quotation shares most of its words, not a phrase ("to senior Trump Campaign officials" / "A senior
+  // Trump campaign official was directed …").
+  // A run of five words or more, three of them telling, said in both is one utterance however much else changed
+  // ("…, but the lines of supply remain open" in two renderings of one statement).
+  if (shared < Math.max(4, Math.ceil(0.6 * short.length)) && !sharesRun(short.map(unpossessive), long.map(unpossessive))) return 'different'
+  // The same quotation shares its telling words, not only "I" and "do".
+  const content = short.filter((w) => !FUNCTION_WORDS.has(w))
+  const longWords = new Set(long)
+  if (content.filter((w) => longWords.has(w)).length < Math.min(2, content.length) || content.length === 0) return 'different'
+  // Any word added, dropped or swapped inside the same quotation changes it ("duties" / "duty", "rules and
+  // regulations" / "rules or regulations"): the guide counts every word beyond punctuation and "that"/"which".
+  return 'changed'
+}
+
+/**
+ * True when `short` and a run of `long` differ by one word inside (neither first nor last) that one of them has and
+ * the other lacks, the shorter of the two holding at least three content words: the same words, in order, but one.
+ */
+function oneWordInside(short: readonly string[], long: readonly string[]): boolean {
+  const n = short.length
+  for (const m of [n + 1, n - 1]) {
+    for (let at = 0; at + m <= long.length; at++) {
+      const run = long.slice(at, at + m)
+      const [fewer, more] = m < n ? [run, short] : [short, run]
+      if (fewer.filter((w) => !FUNCTION_WORDS.has(w)).length < 3 || more[0] !== fewer[0] || more[more.length - 1] !== fewer[fewer.length - 1]) continue
+      for (let skip = 1; skip < more.length - 1; skip++) if (more.every((w, k) => k === skip || w === fewer[k < skip ? k : k - 1])) return true
+    }
+  }
+  return false
+}
+
+/** True when every piece of an excerpt with its cuts marked ("…", "...") stands in `whole`, in order, spaces aside. */
+function cutsFit(excerpt: string, whole: string): boolean {
+  const squash = (text: string) => quoteWords(text).join('')
+  const pieces = excerpt.split(/…|\.\.\./).map(squash).filter((p) => p !== '')
+  const text = squash(whole)
+  let at = 0
+  for (const piece of pieces) {
+    at = text.indexOf(piece, at)
+    if (at < 0) return false
+    at += piece.length
+  }
+  return pieces.length > 0
+}
+
+/** The words of a quotation, lower case, punctuation and curly quotes aside. */
+export function quoteWords(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[‘’`]/g, "'")
+      // "F.B.I." and "FBI", "&" and "and", "two-in-three" and "2 in 3" are one wording.
+      .replace(/\b(\p{L})\.(?=\p{L}\b)/gu, '$1')
+      .replace(/&/g, ` ${AMPERSAND_WORD} `)
+      // An editor's insertion ("these (local) supervisors", "lied many times, [and] nothing") is not the speaker's.
+      .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+      .split(/[^\p{L}\p{N}']+/u)
+      .map((w) => w.replace(/^'+|'+$/g, ''))
+      // "that"/"which" (the guide's rule) and articles ("a steel barrier" / "steel barrier") are not the words
+      // that make a quotation another.
+      .filter((w) => w !== '' && !QUOTE_FILLERS.has(w))
+      .map((w) => (NUMBER_WORDS.has(w) ? String(NUMBER_WORDS.get(w)) : (TITLE_ABBREVIATIONS.get(w) ?? w)))
+  )
+}
+
+/**
+ * True when two words of four letters or more are spellings of one word: one letter added, dropped or changed
+ * ("Theatre" / "Theater"), once a doubled letter counts once ("Momma" / "Mama": "Moma" / "Mama").
+ */
+function nearSpelling(x: string, y: string): boolean {
+  if (x === y) return true
+  if (Math.min(x.length, y.length) < 4 || Math.abs(x.length - y.length) > 2 || /\d/.test(x + y)) return false
+  const single = (w: string) => w.replace(/(.)\1+/g, '$1')
+  return oneLetterApart(x, y) || oneLetterApart(single(x), single(y))
+}
+
+/** True when two words differ by one letter added, dropped or changed. */
+function oneLetterApart(x: string, y: string): boolean {
+  if (x === y) return true
+  if (Math.abs(x.length - y.length) > 1) return false
+  let i = 0
+  while (i < x.length && i < y.length && x[i] === y[i]) i++
+  return x.slice(i + (x.length >= y.length ? 1 : 0)) === y.slice(i + (y.length >= x.length ? 1 : 0))
+}
+
+/** True when `x` and `y` share a run of five words or more in a row, at least three of them content words. */
+function sharesRun(x: readonly string[], y: readonly string[]): boolean {
+  for (let i = 0; i + 5 <= x.length; i++)
+    for (let j = 0; j + 5 <= y.length; j++) {
+      let n = 0
+      while (i + n < x.length && j + n < y.length && x[i + n] === y[j + n]) n++
+      if (n >= 5 && x.slice(i, i + n).filter((w) => !FUNCTION_WORDS.has(w)).length >= 3) return true
+    }
+  return false
+}
+
+/** A quotation word without its possessive ending: "pennsylvania's" → "pennsylvania". */
+function unpossessive(word: string): string {
+  return word.endsWith("'s") ? word.slice(0, -2) : word
+}
+
+/** Length of the longest common subsequence of two word lists. */
+function lcs(x: readonly string[], y: readonly string[]): number {
+  const row = new Array<number>(y.length + 1).fill(0)
+  for (let i = 1; i <= x.length; i++) {
+    let diagonal = 0
+    for (let j = 1; j <= y.length; j++) {
+      const above = row[j]!
+      row[j] = x[i - 1] === y[j - 1] ? diagonal + 1 : Math.max(row[j]!, row[j - 1]!)
+      diagonal = above
+    }
+  }
+  return row[y.length]!
+}

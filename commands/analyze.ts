@@ -29,7 +29,7 @@ import { recoverOutput } from '../pipeline/write.js'
 import { loadModel, vectorsFor } from './pairs.js'
 
 /** The signals that stop a run cleanly, and the exit code of each (128 + its number, as a shell reports it). */
-const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
+export const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
 
 /** Options of one analysis run: its resolved settings, and what the caller loaded or listens with. */
 export interface AnalyzeOptions {
@@ -241,7 +241,7 @@ interface CorpusInput {
 type Settled = { readonly unchanged: StoryState } | { readonly outcome: StoryOutcome; readonly notes: readonly Message[]; readonly key: string | null }
 
 /** The stories a run analyses, in id order, their folders, and which messages of the corpus concern the others. */
-interface Selection {
+export interface Selection {
   readonly storyIds: readonly string[]
   readonly folders: ReadonlyMap<string, string>
   /** Story id to the id of the story that has its folder already (their hashes collide). */
@@ -249,7 +249,8 @@ interface Selection {
   readonly aboutSkippedStory: (m: Message) => boolean
 }
 
-function selectStories(corpus: Corpus, wanted: readonly string[], corpusLog: MessageLog): Selection {
+/** The stories of a corpus a run takes (`--story`, or all), in id order, with their folders and collisions. */
+export function selectStories(corpus: Corpus, wanted: readonly string[], corpusLog: MessageLog): Selection {
   const { kind, stories: byStory } = corpus
   const allIds = [...byStory.keys()].sort()
   let storyIds = allIds
@@ -302,13 +303,17 @@ interface Totals {
 }
 
 /** Runs a story's stages on this thread or on a pool of worker threads; `destroy` ends the pool. */
-interface Analyser {
+export interface Analyser {
   analyse(job: StoryJob): Promise<StoryOutcome>
   destroy(): Promise<void>
 }
 
-function analyser(settings: StorySettings, vectors: WordVectors | undefined, threads: number, stop: Int32Array, stopping: () => boolean): Analyser {
-  const file = threads > 1 ? workerFile() : null
+/**
+ * Stories analysed on this thread (`threads` 1) or on a pool of `threads` worker threads; `pooled` asks for the pool
+ * even for one thread, so that the main thread stays free (the queue's worker renews its job locks there).
+ */
+export function analyser(settings: StorySettings, vectors: WordVectors | undefined, threads: number, stop: Int32Array, stopping: () => boolean, pooled = false): Analyser {
+  const file = threads > 1 || pooled ? workerFile() : null
   let pool: Piscina | null = null
   return {
     async analyse(job) {
@@ -559,7 +564,7 @@ async function settleStale(settings: AnalyzeSettings, owned: ReadonlySet<string>
 }
 
 /** A story that failed before or outside its stages: one fatal message, no report. */
-function failedOutcome(storyId: string, folder: string, source: string, ruleId: string, reason: string): StoryOutcome {
+export function failedOutcome(storyId: string, folder: string, source: string, ruleId: string, reason: string): StoryOutcome {
   const log = new MessageLog(storyId)
   log.fatal(source, ruleId, reason)
   return { row: { ...emptyCounts(storyId, folder), status: 'failed', fatal: 1, warnings: 0 }, messages: log.messages, terms: {}, timings: {} }

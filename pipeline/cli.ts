@@ -3,6 +3,9 @@
 import { CorroborateError } from '../core/messages.js'
 import { analyzeCommand } from '../commands/analyze.js'
 import { calibrateCommand } from '../commands/calibrate.js'
+import { collectCommand, statusCommand } from '../commands/collect.js'
+import { enqueueCommand } from '../commands/enqueue.js'
+import { workerCommand } from '../commands/worker.js'
 import { pairsCommand } from '../commands/pairs.js'
 import { STORY_FILE_NAMES } from '../stages/report/index.js'
 import { CORPUS_FORMS } from './corpus.js'
@@ -19,6 +22,10 @@ const COMMANDS: Readonly<Record<Command, (flags: Flags, io: Io) => Promise<numbe
   analyze: analyzeCommand,
   pairs: pairsCommand,
   calibrate: calibrateCommand,
+  enqueue: enqueueCommand,
+  worker: workerCommand,
+  collect: collectCommand,
+  status: statusCommand,
 }
 
 // Every file of a story folder, from the report's own table, so that a new report file is listed here too.
@@ -31,6 +38,10 @@ Commands:
   analyze     Align the statements of each story across outlets and write the agreement ledger
   pairs       Score sentence pairs from a TSV: similarity and aligned (0/1) appended, as analyze decides
   calibrate   Fit the similarity model to labelled pairs and print cross-validated figures
+  enqueue     Put a corpus's new or changed stories on a job queue (Redis) for workers on many machines
+  worker      Analyse stories from the job queue into the shared output folder
+  collect     Write index.csv, terms.csv and run.json of a queued run from its story folders
+  status      Show the job queue: waiting, active, done and failed stories
 
 analyze [--config FILE] [--corpus PATH] [--out DIR] [--story ID]... [options]
   The corpus (\`--corpus\`) is one of:
@@ -46,6 +57,17 @@ calibrate --pairs LABELLED.tsv --out MODEL.json [--folds N] [--rounds N] [--dept
   LABELLED.tsv has \`text_a\`, \`text_b\` and \`label\` (0/1) or \`score\` (0-5). Prints cross-validated
   accuracy, precision, recall and F1 (and Pearson/Spearman for scores) on stdout; writes the model.
 ${helpLines('calibrate').join('\n')}
+
+enqueue [--redis URL] [--queue NAME] [--attempts N] [--retry-delay MS] and the options of analyze but --concurrency
+${helpLines('enqueue').filter((line) => /--(redis|queue|attempts|retry-delay) /.test(line)).join('\n')}
+
+worker [--redis URL] [--queue NAME] [--concurrency N] [--until-empty]
+${helpLines('worker').join('\n')}
+
+collect [--out DIR] [--redis URL] [--queue NAME] [--wait]
+${helpLines('collect').join('\n')}
+
+status [--redis URL] [--queue NAME] [--log-format F]
 
   -h, --help               show this help
   -v, --version            show the version

@@ -57,6 +57,28 @@ export interface Corpus {
   load(story: string): Promise<RawSource[]>
   /** Release the corpus file (JSON Lines, CSV); the folder reader holds nothing open. */
   close(): void
+  /**
+   * Where one story's article files are (folder corpora; none for JSON Lines and CSV), so that a worker of the job
+   * queue sharing the file system reads them itself with `loadArticles`, as `load` would.
+   */
+  refs(story: string): ArticleRef[]
+}
+
+/** One article file of a folder corpus: what `loadArticles` needs to read it as `load` does. Plain JSON. */
+export interface ArticleRef {
+  readonly kind: InputKindName
+  /** Its path relative to the corpus, for messages. */
+  readonly rel: string
+  /** The path to open (absolute when the corpus path was). */
+  readonly open: string
+  readonly size: number
+  readonly id: string
+  readonly meta?: Partial<ArticleMeta>
+}
+
+/** Read a story's article files from their references (see `Corpus.refs`), as `Corpus.load` reads them. */
+export async function loadArticles(story: string, refs: readonly ArticleRef[], maxBytes: number = DEFAULT_MAX_BYTES): Promise<RawSource[]> {
+  return pMap(refs, async (ref) => readArticle({ kind: ref.kind, rel: ref.rel, open: ref.open, size: ref.size }, story, ref.id, ref.meta, maxBytes), { concurrency: 8 })
 }
 
 const SOURCE = 'read'
@@ -124,7 +146,7 @@ export async function readCorpus(corpusPath: string, log: MessageLog, options: R
 }
 
 function emptyCorpus(kind: Corpus['kind']): Corpus {
-  return { kind, stories: new Map(), inputs: [], load: async () => [], close: () => {} }
+  return { kind, stories: new Map(), inputs: [], load: async () => [], close: () => {}, refs: () => [] }
 }
 
 // ---- JSON Lines and CSV ---------------------------------------------------------------------------------------
@@ -198,6 +220,7 @@ function readRecordFile(corpusPath: string, name: string, format: RecordFormat, 
       return sources
     },
     close: () => closeSync(fd),
+    refs: () => [],
   }
 }
 
@@ -296,6 +319,7 @@ async function readFolder(corpusPath: string, log: MessageLog, maxBytes: number,
       return pMap(entry.files, async ({ file, id }) => readArticle(file, story, id, entry.meta?.get(id), maxBytes), { concurrency })
     },
     close: () => {},
+    refs: (story) => (index.get(story)?.files ?? []).map(({ file, id }) => ({ kind: file.kind, rel: file.rel, open: file.open, size: file.size, id, ...(index.get(story)!.meta?.has(id) ? { meta: index.get(story)!.meta!.get(id) } : {}) })),
   }
 }
 

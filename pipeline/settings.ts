@@ -14,7 +14,7 @@ import { DEFAULT_DIGEST_WORDS } from '../stages/score/digest.js'
 import { readJsonFile } from './read.js'
 
 /** The commands of the CLI. */
-export type Command = 'analyze' | 'pairs' | 'calibrate'
+export type Command = 'analyze' | 'pairs' | 'calibrate' | 'enqueue' | 'worker' | 'collect' | 'status'
 
 /**
  * How a setting is written and checked: `string` (a path or name; in a config, a non-empty string taken relative to
@@ -173,8 +173,94 @@ const CALIBRATE: readonly Setting[] = [
   { key: 'quiet', flag: 'quiet', configKey: null, type: 'boolean', default: false, affectsReports: false, help: 'no progress lines' },
 ]
 
+// The job queue (`enqueue`, `worker`, `collect`, `status`): where Redis is and which queue, then each command's own.
+const REDIS: Setting = { key: 'redis', flag: 'redis', configKey: null, type: 'string', default: 'redis://127.0.0.1:6379', affectsReports: false, arg: 'URL', help: 'the Redis server holding the job queue' }
+const QUEUE: Setting = { key: 'queue', flag: 'queue', configKey: null, type: 'string', default: 'corroborate', affectsReports: false, arg: 'NAME', help: 'the job queue (one per output folder)' }
+const analyzeSetting = (key: string): Setting => ANALYZE.find((s) => s.key === key)!
+
+const ENQUEUE: readonly Setting[] = [
+  // Every setting of `analyze` but the threads: the workers decide how many stories they run at once.
+  ...ANALYZE.filter((s) => s.key !== 'concurrency'),
+  REDIS,
+  QUEUE,
+  { key: 'attempts', flag: 'attempts', configKey: null, type: 'integer', default: 3, affectsReports: false, arg: 'N', help: 'tries of a story that fails before it is marked `failed`' },
+  { key: 'retryDelay', flag: 'retry-delay', configKey: null, type: 'integer', default: 1000, affectsReports: false, arg: 'MS', help: 'milliseconds before a failed story is tried again' },
+]
+
+const WORKER: readonly Setting[] = [
+  REDIS,
+  QUEUE,
+  { key: 'concurrency', flag: 'concurrency', configKey: null, type: 'integer', default: 1, affectsReports: false, arg: 'N', help: 'stories this worker analyses at once, each on a thread of its own' },
+  {
+    key: 'untilEmpty',
+    flag: 'until-empty',
+    configKey: null,
+    type: 'boolean',
+    default: false,
+    affectsReports: false,
+    help: 'exit once the queue holds no waiting, delayed or active story (by default a worker waits for more)',
+  },
+  {
+    key: 'lockDuration',
+    flag: 'lock-duration',
+    configKey: null,
+    type: 'integer',
+    default: 30000,
+    affectsReports: false,
+    arg: 'MS',
+    help: "how long a story's job stays locked without its worker renewing the lock; a lost worker's story is taken again after it",
+  },
+  { key: 'stalledInterval', flag: 'stalled-interval', configKey: null, type: 'integer', default: 30000, affectsReports: false, arg: 'MS', help: 'how often a worker looks for stories whose worker was lost' },
+  analyzeSetting('quiet'),
+  analyzeSetting('logFormat'),
+]
+
+const COLLECT: readonly Setting[] = [
+  { key: 'out', flag: 'out', configKey: null, type: 'string', default: null, defaultText: "the queue's output folder", affectsReports: false, arg: 'DIR', help: 'the output folder the workers wrote into' },
+  REDIS,
+  QUEUE,
+  { key: 'wait', flag: 'wait', configKey: null, type: 'boolean', default: false, affectsReports: false, help: 'wait until every story is done or failed (by default collect stops when some are not)' },
+  analyzeSetting('strict'),
+  analyzeSetting('quiet'),
+  analyzeSetting('logFormat'),
+]
+
+const STATUS: readonly Setting[] = [REDIS, QUEUE, analyzeSetting('logFormat')]
+
 /** Every option of every command, in the order `--help` lists them. */
-export const SETTINGS: Readonly<Record<Command, readonly Setting[]>> = { analyze: ANALYZE, pairs: PAIRS, calibrate: CALIBRATE }
+export const SETTINGS: Readonly<Record<Command, readonly Setting[]>> = { analyze: ANALYZE, pairs: PAIRS, calibrate: CALIBRATE, enqueue: ENQUEUE, worker: WORKER, collect: COLLECT, status: STATUS }
+
+/** Where the job queue is: the Redis server's URL and the queue's name. */
+export interface QueueSettings {
+  readonly redis: string
+  readonly queue: string
+}
+
+/** The settings of `enqueue`: those of `analyze` (its threads aside) and the queue's. */
+export interface EnqueueSettings extends AnalyzeSettings, QueueSettings {
+  readonly attempts: number
+  readonly retryDelay: number
+}
+
+/** The settings of `worker`. */
+export interface WorkerSettings extends QueueSettings {
+  readonly concurrency: number
+  readonly untilEmpty: boolean
+  readonly lockDuration: number
+  readonly stalledInterval: number
+  readonly quiet: boolean
+  readonly logFormat: 'text' | 'json'
+}
+
+/** The settings of `collect`. */
+export interface CollectSettings extends QueueSettings {
+  /** The output folder, or null for the one the queue's run writes into. */
+  readonly out: string | null
+  readonly wait: boolean
+  readonly strict: boolean
+  readonly quiet: boolean
+  readonly logFormat: 'text' | 'json'
+}
 
 /** The settings of one `analyze` run, resolved: every key present, flags over config over defaults. */
 export interface AnalyzeSettings {

@@ -1,0 +1,68 @@
+// The batch on the job queue, for real: a redis-server on loopback, `enqueue`, three `worker` processes and
+// `collect` give the story folders and run-level files of a single-machine `analyze`, byte for byte (run.json aside).
+import { mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { main } from '../../pipeline/cli.js'
+import { tree } from '../helpers.js'
+import { BUILT, run, runToEnd, startRedis, type TestRedis, withoutRunJson } from './redis.js'
+
+const ROOT = path.join(__dirname, '..', '..')
+const SAMPLE = path.join(ROOT, 'corpus')
+const BASIL = path.join(ROOT, '..', 'shared', 'data', 'basil', 'basil.jsonl')
+const quiet = { stdout: () => {}, stderr: () => {} }
+
+let redis: TestRedis
+beforeAll(async () => {
+  redis = await startRedis()
+})
+afterAll(async () => {
+  await redis?.stop()
+})
+
+/** A single-machine `analyze` of `corpus`: its output tree. */
+async function analyzed(corpus: string): Promise<Record<string, string>> {
+  const out = await mkdtemp(path.join(os.tmpdir(), 'corroborate-queue-ref-'))
+  expect(await main(['analyze', '--corpus', corpus, '--out', out, '--quiet'], quiet)).toBe(0)
+  return tree(out)
+}
+
+/** `enqueue`, `workers` worker processes until the queue is empty, then `collect`: the output folder. */
+async function queued(corpus: string, queue: string, workers: number): Promise<string> {
+  const out = await mkdtemp(path.join(os.tmpdir(), 'corroborate-queue-out-'))
+  const common = ['--redis', redis.url, '--queue', queue]
+  const enqueued = await runToEnd(['enqueue', '--corpus', corpus, '--out', out, ...common, '--quiet'])
+  expect(enqueued).toEqual({ code: 0, stderr: expect.stringMatching(/jobs? added/) })
+  const started = Array.from({ length: workers }, () => run(['worker', ...common, '--until-empty', '--quiet']))
+  expect(await Promise.all(started.map((w) => w.exited))).toEqual(started.map(() => 0))
+  const collected = await runToEnd(['collect', ...common])
+  expect(collected.code).toBe(0)
+  return out
+}
+
+;(BUILT ? describe : describe.skip)('a run on the job queue', () => {
+  it('gives the sample corpus the reports of a single-machine analyze, byte for byte', async () => {
+    const out = await queued(SAMPLE, 'sample', 3)
+    expect(withoutRunJson(await tree(out))).toEqual(withoutRunJson(await analyzed(SAMPLE)))
+  })
+
+  // All of BASIL (100 stories): about 30 s on two shared cores, the single-machine run included.
+  it('gives BASIL the reports of a single-machine analyze, byte for byte', async () => {
+    const out = await queued(BASIL, 'basil', 3)
+    const got = withoutRunJson(await tree(out))
+    const want = withoutRunJson(await analyzed(BASIL))
+    expect(Object.keys(got).length).toBe(Object.keys(want).length)
+    // Compared by file, so that a failure names the files that differ rather than printing 100 folders.
+    expect(Object.keys(want).filter((name) => got[name] !== want[name])).toEqual([])
+  }, 240000)
+
+  it('records the queue and every count in run.json', async () => {
+    const out = await queued(SAMPLE, 'record', 2)
+    const record = JSON.parse((await tree(out))['run.json']!)
+    expect({ tool: record.tool.name, counts: record.counts, queue: record.options.queue }).toEqual({
+      tool: 'corroborate',
+      counts: { stories: 2, storiesOk: 2, storiesUnchanged: 0, articles: 8, statements: 29, fatal: 0, warnings: 0, info: expect.any(Number) },
+      queue: 'record',
+    })
+  })
+})

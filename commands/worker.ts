@@ -84,6 +84,9 @@ export async function workerCommand(flags: Flags, io: Io): Promise<number> {
     autorun: false,
   })
   const done = { ok: 0, failed: 0, retried: 0 }
+  worker.on('active', (job) => {
+    if (!settings.quiet) emit('started', { story: job.data.storyId, job: job.id, pid: process.pid }, `corroborate: ${job.data.storyId}: started`)
+  })
   worker.on('completed', (job) => {
     const row = job.returnvalue.row
     done.ok++
@@ -144,6 +147,6 @@ export async function workerCommand(flags: Flags, io: Io): Promise<number> {
   await queue.close().catch(() => {})
   await closeRedis(client)
   const n = done.ok + done.failed
-  emit('summary', { stories: n, ok: done.ok, failed: done.failed, retried: done.retried }, `corroborate: worker done: ${n} ${plural(n, 'story', 'stories')} (${done.ok} written, ${done.failed} failed, ${done.retried} to be tried again)`)
+  emit('summary', { stories: n, ok: done.ok, failed: done.failed, retried: done.retried }, `corroborate: worker done: ${n} ${plural(n, 'story', 'stories')} (${done.ok} done, ${done.failed} failed, ${done.retried} to be tried again)`)
   return signalled !== null ? STOP_SIGNALS[signalled] : 0
 }

@@ -63,7 +63,7 @@ export async function connectRedis(url: string, options: ConnectOptions): Promis
     connected = true
     return client
   } catch (error) {
-    await Promise.resolve(client.destroy()).catch(() => {})
+    await destroyQuietly(client)
     const why = (lastError as Error | null)?.message || (error as Error).message || String(error)
     throw new CorroborateError('ERR_REDIS', `Cannot reach Redis at \`${url}\` within ${CONNECT_TIMEOUT_MS / 1000} s: ${why}; start it, or pass its address with \`--redis URL\``)
   }
@@ -71,7 +71,16 @@ export async function connectRedis(url: string, options: ConnectOptions): Promis
 
 /** Close a client, whatever state it is in. */
 export async function closeRedis(client: RedisClient): Promise<void> {
-  await client.close().catch(() => Promise.resolve(client.destroy()).catch(() => {}))
+  await client.close().catch(() => destroyQuietly(client))
+}
+
+// A client that never connected throws from `destroy` ("The client is closed"): nothing is left to release then.
+async function destroyQuietly(client: RedisClient): Promise<void> {
+  try {
+    await client.destroy()
+  } catch {
+    // Already closed.
+  }
 }
 
 /** The BullMQ queue `name` on a connected client. */

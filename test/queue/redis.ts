@@ -47,7 +47,7 @@ async function freePort(): Promise<number> {
 export async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 60000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    if (await check().catch(() => false)) return
+    if (await Promise.resolve().then(check).catch(() => false)) return
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
@@ -72,10 +72,15 @@ export async function startRedis(): Promise<TestRedis> {
     async restart() {
       // SHUTDOWN SAVE writes the data into `dir` however `--save` is set, and the new server loads it.
       const exited = new Promise((resolve) => child!.once('exit', resolve))
-      const client = createClient({ url })
+      const client = createClient({ url, socket: { reconnectStrategy: false } })
+      // The server closes the connection as it goes: expected, not an error of the test.
+      client.on('error', () => {})
       await client.connect()
       await client.sendCommand(['SHUTDOWN', 'SAVE']).catch(() => {})
       await exited
+      await Promise.resolve()
+        .then(() => client.destroy())
+        .catch(() => {})
       await launch()
     },
     async stop() {

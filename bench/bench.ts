@@ -12,6 +12,7 @@ import { type BoostOptions, bestThreshold, classify, fitBoosted, pearson, predic
 import { ABLATIONS, DEFAULT_MODEL, FEATURES, type FeatureName, scoreTextPairs } from '../stages/similarity/index.js'
 import { generateStory, readMsrp, readStsb } from './data.js'
 import { ledgerFigures, sampleFigures } from './labels/figures.js'
+import { queueFigures } from './queue.js'
 
 const root = path.join(__dirname, '..', '..')
 const shared = path.join(root, '..', 'shared')
@@ -253,6 +254,8 @@ async function main(): Promise<void> {
     const again = timeAnalyze(basil, quick ? 1 : 3, [], kept)
     rmSync(kept, { recursive: true, force: true })
     add('BASIL batch: unchanged re-run', `${fmt(again.medianMs, 0)} ms`, `median of ${again.runs} runs, against ${fmt(first.medianMs, 0)} ms for the first run: ×${fmt(first.medianMs / again.medianMs, 1)} faster`)
+    // The job queue: the same batch through enqueue, 1 and 2 workers and collect, against analyze on one thread.
+    await queueFigures(basil, add, log)
     framingTable = basilFraming(basil)
 
     const dir = mkdtempSync(path.join(os.tmpdir(), 'corroborate-gen-'))

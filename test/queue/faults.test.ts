@@ -10,7 +10,7 @@ import { main } from '../../pipeline/cli.js'
 import { folderName } from '../../pipeline/folders.js'
 import { QUEUE_PREFIX, runKeys } from '../../pipeline/queue.js'
 import { tree } from '../helpers.js'
-import { BUILT, run, type Run, runToEnd, startRedis, type TestRedis, until, withoutRunJson } from './redis.js'
+import { BUILT, run, type Run, runToEnd, startRedis, stopChildren, type TestRedis, until, withoutRunJson } from './redis.js'
 
 const BASIL = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'basil', 'basil.jsonl')
 /** Stories of BASIL the fault tests run: enough for several per worker, few enough to be quick. */
@@ -37,6 +37,7 @@ beforeAll(async () => {
 }, 120000)
 
 afterAll(async () => {
+  stopChildren()
   await redis?.stop()
 })
 

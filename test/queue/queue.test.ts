@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { main } from '../../pipeline/cli.js'
 import { tree } from '../helpers.js'
-import { BUILT, run, runToEnd, startRedis, type TestRedis, withoutRunJson } from './redis.js'
+import { BUILT, run, runToEnd, startRedis, stopChildren, type TestRedis, withoutRunJson } from './redis.js'
 
 const ROOT = path.join(__dirname, '..', '..')
 const SAMPLE = path.join(ROOT, 'corpus')
@@ -17,6 +17,7 @@ beforeAll(async () => {
   redis = await startRedis()
 })
 afterAll(async () => {
+  stopChildren()
   await redis?.stop()
 })
 

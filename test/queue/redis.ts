@@ -116,9 +116,20 @@ export interface Run {
   stderr(): string
 }
 
+/** The children still running, so that a failed test leaves no worker behind (see `stopChildren`). */
+const children = new Set<ChildProcess>()
+
+/** SIGKILL every child process `run` started that is still running. */
+export function stopChildren(): void {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  children.clear()
+}
+
 /** `node bin/corroborate.js ARGS` as a child process. */
 export function run(args: readonly string[]): Run {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  children.add(child)
+  child.once('exit', () => children.delete(child))
   let err = ''
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()))
   child.stdout!.on('data', () => {})

@@ -541,7 +541,7 @@ async function writeRun(settings: AnalyzeSettings, tool: ToolInfo, concurrency: 
  * files with its row given, so none of its tables is read), and with `--prune` move each to OUT/.pruned/<YYYY-MM-DD>/
  * (the run's date, UTC). Returns the messages saying so.
  */
-async function settleStale(settings: AnalyzeSettings, owned: ReadonlySet<string>, now: Date, totals: Totals): Promise<MessageLog> {
+export async function settleStale(settings: Pick<AnalyzeSettings, 'out' | 'prune'>, owned: ReadonlySet<string>, now: Date, totals: Pick<Totals, 'stories'>): Promise<MessageLog> {
   const log = new MessageLog()
   const date = now.toISOString().slice(0, 10)
   const list = (row: IndexRow) => totals.stories.push({ storyId: row.storyId, folder: row.folder, row, key: null })

@@ -12,6 +12,7 @@ import { type RunStory, runRecord, runTables, writeRunFiles } from '../pipeline/
 import { type CollectSettings, type Flags, type QueueSettings, resolve } from '../pipeline/settings.js'
 import { emptyCounts } from '../pipeline/story.js'
 import { toolInfo } from '../pipeline/tool.js'
+import { settleStale } from './analyze.js'
 import { queueEmitter } from './enqueue.js'
 
 /** How often `collect --wait` asks the queue again (milliseconds). */
@@ -52,7 +53,12 @@ export async function collectCommand(flags: Flags, io: Io): Promise<number> {
     if (lock.recovered) messages.push(new MessageLog().warn('write', 'recovered-lock', `Took over the lock left by ${lock.recovered.why}`, { file: LOCK_FILE }))
     try {
       messages.push(...gathered.messages)
-      const tables = await runTables(out, gathered.stories, { excel: header.excel })
+      // Story folders of no story of the corpus are listed (or, with `--prune`, moved aside) as analyze does.
+      const owned = new Set([...gathered.stories.map((st) => st.folder), ...header.otherFolders])
+      const stale = await settleStale({ out, prune: header.options.prune === true }, owned, new Date(), { stories: gathered.stories })
+      messages.push(...stale.messages)
+      const xlsx = header.options.xlsx === true
+      const tables = await runTables(out, gathered.stories, { excel: header.excel, xlsx })
       messages.push(...tables.messages)
       const files = new Map(tables.files)
       files.set(
@@ -67,7 +73,7 @@ export async function collectCommand(flags: Flags, io: Io): Promise<number> {
           timingsMs: { collect: Math.round((performance.now() - started) * 10) / 10 },
         }),
       )
-      await writeRunFiles(out, files)
+      await writeRunFiles(out, files, { xlsx })
       const ok = tables.rows.filter((r) => r.status === 'ok')
       const fatal = messages.filter((m) => m.severity === 'fatal').length
       const warnings = messages.filter((m) => m.severity === 'warning').length

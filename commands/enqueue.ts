@@ -144,6 +144,7 @@ export async function enqueueCommand(flags: Flags, io: Io): Promise<number> {
       inputs: corpus.inputs,
       messages: messages.map((m) => m.toJSON()),
       stories: selection.storyIds.length,
+      otherFolders: [...selection.folders].filter(([id]) => !selection.storyIds.includes(id)).map(([, folder]) => folder),
       unchanged: counts.unchanged,
       enqueuedAt: new Date().toISOString(),
     }

@@ -148,6 +148,8 @@ export interface RunHeader {
   /** The corpus's messages (each story's own come with its job). */
   readonly messages: readonly Readonly<Record<string, unknown>>[]
   readonly stories: number
+  /** The folders of the corpus's stories that `--story` left out: not stale, though not in the run. */
+  readonly otherFolders: readonly string[]
   readonly unchanged: number
   readonly enqueuedAt: string
 }

@@ -63,12 +63,12 @@ export async function workerCommand(flags: Flags, io: Io): Promise<number> {
     }
     const outcome = await stories.analyse({ storyId: data.storyId, folder: data.folder, key: data.key, sources, articles: [] })
     // Stopped (a signal) before its reports were written: nothing kept; the job goes back to another worker.
-    if (outcome.abandoned) throw new Error('Unexpected stop of the worker while analysing the story; it is tried again')
+    if (outcome.abandoned) throw new CorroborateError('ERR_STOPPED', 'Unexpected stop of the worker while analysing the story; it is tried again')
     const result: JobOutcome = { row: outcome.row, messages: outcome.messages.map((m: Message) => m.toJSON()) }
     if (outcome.row.status === 'failed') {
       // Kept on the job, for `collect` to report once the tries are used up.
       await job.updateData({ ...data, failure: result })
-      throw new Error(outcome.messages.filter((m) => m.severity === 'fatal').map(String).join('; ') || 'Unexpected failure of the story')
+      throw new CorroborateError('ERR_STORY_FAILED', outcome.messages.filter((m) => m.severity === 'fatal').map(String).join('; ') || 'Unexpected failure of the story')
     }
     return result
   }

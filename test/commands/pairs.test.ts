@@ -155,7 +155,7 @@ describe('pairs', () => {
   })
 
   it('exits 2 for an option of another command', async () => {
-    expect(await run(['pairs', '--corpus', 'x', '--in', 'pairs.tsv'])).toEqual({ code: 2, stdout: '', stderr: `corroborate: Unexpected option \`--corpus\` for \`pairs\` (it is an option of \`analyze\`)\n${HINT}` })
+    expect(await run(['pairs', '--corpus', 'x', '--in', 'pairs.tsv'])).toEqual({ code: 2, stdout: '', stderr: `corroborate: Unexpected option \`--corpus\` for \`pairs\` (it is an option of \`analyze\` and \`enqueue\`)\n${HINT}` })
   })
 })
 

@@ -14,9 +14,10 @@ function plainThrows(): string[] {
       if (!name.endsWith('.ts')) continue
       const lines = readFileSync(path.join(ROOT, dir, name), 'utf8').split('\n')
       lines.forEach((line, i) => {
-        // `Abandoned` is the story runner's own signal between stages, caught where it is thrown.
+        // `Abandoned` is the story runner's own signal between stages, caught where it is thrown; `UnrecoverableError`
+        // is BullMQ's, thrown to the queue (a job not to try again), which records it as the job's failure.
         const match = /throw (?:Object\.assign\()?new (\w+)\(/.exec(line)
-        if (match && !['CorroborateError', 'NotAFileError', 'Abandoned'].includes(match[1]!)) offenders.push(`${dir}/${name}:${i + 1}: ${match[1]}`)
+        if (match && !['CorroborateError', 'NotAFileError', 'Abandoned', 'UnrecoverableError'].includes(match[1]!)) offenders.push(`${dir}/${name}:${i + 1}: ${match[1]}`)
       })
     }
   }

@@ -33,7 +33,7 @@ describe('an unknown or misused flag', () => {
     [['pairs', '--inn', 'p.tsv'], 'Unexpected option `--inn`; did you mean `--in`?'],
     [['analyze', '--frobnicate'], 'Unexpected option `--frobnicate`'],
     [['analyze', '-x'], 'Unexpected option `-x`'],
-    [['pairs', '--corpus', 'x'], 'Unexpected option `--corpus` for `pairs` (it is an option of `analyze`)'],
+    [['pairs', '--corpus', 'x'], 'Unexpected option `--corpus` for `pairs` (it is an option of `analyze` and `enqueue`)'],
     [['analyze', '--excel=yes'], 'Unexpected value `yes` for `--excel`, which takes none'],
     [['analyze', '--corpus'], 'Expected a value after `--corpus` (PATH), got none'],
     [['analyze', '--corpus', '--out', 'reports'], 'Expected a value after `--corpus` (PATH), got the option `--out`'],

@@ -1,6 +1,8 @@
 // Reading a corpus from disk: a folder tree of stories, a flat folder as one story, or a JSON Lines or CSV file.
 // The corpus is indexed first (which stories, which files or which byte ranges of the big file) and each story's
 // input is read only when that story runs, so that memory grows with the stories in flight, not with the corpus.
+// Some 520 lines: the three readers (folders, JSON Lines, CSV) share the Corpus they return and the article reader
+// the job queue's workers use too.
 import { closeSync, createWriteStream, fstatSync, readSync, rmSync } from 'node:fs'
 import { lstat, mkdtemp, readdir, realpath, stat } from 'node:fs/promises'
 import os from 'node:os'

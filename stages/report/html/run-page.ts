@@ -55,7 +55,7 @@ export function runPage(input: RunPageInput): string {
   for (const t of input.terms) terms.set(t.outlet, [...(terms.get(t.outlet) ?? []), t])
   const body = [
     section('stories', 'Stories', 'One row per story of the run, as index.csv lists them.', glance + storiesTable(input.rows)),
-    section('framing', 'Outlets across the run', "Each outlet's framing measures averaged over its stories (weighted by words), the words it favours over the whole corpus (as OUT/terms.csv), and its frames.", input.framing.length === 0 ? '<p>No story was analysed.</p>' : framingFigures(input.framing, terms)),
+    section('framing', 'Outlets across the run', "Each outlet's framing measures averaged over its stories (weighted by words), the words it favours over the whole corpus (as OUT/terms.csv), and its frames.", input.framing.length === 0 ? '<p>No framing measures: no story was analysed, or none kept them.</p>' : framingFigures(input.framing, terms)),
   ].join('\n')
   const subtitle = `${input.rows.length} stories · ${text(input.tool.name)} ${text(input.tool.version)}`
   return page({ title: 'corroborate: all stories', subtitle, toc: [{ id: 'stories', label: 'Stories' }, { id: 'framing', label: 'Outlets across the run' }], body })

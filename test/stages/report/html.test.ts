@@ -1,9 +1,10 @@
 // report.html and index.html without a browser: their structure (one matrix row and one ledger entry per statement,
 // one column per outlet), escaping of hostile input, bytes that do not depend on what ran before, `--no-html`.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseHTML } from 'linkedom'
 import { attr, href, text } from '../../../stages/report/html/escape.js'
+import { main } from '../../../pipeline/cli.js'
 import { report } from '../../../stages/report/index.js'
 import { analyzeInto, hostileCorpus, PAYLOADS, ROOT, storyPages, textsOf, unsafeParts } from '../../html-pages.js'
 import { analyseStory, TOOL } from './fixture.js'
@@ -118,6 +119,22 @@ describe('the sample corpus', () => {
     const links = [...document.querySelectorAll('#stories a[href]')].map((a) => a.getAttribute('href')!)
     const back = links.map((l) => parseHTML(readFileSync(path.join(golden, decodeURI(l)), 'utf8')).document.querySelector('header a')?.getAttribute('href'))
     expect({ links, back }).toEqual({ links: ['harbor-bridge/report.html', 'school-lunch-vote/report.html'], back: ['../index.html', '../index.html'] })
+  })
+})
+
+describe('index.html from the story folders', () => {
+  it("leaves out framing measures of another shape in an edited state file, and still writes the run's page", async () => {
+    const corpus = await hostileCorpus()
+    const out = await analyzeInto(corpus)
+    const folder = path.dirname([...(await storyPages(out)).values()][0]!)
+    const stateFile = path.join(folder, '.corroborate.json')
+    const state = JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, unknown>
+    // Kept on the re-run (its key is unchanged), so the run page is made from this state as edited.
+    writeFileSync(stateFile, JSON.stringify({ ...state, framing: { not: 'a list' } }))
+    const code = await main(['analyze', '--corpus', corpus, '--out', out, '--concurrency', '1', '--quiet'], { stdout: () => {}, stderr: () => {} })
+    writeFileSync(stateFile, JSON.stringify({ ...state, framing: ['x', { outlet: 5 }, { outlet: 'A', words: 'many', values: {}, frames: {} }, { outlet: 'B', words: 10, values: { tonePer100w: 'high' }, frames: null }] }))
+    const again = await main(['analyze', '--corpus', corpus, '--out', out, '--concurrency', '1', '--quiet'], { stdout: () => {}, stderr: () => {} })
+    expect({ code, again, page: textsOf(readFileSync(path.join(out, 'index.html'), 'utf8'), '#framing p:not(.lede)')[0] }).toEqual({ code: 0, again: 0, page: 'No framing measures: no story was analysed, or none kept them.' })
   })
 })
 

@@ -3,7 +3,7 @@ SOURCES := $(shell find core lang resources stages commands pipeline bench types
 NPM_STAMP := node_modules/.install-stamp
 export DOTENV_CONFIG_QUIET := true
 
-.PHONY: all analyze test bench build clean typecheck model
+.PHONY: all analyze test bench build clean typecheck model screenshots
 
 all: build
 
@@ -43,6 +43,10 @@ test: typecheck build
 
 bench: build
 	node dist/bench/bench.js
+
+# The seed story's page as a reader first sees it, at 1280 and 390 px wide, for the README (Debian's chromium).
+screenshots: build
+	node dist/bench/screenshots.js
 
 clean:
 	rm -rf dist

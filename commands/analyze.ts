@@ -508,11 +508,12 @@ async function inWindow(
 }
 
 /**
- * Write the run-level files (index.csv, terms.csv, the run-wide tables, report.xlsx with `--xlsx`, run.json)
+ * Write the run-level files (index.csv, terms.csv, the run-wide tables, report.xlsx with `--xlsx`, index.html
+ * unless `--no-html`, run.json)
  * together, from the story folders as `collect` does; returns the run's timings as run.json records them.
  */
 async function writeRun(settings: AnalyzeSettings, tool: ToolInfo, concurrency: number, vectors: WordVectors | undefined, corpus: Corpus, totals: Totals, clock: Clock, say: (m: Message) => void): Promise<Record<string, number>> {
-  const tables = await clock.time('write', () => runTables(settings.out, totals.stories, { excel: settings.excel, xlsx: settings.xlsx }))
+  const tables = await clock.time('write', () => runTables(settings.out, totals.stories, { excel: settings.excel, xlsx: settings.xlsx, html: settings.noHtml ? undefined : tool }))
   // Printed as well as recorded: a missing report, and the one note on how to name outlets.
   for (const m of tables.messages) say(m)
   const totalMs = performance.now() - clock.started
@@ -567,7 +568,7 @@ export async function settleStale(settings: Pick<AnalyzeSettings, 'out' | 'prune
 export function failedOutcome(storyId: string, folder: string, source: string, ruleId: string, reason: string): StoryOutcome {
   const log = new MessageLog(storyId)
   log.fatal(source, ruleId, reason)
-  return { row: { ...emptyCounts(storyId, folder), status: 'failed', fatal: 1, warnings: 0 }, messages: log.messages, terms: {}, timings: {} }
+  return { row: { ...emptyCounts(storyId, folder), status: 'failed', fatal: 1, warnings: 0 }, messages: log.messages, terms: {}, framing: [], timings: {} }
 }
 
 /**

@@ -1,4 +1,4 @@
-// The run-level files of an output folder (index.csv, terms.csv, run.json and whatever run-wide file joins them),
+// The run-level files of an output folder (index.csv, terms.csv, index.html, run.json and whatever run-wide file joins them),
 // built from the story folders' state files: one module for `analyze` and for `collect`, so that a run made on one
 // machine and a run made by many workers through the queue give the same bytes.
 import { lstat, rm } from 'node:fs/promises'
@@ -6,7 +6,7 @@ import path from 'node:path'
 import { type Message, MessageLog, quoteValue } from '../core/messages.js'
 import { distinctiveTerms } from '../stages/framing/index.js'
 import { HOW_TO_NAME_OUTLETS, UNNAMED_OUTLETS } from '../stages/ingest/index.js'
-import { corpusTerms, type IndexRow, indexCsv, SCHEMA_VERSION, SHEET_ROWS, sheetOf, storyIndex, termsCsv, type ToolInfo, workbook } from '../stages/report/index.js'
+import { addMeasures, averagedMeasures, corpusTerms, type IndexRow, indexCsv, SCHEMA_VERSION, SHEET_ROWS, sheetOf, type MeasureTotals, runPage, storyIndex, termsCsv, type ToolInfo, workbook } from '../stages/report/index.js'
 import { STATE_FILE } from './folders.js'
 import { readState } from './state.js'
 import { type TermCounts, WORKBOOK_FILE } from './story.js'
@@ -35,18 +35,24 @@ export interface RunTables {
   readonly messages: readonly Message[]
 }
 
-/** How the run-level tables are written: as the story reports are (`--excel`), and with the run's workbook (`--xlsx`). */
+/**
+ * How the run-level tables are written: as the story reports are (`--excel`), with the run's workbook (`--xlsx`), and
+ * with index.html (unless `--no-html`).
+ */
 export interface RunTablesOptions {
   readonly excel: boolean
   /** Write OUT/report.xlsx: index, terms and the run-wide tables (default: `false`). */
   readonly xlsx?: boolean
+  /** Write index.html, naming this tool (default: no index.html). */
+  readonly html?: ToolInfo
 }
 
 /** Distinctive terms per outlet kept in terms.csv. */
 const CORPUS_TERMS = 20
 
 /**
- * index.csv and terms.csv from the stories of a run: each story's row and term counts from its folder's state file
+ * index.csv, terms.csv and (with `html`) index.html from the stories of a run: each story's row, term counts and
+ * outlets' framing measures from its folder's state file
  * (or the row given for a story without a folder). The state files are read one at a time, so memory holds the
  * rows and the summed term counts, not the reports.
  */
@@ -56,6 +62,7 @@ export async function runTables(out: string, stories: Iterable<RunStory>, option
   const terms = new Map<string, Map<string, number>>()
   const reported: StoryFolder[] = []
   let unnamed = 0
+  const framing: MeasureTotals = new Map()
   for (const story of stories) {
     if (story.row !== null) {
       rows.push(story.row)
@@ -74,6 +81,8 @@ export async function runTables(out: string, stories: Iterable<RunStory>, option
     if (state.unnamedOutlets) unnamed++
     if (state.row.status === 'ok') reported.push({ storyId: story.storyId, folder: story.folder, published: typeof state.published === 'string' ? state.published : null, numbers: typeof state.numbers === 'object' && state.numbers !== null ? state.numbers : {} })
     addTerms(terms, state.terms)
+    // The state file is on disk and anyone may edit it: measures of another shape are left out (see addMeasures).
+    addMeasures(framing, Array.isArray(state.framing) ? state.framing : [])
   }
   if (unnamed > 0) {
     // Once per run, not once per story: each story's report.json has its own note naming its articles.
@@ -84,6 +93,7 @@ export async function runTables(out: string, stories: Iterable<RunStory>, option
   files.set('index.csv', indexCsv(rows, { excel: options.excel }))
   const distinctive = distinctiveTerms(terms, CORPUS_TERMS)
   files.set('terms.csv', termsCsv(distinctive, { excel: options.excel }))
+  if (options.html) files.set('index.html', runPage({ rows, terms: distinctive, framing: averagedMeasures(framing), tool: options.html }))
   // The run-wide tables stack the story files of the stories with reports, in story id order, read from their folders
   // as the tables are written: never in memory whole.
   reported.sort(byStoryId)

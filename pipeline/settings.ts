@@ -107,6 +107,7 @@ const ANALYZE: readonly Setting[] = [
     affectsReports: true,
     help: 'write report.xlsx too, per story and for the run: typed cells, so ids such as `001` stay text',
   },
+  { key: 'noHtml', flag: 'no-html', configKey: 'noHtml', type: 'boolean', default: false, affectsReports: true, help: 'write no report.html per story and no index.html' },
   { key: 'force', flag: 'force', configKey: null, type: 'boolean', default: false, affectsReports: false, help: 'redo every story (by default a story whose input, options and version are unchanged is kept)' },
   {
     key: 'followOutsideLinks',
@@ -278,6 +279,8 @@ export interface AnalyzeSettings {
   readonly excel: boolean
   /** Write OUT/<story>/report.xlsx and OUT/report.xlsx. */
   readonly xlsx: boolean
+  /** No report.html per story and no OUT/index.html. */
+  readonly noHtml: boolean
   readonly force: boolean
   /** Move story folders whose story left the corpus to OUT/.pruned/<date>/. */
   readonly prune: boolean
@@ -444,8 +447,9 @@ export interface ReportResources {
 /**
  * The run's fingerprint: a SHA-256 over the resources and every setting marked `affectsReports`. A story whose key
  * (this, its id and its inputs) is unchanged keeps its reports. The model is hashed as the model itself, and the
- * other settings follow in the order of their keys, which gives the same bytes as the hand-made list of 0.1.0
- * (`tool, model, vectors, lexicons, digestWords, excel, maxBytes`), so an upgrade does not redo every story.
+ * other settings follow in the order of their keys, which gives the bytes of the hand-made list of 0.1.0
+ * (`tool, model, vectors, lexicons, digestWords, excel, maxBytes`) with `noHtml` added after `maxBytes`: an upgrade
+ * redoes each story once, to write its report.html.
  */
 export function fingerprint(settings: AnalyzeSettings, resources: ReportResources): string {
   return createHash('sha256').update(JSON.stringify(fingerprintInput(settings, resources))).digest('hex')

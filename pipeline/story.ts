@@ -7,7 +7,7 @@ import { align } from '../stages/align/index.js'
 import { clean } from '../stages/clean/index.js'
 import { ingest, UNNAMED_OUTLETS } from '../stages/ingest/index.js'
 import { Message, MessageLog, NO_TEXT_RULES, quoteValue } from '../core/messages.js'
-import { type IndexRow, report, reportWorkbook, SCHEMA_VERSION, SHEET_ROWS, type ToolInfo } from '../stages/report/index.js'
+import { type IndexRow, measuresOf, type OutletMeasures, report, reportWorkbook, SCHEMA_VERSION, SHEET_ROWS, type ToolInfo } from '../stages/report/index.js'
 import { scoreStory } from '../stages/score/index.js'
 import { segment } from '../stages/segment/index.js'
 import type { SimilarityModel } from '../stages/similarity/index.js'
@@ -34,7 +34,7 @@ export type StorySettings = Pick<AnalyzeSettings, (typeof STORY_SETTINGS)[number
 }
 
 /** The resolved settings each story needs, passed on as they are (to the worker threads too). */
-export const STORY_SETTINGS = ['out', 'maxBytes', 'digestWords', 'excel', 'xlsx', 'lexicons', 'outlets'] as const
+export const STORY_SETTINGS = ['out', 'maxBytes', 'digestWords', 'excel', 'noHtml', 'xlsx', 'lexicons', 'outlets'] as const
 
 /** One story to analyse: its files (folder corpus) or its decoded articles (JSON Lines or CSV corpus). */
 export interface StoryJob {
@@ -54,6 +54,8 @@ export interface StoryOutcome {
   readonly row: IndexRow
   readonly messages: readonly Message[]
   readonly terms: TermCounts
+  /** Each outlet's framing measures in the story, for the run page's framing across the run. */
+  readonly framing: readonly OutletMeasures[]
   readonly timings: Readonly<Partial<Record<StageName, number>>>
   /** True when the run was stopped before the story's reports were written: nothing of it was kept. */
   readonly abandoned?: boolean
@@ -69,6 +71,8 @@ export interface StoryState {
   readonly row: IndexRow
   /** Term counts per outlet, for the corpus-wide distinctive terms. */
   readonly terms: TermCounts
+  /** Each outlet's framing measures, for the run page (absent in states written before 0.1.0 had index.html). */
+  readonly framing?: readonly OutletMeasures[]
   /** The SHA-256 of each report file of the folder, so that a damaged or deleted one is noticed and redone. */
   readonly files?: Readonly<Record<string, string>>
   /** The story's date: the earliest `published` of its articles (as written), null when none has one. */
@@ -120,6 +124,7 @@ export async function analyseStory(job: StoryJob, settings: StorySettings, vecto
   const row = emptyCounts(storyId, folder)
   let status: IndexRow['status'] = 'ok'
   let terms: TermCounts = {}
+  let framing: readonly OutletMeasures[] = []
   try {
     // Counted as soon as segmented: a story that fails later still says how many articles it had.
     const segmented = (documents: readonly Document[]) => {
@@ -130,29 +135,31 @@ export async function analyseStory(job: StoryJob, settings: StorySettings, vecto
     if (ledger === null || files === null) status = reached === 'ok' ? 'too-few-articles' : reached
     else {
       terms = sortedTerms(ledger.framing.termCounts)
+      framing = ledger.framing.outlets.map(measuresOf)
       row.sentences = ledger.story.sentenceCount
       row.statements = ledger.story.statementCount
       row.corroborated = ledger.story.corroboratedCount
       row.conflicts = ledger.story.conflictCount
       row.quotesChanged = ledger.story.quotesChanged
       const hashes = Object.fromEntries([...files].map(([name, content]) => [name, contentHash(content)]))
-      const state: StoryState = { key: job.key, schemaVersion: SCHEMA_VERSION, row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, terms, files: hashes, published: storyPublished(ledger.articles), unnamedOutlets: unnamed(), ...(numbers ? { numbers } : {}) }
+      const state: StoryState = { key: job.key, schemaVersion: SCHEMA_VERSION, row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, terms, framing, files: hashes, published: storyPublished(ledger.articles), unnamedOutlets: unnamed(), ...(numbers ? { numbers } : {}) }
       // The state goes into the folder with the reports, so both are swapped in together or not at all.
       const withState = new Map(files)
       withState.set(STATE_FILE, `${JSON.stringify(state)}\n`)
       await time('write', () => writeFolderAtomic(settings.out, folder, withState))
     }
   } catch (error) {
-    if (error instanceof Abandoned) return { row: { ...row, status: 'failed', fatal: 0, warnings: 0 }, messages: [], terms: {}, timings, abandoned: true }
+    if (error instanceof Abandoned) return { row: { ...row, status: 'failed', fatal: 0, warnings: 0 }, messages: [], terms: {}, framing: [], timings, abandoned: true }
     status = 'failed'
     terms = {}
+    framing = []
     const code = (error as { code?: string }).code
     // A full disk, a read-only folder, a folder the tool did not make: the user's to fix, said plainly.
     if (code === 'ERR_WRITE') log.fatal('write', 'write-failed', `${(error as Error).message}; the story's previous reports, if any, are kept`)
     else if (code === 'ERR_NOT_OURS') log.fatal('write', 'foreign-folder', (error as Error).message)
     else log.fatal('analyze', 'story-failed', `Unexpected error while analysing the story: ${(error as Error).stack ?? String(error)}`)
   }
-  return { row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, messages: log.messages, terms, timings, unnamedOutlets: unnamed() }
+  return { row: { ...row, status, fatal: countOf(log, 'fatal'), warnings: countOf(log, 'warning') }, messages: log.messages, terms, framing, timings, unnamedOutlets: unnamed() }
 }
 
 /** What `runStages` needs besides the story's input: the run's settings and the word vectors. */
@@ -163,6 +170,8 @@ export interface StagesOptions {
   readonly lexicons?: Lexicons
   readonly digestWords?: number
   readonly excel?: boolean
+  /** Make no report.html (default: `false`). */
+  readonly noHtml?: boolean
   readonly maxBytes?: number
   /** Outlet names as given to the names the reports use (the config's `outlets`). */
   readonly outlets?: Readonly<Record<string, string>>
@@ -210,7 +219,7 @@ export async function runStages(
   if (outlets < 2) log.warn('analyze', 'one-outlet', `Expected articles from at least 2 outlets, got 1 (${quoteValue(documents[0]!.article.outlet)}): no statement can be corroborated`)
   const alignment = await step('align', () => align(documents, log, { model: options.model, vectors: options.vectors }))
   const ledger = await step('score', () => scoreStory(storyId, documents, alignment, log, { digestWords: options.digestWords, lexicons: options.lexicons }))
-  const files: Map<string, string | Uint8Array> = new Map(await step('report', () => report(ledger, log.messages, options.tool, { excel: options.excel })))
+  const files: Map<string, string | Uint8Array> = new Map(await step('report', () => report(ledger, log.messages, options.tool, { excel: options.excel, html: options.noHtml !== true })))
   if (!options.xlsx) return { documents, ledger, files, status: 'ok' }
   const book = await step('report', () => reportWorkbook(ledger, log.messages, options.tool))
   for (const [sheet, count] of book.leftOut) log.warn('report', 'sheet-truncated', `Expected at most ${SHEET_ROWS} rows in sheet ${quoteValue(sheet)} of \`${WORKBOOK_FILE}\`, got ${SHEET_ROWS + count}; the last ${count} left out (the CSV has them all)`, { file: WORKBOOK_FILE })

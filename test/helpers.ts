@@ -126,16 +126,17 @@ export const REPORT_FILES = [
   'omissions.csv',
   'outlet_pairs.csv',
   'quotes.csv',
+  'report.html',
   'report.json',
   'statements.csv',
   'terms.csv',
   'wording.csv',
 ]
 
-/** The files of a story folder `analyze` writes: the reports and the state that lets an unchanged story be skipped. */
-/** The files a complete run writes at the top of its output folder: index, terms, run record and the run-wide tables. */
-export const RUN_LEVEL_FILES = ['alignments.csv', 'conflicts.csv', 'framing.csv', 'index.csv', 'omissions.csv', 'outlet_pairs.csv', 'run.json', 'statements.csv', 'terms.csv']
+/** The files a complete run writes at the top of its output folder: index, terms, run record, run page and the run-wide tables. */
+export const RUN_LEVEL_FILES = ['alignments.csv', 'conflicts.csv', 'framing.csv', 'index.csv', 'index.html', 'omissions.csv', 'outlet_pairs.csv', 'run.json', 'statements.csv', 'terms.csv']
 
+/** The files of a story folder `analyze` writes: the reports and the state that lets an unchanged story be skipped. */
 export const STORY_FILES = ['.corroborate.json', ...REPORT_FILES]
 
 /** The name, code and message of what `fn` throws, or null when it throws nothing. */

@@ -15,6 +15,7 @@ import { omissionsCsv } from './omissions.js'
 import { outletPairsCsv } from './outlet-pairs.js'
 import { quotesCsv } from './quotes.js'
 import { type CsvFile, type ReportFile, reportInput, shippedHeaderOf, type ToolInfo, withStoryId, writeFile } from './report-file.js'
+import { reportHtml } from './report-html.js'
 import { reportJson } from './report-json.js'
 import { statementsCsv } from './statements.js'
 import { storyTerms } from './terms.js'
@@ -30,6 +31,8 @@ export { SCHEMA_VERSION } from './report-json.js'
 export { corpusTerms, termsCsv } from './terms.js'
 export { storyIndex } from './index-csv.js'
 export { fixZipTimes, type Sheet, type SheetCell, SHEET_ROWS, sheetOf, WORKBOOK_DATE, workbook } from './workbook.js'
+export { addMeasures, averagedMeasures, type MeasureTotals, measuresOf, type OutletMeasures } from './html/framing-figures.js'
+export { runPage, type RunPageInput } from './html/run-page.js'
 
 /**
  * The files of a story folder, in the order they are made (and listed in `.corroborate.json`); every CSV among them
@@ -51,6 +54,7 @@ export const STORY_REPORTS: readonly ReportFile[] = (<readonly ReportFile[]>[
   omissionsCsv,
   coverageCsv,
   digestMd,
+  reportHtml,
 ]).map((f) => ('rows' in f ? withStoryId(f) : f))
 
 /** The names of a story folder's report files, in the order they are made: what `--help` lists. */
@@ -70,10 +74,21 @@ export const COLUMNS: Readonly<Record<string, readonly string[]>> = Object.fromE
 /** A file name (relative to the story's folder) and its full contents. */
 export type ReportFiles = ReadonlyMap<string, string>
 
-/** The files of one story: report.json, the CSVs and digest.md. */
-export function report(ledger: Ledger, messages: readonly Message[], tool: ToolInfo, options: CsvOptions = {}): ReportFiles {
+/** How a story's files are written: the CSV options, and whether report.html is made. */
+export interface ReportOptions extends CsvOptions {
+  /** Make report.html (default: `true`; `--no-html` turns it off). */
+  readonly html?: boolean
+}
+
+/** The report files a story gets with these options, in the order they are made. */
+export function storyReports(options: ReportOptions = {}): readonly ReportFile[] {
+  return options.html === false ? STORY_REPORTS.filter((f) => f !== reportHtml) : STORY_REPORTS
+}
+
+/** The files of one story: report.json, the CSVs, digest.md and report.html. */
+export function report(ledger: Ledger, messages: readonly Message[], tool: ToolInfo, options: ReportOptions = {}): ReportFiles {
   const input = reportInput(ledger, messages, tool)
-  return new Map(STORY_REPORTS.map((f) => [f.file, writeFile(f, input, options)]))
+  return new Map(storyReports(options).map((f) => [f.file, writeFile(f, input, options)]))
 }
 
 /** A story's workbook (report.xlsx): its bytes, and per CSV file the columns that hold numbers. */

@@ -279,6 +279,7 @@ describe('main: analyze', () => {
         digestWords: 250,
         concurrency: os.availableParallelism(),
         excel: false,
+        noHtml: false,
         force: false,
         prune: false,
         outlets: {},

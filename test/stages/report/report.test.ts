@@ -15,7 +15,7 @@ beforeAll(() => {
 })
 
 describe('report', () => {
-  it('writes report.json, the thirteen CSVs and digest.md, nothing else', () => {
+  it('writes report.json, the thirteen CSVs, digest.md and report.html, nothing else', () => {
     expect([...files.keys()].sort()).toEqual(REPORT_FILES)
   })
 

@@ -532,7 +532,7 @@ async function writeRun(settings: AnalyzeSettings, tool: ToolInfo, concurrency: 
       timingsMs,
     }),
   )
-  await writeRunFiles(settings.out, files, { xlsx: settings.xlsx })
+  await writeRunFiles(settings.out, files, { xlsx: settings.xlsx, html: !settings.noHtml })
   return timingsMs
 }
 

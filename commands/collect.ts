@@ -58,7 +58,9 @@ export async function collectCommand(flags: Flags, io: Io): Promise<number> {
       const stale = await settleStale({ out, prune: header.options.prune === true }, owned, new Date(), { stories: gathered.stories })
       messages.push(...stale.messages)
       const xlsx = header.options.xlsx === true
-      const tables = await runTables(out, gathered.stories, { excel: header.excel, xlsx })
+      // index.html as analyze writes it: the run's own settings decide, recorded when the corpus was enqueued.
+      const html = header.options.noHtml === true ? undefined : header.tool
+      const tables = await runTables(out, gathered.stories, { excel: header.excel, xlsx, html })
       messages.push(...tables.messages)
       const files = new Map(tables.files)
       files.set(
@@ -73,7 +75,7 @@ export async function collectCommand(flags: Flags, io: Io): Promise<number> {
           timingsMs: { collect: Math.round((performance.now() - started) * 10) / 10 },
         }),
       )
-      await writeRunFiles(out, files, { xlsx })
+      await writeRunFiles(out, files, { xlsx, html: html !== undefined })
       const ok = tables.rows.filter((r) => r.status === 'ok')
       const fatal = messages.filter((m) => m.severity === 'fatal').length
       const warnings = messages.filter((m) => m.severity === 'warning').length

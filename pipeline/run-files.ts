@@ -10,6 +10,9 @@ import { addMeasures, averagedMeasures, corpusTerms, type IndexRow, indexCsv, SC
 import { STATE_FILE } from './folders.js'
 import { readState } from './state.js'
 import { type TermCounts, WORKBOOK_FILE } from './story.js'
+
+/** The run's HTML page in the output folder. */
+export const RUN_PAGE_FILE = 'index.html'
 import { runSheets, type StoryFolder, stackedTables } from './run-tables.js'
 import { type FileContent, writeError, writeFilesAtomic } from './write.js'
 
@@ -93,7 +96,7 @@ export async function runTables(out: string, stories: Iterable<RunStory>, option
   files.set('index.csv', indexCsv(rows, { excel: options.excel }))
   const distinctive = distinctiveTerms(terms, CORPUS_TERMS)
   files.set('terms.csv', termsCsv(distinctive, { excel: options.excel }))
-  if (options.html) files.set('index.html', runPage({ rows, terms: distinctive, framing: averagedMeasures(framing), tool: options.html }))
+  if (options.html) files.set(RUN_PAGE_FILE, runPage({ rows, terms: distinctive, framing: averagedMeasures(framing), tool: options.html }))
   // The run-wide tables stack the story files of the stories with reports, in story id order, read from their folders
   // as the tables are written: never in memory whole.
   reported.sort(byStoryId)
@@ -154,12 +157,13 @@ export function runRecord(input: RunRecordInput): string {
  * Write the run-level files together: a full disk leaves all of the previous run's, never a new index beside an old
  * run.json.
  */
-export async function writeRunFiles(out: string, files: ReadonlyMap<string, FileContent>, options: { readonly xlsx?: boolean } = {}): Promise<void> {
+export async function writeRunFiles(out: string, files: ReadonlyMap<string, FileContent>, options: { readonly xlsx?: boolean; readonly html?: boolean } = {}): Promise<void> {
   await writeFilesAtomic(out, files)
-  // A run without `--xlsx` leaves no workbook of an earlier run beside its new tables, where it would pass for this
-  // run's (a plain file only: anything else at that name is not the tool's).
-  if (!options.xlsx && !files.has(WORKBOOK_FILE)) {
-    const old = path.join(out, WORKBOOK_FILE)
+  // A run without `--xlsx` (or with `--no-html`) leaves no workbook (or run page) of an earlier run beside its new
+  // tables, where it would pass for this run's (a plain file only: anything else at that name is not the tool's).
+  const stale = [...(options.xlsx ? [] : [WORKBOOK_FILE]), ...(options.html ? [] : [RUN_PAGE_FILE])].filter((name) => !files.has(name))
+  for (const name of stale) {
+    const old = path.join(out, name)
     if ((await lstat(old).catch(() => null))?.isFile()) await rm(old).catch((error: unknown) => Promise.reject(writeError(error, `remove \`${old}\``)))
   }
 }

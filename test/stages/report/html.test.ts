@@ -147,4 +147,12 @@ describe('--no-html', () => {
     const same = (await csv(withHtml)) === (await csv(without))
     expect({ page: existsSync(page), index: existsSync(path.join(without, 'index.html')), same }).toEqual({ page: false, index: false, same: true })
   })
+
+  it('leaves no run page of an earlier run beside the new tables, nor a story page beside a redone story', async () => {
+    const corpus = await hostileCorpus()
+    const out = await analyzeInto(corpus)
+    const page = [...(await storyPages(out)).values()][0]!
+    const code = await main(['analyze', '--corpus', corpus, '--out', out, '--concurrency', '1', '--quiet', '--no-html'], { stdout: () => {}, stderr: () => {} })
+    expect({ code, page: existsSync(page), index: existsSync(path.join(out, 'index.html')) }).toEqual({ code: 0, page: false, index: false })
+  })
 })

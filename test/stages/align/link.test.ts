@@ -49,7 +49,8 @@ describe('storyScorer', () => {
     expect(scorer.edges.every((e) => e.i < e.j && scorer.doc[e.i] !== scorer.doc[e.j] && e.strength >= scorer.threshold && scorer.isCandidate(e.i, e.j))).toBe(true)
     expect(scorer.edges.map((e) => `${scorer.sentences[e.i]!.id}~${scorer.sentences[e.j]!.id}`)).toContain('a#1~b#1')
     const c = scorer.doc[unit('c#0')]!
-    expect(scorer.byArticle[unit('a#0')]!.get(c)).toContain(unit('c#0'))
+    expect([...scorer.candidatesIn(unit('a#0'), c)]).toContain(unit('c#0'))
+    expect([...scorer.candidatesOf(unit('a#0'))]).toContain(unit('c#0'))
     expect(scorer.compared).toBeGreaterThan(0)
   })
 })

@@ -117,6 +117,16 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   // The row of `kept` holding each candidate's features (copies of one pair share a row).
   let keptRow: Int32Array | null = null
   const row64 = new Float64Array(width)
+  // The similarity of units i and j in this order depends on their classes only: kept per ordered pair of classes
+  // (those of the candidates too), so that a pair of copies met outside the candidates (while grouping) is not
+  // scored again. The pair's own entry in `cache` still keeps the value of the order it was first asked in.
+  const byClasses = new Map<number, number>()
+  const classSimilarity = (i: number, j: number): number => {
+    const pair = classPair(i, j)
+    let value = byClasses.get(pair)
+    if (value === undefined) byClasses.set(pair, (value = pairSimilarity(features[i]!, features[j]!, idf, model)))
+    return value
+  }
   const similarity = (i: number, j: number): number => {
     const key = i < j ? i * n + j : j * n + i
     const at = candidateAt(key)
@@ -126,7 +136,7 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
     }
     let value = cache.get(key)
     if (value === undefined) {
-      value = pairSimilarity(features[i]!, features[j]!, idf, model)
+      value = classSimilarity(i, j)
       cache.set(key, value)
     }
     return value
@@ -357,9 +367,12 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
     }
     const i = Math.floor(key / n)
     const j = key - i * n
-    if (!kept) return void similarity(i, j)
-    candidateSimilarity[k] = similarityWithFeatures(features[i]!, features[j]!, idf, model, row64)
-    kept.set(row64, keptRow![k]! * width)
+    if (!kept) similarity(i, j)
+    else {
+      candidateSimilarity[k] = similarityWithFeatures(features[i]!, features[j]!, idf, model, row64)
+      kept.set(row64, keptRow![k]! * width)
+    }
+    byClasses.set(classPair(i, j), candidateSimilarity[k]!)
   })
   const edges: { i: number; j: number; strength: number }[] = []
   for (const key of candidateKeys) {

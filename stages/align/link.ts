@@ -20,6 +20,8 @@ import { candidatePairs, type CandidateSettings } from './candidates.js'
  */
 export const CONTEXT_FEATURES = ['s1', 'rankMin', 'rankMax', 'marginMin', 'marginMax', 'bestMin', 'bestMax', 'headlines', 'positionMin', 'positionMax', 'positionGap', 'statesMore', 'sameQuote', 'polarity', 'claim'] as const
 const CONTEXT_RANK_CAP = 5
+/** Ids of features records (see `recordSimilarity` in `storyScorer`) pair as id × RECORD_BASE + id, exact in a double. */
+const RECORD_BASE = 2 ** 26
 /** Similarity under which a pair is never asked of the same-claim stage. */
 const STAGE_FLOOR = 0.08
 
@@ -144,16 +146,39 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   // Each sentence's claims for linking: the sentence and its main clauses, with numbers left out, so that
   // "The 1962 bridge carries 38,000 vehicles a day, and every one of those drivers was scrambling" can meet
   // "The bridge carries about 42,000 vehicles a day": the same claim, with a conflict for `relate` to find.
-  // Kept per class of units: a copy's clauses are its first copy's.
+  // Kept per class of units: a copy's clauses are its first copy's. A clause with the content of one met before
+  // (one clause of two sentences that differ elsewhere) shares its features record.
   const claims = new Map<number, SentenceFeatures[]>()
   const claimsOf = (i: number): SentenceFeatures[] => {
     const c = unitClass[i]!
     let list = claims.get(c)
     if (!list) {
       const first = sentences[firsts[c]!]!
-      claims.set(c, (list = claimParts(first).map((part) => (part === first ? classFeatures[c]! : sentenceFeatures(part, options.vectors)))))
+      claims.set(c, (list = claimParts(first).map((part) => (part === first ? classFeatures[c]! : clauseFeatures(part)))))
     }
     return list
+  }
+  // Every features record of the story by id: the unit classes' (id = class), then the clauses' as they are made.
+  const recordId = new Map<SentenceFeatures, number>()
+  classFeatures.forEach((f, c) => recordId.set(f, c))
+  const clausesByText = new Map<string, { part: Sentence; features: SentenceFeatures }[]>()
+  const clauseFeatures = (part: Sentence): SentenceFeatures => {
+    let list = clausesByText.get(part.text)
+    if (!list) clausesByText.set(part.text, (list = []))
+    const known = list.find((k) => sameUnit(k.part, part))
+    if (known) return known.features
+    const made = sentenceFeatures(part, options.vectors)
+    recordId.set(made, recordId.size)
+    list.push({ part, features: made })
+    return made
+  }
+  // The similarity of two records (clauses or whole units) in this order, computed once per pair of records.
+  const recordPairs = new Map<number, number>()
+  const recordSimilarity = (a: SentenceFeatures, b: SentenceFeatures): number => {
+    const key = recordId.get(a)! * RECORD_BASE + recordId.get(b)!
+    let value = recordPairs.get(key)
+    if (value === undefined) recordPairs.set(key, (value = pairSimilarity(a, b, idf, model)))
+    return value
   }
   // Pairs linked only through one of their clauses: weaker evidence than whole sentences that match.
   const throughClaims = new Set<number>()
@@ -178,9 +203,9 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   const clauseStrength = (i: number, j: number, ci: readonly SentenceFeatures[], cj: readonly SentenceFeatures[], value: number): number => {
     const wi = ci[0] ?? features[i]!
     const wj = cj[0] ?? features[j]!
-    let best = wi === features[i] && wj === features[j] ? value : Math.max(value, pairSimilarity(wi, wj, idf, model))
-    for (const a of ci.slice(1)) best = Math.max(best, pairSimilarity(a, wj, idf, model), saysWithin(a, wj, idf) ? model.threshold : 0)
-    for (const b of cj.slice(1)) best = Math.max(best, pairSimilarity(wi, b, idf, model), saysWithin(b, wi, idf) ? model.threshold : 0)
+    let best = wi === features[i] && wj === features[j] ? value : Math.max(value, recordSimilarity(wi, wj))
+    for (const a of ci.slice(1)) best = Math.max(best, recordSimilarity(a, wj), saysWithin(a, wj, idf) ? model.threshold : 0)
+    for (const b of cj.slice(1)) best = Math.max(best, recordSimilarity(wi, b), saysWithin(b, wi, idf) ? model.threshold : 0)
     return best
   }
   // One claim, negated by one side: its similarity as if both agreed, so that `relate` can report the contradiction.

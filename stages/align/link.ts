@@ -9,6 +9,7 @@ import type { WordVectors } from '../../resources/vectors.js'
 import { CLAUSE_JOINERS } from '../../lang/en/words.js'
 import { unitsOf } from '../segment/index.js'
 import { candidatePairs, type CandidateSettings } from './candidates.js'
+import { sameUnit, unitClasses } from './units.js'
 
 /**
  * What the same-claim decision knows of a pair beyond its two texts, each symmetric in the pair: its similarity
@@ -58,9 +59,9 @@ export interface StoryScorer {
   readonly edges: Link[]
   /** The same-claim stage's input for a pair: every pair feature, then `CONTEXT_FEATURES`. */
   readonly row: (i: number, j: number) => Float64Array
-  /** Unit `i`'s candidates in document `d` (a view, valid until the next call). */
+  /** Unit `i`'s candidates in document `d` (a view of the scorer's array: read, never change). */
   readonly candidatesIn: (i: number, d: number) => Int32Array
-  /** Every candidate of unit `i`, grouped by the other's document (a view). */
+  /** Every candidate of unit `i`, grouped by the other's document (a view, likewise). */
   readonly candidatesOf: (i: number) => Int32Array
 }
 
@@ -81,7 +82,7 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   const classFeatures = firsts.map((i) => sentenceFeatures(sentences[i]!, options.vectors))
   const features: SentenceFeatures[] = Array.from(unitClass, (c) => classFeatures[c]!)
   const classCount = firsts.length
-  /** The ordered pair of the units' classes: two pairs with the same key have the same features, both ways round. */
+  /** The ordered pair of the units' classes: two pairs of units with the same key have the same features, in that order. */
   const classPair = (i: number, j: number): number => unitClass[i]! * classCount + unitClass[j]!
   const idf = new Idf()
   for (const f of features) idf.add(f)
@@ -232,8 +233,7 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
       peers[filled[i]!++] = j
       peers[filled[j]!++] = i
     }
-    const order = new Float64Array(0)
-    let sortKeys = order
+    let sortKeys = new Float64Array(16)
     for (let i = 0; i < n; i++) {
       const from = peerStart[i]!
       const to = peerStart[i + 1]!
@@ -493,55 +493,4 @@ function statesMore(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): boolean
     if (long.stems.has(stem)) inside += w
   }
   return inside / total >= 0.8
-}
-
-/**
- * Classes of units that the features cannot tell apart: the same text, tokens, entities, numbers and quotations
- * (offsets taken from the unit's start). `unitClass[i]` is unit i's class, `firsts[c]` the first unit of class c.
- */
-function unitClasses(sentences: readonly Sentence[]): { unitClass: Int32Array; firsts: number[] } {
-  // The classes of each text: almost always one (the same words tagged the same way).
-  const byText = new Map<string, number[]>()
-  const firsts: number[] = []
-  const unitClass = new Int32Array(sentences.length)
-  sentences.forEach((s, i) => {
-    let list = byText.get(s.text)
-    if (!list) byText.set(s.text, (list = []))
-    let c = list.find((k) => sameUnit(sentences[firsts[k]!]!, s))
-    if (c === undefined) {
-      c = firsts.length
-      firsts.push(i)
-      list.push(c)
-    }
-    unitClass[i] = c
-  })
-  return { unitClass, firsts }
-}
-
-/** True when two units have the same text, tokens, entities, numbers and quotations, offsets from each one's start. */
-function sameUnit(a: Sentence, b: Sentence): boolean {
-  const x = a.begin
-  const y = b.begin
-  if (a.text !== b.text || a.tokens.length !== b.tokens.length || a.entities.length !== b.entities.length || a.numbers.length !== b.numbers.length || a.quotes.length !== b.quotes.length) return false
-  for (let k = 0; k < a.tokens.length; k++) {
-    const s = a.tokens[k]!
-    const t = b.tokens[k]!
-    if (s.text !== t.text || s.begin - x !== t.begin - y || s.end - x !== t.end - y || s.normal !== t.normal || s.stem !== t.stem || s.pos !== t.pos || s.kind !== t.kind || s.stop !== t.stop) return false
-  }
-  for (let k = 0; k < a.entities.length; k++) {
-    const s = a.entities[k]!
-    const t = b.entities[k]!
-    if (s.text !== t.text || s.name !== t.name || s.type !== t.type || s.begin - x !== t.begin - y || s.end - x !== t.end - y) return false
-  }
-  for (let k = 0; k < a.numbers.length; k++) {
-    const s = a.numbers[k]!
-    const t = b.numbers[k]!
-    if (s.text !== t.text || !Object.is(s.value, t.value) || s.unit !== t.unit || s.begin - x !== t.begin - y || s.end - x !== t.end - y) return false
-  }
-  for (let k = 0; k < a.quotes.length; k++) {
-    const s = a.quotes[k]!
-    const t = b.quotes[k]!
-    if (s.text !== t.text || s.speaker !== t.speaker || s.begin - x !== t.begin - y || s.end - x !== t.end - y) return false
-  }
-  return true
 }

@@ -1,6 +1,6 @@
 // align: group sentences of different articles that state the same claim or quote into statements. The steps, one
-// module each: candidates.ts (which pairs are scored), link.ts (how strongly two units link), group.ts (links into
-// groups, without chaining), statements.ts (the Statement records).
+// module each: units.ts (which units are copies), candidates.ts (which pairs are scored), link.ts (how strongly two
+// units link), group.ts (links into groups, without chaining), statements.ts (the Statement records).
 import type { MessageLog } from '../../core/messages.js'
 import { CorroborateError, quoteValue } from '../../core/messages.js'
 import { checkVectors, DEFAULT_MODEL, type SimilarityModel } from '../similarity/index.js'

@@ -9,6 +9,7 @@ import type { WordVectors } from '../../resources/vectors.js'
 import { CLAUSE_JOINERS } from '../../lang/en/words.js'
 import { unitsOf } from '../segment/index.js'
 import { candidatePairs, type CandidateSettings } from './candidates.js'
+import { sameUnit, unitClasses } from './units.js'
 
 /**
  * What the same-claim decision knows of a pair beyond its two texts, each symmetric in the pair: its similarity
@@ -20,6 +21,8 @@ import { candidatePairs, type CandidateSettings } from './candidates.js'
  */
 export const CONTEXT_FEATURES = ['s1', 'rankMin', 'rankMax', 'marginMin', 'marginMax', 'bestMin', 'bestMax', 'headlines', 'positionMin', 'positionMax', 'positionGap', 'statesMore', 'sameQuote', 'polarity', 'claim'] as const
 const CONTEXT_RANK_CAP = 5
+/** Ids of features records (see `recordSimilarity` in `storyScorer`) pair as id × RECORD_BASE + id, exact in a double. */
+const RECORD_BASE = 2 ** 26
 /** Similarity under which a pair is never asked of the same-claim stage. */
 const STAGE_FLOOR = 0.08
 
@@ -56,8 +59,10 @@ export interface StoryScorer {
   readonly edges: Link[]
   /** The same-claim stage's input for a pair: every pair feature, then `CONTEXT_FEATURES`. */
   readonly row: (i: number, j: number) => Float64Array
-  /** Each unit's candidates, by the other's document. */
-  readonly byArticle: readonly ReadonlyMap<number, readonly number[]>[]
+  /** Unit `i`'s candidates in document `d` (a view of the scorer's array: read, never change). */
+  readonly candidatesIn: (i: number, d: number) => Int32Array
+  /** Every candidate of unit `i`, grouped by the other's document (a view, likewise). */
+  readonly candidatesOf: (i: number) => Int32Array
 }
 
 /**
@@ -71,7 +76,14 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   const articleOf = new Map<string, number>()
   documents.forEach((d, i) => articleOf.set(d.article.id, i))
   const doc = sentences.map((s) => articleOf.get(s.article)!)
-  const features: SentenceFeatures[] = sentences.map((s) => sentenceFeatures(s, options.vectors))
+  // A sentence reprinted word for word (wire copy: in the 1,000-article generated story half the units are such
+  // copies) shares its first copy's features: the same tokens give the same features, computed and kept once.
+  const { unitClass, firsts } = unitClasses(sentences)
+  const classFeatures = firsts.map((i) => sentenceFeatures(sentences[i]!, options.vectors))
+  const features: SentenceFeatures[] = Array.from(unitClass, (c) => classFeatures[c]!)
+  const classCount = firsts.length
+  /** The ordered pair of the units' classes: two pairs of units with the same key have the same features, in that order. */
+  const classPair = (i: number, j: number): number => unitClass[i]! * classCount + unitClass[j]!
   const idf = new Idf()
   for (const f of features) idf.add(f)
   const n = sentences.length
@@ -105,7 +117,19 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   const stage = model.sameClaim
   const width = FEATURES.length
   let kept: Float32Array | null = null
+  // The row of `kept` holding each candidate's features (copies of one pair share a row).
+  let keptRow: Int32Array | null = null
   const row64 = new Float64Array(width)
+  // The similarity of units i and j in this order depends on their classes only: kept per ordered pair of classes
+  // (those of the candidates too), so that a pair of copies met outside the candidates (while grouping) is not
+  // scored again. The pair's own entry in `cache` still keeps the value of the order it was first asked in.
+  const byClasses = new Map<number, number>()
+  const classSimilarity = (i: number, j: number): number => {
+    const pair = classPair(i, j)
+    let value = byClasses.get(pair)
+    if (value === undefined) byClasses.set(pair, (value = pairSimilarity(features[i]!, features[j]!, idf, model)))
+    return value
+  }
   const similarity = (i: number, j: number): number => {
     const key = i < j ? i * n + j : j * n + i
     const at = candidateAt(key)
@@ -115,7 +139,7 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
     }
     let value = cache.get(key)
     if (value === undefined) {
-      value = pairSimilarity(features[i]!, features[j]!, idf, model)
+      value = classSimilarity(i, j)
       cache.set(key, value)
     }
     return value
@@ -123,26 +147,66 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   // Each sentence's claims for linking: the sentence and its main clauses, with numbers left out, so that
   // "The 1962 bridge carries 38,000 vehicles a day, and every one of those drivers was scrambling" can meet
   // "The bridge carries about 42,000 vehicles a day": the same claim, with a conflict for `relate` to find.
+  // Kept per class of units: a copy's clauses are its first copy's. A clause with the content of one met before
+  // (one clause of two sentences that differ elsewhere) shares its features record.
   const claims = new Map<number, SentenceFeatures[]>()
   const claimsOf = (i: number): SentenceFeatures[] => {
-    let list = claims.get(i)
-    if (!list) claims.set(i, (list = claimParts(sentences[i]!).map((part) => (part === sentences[i] ? features[i]! : sentenceFeatures(part, options.vectors)))))
+    const c = unitClass[i]!
+    let list = claims.get(c)
+    if (!list) {
+      const first = sentences[firsts[c]!]!
+      claims.set(c, (list = claimParts(first).map((part) => (part === first ? classFeatures[c]! : clauseFeatures(part)))))
+    }
     return list
+  }
+  // Every features record of the story by id: the unit classes' (id = class), then the clauses' as they are made.
+  const recordId = new Map<SentenceFeatures, number>()
+  classFeatures.forEach((f, c) => recordId.set(f, c))
+  const clausesByText = new Map<string, { part: Sentence; features: SentenceFeatures }[]>()
+  const clauseFeatures = (part: Sentence): SentenceFeatures => {
+    let list = clausesByText.get(part.text)
+    if (!list) clausesByText.set(part.text, (list = []))
+    const known = list.find((k) => sameUnit(k.part, part))
+    if (known) return known.features
+    const made = sentenceFeatures(part, options.vectors)
+    recordId.set(made, recordId.size)
+    list.push({ part, features: made })
+    return made
+  }
+  // The similarity of two records (clauses or whole units) in this order, computed once per pair of records.
+  const recordPairs = new Map<number, number>()
+  const recordSimilarity = (a: SentenceFeatures, b: SentenceFeatures): number => {
+    const key = recordId.get(a)! * RECORD_BASE + recordId.get(b)!
+    let value = recordPairs.get(key)
+    if (value === undefined) recordPairs.set(key, (value = pairSimilarity(a, b, idf, model)))
+    return value
   }
   // Pairs linked only through one of their clauses: weaker evidence than whole sentences that match.
   const throughClaims = new Set<number>()
   // The best of the pair's claims against each other (numbers left out), or `model.threshold` when a clause is
   // said within the other sentence; the similarity itself when neither has clauses or the pair is far apart.
+  // The strength depends on the two classes and `value` only: kept per ordered pair of classes with the value it
+  // was computed for, so that copies of one pair compare their clauses once.
+  const claimMemo = new Map<number, number>()
+  const claimMemoValue = new Map<number, number>()
   const claimStrength = (i: number, j: number, value: number): number => {
     if (value >= model.threshold || value < model.threshold * 0.35) return value
     const ci = claimsOf(i)
     const cj = claimsOf(j)
     if (ci.length === 0 && cj.length === 0) return value
+    const key = classPair(i, j)
+    if (claimMemoValue.get(key) === value) return claimMemo.get(key)!
+    const best = clauseStrength(i, j, ci, cj, value)
+    claimMemo.set(key, best)
+    claimMemoValue.set(key, value)
+    return best
+  }
+  const clauseStrength = (i: number, j: number, ci: readonly SentenceFeatures[], cj: readonly SentenceFeatures[], value: number): number => {
     const wi = ci[0] ?? features[i]!
     const wj = cj[0] ?? features[j]!
-    let best = wi === features[i] && wj === features[j] ? value : Math.max(value, pairSimilarity(wi, wj, idf, model))
-    for (const a of ci.slice(1)) best = Math.max(best, pairSimilarity(a, wj, idf, model), saysWithin(a, wj, idf) ? model.threshold : 0)
-    for (const b of cj.slice(1)) best = Math.max(best, pairSimilarity(wi, b, idf, model), saysWithin(b, wi, idf) ? model.threshold : 0)
+    let best = wi === features[i] && wj === features[j] ? value : Math.max(value, recordSimilarity(wi, wj))
+    for (const a of ci.slice(1)) best = Math.max(best, recordSimilarity(a, wj), saysWithin(a, wj, idf) ? model.threshold : 0)
+    for (const b of cj.slice(1)) best = Math.max(best, recordSimilarity(wi, b), saysWithin(b, wi, idf) ? model.threshold : 0)
     return best
   }
   // One claim, negated by one side: its similarity as if both agreed, so that `relate` can report the contradiction.
@@ -151,16 +215,47 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
 
   // Each sentence's scored candidates in each other article, for the context of a pair: is it the best match the
   // other article offers, and by how much.
-  const byArticle = sentences.map(() => new Map<number, number[]>())
+  // Flat: each unit's candidates in one slice of `peers`, ordered by the other's document then index (a map of
+  // lists per unit cost a hundred megabytes in a story of 1,000 articles).
+  const peerStart = new Int32Array(n + 1)
   for (const key of candidateKeys) {
     const i = Math.floor(key / n)
-    const j = key - i * n
-    let list = byArticle[i]!.get(doc[j]!)
-    if (!list) byArticle[i]!.set(doc[j]!, (list = []))
-    list.push(j)
-    let back = byArticle[j]!.get(doc[i]!)
-    if (!back) byArticle[j]!.set(doc[i]!, (back = []))
-    back.push(i)
+    peerStart[i + 1]!++
+    peerStart[key - i * n + 1]!++
+  }
+  for (let i = 0; i < n; i++) peerStart[i + 1]! += peerStart[i]!
+  const peers = new Int32Array(peerStart[n]!)
+  {
+    const filled = peerStart.slice(0, n)
+    for (const key of candidateKeys) {
+      const i = Math.floor(key / n)
+      const j = key - i * n
+      peers[filled[i]!++] = j
+      peers[filled[j]!++] = i
+    }
+    let sortKeys = new Float64Array(16)
+    for (let i = 0; i < n; i++) {
+      const from = peerStart[i]!
+      const to = peerStart[i + 1]!
+      if (sortKeys.length < to - from) sortKeys = new Float64Array(2 * (to - from))
+      for (let k = from; k < to; k++) sortKeys[k - from] = doc[peers[k]!]! * n + peers[k]!
+      const slice = sortKeys.subarray(0, to - from).sort()
+      for (let k = from; k < to; k++) peers[k] = slice[k - from]! % n
+    }
+  }
+  /** The range of `peers` holding unit i's candidates in document d: [from, to). */
+  const peerRange = (i: number, d: number): [number, number] => {
+    let lo = peerStart[i]!
+    let hi = peerStart[i + 1]!
+    // The first peer in document d or after it.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (doc[peers[mid]!]! < d) lo = mid + 1
+      else hi = mid
+    }
+    let to = lo
+    while (to < peerStart[i + 1]! && doc[peers[to]!] === d) to++
+    return [lo, to]
   }
   const sentenceCount = documents.map((d) => d.sentences.length)
   const position = (i: number) => (sentences[i]!.unit === 'headline' ? -0.1 : sentenceCount[doc[i]!]! > 1 ? sentences[i]!.index / (sentenceCount[doc[i]!]! - 1) : 0)
@@ -168,7 +263,9 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   const standing = (i: number, j: number, value: number): [number, number, number] => {
     let rank = 0
     let other = -1
-    for (const k of byArticle[i]!.get(doc[j]!) ?? []) {
+    const [from, to] = peerRange(i, doc[j]!)
+    for (let p = from; p < to; p++) {
+      const k = peers[p]!
       if (k === j) continue
       const v = similarity(i, k)
       if (v > value + 1e-12) rank++
@@ -181,7 +278,8 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   const pairRow = (i: number, j: number, out: Float64Array): void => {
     const at = kept ? candidateAt(i * n + j) : -1
     if (at >= 0) {
-      for (let k = 0; k < width; k++) out[k] = kept![at * width + k]!
+      const base = keptRow![at]! * width
+      for (let k = 0; k < width; k++) out[k] = kept![base + k]!
       return
     }
     // Usually right after the pair's similarity was computed (a pair outside the candidates, met while grouping):
@@ -263,14 +361,43 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   }
   const threshold = stage ? stage.threshold : model.threshold
 
-  // Every candidate's similarity first: a pair's context needs its rivals' values.
-  if (stage) kept = new Float32Array(candidateKeys.length * width)
+  // Every candidate's similarity first: a pair's context needs its rivals' values. Candidates whose units are
+  // copies of an earlier candidate's (the same ordered pair of classes) have its features and similarity: each is
+  // computed once, and kept once.
+  const source = new Int32Array(candidateKeys.length)
+  let distinct = 0
+  {
+    const firstOfPair = new Map<number, number>()
+    candidateKeys.forEach((key, k) => {
+      const i = Math.floor(key / n)
+      const pair = classPair(i, key - i * n)
+      const first = firstOfPair.get(pair)
+      if (first === undefined) {
+        firstOfPair.set(pair, k)
+        source[k] = k
+        distinct++
+      } else source[k] = first
+    })
+  }
+  if (stage) {
+    keptRow = new Int32Array(candidateKeys.length)
+    let rows = 0
+    for (let k = 0; k < source.length; k++) keptRow[k] = source[k] === k ? rows++ : keptRow[source[k]!]!
+    kept = new Float32Array(distinct * width)
+  }
   candidateKeys.forEach((key, k) => {
+    if (source[k] !== k) {
+      candidateSimilarity[k] = candidateSimilarity[source[k]!]!
+      return
+    }
     const i = Math.floor(key / n)
     const j = key - i * n
-    if (!kept) return void similarity(i, j)
-    candidateSimilarity[k] = similarityWithFeatures(features[i]!, features[j]!, idf, model, row64)
-    kept.set(row64, k * width)
+    if (!kept) similarity(i, j)
+    else {
+      candidateSimilarity[k] = similarityWithFeatures(features[i]!, features[j]!, idf, model, row64)
+      kept.set(row64, keptRow![k]! * width)
+    }
+    byClasses.set(classPair(i, j), candidateSimilarity[k]!)
   })
   const edges: { i: number; j: number; strength: number }[] = []
   for (const key of candidateKeys) {
@@ -282,6 +409,7 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   // Every candidate's link is known: its kept features (a hundred megabytes in a story of 1,000 articles) are not
   // read again; a row asked for later is computed, to the same single-precision values.
   kept = null
+  keptRow = null
   /** The same-claim stage's input for a pair: every pair feature, then `CONTEXT_FEATURES`. */
   const rowOf = (i: number, j: number): Float64Array => {
     const out = new Float64Array(FEATURES.length + CONTEXT_FEATURES.length)
@@ -289,8 +417,13 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
     context(Math.min(i, j), Math.max(i, j), out, FEATURES.length)
     return out
   }
+  const candidatesIn = (i: number, d: number): Int32Array => {
+    const [from, to] = peerRange(i, d)
+    return peers.subarray(from, to)
+  }
+  const candidatesOf = (i: number): Int32Array => peers.subarray(peerStart[i]!, peerStart[i + 1]!)
   const isCandidate = (i: number, j: number): boolean => candidateAt(Math.min(i, j) * n + Math.max(i, j)) >= 0
-  return { sentences, doc, n, features, compared: candidateKeys.length, isCandidate, similarity, link, throughClaims, threshold, edges, row: rowOf, byArticle }
+  return { sentences, doc, n, features, compared: candidateKeys.length, isCandidate, similarity, link, throughClaims, threshold, edges, row: rowOf, candidatesIn, candidatesOf }
 }
 
 /**

@@ -15,7 +15,7 @@ export const NEAR_SHARE = 0.6
  * one each member against the representative.
  */
 export function buildStatements(scorer: StoryScorer, groups: readonly number[][], allPairsUpTo: number): Statement[] {
-  const { sentences, doc, features, similarity, link, threshold, byArticle } = scorer
+  const { sentences, doc, features, similarity, link, threshold, candidatesOf } = scorer
   const statements: Statement[] = []
   const ordered = groups
     .map((members) => members.sort((x, y) => x - y))
@@ -63,9 +63,7 @@ export function buildStatements(scorer: StoryScorer, groups: readonly number[][]
     // Outlets outside the statement with a unit close to one of its members: no omission of theirs.
     const inside = new Set(members.map((x) => sentences[x]!.outlet))
     const near = new Set<string>()
-    for (const x of members)
-      for (const list of byArticle[x]!.values())
-        for (const k of list) if (!inside.has(sentences[k]!.outlet) && link(x, k) >= threshold * NEAR_SHARE) near.add(sentences[k]!.outlet)
+    for (const x of members) for (const k of candidatesOf(x)) if (!inside.has(sentences[k]!.outlet) && link(x, k) >= threshold * NEAR_SHARE) near.add(sentences[k]!.outlet)
     statements.push({ id: `s${statements.length + 1}`, text: rep.text, representative: rep.id, members: memberRecords, pairs, near: [...near].sort() })
   }
   return statements

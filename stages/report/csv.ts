@@ -25,9 +25,12 @@ export function csv(columns: readonly string[], rows: readonly (Row | readonly C
   // A batch of rows at a time: each record ends with the delimiter, so the batches' texts joined are the text of all
   // rows at once, and a batch's cells and csv-stringify's work on them die young instead of piling up in the old
   // generation until the whole table is written (coverage.csv of 1,000 outlets holds millions of cells).
+  // A batch holds about CSV_BATCH_CELLS cells, however wide the table: 256 rows of coverage.csv's 1,000 outlet
+  // columns made hundreds of megabytes of short-lived strings live long enough to reach the old generation.
+  const batchRows = Math.max(1, Math.floor(CSV_BATCH_CELLS / Math.max(1, columns.length)))
   const parts: string[] = []
-  for (let at = 0; at === 0 || at < rows.length; at += CSV_BATCH) {
-    const batch = rows.slice(at, at + CSV_BATCH).map(safe)
+  for (let at = 0; at === 0 || at < rows.length; at += batchRows) {
+    const batch = rows.slice(at, at + batchRows).map(safe)
     if (at === 0) batch.unshift(columns.map((c) => String(neutralise(c))))
     parts.push(stringify(batch, settings))
   }
@@ -54,8 +57,8 @@ function stringifySettings(options: CsvOptions) {
   }
 }
 
-/** Rows written at a time (see `csv`). */
-const CSV_BATCH = 256
+/** Cells written at a time (see `csv`). */
+const CSV_BATCH_CELLS = 4096
 
 /**
  * What spreadsheets may take for the start of a formula: `=`, `+`, `-`, `@`, their full-width forms (＝ ＋ － ＠, which

@@ -12,11 +12,13 @@ export const reportJson: TextFile = {
   text: ({ ledger, messages, tool }) => {
     const statementOf = new Map<string, string>()
     for (const s of ledger.statements) for (const m of s.members) statementOf.set(m.sentence, s.id)
+    // Written in pieces, each list's items one at a time (see `jsonInPieces`): the same bytes as the whole object
+    // through `JSON.stringify(value, null, 2)`, without a copy of every sentence and statement alive at once.
     const value = {
       schemaVersion: SCHEMA_VERSION,
       tool: { name: tool.name, version: tool.version },
       story: ledger.story,
-      articles: ledger.articles.map((a) => ({
+      articles: items(ledger.articles, (a) => ({
         id: a.id,
         outlet: a.outlet,
         title: a.title,
@@ -32,8 +34,9 @@ export const reportJson: TextFile = {
         coverage: a.coverage,
         removed: a.removed.map((r) => ({ text: r.text, reason: r.reason, begin: r.begin, end: r.end })),
       })),
-      sentences: ledger.documents.flatMap((d) =>
-        d.sentences.map((s) => ({
+      sentences: items(
+        ledger.documents.flatMap((d) => d.sentences),
+        (s) => ({
           id: s.id,
           article: s.article,
           index: s.index,
@@ -46,12 +49,12 @@ export const reportJson: TextFile = {
           numbers: s.numbers.map((n) => ({ text: n.text, value: n.value, unit: n.unit, begin: n.begin, end: n.end })),
           quotes: s.quotes.map((q) => ({ text: q.text, speaker: q.speaker, begin: q.begin, end: q.end })),
           attribution: s.attribution,
-        })),
+        }),
       ),
       headlines: ledger.documents.flatMap((d) =>
         d.headline ? [{ id: d.headline.id, article: d.article.id, outlet: d.article.outlet, text: d.headline.text, statement: statementOf.get(d.headline.id) ?? null }] : [],
       ),
-      statements: ledger.statements.map((s) => ({
+      statements: items(ledger.statements, (s) => ({
         id: s.id,
         text: s.text,
         representative: s.representative,
@@ -68,15 +71,15 @@ export const reportJson: TextFile = {
         alignments: s.members.map((m) => ({ sentence: m.sentence, article: m.article, outlet: m.outlet, similarity: m.similarity, relation: m.relation, representative: m.representative })),
         pairs: s.pairs,
       })),
-      outletPairs: ledger.outletPairs,
-      framing: ledger.framing.outlets,
-      framingArticles: ledger.framing.articles,
-      entityTone: ledger.framing.entityTone,
-      terms: ledger.framing.terms,
-      wording: ledger.framing.wording,
-      conflicts: ledger.conflicts,
-      quotes: ledger.quotes,
-      omissions: ledger.omissions,
+      outletPairs: items(ledger.outletPairs, same),
+      framing: items(ledger.framing.outlets, same),
+      framingArticles: items(ledger.framing.articles, same),
+      entityTone: items(ledger.framing.entityTone, same),
+      terms: items(ledger.framing.terms, same),
+      wording: items(ledger.framing.wording, same),
+      conflicts: items(ledger.conflicts, same),
+      quotes: items(ledger.quotes, same),
+      omissions: items(ledger.omissions, same),
       digest: {
         words: ledger.digest.words,
         corroborated: ledger.digest.corroborated,
@@ -85,6 +88,59 @@ export const reportJson: TextFile = {
       },
       messages: messages.map((m) => m.toJSON()),
     }
-    return `${JSON.stringify(value, null, 2)}\n`
+    return jsonInPieces(value)
   },
+}
+
+/** A list of report.json written item by item: `make` turns each of `list` into its JSON value just before it is written. */
+class Items<T> {
+  constructor(
+    readonly list: readonly T[],
+    readonly make: (item: T) => unknown,
+  ) {}
+}
+
+const same = <T>(item: T): T => item
+
+function items<T>(list: readonly T[], make: (item: T) => unknown): Items<T> {
+  return new Items(list, make)
+}
+
+/** Items of a list stringified at a time by `jsonInPieces`. */
+const CHUNK_ITEMS = 256
+
+/**
+ * `JSON.stringify(value, null, 2)` of an object whose fields may be `Items`, as if each were the array of its made
+ * items, followed by a line break: each field, and each list a chunk of items at a time, stringified on its own
+ * inside a one-field object, so that JSON.stringify indents it to its depth itself, and the pieces joined once.
+ */
+function jsonInPieces(value: Readonly<Record<string, unknown>>): string {
+  // `JSON.stringify({ k: [x, …] }, null, 2)` is `{\n  "k": [\n` + the items at depth 2 + `\n  ]\n}`.
+  const LIST_HEAD = '{\n  "k": [\n'.length
+  const LIST_TAIL = '\n  ]\n}'.length
+  const FIELD_HEAD = '{\n  "k": '.length
+  const FIELD_TAIL = '\n}'.length
+  // Every piece goes into one list, joined once: the text is made flat in one go, never copied again.
+  const out: string[] = []
+  for (const [key, field] of Object.entries(value)) {
+    const name = `${out.length === 0 ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `
+    if (field instanceof Items) {
+      if (field.list.length === 0) {
+        out.push(name, '[]')
+        continue
+      }
+      out.push(name, '[\n')
+      for (let at = 0; at < field.list.length; at += CHUNK_ITEMS) {
+        const text = JSON.stringify({ k: field.list.slice(at, at + CHUNK_ITEMS).map((item) => field.make(item)) }, null, 2)
+        out.push(at === 0 ? '' : ',\n', text.slice(LIST_HEAD, text.length - LIST_TAIL))
+      }
+      out.push('\n  ]')
+    } else {
+      // A field whose value JSON leaves out (undefined) is left out here too.
+      const text = JSON.stringify({ k: field }, null, 2)
+      if (text !== '{}') out.push(name, text.slice(FIELD_HEAD, text.length - FIELD_TAIL))
+    }
+  }
+  out.push(out.length === 0 ? '{}\n' : '\n}\n')
+  return out.join('')
 }

@@ -42,16 +42,23 @@ export function groupQuotes(documents: readonly Document[]): QuoteInstance[] {
       list.push(i)
     }
   })
-  const shared = new Map<number, number>()
+  // Each pair's key once per shared word, in one flat array sorted and counted in runs: a map of millions of pairs
+  // and its entries copied out to be sorted cost a second and a hundred megabytes in a story of 1,000 articles.
+  let most = 0
+  for (const list of index.values()) if (list.length <= 200) most += (list.length * (list.length - 1)) / 2
+  const keys = new Float64Array(most)
+  let size = 0
   for (const list of index.values()) {
     if (list.length > 200) continue
-    for (let x = 0; x < list.length; x++)
-      for (let y = x + 1; y < list.length; y++) {
-        const key = list[x]! * drafts.length + list[y]!
-        shared.set(key, (shared.get(key) ?? 0) + 1)
-      }
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) keys[size++] = list[x]! * drafts.length + list[y]!
   }
-  for (const [key, count] of [...shared].sort((x, y) => x[0] - y[0])) {
+  keys.sort()
+  for (let k = 0; k < size; ) {
+    const key = keys[k]!
+    let end = k
+    while (end < size && keys[end] === key) end++
+    const count = end - k
+    k = end
     const i = Math.floor(key / drafts.length)
     const j = key - i * drafts.length
     if (count < 2 || drafts[i]!.article === drafts[j]!.article) continue

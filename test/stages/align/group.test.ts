@@ -32,7 +32,8 @@ function scorerOf(doc: readonly number[], links: Readonly<Record<string, number>
     threshold: THRESHOLD,
     edges,
     row: () => new Float64Array(0),
-    byArticle: doc.map(() => new Map()),
+    candidatesIn: () => new Int32Array(0),
+    candidatesOf: () => new Int32Array(0),
   }
 }
 

@@ -2,7 +2,7 @@
 // shape rules), over a made-up story through the real stages and the shipped model.
 import { loadVectors } from '../../../pipeline/tables.js'
 import { CONTEXT_FEATURES, storyScorer, type StoryScorer } from '../../../stages/align/link.js'
-import { DEFAULT_MODEL, FEATURES } from '../../../stages/similarity/index.js'
+import { DEFAULT_MODEL, FEATURES, Idf, sentenceFeatures, similarity } from '../../../stages/similarity/index.js'
 import { documentsOf } from '../score/documents.js'
 import { bridge } from './story.js'
 
@@ -49,7 +49,8 @@ describe('storyScorer', () => {
     expect(scorer.edges.every((e) => e.i < e.j && scorer.doc[e.i] !== scorer.doc[e.j] && e.strength >= scorer.threshold && scorer.isCandidate(e.i, e.j))).toBe(true)
     expect(scorer.edges.map((e) => `${scorer.sentences[e.i]!.id}~${scorer.sentences[e.j]!.id}`)).toContain('a#1~b#1')
     const c = scorer.doc[unit('c#0')]!
-    expect(scorer.byArticle[unit('a#0')]!.get(c)).toContain(unit('c#0'))
+    expect([...scorer.candidatesIn(unit('a#0'), c)]).toContain(unit('c#0'))
+    expect([...scorer.candidatesOf(unit('a#0'))]).toContain(unit('c#0'))
     expect(scorer.compared).toBeGreaterThan(0)
   })
 })
@@ -87,3 +88,32 @@ describe('the rules that link one claim told in other shapes', () => {
     expect(s.link(at(s, 'a#0'), at(s, 'b#1'))).toBeLessThan(s.threshold)
   })
 })
+
+describe('units reprinted word for word', () => {
+  const WIRE = 'The harbor authority closed the north pier on Tuesday after divers found cracks in two of its pilings.'
+  const COPIES = [
+    { id: 'a', outlet: 'Tribune', text: `${WIRE}\n\nRepairs could take a month, officials said.` },
+    { id: 'b', outlet: 'Herald', text: `Fishing boats were moved to the south dock.\n\n${WIRE}` },
+    { id: 'c', outlet: 'Courier', text: `${WIRE}\n\nThe pier was built in 1931 and last repaired in 1998.` },
+  ]
+  const s = storyScorer(documentsOf('copies', COPIES), DEFAULT_MODEL, loadVectors(), { prefixSize: 32, maxPosting: 200, window: 16, maxCandidates: 12 })
+  const at = (id: string) => s.sentences.findIndex((x) => x.id === id)
+
+  it('share one features record, and score against another unit as each would alone', () => {
+    expect(s.features[at('a#0')]).toBe(s.features[at('b#1')])
+    expect(s.features[at('a#0')]).toBe(s.features[at('c#0')])
+    expect(s.features[at('a#1')]).not.toBe(s.features[at('c#1')])
+    // A copy's similarity to another unit, computed once for both copies, is the similarity of that pair alone.
+    const alone = (x: string, y: string) => similarity(sentenceFeatures(s.sentences[at(x)]!, loadVectors()), sentenceFeatures(s.sentences[at(y)]!, loadVectors()), idfOf(s), DEFAULT_MODEL)
+    expect(s.similarity(at('a#0'), at('c#1'))).toBe(alone('a#0', 'c#1'))
+    expect(s.similarity(at('b#1'), at('c#1'))).toBe(alone('b#1', 'c#1'))
+    expect(s.similarity(at('a#0'), at('b#1'))).toBe(1)
+  })
+})
+
+/** The IDF of a scorer's story, as `storyScorer` counts it: every unit once. */
+function idfOf(s: StoryScorer): Idf {
+  const idf = new Idf()
+  for (const f of s.features) idf.add(f)
+  return idf
+}

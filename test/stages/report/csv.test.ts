@@ -43,6 +43,14 @@ describe('csv', () => {
     expect(csv(columns, rows, { excel: true })).toEqual(`\ufeff${whole('\r\n')}`)
   })
 
+  it('writes a wide table (one column per outlet of a large story) as one csv-stringify call would', () => {
+    // 3,000 columns: fewer rows per batch than one, and still the same text.
+    const columns = Array.from({ length: 3000 }, (_, k) => `outlet ${k}`)
+    const rows = Array.from({ length: 5 }, (_, i) => columns.map((_, k) => ((i + k) % 3 === 0 ? 1 : (i + k) % 3 === 1 ? 0 : ' x')))
+    const whole = stringify([columns, ...rows.map((r) => r.map(neutralise))], { record_delimiter: '\n', quote_record_delimiter: true, quoted_match: /^\s|\s$/ })
+    expect(csv(columns, rows)).toEqual(whole)
+  })
+
   it('writes only the header when there are no rows', () => {
     expect(csv(['a', 'b'], [])).toEqual('a,b\n')
   })

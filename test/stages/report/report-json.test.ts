@@ -14,6 +14,11 @@ beforeAll(() => {
 })
 
 describe('report.json', () => {
+  it('is the ledger as JSON indented by two spaces, ending with a line break, though it is written a piece at a time', () => {
+    const text = report(ledger, messages, TOOL).get('report.json')!
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`)
+  })
+
   it('writes the top-level fields of report.json in a fixed order', () => {
     expect(Object.keys(json)).toEqual([
       'schemaVersion', 'tool', 'story', 'articles', 'sentences', 'headlines', 'statements', 'outletPairs', 'framing', 'framingArticles', 'entityTone', 'terms', 'wording',

@@ -7,11 +7,12 @@ import { collectCommand, statusCommand } from '../commands/collect.js'
 import { enqueueCommand } from '../commands/enqueue.js'
 import { workerCommand } from '../commands/worker.js'
 import { pairsCommand } from '../commands/pairs.js'
-import { STORY_FILE_NAMES } from '../stages/report/index.js'
 import { CORPUS_FORMS } from './corpus.js'
 import { defaultIo, type Io, usage } from './io.js'
 import { closest, parseArgv } from './argv.js'
 import { type Command, type Flags, helpLines } from './settings.js'
+import { type OutputFile, RUN_LEVEL_FILES } from './run-files.js'
+import { STORY_OUTPUT_FILES } from './story.js'
 import { toolInfo } from './tool.js'
 import { describeErrno, isErrno } from './write.js'
 
@@ -28,8 +29,8 @@ const COMMANDS: Readonly<Record<Command, (flags: Flags, io: Io) => Promise<numbe
   status: statusCommand,
 }
 
-// Every file of a story folder, from the report's own table, so that a new report file is listed here too.
-const STORY_FILES = STORY_FILE_NAMES
+// Every file of a story folder and of the run, from the tables the writers use, so that a new file is listed here too.
+const fileList = (files: readonly OutputFile[]): string => files.map((f) => (f.when === null ? f.file : `${f.file} (${f.when})`)).join(', ')
 
 /** `--help`: each command's options from the settings table. */
 export const HELP = `Usage: corroborate <command> [options]
@@ -40,7 +41,7 @@ Commands:
   calibrate   Fit the similarity model to labelled pairs and print cross-validated figures
   enqueue     Put a corpus's new or changed stories on a job queue (Redis) for workers on many machines
   worker      Analyse stories from the job queue into the shared output folder
-  collect     Write index.csv, terms.csv and run.json of a queued run from its story folders
+  collect     Write the run-level files (index.csv, run.json, ...) of a queued run from its story folders
   status      Show the job queue: waiting, active, done and failed stories
 
 analyze [--config FILE] [--corpus PATH] [--out DIR] [--story ID]... [options]
@@ -75,8 +76,8 @@ status [--redis URL] [--queue NAME] [--log-format F]
 Exit codes: 0 ok, 1 a fatal message (an input or story dropped; with --fail-on warning any warning, with --fail-on
 never only a story that failed), 2 bad usage, unusable output or crash,
 130/143/129 stopped by SIGINT/SIGTERM/SIGHUP (cleanly: the lock released, the reports whole).
-Reports: OUT/<story>/{${STORY_FILES.join(',')}},
-OUT/index.csv, OUT/terms.csv, OUT/run.json.
+Reports, per story in OUT/<story>/: ${fileList(STORY_OUTPUT_FILES)}.
+Run-level, in OUT/: ${fileList(RUN_LEVEL_FILES)}.
 `
 
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */

@@ -11,10 +11,30 @@ import { STATE_FILE } from './folders.js'
 import { readState } from './state.js'
 import { type TermCounts, WORKBOOK_FILE } from './story.js'
 
+import { RUN_TABLES, runSheets, type StoryFolder, stackedTables } from './run-tables.js'
+import { type FileContent, writeError, writeFilesAtomic } from './write.js'
+
 /** The run's HTML page in the output folder. */
 export const RUN_PAGE_FILE = 'index.html'
-import { runSheets, type StoryFolder, stackedTables } from './run-tables.js'
-import { type FileContent, writeError, writeFilesAtomic } from './write.js'
+
+/** A file a run writes, and the option it depends on (null: every run writes it). */
+export interface OutputFile {
+  readonly file: string
+  readonly when: string | null
+}
+
+/**
+ * The run-level files a run writes at the top of its output folder, in the order `runTables` makes them and run.json
+ * last: what `--help` lists (folders.ts's RUN_FILES also reserves names the tool never writes as a file).
+ */
+export const RUN_LEVEL_FILES: readonly OutputFile[] = [
+  { file: 'index.csv', when: null },
+  { file: 'terms.csv', when: null },
+  { file: RUN_PAGE_FILE, when: 'unless --no-html' },
+  ...RUN_TABLES.map((table) => ({ file: table.file, when: null })),
+  { file: WORKBOOK_FILE, when: 'with --xlsx' },
+  { file: 'run.json', when: null },
+]
 
 /** One story of a run as the run-level files see it, in the run's story order. */
 export interface RunStory {

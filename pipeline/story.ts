@@ -7,7 +7,7 @@ import { align } from '../stages/align/index.js'
 import { clean } from '../stages/clean/index.js'
 import { ingest, UNNAMED_OUTLETS } from '../stages/ingest/index.js'
 import { Message, MessageLog, NO_TEXT_RULES, quoteValue } from '../core/messages.js'
-import { type IndexRow, measuresOf, type OutletMeasures, report, reportWorkbook, SCHEMA_VERSION, SHEET_ROWS, type ToolInfo } from '../stages/report/index.js'
+import { type IndexRow, measuresOf, type OutletMeasures, report, reportWorkbook, SCHEMA_VERSION, SHEET_ROWS, storyReports, type ToolInfo } from '../stages/report/index.js'
 import { scoreStory } from '../stages/score/index.js'
 import { segment } from '../stages/segment/index.js'
 import type { SimilarityModel } from '../stages/similarity/index.js'
@@ -21,6 +21,15 @@ export { STATE_FILE } from './folders.js'
 
 /** The workbook of a story folder (with `--xlsx`) and of the output folder. */
 export const WORKBOOK_FILE = 'report.xlsx'
+
+/**
+ * The report files of a story folder with the option each depends on (null: always), in the order they are made:
+ * the story reports table (those `--no-html` leaves out say so), then the workbook. What `--help` lists.
+ */
+export const STORY_OUTPUT_FILES: readonly { readonly file: string; readonly when: string | null }[] = [
+  ...storyReports().map((f) => ({ file: f.file, when: storyReports({ html: false }).includes(f) ? null : 'unless --no-html' })),
+  { file: WORKBOOK_FILE, when: 'with --xlsx' },
+]
 
 /** The stages whose time run.json reports. */
 export const STAGES = ['read', 'ingest', 'clean', 'segment', 'align', 'score', 'report', 'write'] as const

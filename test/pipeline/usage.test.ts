@@ -1,7 +1,7 @@
 // Friendly usage through `main()`: unknown flags name the closest one, the corpus message lists every accepted form,
 // `--corpus -` reads JSON Lines from stdin, and `--help` lists every report file, input kind and option.
 import { readdirSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
@@ -9,6 +9,7 @@ import { main } from '../../pipeline/cli.js'
 import { SETTINGS } from '../../pipeline/settings.js'
 import { INPUT_KINDS } from '../../stages/ingest/index.js'
 import { STORY_FILE_NAMES } from '../../stages/report/index.js'
+import { MARKET_STORY } from '../helpers.js'
 
 const HINT = 'Run `corroborate --help` for usage.\n'
 
@@ -118,5 +119,34 @@ describe('--help', () => {
         .map((s) => s.flag),
       failOn: stdout.includes('--fail-on WHEN'),
     }).toEqual({ files: [], endings: [], flags: [], failOn: true })
+  })
+
+  it('lists every file a real run writes (with --xlsx), per story and run-level, each optional one with its condition', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'corroborate-help-files-'))
+    temps.push(root)
+    await mkdir(path.join(root, 'corpus', 'market'), { recursive: true })
+    await writeFile(path.join(root, 'corpus', 'market', 'tribune.txt'), MARKET_STORY.tribune.join('\n\n'))
+    await writeFile(path.join(root, 'corpus', 'market', 'herald.txt'), MARKET_STORY.herald.join('\n\n'))
+    const out = path.join(root, 'out')
+    expect((await run(['analyze', '--corpus', path.join(root, 'corpus'), '--out', out, '--xlsx', '--quiet'])).code).toBe(0)
+    // Hidden names (the state file, the lock, temporary names) are the tool's bookkeeping, not reports.
+    const written = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort()
+    const { stdout } = await run(['--help'])
+    const listed = (heading: string): Record<string, string | null> => {
+      const line = stdout.split('\n').find((l) => l.startsWith(heading))
+      const items = line === undefined ? [] : line.slice(heading.length).replace(/\.$/, '').split(', ')
+      return Object.fromEntries(items.map((item) => /^(\S+)(?: \((.+)\))?$/.exec(item)!).map((m) => [m[1]!, m[2] ?? null]))
+    }
+    const story = listed('Reports, per story in OUT/<story>/: ')
+    const run_ = listed('Run-level, in OUT/: ')
+    expect({
+      story: Object.keys(story).sort(),
+      run: Object.keys(run_).sort(),
+      conditions: [story['report.html'], story['report.xlsx'], run_['index.html'], run_['report.xlsx'], run_['run.json']],
+    }).toEqual({
+      story: written(path.join(out, 'market')),
+      run: written(out),
+      conditions: ['unless --no-html', 'with --xlsx', 'unless --no-html', 'with --xlsx', null],
+    })
   })
 })

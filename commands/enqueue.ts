@@ -5,9 +5,9 @@ import path from 'node:path'
 import type { Job } from 'bullmq'
 import { CorroborateError, type Message, MessageLog, printable, quoteValue } from '../core/messages.js'
 import { readConfig } from '../pipeline/config.js'
-import { readCorpus } from '../pipeline/corpus.js'
+import { readCorpus, spoolStdin, STDIN, STDIN_NAME } from '../pipeline/corpus.js'
 import { checkOutput, STATE_FILE } from '../pipeline/folders.js'
-import { type Io, plural } from '../pipeline/io.js'
+import { type Io, plural, usage } from '../pipeline/io.js'
 import { closeRedis, connectRedis, openQueue, otherVersion, type QueuedStory, readHeader, type RunHeader, type RunSettings, runKeys, type StoryJobData, toWire } from '../pipeline/queue.js'
 import { type EnqueueSettings, type Flags, fingerprint, recordedSettings, resolve } from '../pipeline/settings.js'
 import { damaged, readState, storyKey } from '../pipeline/state.js'
@@ -36,19 +36,36 @@ export async function enqueueCommand(flags: Flags, io: Io): Promise<number> {
   const config = flags.config === undefined ? {} : readConfig(flags.config as string)
   const resolved = resolve('enqueue', flags, config) as unknown as EnqueueSettings
   // Absolute, so that the workers (started anywhere) find the output folder and the article files.
-  const settings: EnqueueSettings = { ...resolved, corpus: path.resolve(resolved.corpus), out: path.resolve(resolved.out) }
-  const emit = queueEmitter(settings.logFormat, io)
+  const settings: EnqueueSettings = { ...resolved, corpus: resolved.corpus === STDIN ? STDIN : path.resolve(resolved.corpus), out: path.resolve(resolved.out) }
+  if (settings.corpus === STDIN) {
+    // Nothing piped in: enqueue would wait on the terminal for JSON Lines typed by hand.
+    if (io.stdin === undefined || (io.stdin as { isTTY?: boolean }).isTTY === true) return usage(io, `Expected JSON Lines on stdin with \`--corpus ${STDIN}\`, got a terminal; pipe them in: \`corroborate enqueue --corpus - < articles.jsonl\``)
+    // As analyze does: stdin copied to a private temporary file, read as a JSON Lines corpus named `<stdin>`. The
+    // jobs carry the records themselves, so the workers never need the copy, which is removed once enqueued.
+    const piped = await spoolStdin(io.stdin)
+    try {
+      return await enqueue(settings, { file: piped.file, name: STDIN_NAME }, io)
+    } finally {
+      piped.remove()
+    }
+  }
   try {
     await stat(settings.corpus)
   } catch {
     io.stderr(`corroborate: Cannot find corpus \`${resolved.corpus}\` (expected a folder or a .jsonl file)\n`)
     return 2
   }
+  return enqueue(settings, { file: settings.corpus }, io)
+}
+
+/** Enqueue the corpus read from `input` (its path, and the name messages give it when not its own). */
+async function enqueue(settings: EnqueueSettings, input: { readonly file: string; readonly name?: string }, io: Io): Promise<number> {
+  const emit = queueEmitter(settings.logFormat, io)
   const tool = toolInfo()
   const model = loadModel(settings.model ?? undefined)
   const vectors = vectorsFor(model, (line) => io.stderr(`${line}\n`))
   // As analyze does before anything is written: the output must not overwrite the corpus, nor a folder not the tool's.
-  await checkOutput(settings.corpus, settings.out)
+  await checkOutput(input.file, settings.out)
   await ensureDir(settings.out)
 
   const client = await connectRedis(settings.redis, { persistent: false })
@@ -56,7 +73,7 @@ export async function enqueueCommand(flags: Flags, io: Io): Promise<number> {
   try {
     await refuseOtherRun(client, queue, settings, tool)
     const corpusLog = new MessageLog()
-    const corpus = await readCorpus(settings.corpus, corpusLog, { maxBytes: settings.maxBytes, followOutsideLinks: settings.followOutsideLinks })
+    const corpus = await readCorpus(input.file, corpusLog, { maxBytes: settings.maxBytes, followOutsideLinks: settings.followOutsideLinks, name: input.name })
     const selection = selectStories(corpus, settings.stories, corpusLog)
     const messages = corpusLog.messages.filter((m) => !selection.aboutSkippedStory(m))
     for (const m of messages) if (m.severity !== 'info' || settings.verbose) emit('message', m.toJSON(), String(m))

@@ -1,8 +1,9 @@
 // The batch on the job queue, for real: a redis-server on loopback, `enqueue`, three `worker` processes and
 // `collect` give the story folders and run-level files of a single-machine `analyze`, byte for byte (run.json aside).
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { main } from '../../pipeline/cli.js'
 import { tree } from '../helpers.js'
 import { BUILT, run, runToEnd, startRedis, stopChildren, type TestRedis, withoutRunJson } from './redis.js'
@@ -56,6 +57,32 @@ async function queued(corpus: string, queue: string, workers: number): Promise<s
     // Compared by file, so that a failure names the files that differ rather than printing 100 folders.
     expect(Object.keys(want).filter((name) => got[name] !== want[name])).toEqual([])
   }, 240000)
+
+  it('enqueues JSON Lines read from stdin (`--corpus -`), giving the reports of `analyze --corpus -`', async () => {
+    // Two BASIL stories, piped in: the jobs carry their records, so the workers need no copy of stdin.
+    const lines = (await readFile(BASIL, 'utf8')).split('\n').filter((line) => line.trim() !== '')
+    const stories = [...new Set(lines.map((line) => (JSON.parse(line) as { story: string }).story))].slice(0, 2)
+    const jsonl = `${lines.filter((line) => stories.includes((JSON.parse(line) as { story: string }).story)).join('\n')}\n`
+    const ref = await mkdtemp(path.join(os.tmpdir(), 'corroborate-queue-ref-'))
+    expect(await main(['analyze', '--corpus', '-', '--out', ref, '--quiet'], { ...quiet, stdin: Readable.from([jsonl]) })).toBe(0)
+    const out = await mkdtemp(path.join(os.tmpdir(), 'corroborate-queue-out-'))
+    const common = ['--redis', redis.url, '--queue', 'stdin']
+    const err: string[] = []
+    const code = await main(['enqueue', '--corpus', '-', '--out', out, ...common, '--quiet'], { stdout: () => {}, stderr: (s) => err.push(s), stdin: Readable.from([jsonl]) })
+    expect({ code, stderr: err.join('') }).toEqual({ code: 0, stderr: expect.stringMatching(/2 jobs added/) })
+    expect(await run(['worker', ...common, '--until-empty', '--quiet']).exited).toBe(0)
+    expect((await runToEnd(['collect', ...common])).code).toBe(0)
+    const files = await tree(out)
+    expect({ stories: Object.keys(files).filter((name) => name.endsWith('/report.json')).length, inputs: JSON.parse(files['run.json']!).inputs.map((i: { file: string }) => i.file) }).toEqual({ stories: 2, inputs: ['<stdin>'] })
+    expect(withoutRunJson(files)).toEqual(withoutRunJson(await tree(ref)))
+  })
+
+  it('refuses `enqueue --corpus -` with a terminal on stdin: nothing was piped in', async () => {
+    const err: string[] = []
+    const terminal = Object.assign(Readable.from([]), { isTTY: true })
+    expect(await main(['enqueue', '--corpus', '-', '--redis', redis.url, '--queue', 'tty'], { stdout: () => {}, stderr: (s) => err.push(s), stdin: terminal })).toBe(2)
+    expect(err.join('')).toMatch(/^corroborate: Expected JSON Lines on stdin with `--corpus -`, got a terminal; pipe them in: `corroborate enqueue --corpus - < articles.jsonl`/)
+  })
 
   it('records the queue and every count in run.json', async () => {
     const out = await queued(SAMPLE, 'record', 2)

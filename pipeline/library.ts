@@ -7,7 +7,7 @@ import { DEFAULT_LEXICONS } from '../lang/en/lexicons/index.js'
 import { checkLexicon } from '../stages/framing/index.js'
 import { DEFAULT_MODEL, type SimilarityModel } from '../stages/similarity/index.js'
 import { loadModel, vectorsFor } from '../commands/pairs.js'
-import { runStages } from './story.js'
+import { runStages, WORKBOOK_FILE } from './story.js'
 import { toolInfo } from './tool.js'
 
 export { analyze, type AnalyzeOptions, type AnalyzeResult } from '../commands/analyze.js'
@@ -50,6 +50,12 @@ export interface AnalyzeArticlesOptions {
   readonly maxBytes?: number
   /** Report files as CSV for Excel (UTF-8 byte order mark, CRLF; default: false). */
   readonly excel?: boolean
+  /** Outlet names as the articles spell them to the names the reports use, as a config's `outlets` (default: none). */
+  readonly outlets?: Readonly<Record<string, string>>
+  /** Make report.html among the files (default: true; `--no-html` is `false`). */
+  readonly html?: boolean
+  /** Make the story's workbook, report.xlsx, returned as `workbook` (default: false, as `--xlsx`). */
+  readonly xlsx?: boolean
   /** Where a line of progress goes, such as building the word tables on first use (default: stderr). */
   readonly progress?: (line: string) => void
 }
@@ -67,7 +73,15 @@ export interface AnalyzeArticlesResult {
   readonly messages: MessageLog['messages']
   /** The story folder's report files by name (`statements.csv`, `report.json`, …); null with no ledger. */
   readonly files: ReadonlyMap<string, string> | null
+  /** report.xlsx's bytes with `xlsx`; null without it or with no ledger. */
+  readonly workbook: Uint8Array | null
 }
+
+/** Every option `analyzeArticles` takes: any other is refused, never ignored. */
+const OPTIONS: readonly (keyof AnalyzeArticlesOptions)[] = ['storyId', 'model', 'lexicons', 'digestWords', 'maxBytes', 'excel', 'outlets', 'html', 'xlsx', 'progress']
+
+// Options of `corroborate analyze` that concern files, folders or the run, not one story held in memory.
+const COMMAND_ONLY = new Set(['config', 'corpus', 'out', 'stories', 'story', 'concurrency', 'force', 'prune', 'quiet', 'verbose', 'failOn', 'strict', 'logFormat', 'followOutsideLinks', 'noHtml'])
 
 /** The file name messages give the in-memory articles: `<articles>:3` is the third. */
 const ARTICLES = '<articles>'
@@ -83,6 +97,7 @@ export async function analyzeArticles(articles: readonly ArticleInput[], options
   articles.forEach((a, i) => {
     if (typeof a !== 'object' || a === null || Array.isArray(a)) throw invalid('ERR_INVALID_ARG_TYPE', `Expected article ${i} to be an object, got ${quoteValue(a === null ? 'null' : Array.isArray(a) ? 'array' : typeof a)}`)
   })
+  checkOptions(options)
   const storyId = options.storyId ?? storyOf(articles)
   const model = typeof options.model === 'string' ? loadModel(options.model) : (options.model ?? DEFAULT_MODEL)
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`))
@@ -97,9 +112,35 @@ export async function analyzeArticles(articles: readonly ArticleInput[], options
     digestWords: options.digestWords,
     excel: options.excel,
     maxBytes: options.maxBytes,
+    outlets: outletsOf(options.outlets),
+    noHtml: options.html === false,
+    xlsx: options.xlsx === true,
   })
-  // Texts only: the stages make a workbook (bytes) only when asked for `xlsx`, which this call does not ask.
-  return { storyId, status: result.status, ledger: result.ledger, documents: result.documents, messages: log.messages, files: result.files as ReadonlyMap<string, string> | null }
+  // The workbook is bytes; every other file is text.
+  const files = result.files === null ? null : new Map([...result.files].filter(([name]) => name !== WORKBOOK_FILE) as [string, string][])
+  const book = result.files?.get(WORKBOOK_FILE)
+  return { storyId, status: result.status, ledger: result.ledger, documents: result.documents, messages: log.messages, files, workbook: book instanceof Uint8Array ? book : null }
+}
+
+/** Refuse an option `analyzeArticles` does not take (a typo, or one of the command's), rather than ignore it. */
+function checkOptions(options: AnalyzeArticlesOptions): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw invalid('ERR_INVALID_ARG_TYPE', `Expected \`options\` to be an object, got ${quoteValue(options === null ? 'null' : Array.isArray(options) ? 'array' : typeof options)}`)
+  for (const key of Object.keys(options)) {
+    if ((OPTIONS as readonly string[]).includes(key)) continue
+    const why = key === 'noHtml' ? '; pass `html: false`' : COMMAND_ONLY.has(key) ? ' (an option of `corroborate analyze`, which reads a corpus and writes a folder)' : ''
+    throw invalid('ERR_INVALID_ARG_VALUE', `Unexpected option ${quoteValue(key)} of analyzeArticles${why}; expected one of ${OPTIONS.map((o) => `\`${o}\``).join(', ')}`)
+  }
+  for (const key of ['excel', 'html', 'xlsx'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'boolean') throw invalid('ERR_INVALID_ARG_TYPE', `Expected \`options.${key}\` to be true or false, got ${quoteValue(typeof options[key])}`)
+  }
+}
+
+/** The outlet names given, checked as a config file's `outlets` are (a null prototype: an outlet may be `constructor`). */
+function outletsOf(given: Readonly<Record<string, unknown>> | undefined): Readonly<Record<string, string>> | undefined {
+  if (given === undefined) return undefined
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) throw invalid('ERR_INVALID_ARG_TYPE', `Expected \`options.outlets\` to be an object of names to names, got ${quoteValue(given === null ? 'null' : Array.isArray(given) ? 'array' : typeof given)}`)
+  for (const [from, to] of Object.entries(given)) if (typeof to !== 'string' || to.trim() === '') throw invalid('ERR_INVALID_ARG_VALUE', `Expected \`options.outlets.${from}\` to be a non-empty string, got ${quoteValue(typeof to === 'string' ? to : typeof to)}`)
+  return Object.assign(Object.create(null) as Record<string, string>, given)
 }
 
 /** The one story the articles name, else `story`; articles of two stories are a caller's error. */

@@ -76,4 +76,32 @@ describe('analyzeArticles', () => {
       ['TypeError', 'ERR_INVALID_ARG_VALUE', 'Expected `lexicons.hedges` in `options.lexicons` to be a list of words, got `string`'],
     ])
   })
+
+  it('takes the report options of `analyze` that make sense in memory: outlets, html, xlsx', async () => {
+    const articles = [
+      { id: 'harrow', outlet: 'HP', text: HARROW },
+      { id: 'north', outlet: 'North Bulletin', text: NORTH },
+    ]
+    const result = await analyzeArticles(articles, { storyId: 'levy', outlets: { HP: 'Harrow Post' }, html: false, xlsx: true, progress: () => {} })
+    expect({
+      outlets: result.ledger!.articles.map((a) => a.outlet),
+      html: result.files!.has('report.html'),
+      files: result.files!.size,
+      // A workbook is a zip: it opens with `PK`.
+      workbook: result.workbook === null ? null : Buffer.from(result.workbook.subarray(0, 2)).toString('latin1'),
+      plain: (await analyzeArticles(articles, { progress: () => {} })).workbook,
+    }).toEqual({ outlets: ['Harrow Post', 'North Bulletin'], html: false, files: STORY_FILE_NAMES.length - 1, workbook: 'PK', plain: null })
+  })
+
+  it('refuses an option it does not take rather than ignore it', async () => {
+    const tried = (options: object) => analyzeArticles([{ id: 'a', text: HARROW }], options as never).then(() => null, (e: TypeError & { code: string }) => [e.name, e.code, e.message])
+    const expected = 'expected one of `storyId`, `model`, `lexicons`, `digestWords`, `maxBytes`, `excel`, `outlets`, `html`, `xlsx`, `progress`'
+    expect(await Promise.all([tried({ outlet: { HP: 'Harrow Post' } }), tried({ noHtml: true }), tried({ out: 'reports' }), tried({ html: 'no' }), tried({ outlets: { HP: '' } })])).toEqual([
+      ['TypeError', 'ERR_INVALID_ARG_VALUE', `Unexpected option \`outlet\` of analyzeArticles; ${expected}`],
+      ['TypeError', 'ERR_INVALID_ARG_VALUE', `Unexpected option \`noHtml\` of analyzeArticles; pass \`html: false\`; ${expected}`],
+      ['TypeError', 'ERR_INVALID_ARG_VALUE', `Unexpected option \`out\` of analyzeArticles (an option of \`corroborate analyze\`, which reads a corpus and writes a folder); ${expected}`],
+      ['TypeError', 'ERR_INVALID_ARG_TYPE', 'Expected `options.html` to be true or false, got `string`'],
+      ['TypeError', 'ERR_INVALID_ARG_VALUE', 'Expected `options.outlets.HP` to be a non-empty string, got ``'],
+    ])
+  })
 })

@@ -4,8 +4,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { main } from '../../pipeline/cli.js'
-import { folderName, STATE_FILE } from '../../pipeline/folders.js'
-import { runTables } from '../../pipeline/run-files.js'
+import { folderName, RUN_FILES, STATE_FILE } from '../../pipeline/folders.js'
+import { RUN_LEVEL_FILES, runTables } from '../../pipeline/run-files.js'
 
 const SAMPLE = path.join(__dirname, '..', '..', 'corpus')
 const quiet = { stdout: () => {}, stderr: () => {} }
@@ -43,5 +43,11 @@ describe('runTables', () => {
     const tables = await runTables(out, [{ storyId: 'harbor-bridge', folder: 'harbor-bridge', row: null, key: 'another' }], { excel: false })
     expect(tables.rows.map((r) => r.status)).toEqual(['failed'])
     expect(tables.messages.map((m) => m.ruleId)).toEqual(['missing-report'])
+  })
+})
+
+describe('RUN_LEVEL_FILES', () => {
+  it('are all reserved in RUN_FILES, so that no story folder takes the name of a run-level file', () => {
+    expect(RUN_LEVEL_FILES.map((f) => f.file).filter((name) => !RUN_FILES.includes(name))).toEqual([])
   })
 })

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { parseHTML } from 'linkedom'
 import { attr, href, text } from '../../../stages/report/html/escape.js'
 import { main } from '../../../pipeline/cli.js'
+import { versus } from '../../../stages/report/html/ledger.js'
 import { report } from '../../../stages/report/index.js'
 import { analyzeInto, hostileCorpus, PAYLOADS, ROOT, storyPages, textsOf, unsafeParts } from '../../html-pages.js'
 import { analyseStory, TOOL } from './fixture.js'
@@ -63,6 +64,36 @@ describe('report.html of a story', () => {
   it('carries no date or clock but those of the input', () => {
     const dates = [...new Set(html.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [])]
     expect(dates).toEqual(['2031-10-03'])
+  })
+})
+
+describe('a conflict side by side', () => {
+  const conflict = {
+    statement: 's1',
+    a: 'a-1',
+    b: 'b-1',
+    outletA: 'Harrow Post',
+    outletB: 'North Bulletin',
+    textA: '"We will not close the library," the mayor said.',
+    textB: '"We will never close the branch library," the mayor said.',
+    valueA: 'We will not close the library,',
+    valueB: 'We will never close the branch library,',
+  }
+  const marksOf = (html: string) => [...parseHTML(`<div>${html}</div>`).document.querySelectorAll('.versus > div > p mark.value')].map((m) => ({ value: m.textContent, changed: [...m.querySelectorAll('mark.diff')].map((d) => d.textContent) }))
+
+  it("marks, inside each side's quotation, the words the other side's rendering lacks", () => {
+    expect(marksOf(versus({ ...conflict, relation: 'quote_conflict' }))).toEqual([
+      { value: 'We will not close the library,', changed: ['not'] },
+      { value: 'We will never close the branch library,', changed: ['never', 'branch'] },
+    ])
+  })
+
+  it('marks a number or a denial whole, with no words inside', () => {
+    const number = { ...conflict, relation: 'number_conflict' as const, textA: 'The levy raised 40,000 pounds.', textB: 'The levy raised 45,000 pounds.', valueA: '40,000', valueB: '45,000' }
+    expect(marksOf(versus(number))).toEqual([
+      { value: '40,000', changed: [] },
+      { value: '45,000', changed: [] },
+    ])
   })
 })
 

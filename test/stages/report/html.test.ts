@@ -27,6 +27,23 @@ describe('report.html of a story', () => {
     expect([...columns].sort()).toEqual(ledger.framing.outlets.map((f) => f.outlet).sort())
   })
 
+  it("shows a statement's text on hover over its matrix row, and each coloured cell's outlet, relation and statement", () => {
+    const rows = [...document.querySelectorAll('table.matrix tr[data-statement]')]
+    const textOf = new Map(ledger.statements.map((s) => [s.id, s.text]))
+    const wrong = rows.flatMap((r) => {
+      const id = r.getAttribute('data-statement')!
+      const cells = [...r.querySelectorAll('td')]
+      // A cell without a title of its own shows its row's (the browser's tooltip is the nearest title).
+      const bad = [
+        ...(r.getAttribute('title') === `${id}: ${textOf.get(id)}` ? [] : [`${id}: row title ${r.getAttribute('title')}`]),
+        ...cells.filter((c) => c.hasAttribute('class') && c.getAttribute('class') !== 'n' && !(c.getAttribute('title') ?? '').startsWith(`${id} · `)).map((c) => `${id}: cell ${c.getAttribute('title')}`),
+        ...cells.filter((c) => !c.hasAttribute('class') && c.hasAttribute('title')).map((c) => `${id}: absent cell ${c.getAttribute('title')}`),
+      ]
+      return bad
+    })
+    expect({ rows: rows.length > 0, wrong }).toEqual({ rows: true, wrong: [] })
+  })
+
   it('lists every member sentence of a statement in its ledger entry', () => {
     const unitText = new Map(ledger.documents.flatMap((d) => [...d.sentences, ...(d.headline ? [d.headline] : [])].map((s) => [s.id, s.text.replace(/\s+/g, ' ')] as const)))
     const missing = ledger.statements.flatMap((s) => {

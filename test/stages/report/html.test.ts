@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom'
 import { attr, href, text } from '../../../stages/report/html/escape.js'
 import { main } from '../../../pipeline/cli.js'
 import { versus } from '../../../stages/report/html/ledger.js'
-import { report } from '../../../stages/report/index.js'
+import { addMeasures, averagedMeasures, type MeasureTotals, report, runPage } from '../../../stages/report/index.js'
 import { analyzeInto, hostileCorpus, PAYLOADS, ROOT, storyPages, textsOf, unsafeParts } from '../../html-pages.js'
 import { analyseStory, TOOL } from './fixture.js'
 
@@ -167,6 +167,27 @@ describe('the sample corpus', () => {
     const links = [...document.querySelectorAll('#stories a[href]')].map((a) => a.getAttribute('href')!)
     const back = links.map((l) => parseHTML(readFileSync(path.join(golden, decodeURI(l)), 'utf8')).document.querySelector('header a')?.getAttribute('href'))
     expect({ links, back }).toEqual({ links: ['harbor-bridge/report.html', 'school-lunch-vote/report.html'], back: ['../index.html', '../index.html'] })
+  })
+})
+
+describe("index.html's outlets across the run", () => {
+  it('says over how many stories each outlet\'s measures are averaged', () => {
+    const row = (outlet: string, words: number, tone: number) => ({ outlet, words, values: { tonePer100w: tone }, frames: { economic: 0.5 } })
+    const totals: MeasureTotals = new Map()
+    addMeasures(totals, [row('Harrow Post', 300, 1), row('North Bulletin', 100, -1)])
+    addMeasures(totals, [row('Harrow Post', 100, -3)])
+    const html = runPage({ rows: [], terms: [], framing: averagedMeasures(totals), tool: TOOL })
+    const { document } = parseHTML(html)
+    const table = [...document.querySelectorAll('#framing table')].find((t) => t.querySelector('th')?.parentElement?.textContent?.includes('Tone'))!
+    const head = [...table.querySelectorAll('thead th')].map((th) => th.textContent)
+    const cells = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent))
+    expect({ head: head.slice(0, 4), cells }).toEqual({
+      head: ['outlet', 'stories', 'words', 'Tone (AFINN valence per 100 words)'],
+      cells: [
+        ['Harrow Post', '2', '400', '0'],
+        ['North Bulletin', '1', '100', '-1'],
+      ],
+    })
   })
 })
 

@@ -1,7 +1,7 @@
 // `make bench`: quality (MSRP, STS-B) and speed (seed story, BASIL batch, generated large stories) figures.
 // Prints a table on stdout and writes BENCHMARKS.md. Progress goes to stderr.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -34,6 +34,12 @@ interface Timing {
   readonly cpuMs: number
   /** Median time of the align stage (candidates, scoring, grouping), from run.json. */
   readonly alignMs: number
+  /** Median time spent building the HTML pages (report.html and index.html), from run.json's `html`. */
+  readonly htmlMs: number
+  /** Median of run.json's `total`: the run in-process, start-up excluded, which `htmlMs` is a share of. */
+  readonly runMs: number
+  /** The largest story page (report.html) of the last run, in MB. */
+  readonly pageMb: number
 }
 
 function log(line: string): void {
@@ -45,6 +51,9 @@ function timeAnalyze(corpus: string, runs: number, extra: readonly string[] = []
   const times: number[] = []
   const cpu: number[] = []
   const aligns: number[] = []
+  const pages: number[] = []
+  const totals: number[] = []
+  let pageMb = 0
   let peak = 0
   let compared: string[] = []
   let sentences = 0
@@ -61,14 +70,18 @@ function timeAnalyze(corpus: string, runs: number, extra: readonly string[] = []
     const [rss, cpuMs] = readFileSync(rssFile, 'utf8').trim().split(' ').map(Number)
     peak = Math.max(peak, rss! / 1024)
     cpu.push(cpuMs!)
-    const run = JSON.parse(readFileSync(path.join(out, 'out', 'run.json'), 'utf8')) as { messages: { ruleId: string; reason: string }[]; timingsMs: { align: number } }
+    const run = JSON.parse(readFileSync(path.join(out, 'out', 'run.json'), 'utf8')) as { messages: { ruleId: string; reason: string }[]; timingsMs: { align: number; html: number; total: number } }
     aligns.push(run.timingsMs.align)
+    pages.push(run.timingsMs.html)
+    totals.push(run.timingsMs.total)
+    const folders = readdirSync(path.join(out, 'out'), { withFileTypes: true }).filter((d) => d.isDirectory())
+    pageMb = Math.max(0, ...folders.map((d) => path.join(out, 'out', d.name, 'report.html')).filter((f) => existsSync(f)).map((f) => statSync(f).size / 1e6))
     compared = run.messages.filter((m) => m.ruleId === 'compared-pairs').map((m) => m.reason)
     const index = readFileSync(path.join(out, 'out', 'index.csv'), 'utf8').trim().split('\n').slice(1)
     sentences = index.reduce((sum, line) => sum + Number(line.split(',')[4]), 0)
     if (!keepOut) rmSync(out, { recursive: true, force: true })
   }
-  return { medianMs: median(times), peakMb: peak, runs, compared, sentences, cpuMs: median(cpu), alignMs: median(aligns) }
+  return { medianMs: median(times), peakMb: peak, runs, compared, sentences, cpuMs: median(cpu), alignMs: median(aligns), htmlMs: median(pages), runMs: median(totals), pageMb }
 }
 
 /** k-fold figures for 0/1 labels: each fold fitted on the others, with the accuracy-optimal threshold of its own training rows. */
@@ -215,11 +228,30 @@ function basilFraming(basil: string): string {
 
 let framingTable = ''
 
+/** The HTML pages' cost in a run already timed (run.json's `html` over its `total`; the issue's target is at most 10%) and the page's size. */
+function htmlFigure(size: number, t: Timing, add: (figure: string, value: string, note?: string) => void): void {
+  const share = t.runMs > 0 ? (100 * t.htmlMs) / t.runMs : 0
+  add(`HTML pages, ${size}-article story`, `${fmt(t.htmlMs / 1000, 1)} s of ${fmt(t.runMs / 1000, 1)} s (${fmt(share)}%), page ${fmt(t.pageMb)} MB`, `report.html and index.html, median of ${t.runs} runs; target at most 10% of the run, page at most 5 MB`)
+}
+
+// `--html-check N`: only the HTML figure, on one run of a generated story of N articles (to check the figure prints).
+const htmlCheck = process.argv.indexOf('--html-check')
+
 async function main(): Promise<void> {
   const rows: [string, string, string][] = []
   const add = (figure: string, value: string, note = '') => {
     rows.push([figure, value, note])
     log(`${figure}: ${value} ${note}`)
+  }
+  if (htmlCheck >= 0) {
+    const size = Number(process.argv[htmlCheck + 1] ?? 200)
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'corroborate-gen-'))
+    const file = path.join(dir, `generated-${size}.jsonl`)
+    generateStory(path.join(shared, 'data', 'basil', 'basil.jsonl'), size, file)
+    htmlFigure(size, timeAnalyze(file, 1), add)
+    rmSync(dir, { recursive: true, force: true })
+    process.stdout.write(`${rows.map((r) => r.join(' | ')).join('\n')}\n`)
+    return
   }
 
   if (part !== 'speed' && existsSync(path.join(shared, 'data', 'msrp')) && existsSync(path.join(shared, 'data', 'stsb'))) quality(add, !quick)
@@ -267,6 +299,7 @@ async function main(): Promise<void> {
       const t = timeAnalyze(file, quick ? 1 : 3)
       times.push(t.medianMs)
       add(`generated story, ${size} articles (${t.sentences} sentences): time`, `${fmt(t.medianMs / 1000, 1)} s`, `whole process; the align stage ${fmt(t.alignMs / 1000, 1)} s; peak ${fmt(t.peakMb, 0)} MB; ${t.compared[0] ?? ''}`)
+      if (size === sizes[1]) htmlFigure(size, t, add)
     }
     add(`generated story: time ×${sizes[1]! / sizes[0]!} articles`, `×${fmt(times[1]! / times[0]!, 2)}`)
     rmSync(dir, { recursive: true, force: true })

@@ -3,6 +3,7 @@
 // machine and a run made by many workers through the queue give the same bytes.
 import { lstat, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { type Message, MessageLog, quoteValue } from '../core/messages.js'
 import { distinctiveTerms } from '../stages/framing/index.js'
 import { HOW_TO_NAME_OUTLETS, UNNAMED_OUTLETS } from '../stages/ingest/index.js'
@@ -56,6 +57,8 @@ export interface RunTables {
   readonly rows: readonly IndexRow[]
   /** A fatal message per story whose state file was missing, unreadable or of another run. */
   readonly messages: readonly Message[]
+  /** Milliseconds spent building index.html (0 without it), for run.json's `html` timing. */
+  readonly htmlMs: number
 }
 
 /**
@@ -116,7 +119,9 @@ export async function runTables(out: string, stories: Iterable<RunStory>, option
   files.set('index.csv', indexCsv(rows, { excel: options.excel }))
   const distinctive = distinctiveTerms(terms, CORPUS_TERMS)
   files.set('terms.csv', termsCsv(distinctive, { excel: options.excel }))
+  const pageStart = performance.now()
   if (options.html) files.set(RUN_PAGE_FILE, runPage({ rows, terms: distinctive, framing: averagedMeasures(framing), tool: options.html }))
+  const htmlMs = performance.now() - pageStart
   // The run-wide tables stack the story files of the stories with reports, in story id order, read from their folders
   // as the tables are written: never in memory whole.
   reported.sort(byStoryId)
@@ -129,7 +134,7 @@ export async function runTables(out: string, stories: Iterable<RunStory>, option
     }
     files.set(WORKBOOK_FILE, book.bytes)
   }
-  return { files, rows, messages }
+  return { files, rows, messages, htmlMs }
 }
 
 /** What run.json records besides the rows and messages: the tool, the options, the inputs and the timings. */

@@ -91,6 +91,17 @@ export function report(ledger: Ledger, messages: readonly Message[], tool: ToolI
   return new Map(storyReports(options).map((f) => [f.file, writeFile(f, input, options)]))
 }
 
+/**
+ * report.html of one story alone: the page `report` makes with `html` on, byte for byte; the pipeline builds it as
+ * a step of its own so that run.json can say what the pages cost.
+ */
+export function reportPage(ledger: Ledger, messages: readonly Message[], tool: ToolInfo): string {
+  return writeFile(reportHtml, reportInput(ledger, messages, tool))
+}
+
+/** The name of a story's page, `report.html`. */
+export const REPORT_PAGE_FILE = reportHtml.file
+
 /** A story's workbook (report.xlsx): its bytes, and per CSV file the columns that hold numbers. */
 export interface StoryWorkbook {
   readonly bytes: Uint8Array

@@ -295,7 +295,7 @@ describe('main: analyze', () => {
       },
       inputs: ['library-levy/harrow-post.txt', 'library-levy/north-bulletin.txt', 'quarry-fire/county-voice.txt', 'quarry-fire/dunmore-echo.txt', 'quarry-fire/valley-wire.txt'],
       counts: { stories: 2, storiesOk: 2, storiesUnchanged: 0, storiesNotInCorpus: 0, articles: 5, statements: (runJson.counts as { statements: number }).statements, fatal: 0, warnings: 0, info: (runJson.counts as { info: number }).info },
-      stages: ['total', 'read', 'ingest', 'clean', 'segment', 'align', 'score', 'report', 'write'],
+      stages: ['total', 'read', 'ingest', 'clean', 'segment', 'align', 'score', 'report', 'html', 'write'],
     })
   })
 })

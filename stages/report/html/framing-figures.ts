@@ -28,6 +28,8 @@ export interface OutletMeasures {
   readonly values: Readonly<Record<string, number>>
   /** Share of sentences touching each frame, in the order of the frames lexicon. */
   readonly frames: Readonly<Record<string, number>>
+  /** Over the run (see `averagedMeasures`): how many stories the outlet's measures are averaged over. */
+  readonly stories?: number
 }
 
 /** An outlet's framing row as the figures draw it. */
@@ -36,7 +38,7 @@ export function measuresOf(row: FramingRow): OutletMeasures {
 }
 
 /** Running sums of outlets' measures over stories (weighted by words), to average once every story is in. */
-export type MeasureTotals = Map<string, { words: number; values: Map<string, number>; frames: Map<string, number> }>
+export type MeasureTotals = Map<string, { words: number; stories: number; values: Map<string, number>; frames: Map<string, number> }>
 
 /** Add one story's outlet measures to the run's sums. */
 export function addMeasures(totals: MeasureTotals, rows: readonly OutletMeasures[]): void {
@@ -44,8 +46,9 @@ export function addMeasures(totals: MeasureTotals, rows: readonly OutletMeasures
   for (const r of rows) {
     // Rows come from state files on disk: one not of this shape (an edited file) is left out, a non-number value too.
     if (typeof r !== 'object' || r === null || typeof r.outlet !== 'string' || !finite(r.words) || typeof r.values !== 'object' || typeof r.frames !== 'object' || r.values === null || r.frames === null) continue
-    const t = totals.get(r.outlet) ?? { words: 0, values: new Map<string, number>(), frames: new Map<string, number>() }
+    const t = totals.get(r.outlet) ?? { words: 0, stories: 0, values: new Map<string, number>(), frames: new Map<string, number>() }
     t.words += r.words
+    t.stories++
     for (const [k, v] of Object.entries(r.values)) if (finite(v)) t.values.set(k, (t.values.get(k) ?? 0) + v * r.words)
     for (const [k, v] of Object.entries(r.frames)) if (finite(v)) t.frames.set(k, (t.frames.get(k) ?? 0) + v * r.words)
     totals.set(r.outlet, t)
@@ -56,7 +59,7 @@ export function addMeasures(totals: MeasureTotals, rows: readonly OutletMeasures
 export function averagedMeasures(totals: MeasureTotals): OutletMeasures[] {
   const mean = (m: Map<string, number>, words: number) => Object.fromEntries([...m].map(([k, v]) => [k, words > 0 ? v / words : 0]))
   return [...totals]
-    .map(([outlet, t]) => ({ outlet, words: t.words, values: mean(t.values, t.words), frames: mean(t.frames, t.words) }))
+    .map(([outlet, t]) => ({ outlet, words: t.words, stories: t.stories, values: mean(t.values, t.words), frames: mean(t.frames, t.words) }))
     .sort((a, b) => b.words - a.words || (a.outlet < b.outlet ? -1 : a.outlet > b.outlet ? 1 : 0))
 }
 
@@ -64,9 +67,11 @@ export function averagedMeasures(totals: MeasureTotals): OutletMeasures[] {
 export function framingFigures(rows: readonly OutletMeasures[], terms: ReadonlyMap<string, readonly { readonly term: string; readonly count: number }[]>): string {
   const shown = rows.slice(0, Math.min(TOP_OUTLETS, 20))
   const multiples = `<div class="multiples">${MEASURES.map((m) => barChart(m.caption, m.unit, shown.map((r) => ({ outlet: r.outlet, value: r.values[m.key] ?? 0 })), m.share ? { domain: [0, 1] } : {})).join('')}</div>`
+  // Over a run, how many stories each outlet's averages stand on: one story's measures are not a habit.
+  const overRun = rows.some((r) => r.stories !== undefined)
   const table = dataTable(
-    [{ label: 'outlet' }, { label: 'words', num: true }, ...MEASURES.map((m) => ({ label: `${m.caption} (${m.unit})`, num: true }))],
-    rows.slice(0, ROWS_KEPT).map((r) => [text(r.outlet), String(r.words), ...MEASURES.map((m) => num(r.values[m.key] ?? 0))]),
+    [{ label: 'outlet' }, ...(overRun ? [{ label: 'stories', num: true }] : []), { label: 'words', num: true }, ...MEASURES.map((m) => ({ label: `${m.caption} (${m.unit})`, num: true }))],
+    rows.slice(0, ROWS_KEPT).map((r) => [text(r.outlet), ...(overRun ? [String(r.stories ?? 0)] : []), String(r.words), ...MEASURES.map((m) => num(r.values[m.key] ?? 0))]),
     { sortable: true },
   )
   const frames = Object.keys(shown[0]?.frames ?? {})

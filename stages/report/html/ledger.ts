@@ -3,7 +3,7 @@
 // with the differing values marked.
 import type { Conflict, Relation, ScoredStatement, Sentence } from '../../../core/types.js'
 import { attr, text } from './escape.js'
-import { markDiff, markValue } from './marks.js'
+import { markDiff, markValue, markValueDiff } from './marks.js'
 import { CONFLICTS_SHOWN, NAMES_SHOWN, STATEMENTS_KEPT, TOP_STATEMENTS, WORDINGS_SHOWN, WORDINGS_SHOWN_LATER } from './order.js'
 import { tools } from './page.js'
 
@@ -19,15 +19,20 @@ export const RELATION_LABELS: Readonly<Record<Relation, string>> = {
   negation_conflict: 'negation conflict',
 }
 
-/** One side of a conflict: the outlet, what it says, and its sentence with that value marked. */
-function side(outlet: string, value: string, sentence: string): string {
-  const marked = markValue(sentence, value)
-  return `<div><div class="who"><b>${text(outlet)}</b> says <mark class="value">${text(value)}</mark></div><p>${marked.html}</p></div>`
+/**
+ * One side of a conflict: the outlet, what it says, and its sentence with that value marked; in a quote conflict,
+ * inside the quotation, the words the other side's rendering does not have.
+ */
+function side(relation: Relation, outlet: string, value: string, sentence: string, other: string): string {
+  // A number or a denial is one short value; two renderings of a quotation differ in some of their words only.
+  const quote = relation === 'quote_conflict'
+  const marked = quote ? markValueDiff(sentence, value, other) : markValue(sentence, value)
+  return `<div><div class="who"><b>${text(outlet)}</b> says <mark class="value">${quote ? markDiff(value, other) : text(value)}</mark></div><p>${marked.html}</p></div>`
 }
 
-/** A conflict as two columns, each side's value marked in its sentence. */
+/** A conflict as two columns, each side's value marked in its sentence (a quotation's differing words marked within). */
 export function versus(c: Conflict): string {
-  return `<div class="versus" data-relation="${attr(c.relation)}" aria-label="${attr(`${RELATION_LABELS[c.relation]} between ${c.outletA} and ${c.outletB}`)}">${side(c.outletA, c.valueA, c.textA)}${side(c.outletB, c.valueB, c.textB)}</div>`
+  return `<div class="versus" data-relation="${attr(c.relation)}" aria-label="${attr(`${RELATION_LABELS[c.relation]} between ${c.outletA} and ${c.outletB}`)}">${side(c.relation, c.outletA, c.valueA, c.textA, c.valueB)}${side(c.relation, c.outletB, c.valueB, c.textB, c.valueA)}</div>`
 }
 
 /** Who a sentence credits: its attribution and the speakers of its quotations. */

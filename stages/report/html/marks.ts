@@ -39,6 +39,17 @@ export function markValue(sentence: string, value: string): { readonly html: str
   return { html: markRanges(sentence, [[at, at + value.length]], 'value'), found: true }
 }
 
+/**
+ * The sentence with `value` marked as `markValue` does and, inside that mark, the words of `value` that `other` does not
+ * share marked as `markDiff` does: a quotation in dispute, with the words where the two renderings part.
+ */
+export function markValueDiff(sentence: string, value: string, other: string): { readonly html: string; readonly found: boolean } {
+  const at = value === '' ? -1 : sentence.toLowerCase().indexOf(value.toLowerCase())
+  if (at < 0) return { html: text(sentence), found: false }
+  const end = at + value.length
+  return { html: `${text(sentence.slice(0, at))}<mark class="value">${markDiff(sentence.slice(at, end), other)}</mark>${text(sentence.slice(end))}`, found: true }
+}
+
 /** The text with the given [begin, end) ranges (in order, not overlapping) marked, every piece escaped. */
 function markRanges(sentence: string, ranges: readonly (readonly [number, number])[], cls: string): string {
   let out = ''

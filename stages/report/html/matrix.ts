@@ -70,10 +70,12 @@ function matrixTable(statements: readonly ScoredStatement[], outlets: readonly s
         // An empty cell is an absent one (the stylesheet greys it): a thousand-outlet story has many.
         if (kind === 'absent') return '<td></td>'
         const k = CELL_KINDS.find((c) => c.kind === kind)!
-        return `<td class="r-${kind}" title="${attr(`${o}: ${k.short}`)}">${text(k.symbol)}</td>`
+        return `<td class="r-${kind}" title="${attr(`${s.id} · ${o}: ${k.short}`)}">${text(k.symbol)}</td>`
       })
       .join('')
-    return `<tr data-statement="${attr(s.id)}"><th scope="row" class="row" title="${attr(s.text)}"><a href="#ledger-${attr(s.id)}" class="sid">${text(s.id)}</a><span class="txt">${text(s.text)}</span></th><td class="n">${s.support}</td><td class="n">${s.independentSupport}</td>${cells}</tr>`
+    // The statement's text is the row's title, so that hovering its label, its counts or an empty cell shows it; a
+    // coloured cell names the statement by id (its text in each of thousands of cells would swell the page).
+    return `<tr data-statement="${attr(s.id)}" title="${attr(`${s.id}: ${s.text}`)}"><th scope="row" class="row"><a href="#ledger-${attr(s.id)}" class="sid">${text(s.id)}</a><span class="txt">${text(s.text)}</span></th><td class="n">${s.support}</td><td class="n">${s.independentSupport}</td>${cells}</tr>`
   })
   return `<div class="scroll"><table class="matrix" aria-label="${attr(caption)}"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`
 }

@@ -5,7 +5,8 @@ import path from 'node:path'
 import { parseHTML } from 'linkedom'
 import { attr, href, text } from '../../../stages/report/html/escape.js'
 import { main } from '../../../pipeline/cli.js'
-import { report } from '../../../stages/report/index.js'
+import { versus } from '../../../stages/report/html/ledger.js'
+import { addMeasures, averagedMeasures, type MeasureTotals, report, runPage } from '../../../stages/report/index.js'
 import { analyzeInto, hostileCorpus, PAYLOADS, ROOT, storyPages, textsOf, unsafeParts } from '../../html-pages.js'
 import { analyseStory, TOOL } from './fixture.js'
 
@@ -24,6 +25,23 @@ describe('report.html of a story', () => {
   it('gives each outlet one column of the coverage matrix', () => {
     const columns = [...document.querySelectorAll('table.matrix thead th')].slice(3).map((th) => th.getAttribute('title'))
     expect([...columns].sort()).toEqual(ledger.framing.outlets.map((f) => f.outlet).sort())
+  })
+
+  it("shows a statement's text on hover over its matrix row, and each coloured cell's outlet, relation and statement", () => {
+    const rows = [...document.querySelectorAll('table.matrix tr[data-statement]')]
+    const textOf = new Map(ledger.statements.map((s) => [s.id, s.text]))
+    const wrong = rows.flatMap((r) => {
+      const id = r.getAttribute('data-statement')!
+      const cells = [...r.querySelectorAll('td')]
+      // A cell without a title of its own shows its row's (the browser's tooltip is the nearest title).
+      const bad = [
+        ...(r.getAttribute('title') === `${id}: ${textOf.get(id)}` ? [] : [`${id}: row title ${r.getAttribute('title')}`]),
+        ...cells.filter((c) => c.hasAttribute('class') && c.getAttribute('class') !== 'n' && !(c.getAttribute('title') ?? '').startsWith(`${id} · `)).map((c) => `${id}: cell ${c.getAttribute('title')}`),
+        ...cells.filter((c) => !c.hasAttribute('class') && c.hasAttribute('title')).map((c) => `${id}: absent cell ${c.getAttribute('title')}`),
+      ]
+      return bad
+    })
+    expect({ rows: rows.length > 0, wrong }).toEqual({ rows: true, wrong: [] })
   })
 
   it('lists every member sentence of a statement in its ledger entry', () => {
@@ -63,6 +81,36 @@ describe('report.html of a story', () => {
   it('carries no date or clock but those of the input', () => {
     const dates = [...new Set(html.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [])]
     expect(dates).toEqual(['2031-10-03'])
+  })
+})
+
+describe('a conflict side by side', () => {
+  const conflict = {
+    statement: 's1',
+    a: 'a-1',
+    b: 'b-1',
+    outletA: 'Harrow Post',
+    outletB: 'North Bulletin',
+    textA: '"We will not close the library," the mayor said.',
+    textB: '"We will never close the branch library," the mayor said.',
+    valueA: 'We will not close the library,',
+    valueB: 'We will never close the branch library,',
+  }
+  const marksOf = (html: string) => [...parseHTML(`<div>${html}</div>`).document.querySelectorAll('.versus > div > p mark.value')].map((m) => ({ value: m.textContent, changed: [...m.querySelectorAll('mark.diff')].map((d) => d.textContent) }))
+
+  it("marks, inside each side's quotation, the words the other side's rendering lacks", () => {
+    expect(marksOf(versus({ ...conflict, relation: 'quote_conflict' }))).toEqual([
+      { value: 'We will not close the library,', changed: ['not'] },
+      { value: 'We will never close the branch library,', changed: ['never', 'branch'] },
+    ])
+  })
+
+  it('marks a number or a denial whole, with no words inside', () => {
+    const number = { ...conflict, relation: 'number_conflict' as const, textA: 'The levy raised 40,000 pounds.', textB: 'The levy raised 45,000 pounds.', valueA: '40,000', valueB: '45,000' }
+    expect(marksOf(versus(number))).toEqual([
+      { value: '40,000', changed: [] },
+      { value: '45,000', changed: [] },
+    ])
   })
 })
 
@@ -119,6 +167,27 @@ describe('the sample corpus', () => {
     const links = [...document.querySelectorAll('#stories a[href]')].map((a) => a.getAttribute('href')!)
     const back = links.map((l) => parseHTML(readFileSync(path.join(golden, decodeURI(l)), 'utf8')).document.querySelector('header a')?.getAttribute('href'))
     expect({ links, back }).toEqual({ links: ['harbor-bridge/report.html', 'school-lunch-vote/report.html'], back: ['../index.html', '../index.html'] })
+  })
+})
+
+describe("index.html's outlets across the run", () => {
+  it('says over how many stories each outlet\'s measures are averaged', () => {
+    const row = (outlet: string, words: number, tone: number) => ({ outlet, words, values: { tonePer100w: tone }, frames: { economic: 0.5 } })
+    const totals: MeasureTotals = new Map()
+    addMeasures(totals, [row('Harrow Post', 300, 1), row('North Bulletin', 100, -1)])
+    addMeasures(totals, [row('Harrow Post', 100, -3)])
+    const html = runPage({ rows: [], terms: [], framing: averagedMeasures(totals), tool: TOOL })
+    const { document } = parseHTML(html)
+    const table = [...document.querySelectorAll('#framing table')].find((t) => t.querySelector('th')?.parentElement?.textContent?.includes('Tone'))!
+    const head = [...table.querySelectorAll('thead th')].map((th) => th.textContent)
+    const cells = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent))
+    expect({ head: head.slice(0, 4), cells }).toEqual({
+      head: ['outlet', 'stories', 'words', 'Tone (AFINN valence per 100 words)'],
+      cells: [
+        ['Harrow Post', '2', '400', '0'],
+        ['North Bulletin', '1', '100', '-1'],
+      ],
+    })
   })
 })
 

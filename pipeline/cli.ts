@@ -1,12 +1,6 @@
 // The command line: `corroborate analyze | pairs | calibrate`; the only code that reads argv and decides exit codes.
 // It parses and routes: the options come from the settings table, and each command's logic lives in commands/.
 import { CorroborateError } from '../core/messages.js'
-import { analyzeCommand } from '../commands/analyze.js'
-import { calibrateCommand } from '../commands/calibrate.js'
-import { collectCommand, statusCommand } from '../commands/collect.js'
-import { enqueueCommand } from '../commands/enqueue.js'
-import { workerCommand } from '../commands/worker.js'
-import { pairsCommand } from '../commands/pairs.js'
 import { CORPUS_FORMS } from './corpus.js'
 import { defaultIo, type Io, usage } from './io.js'
 import { closest, parseArgv } from './argv.js'
@@ -18,15 +12,18 @@ import { describeErrno, isErrno } from './write.js'
 
 export type { Io } from './io.js'
 
-/** What each command runs, given its parsed flags. */
+/**
+ * What each command runs, given its parsed flags. Each command's module is loaded when it runs, so that `analyze`
+ * does not load the job queue's client nor `--help` the analysis.
+ */
 const COMMANDS: Readonly<Record<Command, (flags: Flags, io: Io) => Promise<number>>> = {
-  analyze: analyzeCommand,
-  pairs: pairsCommand,
-  calibrate: calibrateCommand,
-  enqueue: enqueueCommand,
-  worker: workerCommand,
-  collect: collectCommand,
-  status: statusCommand,
+  analyze: (flags, io) => (require('../commands/analyze.js') as typeof import('../commands/analyze.js')).analyzeCommand(flags, io),
+  pairs: (flags, io) => (require('../commands/pairs.js') as typeof import('../commands/pairs.js')).pairsCommand(flags, io),
+  calibrate: (flags, io) => (require('../commands/calibrate.js') as typeof import('../commands/calibrate.js')).calibrateCommand(flags, io),
+  enqueue: (flags, io) => (require('../commands/enqueue.js') as typeof import('../commands/enqueue.js')).enqueueCommand(flags, io),
+  worker: (flags, io) => (require('../commands/worker.js') as typeof import('../commands/worker.js')).workerCommand(flags, io),
+  collect: (flags, io) => (require('../commands/collect.js') as typeof import('../commands/collect.js')).collectCommand(flags, io),
+  status: (flags, io) => (require('../commands/collect.js') as typeof import('../commands/collect.js')).statusCommand(flags, io),
 }
 
 // Every file of a story folder and of the run, from the tables the writers use, so that a new file is listed here too.

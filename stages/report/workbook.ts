@@ -1,7 +1,7 @@
 // report.xlsx: the tables as a spreadsheet workbook (one sheet per table), with typed cells, so that no spreadsheet
 // reads an id `001` as the number 1, a story id `2026-01-13` as a date or the term `false` as a boolean. Written by
 // exceljs, then made byte for byte the same on every run (the zip's entry times fixed).
-import { Workbook } from 'exceljs'
+import type { Workbook } from 'exceljs'
 import { type Cell, type Row } from './csv.js'
 import { type CsvFile, headerOf, type ReportInput } from './report-file.js'
 
@@ -45,7 +45,8 @@ export function storySheets(files: readonly CsvFile[], input: ReportInput): Shee
  * longer than the format allows.
  */
 export async function workbook(sheets: readonly Sheet[]): Promise<{ readonly bytes: Uint8Array; readonly leftOut: ReadonlyMap<string, number> }> {
-  const book = new Workbook()
+  // exceljs is loaded by the first workbook: a run without `--xlsx` never pays its load time.
+  const book: Workbook = new (require('exceljs') as typeof import('exceljs')).Workbook()
   book.creator = 'corroborate'
   book.created = WORKBOOK_DATE
   book.modified = WORKBOOK_DATE

@@ -9,21 +9,24 @@ import { OKABE_ITO } from './page.js'
 type PlotModule = typeof import('@observablehq/plot')
 
 /**
- * Observable Plot, loaded once with a stand-in `window` of pixel ratio 1. Plot fixes, when it loads, whether it shifts
+ * Observable Plot, loaded once, on the first chart (a run that draws none, `--no-html` or a queue command, never pays
+ * its load time), with a stand-in `window` of pixel ratio 1. Plot fixes, when it loads, whether it shifts
  * lines by half a pixel: by `window.devicePixelRatio` in a browser, else by whether a global `it` exists (a test
  * runner's), so the same chart drew `translate(0,10)` under jest and `translate(0,10.5)` on a worker thread. With the
  * stand-in it always shifts, as on a standard screen, and the page's bytes do not depend on where it is made.
  */
-const Plot: PlotModule = (() => {
+let loaded: PlotModule | undefined
+function plotModule(): PlotModule {
+  if (loaded) return loaded
   const global = globalThis as { window?: unknown }
-  if (global.window !== undefined) return require('@observablehq/plot') as PlotModule
+  if (global.window !== undefined) return (loaded = require('@observablehq/plot') as PlotModule)
   global.window = { devicePixelRatio: 1 }
   try {
-    return require('@observablehq/plot') as PlotModule
+    return (loaded = require('@observablehq/plot') as PlotModule)
   } finally {
     delete global.window
   }
-})()
+}
 
 /** A fresh document for Plot to draw into (Plot keeps nothing in it between charts). */
 function documentForPlot(): Document {
@@ -52,6 +55,7 @@ export interface Bar {
  */
 export function barChart(caption: string, unit: string, bars: readonly Bar[], options: { readonly domain?: readonly [number, number] } = {}): string {
   const height = 34 + bars.length * 20
+  const Plot = plotModule()
   const chart = Plot.plot({
     document: documentForPlot(),
     width: 320,
@@ -86,6 +90,7 @@ export interface HeatCell {
  */
 export function heatMap(caption: string, legend: string, cells: readonly HeatCell[], rows: readonly string[], columns: readonly string[]): string {
   const short = (d: string) => (d.length > 18 ? `${d.slice(0, 17)}…` : d)
+  const Plot = plotModule()
   const chart = Plot.plot({
     document: documentForPlot(),
     width: Math.max(320, 150 + columns.length * 34),

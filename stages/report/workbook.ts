@@ -45,8 +45,10 @@ export function storySheets(files: readonly CsvFile[], input: ReportInput): Shee
  * longer than the format allows.
  */
 export async function workbook(sheets: readonly Sheet[]): Promise<{ readonly bytes: Uint8Array; readonly leftOut: ReadonlyMap<string, number> }> {
-  // exceljs is loaded by the first workbook: a run without `--xlsx` never pays its load time.
-  const book: Workbook = new (require('exceljs') as typeof import('exceljs')).Workbook()
+  // exceljs is loaded by the first workbook: a run without `--xlsx` never pays its load time. (Two statements:
+  // `new (require(...) as T).Workbook()` is emitted by tsc 7 without its parentheses, which calls the class.)
+  const exceljs = require('exceljs') as typeof import('exceljs')
+  const book: Workbook = new exceljs.Workbook()
   book.creator = 'corroborate'
   book.created = WORKBOOK_DATE
   book.modified = WORKBOOK_DATE

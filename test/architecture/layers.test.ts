@@ -15,7 +15,7 @@ describe('core/', () => {
 })
 
 /**
- * Imports that lie on a cycle today, as `from -> to`: other parts of issue 13 are removing them. An import on a
+ * Imports that lie on a cycle today, as `from -> to` (none: the layout has no cycle left). An import on a
  * cycle that is not listed (a new cycle) fails the test; a listed import no longer on a cycle fails it too, so the
  * list only shrinks. Empty it as the cycles go.
  */

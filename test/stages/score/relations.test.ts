@@ -1,4 +1,4 @@
-// Relations that are true (issue 12): each rule of relate() and of the quote comparison that decides whether two
+// Relations that are true: each rule of relate() and of the quote comparison that decides whether two
 // units of one statement conflict, on invented sentences that follow the labelling guide (bench/labels/ANNOTATION.md).
 import { compareQuotes } from '../../../stages/score/quote-compare.js'
 import { relate } from '../../../stages/score/relate.js'

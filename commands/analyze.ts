@@ -14,7 +14,7 @@ import type { IndexRow, ToolInfo } from '../stages/report/index.js'
 import { DEFAULT_MODEL, type SimilarityModel } from '../stages/similarity/index.js'
 import type { WordVectors } from '../resources/vectors.js'
 import { readConfig } from '../pipeline/config.js'
-import { type Corpus, CORPUS_FORMS, readCorpus, spoolStdin, STDIN, STDIN_NAME } from '../pipeline/corpus.js'
+import { type Corpus, CORPUS_FORMS, readCorpus, spoolStdin, STDIN, STDIN_NAME, stdinRefusal } from '../pipeline/corpus.js'
 import { checkOutput, folderName, LOCK_FILE, sameFolderKey, STATE_FILE } from '../pipeline/folders.js'
 import { type Io, plural, usage } from '../pipeline/io.js'
 import { acquireLock } from '../pipeline/lock.js'
@@ -80,8 +80,8 @@ export async function analyzeCommand(flags: Flags, io: Io): Promise<number> {
   const settings = resolveSettings(flags, config)
   const { corpus, out } = settings
   if (corpus === STDIN) {
-    // Nothing piped in: the run would wait on the terminal for JSON Lines typed by hand.
-    if (io.stdin === undefined || (io.stdin as { isTTY?: boolean }).isTTY === true) return usage(io, `Expected JSON Lines on stdin with \`--corpus ${STDIN}\`, got a terminal; pipe them in: \`corroborate analyze --corpus - < articles.jsonl\``)
+    const refusal = stdinRefusal(io.stdin, 'analyze')
+    if (refusal !== null) return usage(io, refusal)
   } else if (!(await stat(corpus).then(() => true, () => false))) {
     const forms = CORPUS_FORMS.map((f) => `  - ${f}`).join('\n')
     io.stderr(`corroborate: Cannot find corpus \`${corpus}\`; \`--corpus\` takes one of:\n${forms}\nRun \`corroborate --help\` for usage.\n`)

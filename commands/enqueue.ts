@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { Job } from 'bullmq'
 import { CorroborateError, type Message, MessageLog, printable, quoteValue } from '../core/messages.js'
 import { readConfig } from '../pipeline/config.js'
-import { readCorpus, spoolStdin, STDIN, STDIN_NAME } from '../pipeline/corpus.js'
+import { readCorpus, spoolStdin, STDIN, STDIN_NAME, stdinRefusal } from '../pipeline/corpus.js'
 import { checkOutput, STATE_FILE } from '../pipeline/folders.js'
 import { type Io, plural, usage } from '../pipeline/io.js'
 import { closeRedis, connectRedis, openQueue, otherVersion, type QueuedStory, readHeader, type RunHeader, type RunSettings, runKeys, type StoryJobData, toWire } from '../pipeline/queue.js'
@@ -38,11 +38,12 @@ export async function enqueueCommand(flags: Flags, io: Io): Promise<number> {
   // Absolute, so that the workers (started anywhere) find the output folder and the article files.
   const settings: EnqueueSettings = { ...resolved, corpus: resolved.corpus === STDIN ? STDIN : path.resolve(resolved.corpus), out: path.resolve(resolved.out) }
   if (settings.corpus === STDIN) {
-    // Nothing piped in: enqueue would wait on the terminal for JSON Lines typed by hand.
-    if (io.stdin === undefined || (io.stdin as { isTTY?: boolean }).isTTY === true) return usage(io, `Expected JSON Lines on stdin with \`--corpus ${STDIN}\`, got a terminal; pipe them in: \`corroborate enqueue --corpus - < articles.jsonl\``)
+    const refusal = stdinRefusal(io.stdin, 'enqueue')
+    if (refusal !== null) return usage(io, refusal)
     // As analyze does: stdin copied to a private temporary file, read as a JSON Lines corpus named `<stdin>`. The
-    // jobs carry the records themselves, so the workers never need the copy, which is removed once enqueued.
-    const piped = await spoolStdin(io.stdin)
+    // jobs carry the records themselves, so the workers never need the copy, which is removed once enqueued
+    // (`io.stdin` is a stream here: `stdinRefusal` said so).
+    const piped = await spoolStdin(io.stdin!)
     try {
       return await enqueue(settings, { file: piped.file, name: STDIN_NAME }, io)
     } finally {

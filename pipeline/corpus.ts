@@ -107,6 +107,15 @@ export const CORPUS_FORMS: readonly string[] = [
 ]
 
 /**
+ * Why `--corpus -` cannot read `stdin`: nothing is piped in (a terminal, or no stream), so `command` would wait on the
+ * terminal for JSON Lines typed by hand; null when it can.
+ */
+export function stdinRefusal(stdin: NodeJS.ReadableStream | undefined, command: string): string | null {
+  if (stdin !== undefined && (stdin as { isTTY?: boolean }).isTTY !== true) return null
+  return `Expected JSON Lines on stdin with \`--corpus ${STDIN}\`, got a terminal; pipe them in: \`corroborate ${command} --corpus - < articles.jsonl\``
+}
+
+/**
  * Copy JSON Lines from a stream (`--corpus -`) into a private temporary file as they come, so that memory stays
  * bounded whatever the stream's size; the corpus is then indexed and read story by story as any corpus file is.
  * `remove` deletes the copy.

@@ -3,6 +3,7 @@
 // quotes, what each outlet leaves out or alone reports, framing, and the digest.
 import type { Ledger } from '../../../core/types.js'
 import type { ReportInput } from '../report-file.js'
+import { isConflict } from '../../score/relate.js'
 import { attr, href, text } from './escape.js'
 import { ledgerList } from './ledger.js'
 import { markDiff, markWords } from './marks.js'
@@ -34,13 +35,16 @@ function dates(ledger: Ledger): string | null {
 
 function glance(ledger: Ledger): string {
   const st = ledger.story
+  const disputes = ledger.conflicts.filter((c) => isConflict(c.relation)).length
   const items: [string, string, boolean?][] = [
     ['outlets', String(st.outletCount)],
     ['articles', String(st.articleCount)],
     ['published', dates(ledger) ?? 'not given', true],
     ['statements', String(st.statementCount)],
     ['corroborated statements', String(st.corroboratedCount)],
-    ['conflicts', String(st.conflictCount)],
+    // Disputes only, as the definition above says; an attribution difference is sourcing (conflicts.csv's `kind`).
+    ['conflicts', String(disputes)],
+    ['sources differ', String(ledger.conflicts.length - disputes)],
     ['quotes changed', String(st.quotesChanged)],
   ]
   const dl = `<dl class="glance">${items.map(([k, v, small]) => `<div><dt>${text(k)}</dt><dd${small ? ' class="small"' : ''}>${text(v)}</dd></div>`).join('')}</dl>`

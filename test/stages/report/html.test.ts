@@ -225,3 +225,19 @@ describe('--no-html', () => {
     expect({ code, page: existsSync(page), index: existsSync(path.join(out, 'index.html')) }).toEqual({ code: 0, page: false, index: false })
   })
 })
+
+describe('the story at a glance', () => {
+  it('counts as conflicts only the disputes, and attribution differences apart as sourcing (conflicts.csv kind)', async () => {
+    const out = await analyzeInto(path.join(ROOT, 'corpus'))
+    const folder = path.join(out, 'harbor-bridge')
+    const kinds = readFileSync(path.join(folder, 'conflicts.csv'), 'utf8').split('\n').slice(1).filter(Boolean).map((line) => line.split(',')[3])
+    const { document } = parseHTML(readFileSync(path.join(folder, 'report.html'), 'utf8'))
+    const cards = Object.fromEntries([...document.querySelectorAll('#glance dl.glance div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]))
+    // The story has both kinds, so a card counting every row would differ.
+    expect({ kinds: [...new Set(kinds)].sort(), conflicts: cards['conflicts'], sources: cards['sources differ'] }).toEqual({
+      kinds: ['dispute', 'sourcing'],
+      conflicts: String(kinds.filter((k) => k === 'dispute').length),
+      sources: String(kinds.filter((k) => k === 'sourcing').length),
+    })
+  })
+})

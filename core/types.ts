@@ -223,6 +223,11 @@ export interface Member {
   readonly relation: Relation
   /** True for the member whose text stands for the statement. */
   readonly representative: boolean
+  /**
+   * True for a unit that the grouping put in another statement and that reports this one's claim too (a headline
+   * that sums up two claims): its statement, where a report names one, is the other.
+   */
+  readonly attached: boolean
 }
 
 /** Two aligned sentences of one statement. */

@@ -58,17 +58,20 @@ export function alignedPairs(byStory: ReadonlyMap<string, readonly BasilRecord[]
   return result
 }
 
-/** The statement of each unit, by unit id. */
-function statementOfUnits(statements: readonly Statement[]): Map<string, string> {
-  const statementOf = new Map<string, string>()
-  for (const s of statements) for (const m of s.members) statementOf.set(m.sentence, s.id)
+/** The statements of each unit, by unit id (a unit may report the claims of more than one). */
+function statementOfUnits(statements: readonly Statement[]): Map<string, Set<string>> {
+  const statementOf = new Map<string, Set<string>>()
+  for (const s of statements) for (const m of s.members) statementOf.set(m.sentence, (statementOf.get(m.sentence) ?? new Set()).add(s.id))
   return statementOf
 }
 
 /** Whether two units ended in one statement (false when the stages dropped either). */
-function sameStatement(statementOf: ReadonlyMap<string, string>, a: Sentence | null, b: Sentence | null): boolean {
+function sameStatement(statementOf: ReadonlyMap<string, ReadonlySet<string>>, a: Sentence | null, b: Sentence | null): boolean {
   const sa = a ? statementOf.get(a.id) : undefined
-  return sa !== undefined && sa === (b ? statementOf.get(b.id) : undefined)
+  const sb = b ? statementOf.get(b.id) : undefined
+  if (!sa || !sb) return false
+  for (const id of sa) if (sb.has(id)) return true
+  return false
 }
 
 /** The unit of a document that a labelled unit refers to (by its text's hash), or null when the stages dropped it. */

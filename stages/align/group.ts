@@ -1,6 +1,16 @@
 // align, step 3: grouping the links into statements, strongest first, without chaining; at most two units of one
-// article in a group, and only when both link to a unit of another article in it.
+// article in a group, and only when both link to a unit of another article in it. Then the units that report the
+// claim of a group besides their own (`attachUnits`).
 import type { StoryScorer } from './link.js'
+
+/** Share of the threshold a unit's mean link to a group's members must reach for it to report that group's claim too. */
+export const ATTACH_MEAN = 1.1
+
+/** Share of the threshold each sampled link of such a unit to the group's members must reach. */
+export const ATTACH_LEAST = 1
+
+/** Most units of one article in a group once units are attached (the grouping itself places at most two). */
+export const ATTACH_MOST = 3
 
 /** How `groupLinks` merges (see `AlignOptions`): the share of the threshold two groups must reach, and the sample size. */
 export interface GroupSettings {
@@ -93,4 +103,66 @@ export function sample(group: readonly number[], size: number, anchor: number): 
   const step = (group.length - 1) / (size - 1)
   for (let k = 0; picked.size < size && k < size; k++) picked.add(group[Math.floor(k * step)]!)
   return [...picked]
+}
+
+/**
+ * For each group of `groups` (from `groupLinks`) that spans two articles or more, the units of other groups that
+ * report its claim as well: a unit with a link at the threshold to one of its members, whose links to a sample of
+ * its members from other articles reach `ATTACH_MEAN` of the threshold on average and `ATTACH_LEAST` at the weakest,
+ * from an article with fewer than `ATTACH_MOST` units in it, and (when its article has some already) each of them
+ * and it linking to one of its units of another article.
+ * A headline that sums up two claims, or a lead whose article's place in a statement a recap took, then backs both
+ * statements. The test reads the groups as `groupLinks` left them: an attached unit never draws another one in.
+ */
+export function attachUnits(scorer: StoryScorer, groups: readonly (readonly number[])[], linkSample: number): number[][] {
+  const { doc, link, threshold, edges } = scorer
+  const groupOf = new Map<number, number>()
+  groups.forEach((g, k) => g.forEach((x) => groupOf.set(x, k)))
+  const attached = groups.map(() => [] as number[])
+  const tried = new Set<string>()
+  const spans = groups.map((g) => new Set(g.map((x) => doc[x])).size >= 2)
+  const reports = (x: number, k: number): boolean => {
+    const group = groups[k]!
+    // Only into a group of two articles or more: a lone unit's group would repeat the statement the attached unit
+    // is in already.
+    if (!spans[k]) return false
+    // At most `ATTACH_MOST` units of one article, counting those attached already (edges come in a fixed order).
+    const own = [...group, ...attached[k]!].filter((y) => doc[y] === doc[x])
+    if (own.length >= ATTACH_MOST) return false
+    const others = group.filter((y) => doc[y] !== doc[x])
+    if (others.length === 0) return false
+    let total = 0
+    let least = 1
+    const sampled = sample(others, linkSample, others[0]!)
+    for (const y of sampled) {
+      const value = link(x, y)
+      total += value
+      least = Math.min(least, value)
+    }
+    if (total / sampled.length < threshold * ATTACH_MEAN || least < threshold * ATTACH_LEAST) return false
+    // Two units of one article are never scored against each other: both must link to one unit of another article.
+    return own.every((y) => sampled.some((z) => link(x, z) >= threshold && link(y, z) >= threshold))
+  }
+  for (const edge of edges) {
+    if (edge.strength < threshold) continue
+    for (const [x, y] of [
+      [edge.i, edge.j],
+      [edge.j, edge.i],
+    ] as const) {
+      const k = groupOf.get(y)!
+      const key = `${x} ${k}`
+      if (k === groupOf.get(x) || tried.has(key)) continue
+      tried.add(key)
+      if (reports(x, k)) attached[k]!.push(x)
+    }
+  }
+  // A group whose units and attached units all belong to another group says nothing that one does not (two groups
+  // whose units attach to each other): it stays as `groupLinks` left it.
+  const members = groups.map((g, k) => new Set([...g, ...attached[k]!]))
+  for (let k = 0; k < groups.length; k++) {
+    if (attached[k]!.length === 0) continue
+    const within = (g: number) => g !== k && [...members[k]!].every((x) => members[g]!.has(x)) && (members[g]!.size > members[k]!.size || g < k)
+    if ([...new Set(attached[k]!.map((x) => groupOf.get(x)!))].some(within)) attached[k] = []
+  }
+  return attached
 }

@@ -7,7 +7,7 @@ import { checkVectors, DEFAULT_MODEL, type SimilarityModel } from '../similarity
 import type { Alignment, Document } from '../../core/types.js'
 import type { WordVectors } from '../../resources/vectors.js'
 import { possiblePairs, type CandidateSettings } from './candidates.js'
-import { groupLinks } from './group.js'
+import { attachUnits, groupLinks } from './group.js'
 import { storyScorer } from './link.js'
 import { buildStatements } from './statements.js'
 
@@ -34,6 +34,8 @@ export interface AlignOptions {
   readonly linkSample?: number
   /** Statements of at most this many members list every pair; larger ones list each member against the representative (default: `30`). */
   readonly allPairsUpTo?: number
+  /** Whether a unit also joins the other statements whose claim it reports (`attachUnits`; default: `true`). */
+  readonly attach?: boolean
 }
 
 const SOURCE = 'align'
@@ -51,7 +53,8 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
   checkVectors(model, options.vectors)
   if (!(linkage > 0 && linkage <= 1)) throw new CorroborateError('ERR_INVALID_OPTION', `Expected \`linkage\` to be in (0, 1], got ${quoteValue(linkage)}`)
   const scorer = storyScorer(documents, model, options.vectors, settings)
-  const statements = buildStatements(scorer, groupLinks(scorer, { linkage, linkSample }), allPairsUpTo)
+  const groups = groupLinks(scorer, { linkage, linkSample })
+  const statements = buildStatements(scorer, groups, allPairsUpTo, options.attach === false ? [] : attachUnits(scorer, groups, linkSample))
   const { compared } = scorer
   const possible = possiblePairs(documents)
   log.info(SOURCE, 'compared-pairs', `Compared ${compared} of ${possible} sentence pairs across articles (${possible > 0 ? ((100 * compared) / possible).toFixed(2) : '0.00'}%)`)

@@ -1,5 +1,6 @@
 // align, step 4: the Statement records of the groups carried by two outlets or more: a representative, each
 // member's relation to it, the pairs across articles, and the outlets near the statement (no omission of theirs).
+// A group's members are its own units and those attached to it (units of other groups that report its claim too).
 import { round } from '../../core/numbers.js'
 import type { Member, PairRelation, Statement } from '../../core/types.js'
 import { relate } from '../score/relate.js'
@@ -10,21 +11,27 @@ import type { StoryScorer } from './link.js'
 export const NEAR_SHARE = 0.6
 
 /**
- * The statements of `groups` (from `groupLinks`) that span two outlets or more, in the order of their first unit,
+ * The statements of `groups` (from `groupLinks`, with the units `attached` to each by `attachUnits`) that span two
+ * outlets or more, in the order of their first unit,
  * numbered `s1`, `s2`, …. A statement of at most `allPairsUpTo` members lists every pair across articles; a larger
  * one each member against the representative.
  */
-export function buildStatements(scorer: StoryScorer, groups: readonly number[][], allPairsUpTo: number): Statement[] {
+export function buildStatements(scorer: StoryScorer, groups: readonly (readonly number[])[], allPairsUpTo: number, attached: readonly (readonly number[])[] = []): Statement[] {
   const { sentences, doc, features, similarity, link, threshold, candidatesOf } = scorer
   const statements: Statement[] = []
+  const outletsOf = (units: readonly number[]) => new Set(units.map((x) => sentences[x]!.outlet)).size
+  const isStatement = groups.map((g, k) => outletsOf([...g, ...(attached[k] ?? [])]) >= 2)
+  // Each pair of units is listed once, in the first statement holding both (two attached units can share two).
+  const listed = new Set<number>()
   const ordered = groups
-    .map((members) => members.sort((x, y) => x - y))
-    .filter((members) => new Set(members.map((x) => sentences[x]!.outlet)).size >= 2)
-    .sort((x, y) => x[0]! - y[0]!)
-  for (const members of ordered) {
-    // The representative is the member closest to the others; in a large statement, the best of a sample of
-    // members against a sample of the others, so the cost stays bounded.
-    const others = sample(members, 16, members[0]!)
+    .map((g, k) => ({ home: [...g].sort((x, y) => x - y), extra: new Set(attached[k] ?? []), k }))
+    .filter(({ k }) => isStatement[k])
+    .map((g) => ({ ...g, members: [...g.home, ...g.extra].sort((x, y) => x - y) }))
+    .sort((x, y) => x.members[0]! - y.members[0]!)
+  for (const { home, extra, members } of ordered) {
+    // The representative is the member closest to the others, among those the grouping put here; in a large
+    // statement, the best of a sample of members against a sample of the others, so the cost stays bounded.
+    const others = sample(home, 16, home[0]!)
     // A headline stands for the statement only when every member is one: a body sentence says the claim whole.
     const body = others.filter((x) => sentences[x]!.unit !== 'headline')
     let best = (body.length > 0 ? body : others)[0]!
@@ -48,10 +55,14 @@ export function buildStatements(scorer: StoryScorer, groups: readonly number[][]
         similarity: x === best ? 1 : round(similarity(x, best)),
         relation: x === best ? 'identical' : relate(s, rep, features[x]!, features[best]!, { disputes: link(x, best) >= threshold }).relation,
         representative: x === best,
+        attached: extra.has(x),
       }
     })
     const pairs: PairRelation[] = []
     const pair = (x: number, y: number) => {
+      const key = Math.min(x, y) * sentences.length + Math.max(x, y)
+      if (listed.has(key)) return
+      listed.add(key)
       // A dispute only between units linked to each other, not only through the statement's other members.
       const related = relate(sentences[x]!, sentences[y]!, features[x]!, features[y]!, { disputes: link(x, y) >= threshold })
       pairs.push({ a: sentences[x]!.id, b: sentences[y]!.id, similarity: round(similarity(x, y)), relation: related.relation, values: related.values })

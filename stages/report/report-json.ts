@@ -1,17 +1,19 @@
 // report.json: everything the CSVs say plus the detail scripts need (offsets, entities, pairs, messages), texts
 // exactly as written.
+import { statementsOfUnits } from '../../core/statements.js'
 import type { TextFile } from './report-file.js'
 
-/** Version of the report layout: bumped whenever a field or column is renamed or removed. */
-export const SCHEMA_VERSION = 3
+/** Version of the report layout: bumped whenever a field or column is renamed or removed, or its meaning changes. */
+export const SCHEMA_VERSION = 4
 
 /** report.json: the whole ledger, its field order fixed. */
 export const reportJson: TextFile = {
   file: 'report.json',
   about: 'everything above plus the detail scripts need, texts exactly as written',
   text: ({ ledger, messages, tool }) => {
-    const statementOf = new Map<string, string>()
-    for (const s of ledger.statements) for (const m of s.members) statementOf.set(m.sentence, s.id)
+    const statementsOf = statementsOfUnits(ledger.statements)
+    const statementOf = (id: string) => statementsOf.get(id)?.[0]?.id ?? null
+    const alsoReports = (id: string) => (statementsOf.get(id) ?? []).slice(1).map((s) => s.id)
     // Written in pieces, each list's items one at a time (see `jsonInPieces`): the same bytes as the whole object
     // through `JSON.stringify(value, null, 2)`, without a copy of every sentence and statement alive at once.
     const value = {
@@ -44,7 +46,8 @@ export const reportJson: TextFile = {
           begin: s.begin,
           end: s.end,
           text: s.text,
-          statement: statementOf.get(s.id) ?? null,
+          statement: statementOf(s.id),
+          alsoReports: alsoReports(s.id),
           entities: s.entities.map((e) => ({ text: e.text, name: e.name, type: e.type, begin: e.begin, end: e.end })),
           numbers: s.numbers.map((n) => ({ text: n.text, value: n.value, unit: n.unit, begin: n.begin, end: n.end })),
           quotes: s.quotes.map((q) => ({ text: q.text, speaker: q.speaker, begin: q.begin, end: q.end })),
@@ -52,7 +55,7 @@ export const reportJson: TextFile = {
         }),
       ),
       headlines: ledger.documents.flatMap((d) =>
-        d.headline ? [{ id: d.headline.id, article: d.article.id, outlet: d.article.outlet, text: d.headline.text, statement: statementOf.get(d.headline.id) ?? null }] : [],
+        d.headline ? [{ id: d.headline.id, article: d.article.id, outlet: d.article.outlet, text: d.headline.text, statement: statementOf(d.headline.id), alsoReports: alsoReports(d.headline.id) }] : [],
       ),
       statements: items(ledger.statements, (s) => ({
         id: s.id,
@@ -68,7 +71,7 @@ export const reportJson: TextFile = {
         meanSimilarity: s.meanSimilarity,
         minSimilarity: s.minSimilarity,
         members: s.members.map((m) => m.sentence),
-        alignments: s.members.map((m) => ({ sentence: m.sentence, article: m.article, outlet: m.outlet, similarity: m.similarity, relation: m.relation, representative: m.representative })),
+        alignments: s.members.map((m) => ({ sentence: m.sentence, article: m.article, outlet: m.outlet, similarity: m.similarity, relation: m.relation, representative: m.representative, attached: m.attached })),
         pairs: s.pairs,
       })),
       outletPairs: items(ledger.outletPairs, same),

@@ -83,7 +83,7 @@ describe('the run-wide tables', () => {
     const { schemaVersion: _version, ...old } = JSON.parse(await readFile(stateFile, 'utf8')) as Record<string, unknown>
     await writeFile(stateFile, JSON.stringify(old))
     const { stderr } = await run(['--corpus', input, '--out', out, '--verbose'])
-    expect(stderr).toContain('market: info: Redoing the story although its input is unchanged: its reports have an older schema version, this version writes 3 [analyze/damaged-report]')
+    expect(stderr).toContain('market: info: Redoing the story although its input is unchanged: its reports have an older schema version, this version writes 4 [analyze/damaged-report]')
   })
 
   it('are written with `--excel` as the story files are: a byte order mark and CRLF', async () => {

@@ -45,22 +45,23 @@ function sourcesOf(unit: Sentence): string[] {
 function entry(s: ScoredStatement, conflicts: readonly Conflict[], unitById: ReadonlyMap<string, Sentence>, wordingsShown: number): string {
   const reference = unitById.get(s.representative)?.text ?? s.text
   // Reprints word a statement the same: one wording, the outlets that print it listed together.
-  const wordings = new Map<string, { outlets: string[]; relations: Set<Relation>; sources: Set<string>; headline: boolean }>()
+  const wordings = new Map<string, { outlets: string[]; relations: Set<Relation>; sources: Set<string>; headline: boolean; attached: boolean }>()
   const members = [...s.members].sort((a, b) => Number(b.representative) - Number(a.representative))
   for (const m of members) {
     const unit = unitById.get(m.sentence)
     const wording = unit?.text ?? ''
-    const w = wordings.get(wording) ?? { outlets: [], relations: new Set<Relation>(), sources: new Set<string>(), headline: false }
+    const w = wordings.get(wording) ?? { outlets: [], relations: new Set<Relation>(), sources: new Set<string>(), headline: false, attached: false }
     if (!w.outlets.includes(m.outlet)) w.outlets.push(m.outlet)
     w.relations.add(m.relation)
     if (unit) for (const source of sourcesOf(unit)) w.sources.add(source)
     if (unit?.unit === 'headline') w.headline = true
+    if (m.attached) w.attached = true
     wordings.set(wording, w)
   }
   const listed = [...wordings].slice(0, wordingsShown).map(([wording, w], i) => {
     const relation = i === 0 ? 'the representative wording' : [...w.relations].map((r) => RELATION_LABELS[r]).join(', ')
     const sources = w.sources.size > 0 ? ` · source: ${[...w.sources].map(text).join(', ')}` : ''
-    return `<div class="member"><div class="who">${names(w.outlets)}${w.headline ? ' (headline)' : ''} · ${text(relation)}${sources}</div><div class="wording">${i === 0 ? text(wording) : markDiff(wording, reference)}</div></div>`
+    return `<div class="member"><div class="who">${names(w.outlets)}${w.headline ? ' (headline)' : ''} · ${text(relation)}${sources}${w.attached ? ' · belongs to another statement too' : ''}</div><div class="wording">${i === 0 ? text(wording) : markDiff(wording, reference)}</div></div>`
   })
   const rest = [...wordings].slice(wordingsShown)
   if (rest.length > 0) {

@@ -26,15 +26,27 @@ describe('align', () => {
     expect(alignment.statements.map((s) => s.near)).toEqual([[], [], []])
   })
 
-  it('keeps at most two units of one article in a statement, and every statement carried by two outlets or more', () => {
-    // The Tribune says the closure three times: its headline, its lead and a recap at the end.
+  it('places at most two units of one article in a statement and attaches a third that reports its claim, and every statement carried by two outlets or more', () => {
+    // The Tribune says the closure three times: its headline, its lead and a recap at the end. The grouping places
+    // the lead and the recap; the headline, alone, reports the claim too and is attached.
     const recap = BRIDGE.map((a) => (a.id === 'a' ? { ...a, text: `${a.text}\n\nThe Calder Street bridge will close for six months of repairs from Monday, the city said.` } : a))
     const statements = align(documentsOf('bridge', recap), new MessageLog(), { vectors }).statements
-    expect(statements[0]!.members.filter((m) => m.article === 'a')).toHaveLength(2)
+    expect(statements[0]!.members.filter((m) => m.article === 'a').map((m) => [m.sentence, m.attached])).toEqual([
+      ['a#h', true],
+      ['a#0', false],
+      ['a#4', false],
+    ])
+    // Without attaching, the headline is in no statement.
+    expect(align(documentsOf('bridge', recap), new MessageLog(), { vectors, attach: false }).statements.flatMap((s) => s.members.map((m) => m.sentence))).not.toContain('a#h')
     for (const s of [...alignment.statements, ...statements]) {
-      const perArticle = new Map<string, number>()
-      for (const m of s.members) perArticle.set(m.article, (perArticle.get(m.article) ?? 0) + 1)
-      expect(Math.max(...perArticle.values())).toBeLessThanOrEqual(2)
+      const placed = new Map<string, number>()
+      const all = new Map<string, number>()
+      for (const m of s.members) {
+        all.set(m.article, (all.get(m.article) ?? 0) + 1)
+        if (!m.attached) placed.set(m.article, (placed.get(m.article) ?? 0) + 1)
+      }
+      expect(Math.max(...placed.values())).toBeLessThanOrEqual(2)
+      expect(Math.max(...all.values())).toBeLessThanOrEqual(3)
       expect(new Set(s.members.map((m) => m.outlet)).size).toBeGreaterThanOrEqual(2)
     }
   })

@@ -1,6 +1,6 @@
 // align's grouping: links into groups strongest first, without chaining, at most two units of one article per group.
 // The links are given as a table (the scorer's output), so that each merge rule is tested on its own.
-import { groupLinks, sample } from '../../../stages/align/group.js'
+import { ATTACH_LEAST, ATTACH_MEAN, ATTACH_MOST, attachUnits, groupLinks, sample } from '../../../stages/align/group.js'
 import type { StoryScorer } from '../../../stages/align/link.js'
 import type { Sentence } from '../../../core/types.js'
 
@@ -93,6 +93,58 @@ describe('groupLinks', () => {
     // 1 ~ 2 is the stronger link, but through a clause only: 1 joins 0 first, and 2 then cannot pull it away.
     expect(grouped(scorerOf([0, 1, 2], { '0-1': 0.7, '1-2': 0.9 }, ['1-2']))).toEqual([[0, 1]])
     expect(grouped(scorerOf([0, 1, 2], { '0-1': 0.7, '1-2': 0.9 }))).toEqual([[1, 2]])
+  })
+})
+
+/** Each group of more than one unit (sorted) with the units attached to it. */
+function attached(scorer: StoryScorer, linkSample = 6): [number[], number[]][] {
+  const groups = groupLinks(scorer, { linkage: 0.9, linkSample })
+  const extra = attachUnits(scorer, groups, linkSample)
+  return groups.map((g, k) => [[...g].sort((x, y) => x - y), extra[k]!] as [number[], number[]]).filter(([g, e]) => g.length > 1 || e.length > 0)
+}
+
+describe('attachUnits', () => {
+  const strong = THRESHOLD * ATTACH_MEAN + 0.01
+  // Headline 0 (article 0) states the claim of {1, 2} (articles 1, 2) and that of {3, 4} (articles 3, 4); the two
+  // groups share no claim, so they never merge, and 0 joins {3, 4}, its stronger links.
+  const two = { '1-2': 0.9, '3-4': 0.9, '0-3': 0.95, '0-4': 0.95, '1-3': 0.1, '1-4': 0.1, '2-3': 0.1, '2-4': 0.1 }
+
+  it('adds a unit of another group to a group whose members it all links to, keeping it in its own', () => {
+    expect(attached(scorerOf([0, 1, 2, 3, 4], { ...two, '0-1': strong, '0-2': strong }))).toEqual([
+      [[0, 3, 4], []],
+      [[1, 2], [0]],
+    ])
+  })
+
+  it('needs every sampled link at the threshold and their mean above it', () => {
+    const apart = [
+      [[0, 3, 4], []],
+      [[1, 2], []],
+    ]
+    // The weakest link under the threshold, though the mean passes.
+    expect(attached(scorerOf([0, 1, 2, 3, 4], { ...two, '0-1': 0.9, '0-2': THRESHOLD * ATTACH_LEAST - 0.01 }))).toEqual(apart)
+    // Both at the threshold, their mean under `ATTACH_MEAN` of it.
+    expect(attached(scorerOf([0, 1, 2, 3, 4], { ...two, '0-1': THRESHOLD, '0-2': THRESHOLD }))).toEqual(apart)
+  })
+
+  it('attaches a third unit of one article to a group, never a fourth', () => {
+    // {0, 1, 2}: headline 0 and lead 1 of article 0 with unit 2. Units 3 and 6, a recap and another of article 0,
+    // link to 2 (and so share it with 0 and 1): the recap is attached, the fourth unit of article 0 is not.
+    const links = { '0-2': 0.9, '1-2': 0.9, '0-1': 0.9, '4-5': 0.9, '2-3': 0.85, '2-6': 0.85, '3-4': 0.1, '3-5': 0.1 }
+    expect(ATTACH_MOST).toBe(3)
+    expect(attached(scorerOf([0, 0, 1, 0, 2, 3, 0], links))).toEqual([
+      [[0, 1, 2], [3]],
+      [[4, 5], []],
+    ])
+  })
+
+  it('attaches a second unit of an article that links to the same unit as the first, and nothing to a lone unit', () => {
+    // {0, 1} of articles 0 and 1; unit 2, of article 0 too, links to 1 and is attached. Unit 1 is not attached to
+    // 2's group, a lone unit: that statement would repeat {0, 1}.
+    expect(attached(scorerOf([0, 1, 0, 2, 3], { '0-1': 0.9, '1-2': strong, '3-4': 0.9, '2-3': 0.1, '2-4': 0.1 }))).toEqual([
+      [[0, 1], [2]],
+      [[3, 4], []],
+    ])
   })
 })
 

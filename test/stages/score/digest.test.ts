@@ -54,7 +54,7 @@ function statement(id: string, units: readonly Sentence[], independentSupport: n
     id,
     text: units[0]!.text,
     representative: units[0]!.id,
-    members: units.map((u, i) => ({ sentence: u.id, article: u.article, outlet: u.outlet, index: u.index, similarity: i === 0 ? 1 : similarity, relation: 'paraphrase', representative: i === 0 })),
+    members: units.map((u, i) => ({ sentence: u.id, article: u.article, outlet: u.outlet, index: u.index, similarity: i === 0 ? 1 : similarity, relation: 'paraphrase', representative: i === 0, attached: false })),
     pairs: [],
     near: [],
     support: outlets.length,

@@ -61,7 +61,7 @@ describe('independentCount', () => {
     id: 's1',
     text: '',
     representative: 'a#0',
-    members: ['a', 'b', 'c', 'd'].map((article, index) => ({ sentence: `${article}#0`, article, outlet: article, index, similarity: 1, relation: 'identical', representative: index === 0 })),
+    members: ['a', 'b', 'c', 'd'].map((article, index) => ({ sentence: `${article}#0`, article, outlet: article, index, similarity: 1, relation: 'identical', representative: index === 0, attached: false })),
     pairs: [{ a: 'c#0', b: 'd#0', similarity: 1, relation: 'identical', values: null }],
     near: [],
   }

@@ -16,7 +16,7 @@ export function scored(
     id,
     text: `The text of ${id}.`,
     representative: members[0]![0],
-    members: members.map(([sentence, outlet], index) => ({ sentence, article: sentence.split('#')[0]!, outlet, index, similarity: 1, relation: 'identical', representative: index === 0 })),
+    members: members.map(([sentence, outlet], index) => ({ sentence, article: sentence.split('#')[0]!, outlet, index, similarity: 1, relation: 'identical', representative: index === 0, attached: false })),
     pairs: pairs.map(([a, b, similarity, relation]) => ({ a, b, similarity, relation, values: null })),
     near: more.near ?? [],
     support: outlets.length,

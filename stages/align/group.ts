@@ -2,6 +2,7 @@
 // article in a group, and only when both link to a unit of another article in it. Then the units that report the
 // claim of a group besides their own (`attachUnits`).
 import type { StoryScorer } from './link.js'
+import { isConflict, relate } from '../score/relate.js'
 
 /** Share of the threshold a unit's mean link to a group's members must reach for it to report that group's claim too. */
 export const ATTACH_MEAN = 1.1
@@ -110,30 +111,47 @@ export function sample(group: readonly number[], size: number, anchor: number): 
  * report its claim as well: a unit with a link at the threshold to one of its members, whose links to a sample of
  * its members from other articles reach `ATTACH_MEAN` of the threshold on average and `ATTACH_LEAST` at the weakest,
  * from an article with fewer than `ATTACH_MOST` units in it, and (when its article has some already) each of them
- * and it linking to one of its units of another article.
+ * and it linking to one of its units of another article. Or a unit that disputes one member it links to strongly
+ * (a number, negation or quote conflict by `relate`), whose changed words weaken its links to the others.
  * A headline that sums up two claims, or a lead whose article's place in a statement a recap took, then backs both
  * statements. The test reads the groups as `groupLinks` left them: an attached unit never draws another one in.
  */
-export function attachUnits(scorer: StoryScorer, groups: readonly (readonly number[])[], linkSample: number): number[][] {
+export function attachUnits(
+  scorer: StoryScorer,
+  groups: readonly (readonly number[])[],
+  linkSample: number,
+  conflicting: (x: number, y: number) => boolean = (x, y) => isConflict(relate(scorer.sentences[x]!, scorer.sentences[y]!, scorer.features[x]!, scorer.features[y]!).relation),
+): number[][] {
   const { doc, link, threshold, edges } = scorer
-  const groupOf = new Map<number, number>()
-  groups.forEach((g, k) => g.forEach((x) => groupOf.set(x, k)))
+  const groupOf = new Int32Array(scorer.n).fill(-1)
+  groups.forEach((g, k) => g.forEach((x) => (groupOf[x] = k)))
   const attached = groups.map(() => [] as number[])
-  const tried = new Set<string>()
-  const spans = groups.map((g) => new Set(g.map((x) => doc[x])).size >= 2)
+  const tried = new Set<number>()
+  // Per group of two articles or more (the others take nothing): its units by article, and a spread of its units
+  // from which each test samples, so that a test costs the same in a group of a thousand wire copies as of three.
+  const unitsByArticle = new Map<number, Map<number, number[]>>()
+  const spread = new Map<number, number[]>()
+  const spans = (k: number): boolean => {
+    if (spread.has(k)) return true
+    const g = groups[k]!
+    if (g.length < 2 || g.every((x) => doc[x] === doc[g[0]!])) return false
+    const byArticle = new Map<number, number[]>()
+    for (const x of g) byArticle.set(doc[x]!, [...(byArticle.get(doc[x]!) ?? []), x])
+    unitsByArticle.set(k, byArticle)
+    spread.set(k, sample(g, linkSample + ATTACH_MOST, g[0]!))
+    return true
+  }
   const reports = (x: number, k: number): boolean => {
-    const group = groups[k]!
     // Only into a group of two articles or more: a lone unit's group would repeat the statement the attached unit
     // is in already.
-    if (!spans[k]) return false
+    if (!spans(k)) return false
     // At most `ATTACH_MOST` units of one article, counting those attached already (edges come in a fixed order).
-    const own = [...group, ...attached[k]!].filter((y) => doc[y] === doc[x])
+    const own = [...(unitsByArticle.get(k)!.get(doc[x]!) ?? []), ...attached[k]!.filter((y) => doc[y] === doc[x])]
     if (own.length >= ATTACH_MOST) return false
-    const others = group.filter((y) => doc[y] !== doc[x])
-    if (others.length === 0) return false
+    const sampled = spread.get(k)!.filter((y) => doc[y] !== doc[x]).slice(0, linkSample)
+    if (sampled.length === 0) return false
     let total = 0
     let least = 1
-    const sampled = sample(others, linkSample, others[0]!)
     for (const y of sampled) {
       const value = link(x, y)
       total += value
@@ -143,26 +161,40 @@ export function attachUnits(scorer: StoryScorer, groups: readonly (readonly numb
     // Two units of one article are never scored against each other: both must link to one unit of another article.
     return own.every((y) => sampled.some((z) => link(x, z) >= threshold && link(y, z) >= threshold))
   }
+  // A unit that gives one member's quotation or figure otherwise, linked to it at `ATTACH_MEAN` of the threshold,
+  // reports that statement's claim though its changed words keep its links to the other members low: attached, so
+  // that the ledger shows the dispute (an article's other units in the statement must link to that member too).
+  const disputes = (x: number, y: number, k: number, strength: number): boolean => {
+    if (!spans(k) || strength < threshold * ATTACH_MEAN) return false
+    const own = [...(unitsByArticle.get(k)!.get(doc[x]!) ?? []), ...attached[k]!.filter((z) => doc[z] === doc[x])]
+    if (own.length >= ATTACH_MOST || !own.every((o) => link(o, y) >= threshold)) return false
+    return conflicting(x, y)
+  }
   for (const edge of edges) {
     if (edge.strength < threshold) continue
     for (const [x, y] of [
       [edge.i, edge.j],
       [edge.j, edge.i],
     ] as const) {
-      const k = groupOf.get(y)!
-      const key = `${x} ${k}`
-      if (k === groupOf.get(x) || tried.has(key)) continue
+      const k = groupOf[y]!
+      const key = x * groups.length + k
+      if (k === groupOf[x] || tried.has(key)) continue
       tried.add(key)
-      if (reports(x, k)) attached[k]!.push(x)
+      if (reports(x, k) || disputes(x, y, k, edge.strength)) attached[k]!.push(x)
     }
   }
   // A group whose units and attached units all belong to another group says nothing that one does not (two groups
   // whose units attach to each other): it stays as `groupLinks` left it.
-  const members = groups.map((g, k) => new Set([...g, ...attached[k]!]))
+  const withAttached = (g: number) => new Set([...groups[g]!, ...attached[g]!])
   for (let k = 0; k < groups.length; k++) {
     if (attached[k]!.length === 0) continue
-    const within = (g: number) => g !== k && [...members[k]!].every((x) => members[g]!.has(x)) && (members[g]!.size > members[k]!.size || g < k)
-    if ([...new Set(attached[k]!.map((x) => groupOf.get(x)!))].some(within)) attached[k] = []
+    const mine = withAttached(k)
+    const within = (g: number) => {
+      if (g === k || attached[g]!.length === 0) return false
+      const theirs = withAttached(g)
+      return [...mine].every((x) => theirs.has(x)) && (theirs.size > mine.size || g < k)
+    }
+    if ([...new Set(attached[k]!.map((x) => groupOf[x]!))].some(within)) attached[k] = []
   }
   return attached
 }

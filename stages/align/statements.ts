@@ -20,13 +20,12 @@ export function buildStatements(scorer: StoryScorer, groups: readonly (readonly 
   const { sentences, doc, features, similarity, link, threshold, candidatesOf } = scorer
   const statements: Statement[] = []
   const outletsOf = (units: readonly number[]) => new Set(units.map((x) => sentences[x]!.outlet)).size
-  const isStatement = groups.map((g, k) => outletsOf([...g, ...(attached[k] ?? [])]) >= 2)
   // Each pair of units is listed once, in the first statement holding both (two attached units can share two).
   const listed = new Set<number>()
   const ordered = groups
-    .map((g, k) => ({ home: [...g].sort((x, y) => x - y), extra: new Set(attached[k] ?? []), k }))
-    .filter(({ k }) => isStatement[k])
-    .map((g) => ({ ...g, members: [...g.home, ...g.extra].sort((x, y) => x - y) }))
+    .map((g, k) => ({ g, more: attached[k] ?? [] }))
+    .filter(({ g, more }) => g.length + more.length >= 2 && outletsOf(more.length > 0 ? [...g, ...more] : g) >= 2)
+    .map(({ g, more }) => ({ home: [...g].sort((x, y) => x - y), extra: new Set(more), members: [...g, ...more].sort((x, y) => x - y) }))
     .sort((x, y) => x.members[0]! - y.members[0]!)
   for (const { home, extra, members } of ordered) {
     // The representative is the member closest to the others, among those the grouping put here; in a large

@@ -109,12 +109,13 @@ export function sample(group: readonly number[], size: number, anchor: number): 
 /**
  * For each group of `groups` (from `groupLinks`) that spans two articles or more, the units of other groups that
  * report its claim as well: a unit with a link at the threshold to one of its members, whose links to a sample of
- * its members from other articles reach `ATTACH_MEAN` of the threshold on average and `ATTACH_LEAST` at the weakest,
- * from an article with fewer than `ATTACH_MOST` units in it, and (when its article has some already) each of them
- * and it linking to one of its units of another article. Or a unit that disputes one member it links to strongly
- * (a number, negation or quote conflict by `relate`), whose changed words weaken its links to the others.
- * A headline that sums up two claims, or a lead whose article's place in a statement a recap took, then backs both
- * statements. The test reads the groups as `groupLinks` left them: an attached unit never draws another one in.
+ * its members from other articles (all among its candidates) reach `ATTACH_MEAN` of the threshold on average and
+ * `ATTACH_LEAST` at the weakest, from an article with fewer than `ATTACH_MOST` units in it, and (when its article
+ * has some already) each of them and it linking to one of its units of another article. Or a unit that disputes
+ * one member it links to strongly (a number, negation or quote conflict by `relate`), whose changed words weaken its
+ * links to the others. A headline that sums up two claims, or a lead whose article's place in a statement a recap
+ * took, then backs both statements. The test reads the groups as `groupLinks` left them: an attached unit never
+ * draws another one in.
  */
 export function attachUnits(
   scorer: StoryScorer,
@@ -122,7 +123,7 @@ export function attachUnits(
   linkSample: number,
   conflicting: (x: number, y: number) => boolean = (x, y) => isConflict(relate(scorer.sentences[x]!, scorer.sentences[y]!, scorer.features[x]!, scorer.features[y]!).relation),
 ): number[][] {
-  const { doc, link, threshold, edges } = scorer
+  const { doc, link, threshold, edges, isCandidate } = scorer
   const groupOf = new Int32Array(scorer.n).fill(-1)
   groups.forEach((g, k) => g.forEach((x) => (groupOf[x] = k)))
   const attached = groups.map(() => [] as number[])
@@ -150,14 +151,16 @@ export function attachUnits(
     if (own.length >= ATTACH_MOST) return false
     const sampled = spread.get(k)!.filter((y) => doc[y] !== doc[x]).slice(0, linkSample)
     if (sampled.length === 0) return false
+    // Compared with its candidates only, as every link the grouping follows is: a story of a thousand wire copies
+    // then computes no new links for it. The weakest link fails the test at once.
+    if (!sampled.every((y) => isCandidate(x, y))) return false
     let total = 0
-    let least = 1
     for (const y of sampled) {
       const value = link(x, y)
+      if (value < threshold * ATTACH_LEAST) return false
       total += value
-      least = Math.min(least, value)
     }
-    if (total / sampled.length < threshold * ATTACH_MEAN || least < threshold * ATTACH_LEAST) return false
+    if (total / sampled.length < threshold * ATTACH_MEAN) return false
     // Two units of one article are never scored against each other: both must link to one unit of another article.
     return own.every((y) => sampled.some((z) => link(x, z) >= threshold && link(y, z) >= threshold))
   }

@@ -14,3 +14,14 @@ export function statementsOfUnits<S extends Statement>(statements: readonly S[])
     }
   return of
 }
+
+/** Each unit's statement by unit id, as a report names one: the first of `statementsOfUnits`. */
+export function statementOfUnits<S extends Statement>(statements: readonly S[]): Map<string, S> {
+  return new Map([...statementsOfUnits(statements)].map(([unit, list]) => [unit, list[0]!] as const))
+}
+
+/** Whether two units share a statement (false when either is in none). */
+export function shareStatement<S extends Statement>(statementsOf: ReadonlyMap<string, readonly S[]>, a: string, b: string): boolean {
+  const of = statementsOf.get(b)
+  return of !== undefined && (statementsOf.get(a) ?? []).some((s) => of.includes(s))
+}

@@ -5,6 +5,7 @@ import { isConflict, relate } from '../../stages/score/relate.js'
 import { clean } from '../../stages/clean/index.js'
 import { ingest } from '../../stages/ingest/index.js'
 import { MessageLog } from '../../core/messages.js'
+import { shareStatement, statementsOfUnits } from '../../core/statements.js'
 import { bestThreshold, classify, type Metrics } from '../../resources/model.js'
 import { scoreStory } from '../../stages/score/index.js'
 import { segment, sentenceFromText, unitsOf } from '../../stages/segment/index.js'
@@ -50,28 +51,17 @@ export function alignedPairs(byStory: ReadonlyMap<string, readonly BasilRecord[]
   const result = new Array<boolean>(pairs.length).fill(false)
   for (const story of [...new Set(pairs.map((p) => p.story))].sort()) {
     const documents = storyDocuments(byStory.get(story)!)
-    const statementOf = statementOfUnits(align(documents, new MessageLog(story), { ...alignOptions, model, vectors }).statements)
+    const statementsOf = statementsOfUnits(align(documents, new MessageLog(story), { ...alignOptions, model, vectors }).statements)
     pairs.forEach((p, i) => {
-      if (p.story === story) result[i] = sameStatement(statementOf, findUnit(documents, p.a), findUnit(documents, p.b))
+      if (p.story === story) result[i] = sameStatement(statementsOf, findUnit(documents, p.a), findUnit(documents, p.b))
     })
   }
   return result
 }
 
-/** The statements of each unit, by unit id (a unit may report the claims of more than one). */
-function statementOfUnits(statements: readonly Statement[]): Map<string, Set<string>> {
-  const statementOf = new Map<string, Set<string>>()
-  for (const s of statements) for (const m of s.members) statementOf.set(m.sentence, (statementOf.get(m.sentence) ?? new Set()).add(s.id))
-  return statementOf
-}
-
 /** Whether two units ended in one statement (false when the stages dropped either). */
-function sameStatement(statementOf: ReadonlyMap<string, ReadonlySet<string>>, a: Sentence | null, b: Sentence | null): boolean {
-  const sa = a ? statementOf.get(a.id) : undefined
-  const sb = b ? statementOf.get(b.id) : undefined
-  if (!sa || !sb) return false
-  for (const id of sa) if (sb.has(id)) return true
-  return false
+function sameStatement(statementsOf: ReadonlyMap<string, readonly Statement[]>, a: Sentence | null, b: Sentence | null): boolean {
+  return a !== null && b !== null && shareStatement(statementsOf, a.id, b.id)
 }
 
 /** The unit of a document that a labelled unit refers to (by its text's hash), or null when the stages dropped it. */
@@ -244,14 +234,14 @@ export function evaluateLedger(byStory: ReadonlyMap<string, readonly BasilRecord
     const documents = storyDocuments(byStory.get(story)!)
     const log = new MessageLog(story)
     const ledger: Ledger = scoreStory(story, documents, align(documents, log, { ...alignOptions, model, vectors }), log)
-    const statementOf = statementOfUnits(ledger.statements)
+    const statementsOf = statementsOfUnits(ledger.statements)
     const relationOf = new Map<string, Relation>()
     for (const s of ledger.statements) for (const p of s.pairs) relationOf.set([p.a, p.b].sort().join(' '), p.relation)
     const storyPairs = pairs.filter((p) => p.story === story)
     for (const p of storyPairs) {
       const a = findUnit(documents, p.a)
       const b = findUnit(documents, p.b)
-      const aligned = sameStatement(statementOf, a, b)
+      const aligned = sameStatement(statementsOf, a, b)
       const same = isSameClaim(p.label)
       predicted.push(aligned)
       gold.push(same)

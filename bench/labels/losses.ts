@@ -10,6 +10,7 @@ import path from 'node:path'
 import { loadVectors } from '../../pipeline/tables.js'
 import { align, type AlignOptions, CONTEXT_FEATURES, sameClaimRows } from '../../stages/align/index.js'
 import { MessageLog } from '../../core/messages.js'
+import { shareStatement, statementsOfUnits } from '../../core/statements.js'
 import { predict } from '../../resources/model.js'
 import { DEFAULT_MODEL, FEATURES } from '../../stages/similarity/index.js'
 import { findUnit, FOLDS, foldOf, splitOf, storyDocuments } from './evaluate.js'
@@ -65,12 +66,10 @@ for (let f = 0; f < FOLDS; f++) {
   for (const story of [...new Set(pairs.filter((p) => foldOf(p.story) === f).map((p) => p.story))].sort()) {
     const documents = storyDocuments(byStory.get(story)!)
     const statements = align(documents, new MessageLog(story), { ...alignOptions, model, vectors }).statements
+    const statementsOf = statementsOfUnits(statements)
+    // The first statement (in order) holding each unit: which one a miss is checked against for "article taken".
     const statementOf = new Map<string, (typeof statements)[number]>()
-    const statementsOf = new Map<string, Set<string>>()
-    for (const s of statements) for (const m of s.members) {
-      if (!statementOf.has(m.sentence)) statementOf.set(m.sentence, s)
-      statementsOf.set(m.sentence, (statementsOf.get(m.sentence) ?? new Set()).add(s.id))
-    }
+    for (const s of statements) for (const m of s.members) if (!statementOf.has(m.sentence)) statementOf.set(m.sentence, s)
     const half = splitOf(story)
     pairs.forEach((p, i) => {
       if (p.story !== story) return
@@ -78,7 +77,7 @@ for (let f = 0; f < FOLDS; f++) {
       const b = findUnit(documents, p.b)
       const sa = a ? statementOf.get(a.id) : undefined
       const sb = b ? statementOf.get(b.id) : undefined
-      const aligned = a !== null && b !== null && [...(statementsOf.get(a.id) ?? [])].some((id) => statementsOf.get(b.id)?.has(id))
+      const aligned = a !== null && b !== null && shareStatement(statementsOf, a.id, b.id)
       const gold = isSameClaim(p.label)
       const head = p.a.field === 'title' || p.b.field === 'title' ? 'headline' : 'body'
       const link = rows[i] ? linkOf(learner, rows[i]!) : 0

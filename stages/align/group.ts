@@ -142,13 +142,17 @@ export function attachUnits(
     spread.set(k, sample(g, linkSample + ATTACH_MOST, g[0]!))
     return true
   }
-  const reports = (x: number, k: number): boolean => {
-    // Only into a group of two articles or more: a lone unit's group would repeat the statement the attached unit
-    // is in already.
-    if (!spans(k)) return false
-    // At most `ATTACH_MOST` units of one article, counting those attached already (edges come in a fixed order).
+  // The units of x's article in group k, attached ones included (edges come in a fixed order); null when k spans
+  // one article, since a lone unit's group would only repeat the statement an attached unit is in already, or when
+  // it holds `ATTACH_MOST` of them.
+  const roomFor = (x: number, k: number): number[] | null => {
+    if (!spans(k)) return null
     const own = [...(unitsByArticle.get(k)!.get(doc[x]!) ?? []), ...attached[k]!.filter((y) => doc[y] === doc[x])]
-    if (own.length >= ATTACH_MOST) return false
+    return own.length < ATTACH_MOST ? own : null
+  }
+  const reports = (x: number, k: number): boolean => {
+    const own = roomFor(x, k)
+    if (own === null) return false
     const sampled = spread.get(k)!.filter((y) => doc[y] !== doc[x]).slice(0, linkSample)
     if (sampled.length === 0) return false
     // Compared with its candidates only, as every link the grouping follows is: a story of a thousand wire copies
@@ -168,10 +172,9 @@ export function attachUnits(
   // reports that statement's claim though its changed words keep its links to the other members low: attached, so
   // that the ledger shows the dispute (an article's other units in the statement must link to that member too).
   const disputes = (x: number, y: number, k: number, strength: number): boolean => {
-    if (!spans(k) || strength < threshold * ATTACH_MEAN) return false
-    const own = [...(unitsByArticle.get(k)!.get(doc[x]!) ?? []), ...attached[k]!.filter((z) => doc[z] === doc[x])]
-    if (own.length >= ATTACH_MOST || !own.every((o) => link(o, y) >= threshold)) return false
-    return conflicting(x, y)
+    if (strength < threshold * ATTACH_MEAN) return false
+    const own = roomFor(x, k)
+    return own !== null && own.every((o) => link(o, y) >= threshold) && conflicting(x, y)
   }
   for (const edge of edges) {
     if (edge.strength < threshold) continue

@@ -8,7 +8,7 @@ import { attributionDiffers } from '../../lang/en/sources.js'
 import { ANONYMOUS, ANONYMOUS_SOURCING, isName, MILD_INTENSIFIERS, TITLES } from '../../lang/en/words.js'
 import type { DistinctiveTerm, Document, EntityTone, Framing, FramingRow, HeadlineFraming, Lexicons, ScoredStatement, Sentence, Wording } from '../../core/types.js'
 import { round } from '../../core/numbers.js'
-import { statementsOfUnits } from '../../core/statements.js'
+import { statementOfUnits } from '../../core/statements.js'
 
 /** Names of the lexicons, as the config's `lexicons` keys. */
 export const LEXICON_NAMES = ['hedges', 'weasels', 'modals', 'intensifiers', 'loaded', 'reportVerbs', 'officials', 'frames', 'sentiment'] as const
@@ -89,8 +89,7 @@ interface FramingContext {
 /** Measure the framing of a story's outlets and articles. */
 export function framing(documents: readonly Document[], statements: readonly ScoredStatement[], options: FramingOptions = {}): Framing {
   const lex = options.lexicons ?? DEFAULT_LEXICONS
-  const statementOf = new Map<string, ScoredStatement>()
-  for (const [unit, list] of statementsOfUnits(statements)) statementOf.set(unit, list[0]!)
+  const statementOf = statementOfUnits(statements)
   const loadedVerbs = new Set(lex.reportVerbs.loaded.map((w) => w.toLowerCase()))
   const info = sentenceInfos(documents, lex, loadedVerbs)
   const frameNames = Object.keys(lex.frames).includes('other') ? Object.keys(lex.frames) : [...Object.keys(lex.frames), 'other']

@@ -2,7 +2,7 @@
 // in the order a reader asks: the story at a glance, the headlines, the coverage and agreement matrices, the ledger,
 // quotes, what each outlet leaves out or alone reports, framing, and the digest.
 import type { Ledger } from '../../../core/types.js'
-import { statementsOfUnits } from '../../../core/statements.js'
+import { statementOfUnits } from '../../../core/statements.js'
 import type { ReportInput } from '../report-file.js'
 import { isConflict } from '../../score/relate.js'
 import { attr, href, text } from './escape.js'
@@ -55,8 +55,7 @@ function glance(ledger: Ledger): string {
 }
 
 function headlines(ledger: Ledger): string {
-  const statementsOf = statementsOfUnits(ledger.statements)
-  const statementOf = new Map([...statementsOf].map(([unit, list]) => [unit, list[0]!] as const))
+  const statementOf = statementOfUnits(ledger.statements)
   const articleOf = new Map(ledger.articles.map((a) => [a.id, a]))
   const order = new Map(rankedOutlets(ledger).map((o, i) => [o, i]))
   const all = [...ledger.framing.headlines].sort((a, b) => order.get(a.outlet)! - order.get(b.outlet)!)

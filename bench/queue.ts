@@ -18,8 +18,8 @@ function timed(args: readonly string[]): number {
   return Number(process.hrtime.bigint() - start) / 1e6
 }
 
-/** A free loopback port, found by binding port 0. */
-async function loopbackPort(): Promise<number> {
+/** A free loopback port, found by binding port 0 (the queue tests' redis-server takes one too). */
+export async function loopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
     server.once('error', reject)

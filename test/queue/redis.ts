@@ -3,10 +3,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { createClient } from 'redis'
+import { loopbackPort } from '../../bench/queue.js'
 
 export const BIN = path.join(__dirname, '..', '..', 'bin', 'corroborate.js')
 
@@ -32,17 +32,6 @@ function redisServer(): string {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
-
 /** Poll `check` until it resolves to true, at most `timeoutMs`; throws `what` when it never does. */
 export async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 60000): Promise<void> {
   const deadline = Date.now() + timeoutMs
@@ -57,7 +46,7 @@ export async function until(what: string, check: () => Promise<boolean> | boolea
 export async function startRedis(): Promise<TestRedis> {
   const binary = redisServer()
   const dir = await mkdtemp(path.join(os.tmpdir(), 'corroborate-redis-'))
-  const port = await freePort()
+  const port = await loopbackPort()
   const url = `redis://127.0.0.1:${port}`
   let child: ChildProcess | null = null
   const launch = async () => {

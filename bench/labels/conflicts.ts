@@ -72,7 +72,7 @@ if (process.argv.includes('--dev-errors')) {
     // Error analysis reads the dev half only.
     if (splitOf(story) !== 'dev') continue
     const stage = stages[foldOf(story)]!
-    const model = withStage(base, stage.learner, stage.threshold)
+    const model = withStage(base, stage.learner, stage.threshold, {}, stage.headlineThreshold)
     const documents = storyDocuments(byStory.get(story)!)
     const messages = new MessageLog(story)
     const ledger = scoreStory(story, documents, align(documents, messages, { model, vectors }), messages)

@@ -23,6 +23,8 @@ export function pool(parts: readonly LedgerFigures[]): LedgerFigures {
 /** The same-claim stage of one fold: fitted without the fold's stories, with a threshold chosen without them. */
 export interface FoldStage {
   readonly threshold: number
+  /** The threshold of pairs with a headline (equal to `threshold` when one serves both). */
+  readonly headlineThreshold: number
   readonly learner: Learner
 }
 
@@ -30,25 +32,26 @@ export interface FoldStage {
 export function foldStages(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], rows: readonly (Float64Array | null)[], base: SimilarityModel, vectors: WordVectors, log: (line: string) => void): FoldStage[] {
   const stages: FoldStage[] = []
   for (let f = 0; f < FOLDS; f++) {
-    const { threshold } = groupedThreshold(byStory, rows, pairs, base, vectors, f)
-    stages.push({ threshold, learner: fitSameClaim(rows, pairs, pairs.map((_, i) => i).filter((i) => foldOf(pairs[i]!.story) !== f)) })
-    log(`fold ${f + 1}/${FOLDS}: threshold ${threshold.toFixed(3)}`)
+    const { threshold, headlineThreshold } = groupedThreshold(byStory, rows, pairs, base, vectors, f)
+    stages.push({ threshold, headlineThreshold, learner: fitSameClaim(rows, pairs, pairs.map((_, i) => i).filter((i) => foldOf(pairs[i]!.story) !== f)) })
+    log(`fold ${f + 1}/${FOLDS}: threshold ${threshold.toFixed(3)}, with a headline ${headlineThreshold.toFixed(3)}`)
   }
   return stages
 }
 
 /** The ledger's figures with each fold's stories analysed by that fold's stage, pooled. */
 export function evaluateFolds(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], stages: readonly FoldStage[], base: SimilarityModel, vectors: WordVectors, log: (line: string) => void = () => {}): LedgerFigures {
-  const parts = stages.map(({ learner, threshold }, f) => {
-    const figures = evaluateLedger(byStory, pairs.filter((p) => foldOf(p.story) === f), withStage(base, learner, threshold), vectors)
-    log(`fold ${f + 1}/${FOLDS}: threshold ${threshold.toFixed(3)}, F1 ${figures.pairs.f1.toFixed(3)} (P ${figures.pairs.precision.toFixed(3)})`)
+  const parts = stages.map(({ learner, threshold, headlineThreshold }, f) => {
+    const figures = evaluateLedger(byStory, pairs.filter((p) => foldOf(p.story) === f), withStage(base, learner, threshold, {}, headlineThreshold), vectors)
+    log(`fold ${f + 1}/${FOLDS}: threshold ${threshold.toFixed(3)}, with a headline ${headlineThreshold.toFixed(3)}, F1 ${figures.pairs.f1.toFixed(3)} (P ${figures.pairs.precision.toFixed(3)})`)
     return figures
   })
   return pool(parts)
 }
 
 /** The ledger's figures, story-grouped `FOLDS`-fold, and the threshold each fold chose. */
-export function crossValidate(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], rows: readonly (Float64Array | null)[], base: SimilarityModel, vectors: WordVectors, log: (line: string) => void): { figures: LedgerFigures; thresholds: number[] } {
+export function crossValidate(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], rows: readonly (Float64Array | null)[], base: SimilarityModel, vectors: WordVectors, log: (line: string) => void): { figures: LedgerFigures; thresholds: string[] } {
   const stages = foldStages(byStory, pairs, rows, base, vectors, () => {})
-  return { figures: evaluateFolds(byStory, pairs, stages, base, vectors, log), thresholds: stages.map((s) => s.threshold) }
+  const shown = (s: FoldStage) => (s.headlineThreshold === s.threshold ? `${s.threshold}` : `${s.threshold} (with a headline ${s.headlineThreshold})`)
+  return { figures: evaluateFolds(byStory, pairs, stages, base, vectors, log), thresholds: stages.map(shown) }
 }

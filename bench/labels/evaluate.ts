@@ -1,6 +1,7 @@
 // The ledger measured on labelled cross-outlet pairs of BASIL (bench/labels/README.md): each labelled story goes
 // through the stages as `analyze` runs them, and a pair counts as aligned when its two units end in one statement.
-import { align, type AlignOptions } from '../../stages/align/index.js'
+import { align, alignScored, type AlignOptions, scorerSettings } from '../../stages/align/index.js'
+import { storyScorer } from '../../stages/align/link.js'
 import { isConflict, relate } from '../../stages/score/relate.js'
 import { clean } from '../../stages/clean/index.js'
 import { ingest } from '../../stages/ingest/index.js'
@@ -54,6 +55,26 @@ export function alignedPairs(byStory: ReadonlyMap<string, readonly BasilRecord[]
     const statementsOf = statementsOfUnits(align(documents, new MessageLog(story), { ...alignOptions, model, vectors }).statements)
     pairs.forEach((p, i) => {
       if (p.story === story) result[i] = sameStatement(statementsOf, findUnit(documents, p.a), findUnit(documents, p.b))
+    })
+  }
+  return result
+}
+
+/**
+ * `alignedPairs` at several decision thresholds of the model's same-claim stage (`[threshold, headline threshold]`
+ * each), every story scored once: one list of decisions per pair of thresholds.
+ */
+export function alignedPairsAt(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], model: SimilarityModel, vectors: WordVectors, thresholds: readonly (readonly [number, number])[]): boolean[][] {
+  const result = thresholds.map(() => new Array<boolean>(pairs.length).fill(false))
+  for (const story of [...new Set(pairs.map((p) => p.story))].sort()) {
+    const documents = storyDocuments(byStory.get(story)!)
+    const scorer = storyScorer(documents, model, vectors, scorerSettings({}))
+    const units = pairs.map((p) => (p.story === story ? ([findUnit(documents, p.a), findUnit(documents, p.b)] as const) : null))
+    thresholds.forEach(([t, h], k) => {
+      const statementsOf = statementsOfUnits(alignScored(scorer.at(t, h), documents, new MessageLog(story)).statements)
+      units.forEach((u, i) => {
+        if (u) result[k]![i] = sameStatement(statementsOf, u[0], u[1])
+      })
     })
   }
   return result

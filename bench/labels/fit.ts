@@ -7,7 +7,7 @@ import { DEFAULT_BOOST } from '../../commands/calibrate.js'
 import { type BoostOptions, fitBoosted, type Learner } from '../../resources/model.js'
 import { FEATURES, type SimilarityModel } from '../../stages/similarity/index.js'
 import type { WordVectors } from '../../resources/vectors.js'
-import { alignedPairs, findUnit, FOLDS, foldOf, prf, storyDocuments } from './evaluate.js'
+import { alignedPairsAt, findUnit, FOLDS, foldOf, prf, storyDocuments } from './evaluate.js'
 import { type BasilRecord, isSameClaim, type LabelledUnitPair } from './labels.js'
 
 /** Precision the decision keeps on the labelled pairs (the issue's target). */
@@ -44,37 +44,61 @@ export function fitSameClaim(rows: readonly (Float64Array | null)[], pairs: read
   )
 }
 
-/** The stage-1 model with a same-claim stage. */
-export function withStage(model: SimilarityModel, learner: Learner, threshold: number, notes: Record<string, unknown> = {}): SimilarityModel {
-  return { ...withoutStage(model), sameClaim: { features: [...FEATURES, ...CONTEXT_FEATURES], learner, threshold, notes } }
+/** The stage-1 model with a same-claim stage (a headline pair's own threshold when `headlineThreshold` is given). */
+export function withStage(model: SimilarityModel, learner: Learner, threshold: number, notes: Record<string, unknown> = {}, headlineThreshold?: number): SimilarityModel {
+  const headline = headlineThreshold === undefined || headlineThreshold === threshold ? {} : { headlineThreshold }
+  return { ...withoutStage(model), sameClaim: { features: [...FEATURES, ...CONTEXT_FEATURES], learner, threshold, ...headline, notes } }
 }
 
 /** Thresholds tried when the decision is chosen through the grouping. */
 export const THRESHOLD_GRID = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]
 
+/** A decision chosen through the grouping, and its pooled figures on the inner folds. */
+export interface GroupedDecision {
+  readonly threshold: number
+  /** The threshold of pairs with a headline; equal to `threshold` when one threshold serves both. */
+  readonly headlineThreshold: number
+  readonly precision: number
+  readonly recall: number
+  readonly f1: number
+}
+
 /**
- * The decision threshold chosen through `align`'s grouping, on the stories outside fold `excluded` (all when
- * null): each inner fold's stories are aligned with a learner fitted without them at every threshold of the grid,
- * and the threshold with the best pooled F1 among those keeping precision at `MIN_PRECISION` wins (the best F1
- * when none does).
+ * The decision thresholds chosen through `align`'s grouping, on the stories outside fold `excluded` (all when
+ * null): each inner fold's stories are aligned with a learner fitted without them, and the thresholds with the best
+ * pooled F1 among those keeping precision at `MIN_PRECISION` win (the best F1 when none does). First one threshold
+ * for every pair, over the grid; then, that one kept for the other pairs, the threshold of pairs with a headline
+ * over the grid, kept only when it raises F1: a headline tells its claim in a few words, so its pairs score lower
+ * for the same claim than two sentences do.
  */
-export function groupedThreshold(byStory: ReadonlyMap<string, readonly BasilRecord[]>, rows: readonly (Float64Array | null)[], pairs: readonly LabelledUnitPair[], base: SimilarityModel, vectors: WordVectors, excluded: number | null): { threshold: number; precision: number; recall: number; f1: number } {
+export function groupedThreshold(byStory: ReadonlyMap<string, readonly BasilRecord[]>, rows: readonly (Float64Array | null)[], pairs: readonly LabelledUnitPair[], base: SimilarityModel, vectors: WordVectors, excluded: number | null): GroupedDecision {
   const gold: boolean[] = []
-  const predicted = THRESHOLD_GRID.map(() => [] as boolean[])
+  const inner: { learner: Learner; test: LabelledUnitPair[] }[] = []
   for (let g = 0; g < FOLDS; g++) {
     if (g === excluded) continue
     const learner = fitSameClaim(rows, pairs, pairs.map((_, i) => i).filter((i) => foldOf(pairs[i]!.story) !== g && foldOf(pairs[i]!.story) !== excluded))
     const test = pairs.filter((p) => foldOf(p.story) === g)
     for (const p of test) gold.push(isSameClaim(p.label))
-    THRESHOLD_GRID.forEach((t, k) => predicted[k]!.push(...alignedPairs(byStory, test, withStage(base, learner, t), vectors)))
+    inner.push({ learner, test })
   }
-  let best = { threshold: THRESHOLD_GRID[0]!, precision: 0, recall: 0, f1: -1 }
-  let bestAny = best
-  THRESHOLD_GRID.forEach((t, k) => {
+  // Every pair of thresholds of the grid, each story scored once per inner fold (`alignedPairsAt`).
+  const grid = THRESHOLD_GRID.flatMap((t) => THRESHOLD_GRID.map((h) => [t, h] as const))
+  const predicted = grid.map(() => [] as boolean[])
+  for (const { learner, test } of inner) alignedPairsAt(byStory, test, withStage(base, learner, THRESHOLD_GRID[0]!), vectors, grid).forEach((d, k) => predicted[k]!.push(...d))
+  const tried = grid.map(([threshold, headlineThreshold], k) => {
     const m = prf(predicted[k]!, gold)
-    const here = { threshold: t, precision: m.precision, recall: m.recall, f1: m.f1 }
-    if (m.f1 > bestAny.f1) bestAny = here
-    if (m.precision >= MIN_PRECISION && m.f1 > best.f1) best = here
+    return { threshold, headlineThreshold, precision: m.precision, recall: m.recall, f1: m.f1 }
   })
-  return best.f1 >= 0 ? best : bestAny
+  // One threshold for every pair first (its F1 is the bar); a headline threshold of its own only when it does better.
+  const choose = (list: readonly GroupedDecision[]): GroupedDecision => {
+    let best: GroupedDecision | null = null
+    let bestAny = list[0]!
+    for (const d of list) {
+      if (d.f1 > bestAny.f1) bestAny = d
+      if (d.precision >= MIN_PRECISION && (best === null || d.f1 > best.f1)) best = d
+    }
+    return best ?? bestAny
+  }
+  const one = choose(tried.filter((d) => d.threshold === d.headlineThreshold))
+  return choose([one, ...tried.filter((d) => d.threshold !== d.headlineThreshold)])
 }

@@ -29,8 +29,8 @@ const model = withStage(base, learner, chosen.threshold, {
   stories: new Set(pairs.map((p) => p.story)).size,
   positive: 'same or partial (the same claim)',
   learner: SAME_CLAIM_BOOST,
-  threshold: `the best F1 with precision ≥ ${MIN_PRECISION} through analyze's grouping, story-grouped ${FOLDS}-fold out of fold`,
+  threshold: `the best F1 with precision ≥ ${MIN_PRECISION} through analyze's grouping, story-grouped ${FOLDS}-fold out of fold; pairs with a headline at a threshold of their own (headlineThreshold) when that does better`,
   outOfFold: { precision: round(chosen.precision), recall: round(chosen.recall), f1: round(chosen.f1) },
-})
+}, chosen.headlineThreshold)
 writeFileSync(file, `${JSON.stringify(model, null, 1)}\n`)
-process.stderr.write(`same-claim stage: threshold ${chosen.threshold}, out of fold P ${chosen.precision.toFixed(3)} R ${chosen.recall.toFixed(3)} F1 ${chosen.f1.toFixed(3)}; wrote ${file}\n`)
+process.stderr.write(`same-claim stage: threshold ${chosen.threshold}, with a headline ${chosen.headlineThreshold}, out of fold P ${chosen.precision.toFixed(3)} R ${chosen.recall.toFixed(3)} F1 ${chosen.f1.toFixed(3)}; wrote ${file}\n`)

@@ -8,7 +8,7 @@ import type { Alignment, Document } from '../../core/types.js'
 import type { WordVectors } from '../../resources/vectors.js'
 import { possiblePairs, type CandidateSettings } from './candidates.js'
 import { attachUnits, groupLinks } from './group.js'
-import { storyScorer } from './link.js'
+import { storyScorer, type StoryScorer } from './link.js'
 import { buildStatements } from './statements.js'
 
 export { CONTEXT_FEATURES } from './link.js'
@@ -47,12 +47,19 @@ const SOURCE = 'align'
 export function align(documents: readonly Document[], log: MessageLog, options: AlignOptions = {}): Alignment {
   const model = options.model ?? DEFAULT_MODEL
   const settings = scorerSettings(options)
+  checkVectors(model, options.vectors)
+  return alignScored(storyScorer(documents, model, options.vectors, settings), documents, log, options)
+}
+
+/**
+ * `align` over a story's scorer already made (`storyScorer`, or one of its `at` views): the grouping and the
+ * statements. For trying several decision thresholds on one story without scoring it again.
+ */
+export function alignScored(scorer: StoryScorer, documents: readonly Document[], log: MessageLog, options: AlignOptions = {}): Alignment {
   const linkSample = positiveInteger('linkSample', options.linkSample ?? 6)
   const allPairsUpTo = positiveInteger('allPairsUpTo', options.allPairsUpTo ?? 30)
   const linkage = options.linkage ?? 0.9
-  checkVectors(model, options.vectors)
   if (!(linkage > 0 && linkage <= 1)) throw new CorroborateError('ERR_INVALID_OPTION', `Expected \`linkage\` to be in (0, 1], got ${quoteValue(linkage)}`)
-  const scorer = storyScorer(documents, model, options.vectors, settings)
   const groups = groupLinks(scorer, { linkage, linkSample })
   const statements = buildStatements(scorer, groups, allPairsUpTo, options.attach === false ? [] : attachUnits(scorer, groups, linkSample))
   const { compared } = scorer
@@ -62,7 +69,7 @@ export function align(documents: readonly Document[], log: MessageLog, options: 
 }
 
 /** The candidate index's settings of `options`, with their defaults, checked. */
-function scorerSettings(options: AlignOptions): CandidateSettings {
+export function scorerSettings(options: AlignOptions): CandidateSettings {
   return {
     prefixSize: positiveInteger('prefixSize', options.prefixSize ?? 32),
     maxPosting: positiveInteger('maxPosting', options.maxPosting ?? 200),

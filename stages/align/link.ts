@@ -23,6 +23,8 @@ export const CONTEXT_FEATURES = ['s1', 'rankMin', 'rankMax', 'marginMin', 'margi
 const CONTEXT_RANK_CAP = 5
 /** Ids of features records (see `recordSimilarity` in `storyScorer`) pair as id × RECORD_BASE + id, exact in a double. */
 const RECORD_BASE = 2 ** 26
+/** Added to a pair's kept prediction when a shape rule links it (predictions lie in [0, 1]). */
+const RULE_LINK = 2
 /** Similarity under which a pair is never asked of the same-claim stage. */
 const STAGE_FLOOR = 0.08
 
@@ -63,6 +65,12 @@ export interface StoryScorer {
   readonly candidatesIn: (i: number, d: number) => Int32Array
   /** Every candidate of unit `i`, grouped by the other's document (a view, likewise). */
   readonly candidatesOf: (i: number) => Int32Array
+  /**
+   * The same scorer with the same-claim stage's thresholds set to `threshold` (and `headlineThreshold` for pairs
+   * with a headline): its own links and edges, every pair's features and prediction shared. For choosing the
+   * thresholds through the grouping without scoring a story again; without a stage, the scorer as it is.
+   */
+  readonly at: (threshold: number, headlineThreshold?: number) => StoryScorer
 }
 
 /**
@@ -258,6 +266,8 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
     return [lo, to]
   }
   const sentenceCount = documents.map((d) => d.sentences.length)
+  /** Whether one of the two units is a headline (the stage may have a threshold of its own for those pairs). */
+  const headlinePair = (i: number, j: number) => sentences[i]!.unit === 'headline' || sentences[j]!.unit === 'headline'
   const position = (i: number) => (sentences[i]!.unit === 'headline' ? -0.1 : sentenceCount[doc[i]!]! > 1 ? sentences[i]!.index / (sentenceCount[doc[i]!]! - 1) : 0)
   /** Rank of `j` among `i`'s candidates in `j`'s article (0: the best), its margin over the best other, the best value. */
   const standing = (i: number, j: number, value: number): [number, number, number] => {
@@ -319,19 +329,21 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   // context. Without: the similarity, raised to the threshold for a sentence that states another's claim and more
   // ("partial") or carries the same quotation in other words, for one claim negated by one side, and for a claim
   // said within the other sentence.
+  // With a stage, what is kept of a pair does not depend on the decision's thresholds: its prediction, plus
+  // RULE_LINK when one of the shape rules links it (see `strengthAt`), so the same scorer serves other thresholds.
   const links = new Map<number, number>()
-  const link = (i: number, j: number): number => {
+  const decision = (i: number, j: number): number => {
     const key = i < j ? i * n + j : j * n + i
     const at = candidateAt(key)
     if (at >= 0) {
-      if (Number.isNaN(candidateLink[at]!)) candidateLink[at] = linkStrength(Math.min(i, j), Math.max(i, j))
+      if (Number.isNaN(candidateLink[at]!)) candidateLink[at] = linkDecision(Math.min(i, j), Math.max(i, j))
       return candidateLink[at]!
     }
     let strength = links.get(key)
-    if (strength === undefined) links.set(key, (strength = linkStrength(Math.min(i, j), Math.max(i, j))))
+    if (strength === undefined) links.set(key, (strength = linkDecision(Math.min(i, j), Math.max(i, j))))
     return strength
   }
-  const linkStrength = (i: number, j: number): number => {
+  const linkDecision = (i: number, j: number): number => {
     const value = similarity(i, j)
     if (stage) {
       // A pair this far apart is no same claim (1 of the 1,079 labelled same-claim pairs scores under it), and
@@ -342,14 +354,13 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
       const claim = row![contextAt + CONTEXT_FEATURES.indexOf('claim')]!
       if (claim >= model.threshold && value < model.threshold) throughClaims.add(i * n + j)
       const p = predict(stage.learner, row!)
-      if (p >= stage.threshold) return p
       // The rules that link one claim said in other shapes still link: a sentence that states another's claim and
       // more, the same quotation in other words, one claim negated by one side, a main clause said within the
       // other sentence ("carries 38,000 vehicles a day, and …" / "… carries roughly 42,000 vehicles on an average
       // weekday"). Few labelled pairs show these shapes, and on them the rules added recall at equal precision.
       const at = (name: (typeof CONTEXT_FEATURES)[number]) => row![contextAt + CONTEXT_FEATURES.indexOf(name)]!
-      if (at('statesMore') > 0 || at('sameQuote') > 0 || at('polarity') >= model.threshold || claim >= model.threshold) return stage.threshold
-      return p
+      const rule = at('statesMore') > 0 || at('sameQuote') > 0 || at('polarity') >= model.threshold || claim >= model.threshold
+      return rule ? p + RULE_LINK : p
     }
     if (value >= model.threshold) return value
     if (statesMore(features[i]!, features[j]!, idf) || sameQuote(features[i]!, features[j]!)) return model.threshold
@@ -359,7 +370,17 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
     if (best >= model.threshold) throughClaims.add(i * n + j)
     return best
   }
-  const threshold = stage ? stage.threshold : model.threshold
+  /**
+   * A pair's link at the stage's thresholds `t` (and `h` for a pair with a headline): its prediction (put on the
+   * scale of `t`, see `onBodyScale`), or `t` when under it and a shape rule links the pair.
+   */
+  const strengthAt = (i: number, j: number, d: number, t: number, h: number | undefined): number => {
+    if (!stage) return d
+    const rule = d >= RULE_LINK
+    const predicted = rule ? d - RULE_LINK : d
+    const p = headlinePair(i, j) ? onBodyScale(predicted, h, t) : predicted
+    return p >= t ? p : rule ? t : p
+  }
 
   // Every candidate's similarity first: a pair's context needs its rivals' values. Candidates whose units are
   // copies of an earlier candidate's (the same ordered pair of classes) have its features and similarity: each is
@@ -399,15 +420,11 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
     }
     byClasses.set(classPair(i, j), candidateSimilarity[k]!)
   })
-  const edges: { i: number; j: number; strength: number }[] = []
+  // Every candidate's decision, before its kept features are released.
   for (const key of candidateKeys) {
     const i = Math.floor(key / n)
-    const j = key - i * n
-    const strength = link(i, j)
-    if (strength >= threshold) edges.push({ i, j, strength })
+    decision(i, key - i * n)
   }
-  // Every candidate's link is known: its kept features (a hundred megabytes in a story of 1,000 articles) are not
-  // read again; a row asked for later is computed, to the same single-precision values.
   kept = null
   keptRow = null
   /** The same-claim stage's input for a pair: every pair feature, then `CONTEXT_FEATURES`. */
@@ -423,7 +440,30 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   }
   const candidatesOf = (i: number): Int32Array => peers.subarray(peerStart[i]!, peerStart[i + 1]!)
   const isCandidate = (i: number, j: number): boolean => candidateAt(Math.min(i, j) * n + Math.max(i, j)) >= 0
-  return { sentences, doc, n, features, compared: candidateKeys.length, isCandidate, similarity, link, throughClaims, threshold, edges, row: rowOf, candidatesIn, candidatesOf }
+  // The scorer at a pair of decision thresholds: the links and edges they give, every pair's decision shared.
+  const at = (t: number, h: number | undefined): StoryScorer => {
+    const threshold = stage ? t : model.threshold
+    const link = (i: number, j: number): number => strengthAt(i, j, decision(i, j), threshold, h)
+    const edges: Link[] = []
+    for (const key of candidateKeys) {
+      const i = Math.floor(key / n)
+      const j = key - i * n
+      const strength = link(i, j)
+      if (strength >= threshold) edges.push({ i, j, strength })
+    }
+    return { sentences, doc, n, features, compared: candidateKeys.length, isCandidate, similarity, link, throughClaims, threshold, edges, row: rowOf, candidatesIn, candidatesOf, at }
+  }
+  return stage ? at(stage.threshold, stage.headlineThreshold) : at(model.threshold, undefined)
+}
+
+/**
+ * A headline pair's prediction on the scale of the other pairs: its own threshold `own` maps to `threshold`, 0 and
+ * 1 stay, linear in between (the identity when `own` is not given). Grouping, attaching and the reports then read
+ * one scale, on which every link at or above `threshold` is one the decision keeps.
+ */
+export function onBodyScale(p: number, own: number | undefined, threshold: number): number {
+  if (own === undefined || own === threshold) return p
+  return p < own ? (p * threshold) / own : threshold + ((p - own) * (1 - threshold)) / (1 - own)
 }
 
 /**

@@ -33,12 +33,15 @@ export interface SimilarityModel {
   /**
    * The same-claim decision of `analyze` (optional): a learner over every pair feature and the pair's context in
    * its story (`CONTEXT_FEATURES` in align), fitted on labelled cross-outlet pairs; two units report one claim
-   * when its prediction reaches `threshold`. Without it, a pair aligns when the similarity reaches `threshold`.
+   * when its prediction reaches `threshold`, or `headlineThreshold` (when given) for a pair with a headline. Without
+   * it, a pair aligns when the similarity reaches `threshold`.
    */
   readonly sameClaim?: {
     readonly features: readonly string[]
     readonly learner: Learner
     readonly threshold: number
+    /** The threshold of pairs with a headline, chosen apart: a headline says its claim in a few words. */
+    readonly headlineThreshold?: number
     readonly notes?: Readonly<Record<string, unknown>>
   }
 }
@@ -63,6 +66,7 @@ export function checkModel(value: unknown, source: string): SimilarityModel {
     const c = m.sameClaim as Partial<NonNullable<SimilarityModel['sameClaim']>> | null
     if (typeof c !== 'object' || c === null || !Array.isArray(c.features)) return fail('`sameClaim.features` is not a list')
     if (typeof c.threshold !== 'number' || !(c.threshold >= 0 && c.threshold <= 1)) return fail(`expected \`sameClaim.threshold\` in [0, 1], got ${quoteValue(c.threshold)}`)
+    if (c.headlineThreshold !== undefined && (typeof c.headlineThreshold !== 'number' || !(c.headlineThreshold > 0 && c.headlineThreshold < 1))) return fail(`expected \`sameClaim.headlineThreshold\` in (0, 1), got ${quoteValue(c.headlineThreshold)}`)
     if (!c.learner || (c.learner.kind !== 'gbm' && c.learner.kind !== 'linear')) return fail('`sameClaim.learner.kind` is neither `gbm` nor `linear`')
   }
   return m as SimilarityModel

@@ -19,7 +19,7 @@ function scorerOf(doc: readonly number[], links: Readonly<Record<string, number>
       return { i, j, strength }
     })
     .filter((e) => doc[e.i] !== doc[e.j] && e.strength >= THRESHOLD)
-  return {
+  const scorer: StoryScorer = {
     sentences: doc.map((d, i) => ({ id: `u${i}`, article: `a${d}` }) as unknown as Sentence),
     doc,
     n,
@@ -34,7 +34,9 @@ function scorerOf(doc: readonly number[], links: Readonly<Record<string, number>
     row: () => new Float64Array(0),
     candidatesIn: () => new Int32Array(0),
     candidatesOf: () => new Int32Array(0),
+    at: () => scorer,
   }
+  return scorer
 }
 
 /** The groups of more than one unit, each sorted. */

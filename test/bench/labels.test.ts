@@ -10,7 +10,9 @@ import { segment } from '../../stages/segment/index.js'
 import { checkModel, DEFAULT_MODEL, FEATURES } from '../../stages/similarity/index.js'
 import { loadVectors } from '../../pipeline/tables.js'
 import { type BasilRecord, hashText, loadLabelledPairs, readTsv, resolvePairs } from '../../bench/labels/labels.js'
-import { addCounts, conflictPR, formatSplit, splitOf, SplitTally } from '../../bench/labels/evaluate.js'
+import { addCounts, alignedPairs, alignedPairsAt, conflictPR, formatSplit, splitOf, SplitTally } from '../../bench/labels/evaluate.js'
+import { withStage } from '../../bench/labels/fit.js'
+import { readBasilRecords } from '../../bench/labels/labels.js'
 import { rankingFigures } from '../../bench/labels/links.js'
 
 const root = path.join(__dirname, '..', '..')
@@ -113,6 +115,23 @@ describe('the same-claim stage', () => {
   it('is part of the shipped model, checked when the model is read', () => {
     expect({ features: DEFAULT_MODEL.sameClaim?.features, threshold: typeof DEFAULT_MODEL.sameClaim?.threshold }).toEqual({ features: [...FEATURES, ...CONTEXT_FEATURES], threshold: 'number' })
     expect(() => checkModel({ ...DEFAULT_MODEL, sameClaim: { ...DEFAULT_MODEL.sameClaim, threshold: 2 } }, 'm.json')).toThrow('Expected a corroborate model in `m.json`: expected `sameClaim.threshold` in [0, 1], got `2`')
+  })
+})
+
+describeBasil('the threshold sweep of the same-claim decision', () => {
+  it('decides every labelled pair at each pair of thresholds as analyze does with a model made at those thresholds', () => {
+    const pairs = loadLabelledPairs(basil, path.join(root, 'bench', 'labels', 'basil-pairs.tsv'), path.join(root, 'bench', 'labels', 'basil-labels.tsv'))
+    const stories = [...new Set(pairs.map((p) => p.story))].sort().slice(0, 6)
+    const some = pairs.filter((p) => stories.includes(p.story))
+    const byStory = new Map<string, BasilRecord[]>()
+    for (const r of readBasilRecords(basil)) if (stories.includes(r.story)) byStory.set(r.story, [...(byStory.get(r.story) ?? []), r])
+    const vectors = loadVectors()
+    const { learner } = DEFAULT_MODEL.sameClaim!
+    const grid = [[0.5, 0.5], [0.75, 0.55], [0.45, 0.8]] as const
+    const swept = alignedPairsAt(byStory, some, withStage(DEFAULT_MODEL, learner, 0.3), vectors, grid)
+    grid.forEach(([t, h], k) => expect(swept[k]).toEqual(alignedPairs(byStory, some, withStage(DEFAULT_MODEL, learner, t, {}, h), vectors)))
+    // The thresholds change what is aligned: otherwise the comparison says nothing.
+    expect(swept[1]).not.toEqual(swept[2])
   })
 })
 

@@ -1,7 +1,8 @@
 // align's scoring: how strongly two units of different articles link (the similarity, the same-claim stage and the
 // shape rules), over a made-up story through the real stages and the shipped model.
 import { loadVectors } from '../../../pipeline/tables.js'
-import { CONTEXT_FEATURES, storyScorer, type StoryScorer } from '../../../stages/align/link.js'
+import { CONTEXT_FEATURES, onBodyScale, storyScorer, type StoryScorer } from '../../../stages/align/link.js'
+import { checkModel } from '../../../stages/similarity/index.js'
 import { DEFAULT_MODEL, FEATURES, Idf, sentenceFeatures, similarity } from '../../../stages/similarity/index.js'
 import { documentsOf } from '../score/documents.js'
 import { bridge } from './story.js'
@@ -52,6 +53,62 @@ describe('storyScorer', () => {
     expect([...scorer.candidatesIn(unit('a#0'), c)]).toContain(unit('c#0'))
     expect([...scorer.candidatesOf(unit('a#0'))]).toContain(unit('c#0'))
     expect(scorer.compared).toBeGreaterThan(0)
+  })
+})
+
+describe('a threshold of its own for pairs with a headline', () => {
+  const settings = { prefixSize: 32, maxPosting: 200, window: 16, maxCandidates: 12 }
+  const stage = DEFAULT_MODEL.sameClaim!
+  const withThresholds = (threshold: number, headlineThreshold?: number) => ({ ...DEFAULT_MODEL, sameClaim: { ...stage, threshold, headlineThreshold } })
+
+  it('puts a headline pair\'s prediction on the scale of the other pairs: its own threshold at theirs, 0 and 1 kept, in order', () => {
+    expect(onBodyScale(0.4, undefined, 0.7)).toBe(0.4)
+    expect(onBodyScale(0.4, 0.7, 0.7)).toBe(0.4)
+    expect(onBodyScale(0.5, 0.5, 0.7)).toBeCloseTo(0.7, 12)
+    expect([onBodyScale(0, 0.5, 0.7), onBodyScale(1, 0.5, 0.7)]).toEqual([0, 1])
+    const scaled = [0, 0.1, 0.3, 0.49, 0.5, 0.51, 0.8, 1].map((p) => onBodyScale(p, 0.5, 0.7))
+    expect(scaled).toEqual([...scaled].sort((x, y) => x - y))
+    expect(onBodyScale(0.49, 0.5, 0.7)).toBeLessThan(0.7)
+  })
+
+  it('links a headline pair that reaches the headline threshold, and leaves a sentence pair at the same prediction apart', () => {
+    const model = withThresholds(0.6, 0.2)
+    const s = storyScorer(bridge(), model, loadVectors(), settings)
+    const plain = storyScorer(bridge(), withThresholds(0.6), loadVectors(), settings)
+    const headline = (i: number, j: number) => s.sentences[i]!.unit === 'headline' || s.sentences[j]!.unit === 'headline'
+    let headlinesLinked = 0
+    for (const key of [...Array(s.n * s.n).keys()]) {
+      const i = Math.floor(key / s.n)
+      const j = key % s.n
+      if (i >= j || s.doc[i] === s.doc[j] || !s.isCandidate(i, j)) continue
+      const before = plain.link(i, j)
+      if (!headline(i, j)) expect(s.link(i, j)).toBe(before)
+      else if (before < 0.6 && before >= 0.2) {
+        expect(s.link(i, j)).toBeGreaterThanOrEqual(0.6)
+        headlinesLinked++
+      }
+    }
+    // The bridge story has such pairs: the test would pass vacuously otherwise.
+    expect(headlinesLinked).toBeGreaterThan(0)
+  })
+
+  it('gives, at other thresholds, the links and edges a scorer made with those thresholds gives', () => {
+    const s = storyScorer(bridge(), DEFAULT_MODEL, loadVectors(), settings)
+    for (const [t, h] of [[0.5, 0.7], [0.8, 0.4], [0.65, undefined]] as const) {
+      const view = s.at(t, h)
+      const fresh = storyScorer(bridge(), withThresholds(t, h), loadVectors(), settings)
+      expect(view.threshold).toBe(t)
+      expect(view.edges).toEqual(fresh.edges)
+      expect(view.edges.length).toBeGreaterThan(0)
+    }
+    // The view at the scorer's own thresholds is the scorer.
+    expect(s.at(stage.threshold, stage.headlineThreshold).edges).toEqual(s.edges)
+  })
+
+  it('is refused in a model file unless it lies strictly between 0 and 1', () => {
+    const file = { ...DEFAULT_MODEL, sameClaim: { ...stage, headlineThreshold: 1.5 } }
+    expect(() => checkModel(file, 'bad.json')).toThrow(/sameClaim\.headlineThreshold. in \(0, 1\), got .1\.5./)
+    expect(checkModel({ ...DEFAULT_MODEL, sameClaim: { ...stage, headlineThreshold: 0.4 } }, 'good.json').sameClaim?.headlineThreshold).toBe(0.4)
   })
 })
 

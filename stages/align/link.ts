@@ -3,10 +3,10 @@
 // the rules that link one claim told in other shapes (states more, same quotation, one side negated, a main
 // clause said within the other) still link. What `align` groups, and what the same-claim stage is fitted on.
 import { predict } from '../../resources/model.js'
-import { FEATURES, Idf, pairFeaturesInto, sameQuote, sentenceFeatures, similarity as pairSimilarity, similarityIgnoringPolarity, similarityWithFeatures, predictFromFeatures, softContainment, type SentenceFeatures, type SimilarityModel } from '../similarity/index.js'
+import { FEATURES, Idf, pairFeaturesInto, sameQuote, sentenceFeatures, similarity as pairSimilarity, similarityIgnoringPolarity, similarityWithFeatures, predictFromFeatures, type SentenceFeatures, type SimilarityModel } from '../similarity/index.js'
 import type { Document, Sentence } from '../../core/types.js'
 import type { WordVectors } from '../../resources/vectors.js'
-import { CLAUSE_JOINERS } from '../../lang/en/words.js'
+import { claimParts, saysWithin, statesMore } from './shapes.js'
 import { unitsOf } from '../segment/index.js'
 import { candidatePairs, type CandidateSettings } from './candidates.js'
 import { sameUnit, unitClasses } from './units.js'
@@ -464,73 +464,4 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
 export function onBodyScale(p: number, own: number | undefined, threshold: number): number {
   if (own === undefined || own === threshold) return p
   return p < own ? (p * threshold) / own : threshold + ((p - own) * (1 - threshold)) / (1 - own)
-}
-
-/**
- * A sentence's claims: the sentence itself, and its main clauses when it joins several (", and …", "; ",
- * " — "), each with its numbers left out; none for a single clause without numbers, which is its own claim.
- * Clauses under four words are no claim of their own.
- */
-function claimParts(sentence: Sentence): Sentence[] {
-  const tokens = sentence.tokens
-  const cuts: number[] = [0]
-  for (let k = 1; k < tokens.length - 1; k++) {
-    const t = tokens[k]!
-    if (t.text === ';' || t.text === '—' || t.text === '–' || (t.text === ',' && CLAUSE_JOINERS.has(tokens[k + 1]!.normal))) cuts.push(k + 1)
-  }
-  cuts.push(tokens.length)
-  // A sentence of one clause without numbers is its own only claim.
-  if (cuts.length === 2 && sentence.numbers.length === 0) return []
-  const ranges: [number, number][] = [[0, tokens.length]]
-  if (cuts.length > 2) for (let c = 0; c + 1 < cuts.length; c++) ranges.push([cuts[c]!, cuts[c + 1]!])
-  const parts: Sentence[] = []
-  ranges.forEach(([from, to], n) => {
-    const part = tokens.slice(from, to).filter((t) => !(t.kind === 'number' || (t.pos === 'NUM' && t.kind === 'word')))
-    if (part.filter((t) => t.kind === 'word').length < 4) return
-    // The whole sentence with nothing left out is the sentence itself (and keeps its features).
-    if (n === 0 && part.length === tokens.length) {
-      parts.push(sentence)
-      return
-    }
-    const begin = part[0]!.begin
-    const end = part[part.length - 1]!.end
-    parts.push({
-      ...sentence,
-      id: `${sentence.id}~${n}`,
-      // The words of the claim only (numbers left out), for the character signals too.
-      text: part.map((t) => t.text).join(' '),
-      begin,
-      end,
-      tokens: part,
-      entities: sentence.entities.filter((e) => e.begin >= begin && e.end <= end),
-      numbers: [],
-      quotes: sentence.quotes.filter((q) => q.begin >= begin && q.end <= end),
-    })
-  })
-  return parts
-}
-
-/**
- * True when the main clause `claim` (numbers left out) is said, in the same or near words, inside the longer
- * sentence `whole`: "The bridge carries 38,000 vehicles a day" within "the bridge links downtown with the Eastbank
- * neighborhoods and carries roughly 42,000 vehicles on an average weekday". Word vectors match "day" and
- * "weekday"; a claim of fewer than four content words says too little to count.
- */
-function saysWithin(claim: SentenceFeatures, whole: SentenceFeatures, idf: Idf): boolean {
-  if (claim.content.length < 4 || whole.words < 1.5 * claim.words) return false
-  return softContainment(claim, whole, idf) >= 0.8
-}
-
-/** True when one sentence states all of the other's content and clearly more (it is longer by half or more). */
-function statesMore(a: SentenceFeatures, b: SentenceFeatures, idf: Idf): boolean {
-  const [short, long] = a.words <= b.words ? [a, b] : [b, a]
-  if (short.stems.size < 4 || long.words < 1.5 * short.words) return false
-  let inside = 0
-  let total = 0
-  for (const stem of short.stems.keys()) {
-    const w = idf.weight(stem)
-    total += w
-    if (long.stems.has(stem)) inside += w
-  }
-  return inside / total >= 0.8
 }

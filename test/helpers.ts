@@ -78,10 +78,16 @@ export function statementOffenders(ledger: Ledger): string[] {
   const offenders: string[] = []
   for (const s of ledger.statements) {
     if (new Set(s.members.map((m) => m.outlet)).size < 2) offenders.push(`${s.id}: one outlet`)
-    // Two units of one article may share a statement (a headline and its lead), never three.
+    // The grouping places two units of one article in a statement at most (a headline and its lead), and an
+    // attached unit (one that also reports another statement's claim) can make three, never four.
     const perArticle = new Map<string, number>()
-    for (const m of s.members) perArticle.set(m.article, (perArticle.get(m.article) ?? 0) + 1)
-    if ([...perArticle.values()].some((n) => n > 2)) offenders.push(`${s.id}: three units of one article`)
+    const placed = new Map<string, number>()
+    for (const m of s.members) {
+      perArticle.set(m.article, (perArticle.get(m.article) ?? 0) + 1)
+      if (!m.attached) placed.set(m.article, (placed.get(m.article) ?? 0) + 1)
+    }
+    if ([...placed.values()].some((n) => n > 2)) offenders.push(`${s.id}: three units of one article placed by the grouping`)
+    if ([...perArticle.values()].some((n) => n > 3)) offenders.push(`${s.id}: four units of one article`)
     if (s.independentSupport > s.support || s.independentSupport < 1) offenders.push(`${s.id}: independent support ${s.independentSupport} of ${s.support}`)
   }
   return offenders

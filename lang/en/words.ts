@@ -258,3 +258,11 @@ export const AMPERSAND_WORD = 'and'
 export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['sen', 'senator'], ['rep', 'representative'], ['gov', 'governor'], ['pres', 'president'], ['gen', 'general'], ['dept', 'department'], ['govt', 'government'],
 ])
+
+/** Two or more letters each followed by a dot, the last dot optional: "U.S.", "I.R.S.", "f.b.i". */
+const DOTTED_INITIALISM = /^(?:\p{L}\.){2,}\p{L}?\.?$/u
+
+/** An initialism without its dots ("I.R.S." → "IRS", the same name as "IRS"); any other word as it is. */
+export function undotted(word: string): string {
+  return DOTTED_INITIALISM.test(word) ? word.replace(/\./g, '') : word
+}

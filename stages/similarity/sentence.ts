@@ -1,7 +1,7 @@
 // What the scorer needs of a sentence, computed once for every pair it takes part in: stems and their ids, n-gram
 // keys, character bigrams and trigrams, mean word vectors, word classes, WordNet entries, quotations.
 import type { Sentence, Token } from '../../core/types.js'
-import { NEGATIONS } from '../../lang/en/words.js'
+import { NEGATIONS, undotted } from '../../lang/en/words.js'
 import type { WordVectors } from '../../resources/vectors.js'
 import type { WordNet, WordNetPos } from '../../resources/wordnet.js'
 import { indexOfId } from './sorted.js'
@@ -296,7 +296,8 @@ function quoteStems(sentence: Sentence): Set<string>[] {
  */
 function nameTokens(sentence: Sentence): Set<string> {
   const tokens = new Set<string>()
-  for (const entity of sentence.entities) for (const part of entity.name.toLowerCase().split(/\s+/)) tokens.add(part)
+  // "I.R.S." and "IRS" are one name.
+  for (const entity of sentence.entities) for (const part of entity.name.toLowerCase().split(/\s+/)) tokens.add(undotted(part))
   return tokens
 }
 

@@ -15,6 +15,16 @@ describe('segment: tokens', () => {
     ])
   })
 
+  it('reads an initialism with dots as the same word as without them, never a stopword', () => {
+    const [dotted, plain] = sentencesOf(['The I.R.S. and the U.S. Treasury told F.B.I. agents.', 'The IRS and the US Treasury told FBI agents.'])
+    const words = (s: typeof dotted) => s!.tokens.filter(isWord).map((t) => [t.normal, t.stem, t.stop])
+    expect(words(dotted)).toEqual(words(plain))
+    expect(dotted!.tokens.find((t) => t.text === 'U.S.')).toMatchObject({ normal: 'us', kind: 'word', stop: false })
+    // A single initial is a name's, not an initialism: "John F. Kennedy" keeps its "F.".
+    const [name] = sentencesOf(['John F. Kennedy spoke.'])
+    expect(name!.tokens.map((t) => t.normal)).toContain('f.')
+  })
+
   it('marks stopwords, but not the acronym "US"', () => {
     const [sentence] = sentencesOf(['They told us the US would pay.'])
     expect(sentence!.tokens.filter(isWord).map((t) => [t.text, t.stop])).toEqual([

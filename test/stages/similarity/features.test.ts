@@ -116,3 +116,12 @@ describe('the tables derived from the families', () => {
     expect(ABLATIONS.map((g) => [g.name, g.features])).toEqual(expected)
   })
 })
+
+describe('sentence features', () => {
+  it('give an initialism with dots and without them the same stems and entity names (NYT-style "I.R.S." / "IRS")', () => {
+    const [dotted, plain] = ['The I.R.S. said on Thursday that it would recognize the marriages.', 'The IRS said on Thursday that it would recognize the marriages.'].map((t, i) => sentenceFeatures(sentenceFromText(t, `t${i}#0`)))
+    expect([...dotted!.stems.keys()]).toEqual([...plain!.stems.keys()])
+    expect([...dotted!.entities]).toEqual([...plain!.entities])
+    expect(dotted!.entities.has('irs')).toBe(true)
+  })
+})

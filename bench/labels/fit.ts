@@ -66,10 +66,10 @@ export interface GroupedDecision {
 /**
  * The decision thresholds chosen through `align`'s grouping, on the stories outside fold `excluded` (all when
  * null): each inner fold's stories are aligned with a learner fitted without them, and the thresholds with the best
- * pooled F1 among those keeping precision at `MIN_PRECISION` win (the best F1 when none does). First one threshold
- * for every pair, over the grid; then, that one kept for the other pairs, the threshold of pairs with a headline
- * over the grid, kept only when it raises F1: a headline tells its claim in a few words, so its pairs score lower
- * for the same claim than two sentences do.
+ * pooled F1 among those keeping precision at `MIN_PRECISION` win (the best F1 when none does). Every pair of
+ * thresholds of the grid is tried, one for two sentences and one for a pair with a headline (a headline tells its
+ * claim in a few words, so the learner's scores need not mean the same for its pairs); the best single threshold
+ * for both is the bar, and two thresholds win only when they raise F1 above it.
  */
 export function groupedThreshold(byStory: ReadonlyMap<string, readonly BasilRecord[]>, rows: readonly (Float64Array | null)[], pairs: readonly LabelledUnitPair[], base: SimilarityModel, vectors: WordVectors, excluded: number | null): GroupedDecision {
   const gold: boolean[] = []

@@ -1,6 +1,6 @@
 // How English names a source: whether two attributions name different sources (relate's attribution_differs,
 // quotes' speakers).
-import { ANONYMOUS, GENERIC_SOURCE_WORDS, isName } from './words.js'
+import { ANONYMOUS, GENERIC_SOURCE_WORDS, isName, undotted } from './words.js'
 
 /**
  * Attribution differs when the same claim is sourced to two different named sources ("the Kremlin" / "the White
@@ -18,7 +18,16 @@ export function attributionDiffers(x: string, y: string): boolean {
 
 /** Two named sources are the same when one's words are within the other's ("Ortega" / "Samuel Ortega"). */
 export function sameSource(x: string, y: string): boolean {
-  const words = (s: string) => s.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '' && !/^(?:the|a|an|of)$/.test(w))
+  // "the I.R.S." and "the IRS" are one source: an initialism is read without its dots, as tokens are.
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/['’]s\b/g, '')
+      .split(/\s+/)
+      .map(undotted)
+      .join(' ')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w !== '' && !/^(?:the|a|an|of)$/.test(w))
   const a = words(x)
   const b = words(y)
   if (a.length === 0 || b.length === 0) return true

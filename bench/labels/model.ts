@@ -7,9 +7,8 @@ import path from 'node:path'
 import { round } from '../../core/numbers.js'
 import { loadVectors } from '../../pipeline/tables.js'
 import { checkModel } from '../../stages/similarity/index.js'
-import { SAME_CLAIM_BOOST, fitSameClaim, groupedThreshold, MIN_PRECISION, sameClaimTraining, withoutStage, withStage } from './fit.js'
+import { SAME_CLAIM_BOOST, fitSameClaim, groupedThreshold, INNER_FOLDS, MIN_PRECISION, sameClaimTraining, THRESHOLD_DRAWS, withoutStage, withStage } from './fit.js'
 import { type BasilRecord, loadLabelledPairs, readBasilRecords } from './labels.js'
-import { FOLDS } from './evaluate.js'
 
 const root = path.join(__dirname, '..', '..', '..')
 const file = path.join(root, 'models', 'default.json')
@@ -29,7 +28,7 @@ const model = withStage(base, learner, chosen.threshold, {
   stories: new Set(pairs.map((p) => p.story)).size,
   positive: 'same or partial (the same claim)',
   learner: SAME_CLAIM_BOOST,
-  threshold: `the best F1 with precision ≥ ${MIN_PRECISION} through analyze's grouping, story-grouped ${FOLDS}-fold out of fold; pairs with a headline at a threshold of their own (headlineThreshold) when that does better`,
+  threshold: `the best F1 with precision ≥ ${MIN_PRECISION} through analyze's grouping, story-grouped ${INNER_FOLDS}-fold out of fold, the median of its choices on ${THRESHOLD_DRAWS} bootstrap draws of the stories; pairs with a headline at a threshold of their own (headlineThreshold) when that does better`,
   outOfFold: { precision: round(chosen.precision), recall: round(chosen.recall), f1: round(chosen.f1) },
 }, chosen.headlineThreshold)
 writeFileSync(file, `${JSON.stringify(model, null, 1)}\n`)

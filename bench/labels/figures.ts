@@ -31,12 +31,19 @@ export function ledgerFigures(root: string, shared: string, vectors: WordVectors
   const positives = pairs.filter((p) => isSameClaim(p.label)).length
   const headlinePairs = pairs.filter((p) => p.a.field === 'title' || p.b.field === 'title')
   add('labelled BASIL pairs', `${pairs.length}`, `${new Set(pairs.map((p) => p.story)).size} stories; ${positives} same claim (same or partial); ${headlinePairs.length} with a headline`)
-  const first = new Map(readTsv(path.join(dir, 'basil-labels-first.tsv')).map((r) => [r.pair!, r.label!]))
-  const second = readTsv(path.join(dir, 'basil-labels-second.tsv')).filter((r) => first.has(r.pair!))
-  const a = second.map((r) => first.get(r.pair!)!)
-  const b = second.map((r) => r.label!)
   const same = (l: string) => (l === 'same' || l === 'partial' ? 'same claim' : 'other')
-  add("labels: Cohen's kappa, two annotators", fmt(cohenKappa(a, b)), `${second.length} pairs labelled twice, four labels; ${fmt(cohenKappa(a.map(same), b.map(same)))} on same claim or not; disagreements settled by a third reading`)
+  const agreement = (firstFile: string, secondFile: string) => {
+    const first = new Map(readTsv(path.join(dir, firstFile)).map((r) => [r.pair!, r.label!]))
+    const second = readTsv(path.join(dir, secondFile)).filter((r) => first.has(r.pair!))
+    const a = second.map((r) => first.get(r.pair!)!)
+    const b = second.map((r) => r.label!)
+    return { count: second.length, four: cohenKappa(a, b), sameClaim: cohenKappa(a.map(same), b.map(same)) }
+  }
+  const k = agreement('basil-labels-first.tsv', 'basil-labels-second.tsv')
+  add("labels: Cohen's kappa, two annotators", fmt(k.four), `${k.count} pairs labelled twice, four labels; ${fmt(k.sameClaim)} on same claim or not; disagreements settled by a third reading`)
+  // The pairs labelled again, by two new annotators, when a change to segment made their units other sentences.
+  const r = agreement('basil-relabels-first.tsv', 'basil-relabels-second.tsv')
+  add("labels of resegmented units: Cohen's kappa", fmt(r.four), `${r.count} pairs labelled again on the sentences segment now makes, each by two annotators; ${fmt(r.sameClaim)} on same claim or not; disagreements settled by a third reading`)
 
   const { cosine } = labelledFeatures(byStory, pairs, vectors)
   const base = baselineFigures(pairs, cosine)

@@ -80,6 +80,11 @@ function shouldMerge(tokens: readonly Token[], previous: readonly [number, numbe
   if (!first) return false
   // "Sens. John McCain": a title or month abbreviation before the period.
   if (last.text === '.' && beforeLast && beforeLast.end === last.begin && PERIOD_ABBREVIATIONS.has(beforeLast.normal) && /^[\p{Lu}\d]/u.test(first.text)) return true
+  // "Sen. Lindsey Graham (R-S.C.) said" / "Chuck Schumer, D-N.Y., said": wink splits a dotted state between its two
+  // letters ("R-S." | "C.)"), leaving a fragment and a sentence without its speaker.
+  if (last.text === '.' && beforeLast && beforeLast.end === last.begin && /^\p{Lu}$/u.test(beforeLast.text) && /^\p{Lu}\.$/u.test(first.text)) return true
+  // "Sen. Rand Paul (R-Ky.) said no": an abbreviation closing a parenthesis, and the sentence goes on in lower case.
+  if (last.text === ')' && beforeLast?.text.endsWith('.') && /^\p{Ll}/u.test(first.text)) return true
   // `things?" Trump told the newspaper.` / `…,” the mayor asked.`: a speech tag after a closing quote.
   if (CLOSE_QUOTE.test(last.text) && beforeLast) {
     if (/^\p{Ll}/u.test(first.text)) return true

@@ -36,6 +36,10 @@ describe('splitSentences', () => {
     ['an exclamation quoted before its speech tag', '"Enough is enough!" the mayor shouted. Nobody answered.', ['"Enough is enough!" the mayor shouted.', 'Nobody answered.']],
     ['a comma quote before its speech tag', '“We are ready,” the mayor said. “It will take time.”', ['“We are ready,” the mayor said.', '“It will take time.”']],
     ['a full stop inside quotes, then a new sentence', 'She said it was "over." The crowd left.', ['She said it was "over."', 'The crowd left.']],
+    ['a dotted party and state in parentheses', 'Sen. Ada Graham (R-S.C.) said the bill would fail. Others disagreed.', ['Sen. Ada Graham (R-S.C.) said the bill would fail.', 'Others disagreed.']],
+    ['a dotted party and state between commas', 'Leader Tom Berg, D-N.Y., said the bill would fail. Others disagreed.', ['Leader Tom Berg, D-N.Y., said the bill would fail.', 'Others disagreed.']],
+    ['a party and an abbreviated state in parentheses', 'Rep. Joe Ray (R-Ky.) voted against it. Rep. Ada Lin (D-Calif.) said nothing.', ['Rep. Joe Ray (R-Ky.) voted against it.', 'Rep. Ada Lin (D-Calif.) said nothing.']],
+    ['"D.C." ending a sentence', 'He met officials in Washington, D.C. Then he left.', ['He met officials in Washington, D.C.', 'Then he left.']],
     ['a decimal number and a currency', 'The bill came to $5.2 million in 2019. It fell by 1.5 percent.', ['The bill came to $5.2 million in 2019.', 'It fell by 1.5 percent.']],
   ])('keeps %s intact', (_, text, expected) => {
     expect(pieces(text)).toEqual(expected)

@@ -20,16 +20,16 @@ const pairsFile = path.join(root, 'bench', 'labels', 'basil-pairs.tsv')
 const records = readBasilRecords(basilFile)
 const byId = new Map(records.map((r) => [r.id, r]))
 
-interface Place {
+interface CoveringSentence {
   readonly index: number
   readonly begin: number
   readonly end: number
   readonly hash: string
   readonly text: string
 }
-const placesOf = new Map<string, Place[]>()
+const placesOf = new Map<string, CoveringSentence[]>()
 /** An article's body sentences as `analyze` makes them now, with offsets into BASIL's text field. */
-function places(record: BasilRecord): Place[] {
+function places(record: BasilRecord): CoveringSentence[] {
   let found = placesOf.get(record.id)
   if (found) return found
   const log = new MessageLog(record.story)
@@ -47,14 +47,14 @@ function places(record: BasilRecord): Place[] {
 }
 
 /** The sentence that now stands for a labelled body unit: null when it is still one; the sentence overlapping it most otherwise. */
-function moved(row: Record<string, string>, side: 'a' | 'b'): Place | null {
+function moved(row: Record<string, string>, side: 'a' | 'b'): CoveringSentence | null {
   if (row[`${side}_field`] !== 'text') return null
   const list = places(byId.get(row[`${side}_article`]!)!)
   const hash = row[`${side}_hash`]!
   if (list.some((p) => p.hash === hash)) return null
   const begin = Number(row[`${side}_begin`])
   const end = Number(row[`${side}_end`])
-  let best: Place | null = null
+  let best: CoveringSentence | null = null
   let most = 0
   for (const p of list) {
     const overlap = Math.min(end, p.end) - Math.max(begin, p.begin)
@@ -73,7 +73,7 @@ if (packetAt >= 0) {
   // A seeded order and side, so the packet is the same on every run and tells nothing of the pair's sampling.
   let seed = 20261201
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
-  const textOf = (row: Record<string, string>, side: 'a' | 'b', place: Place | null) => {
+  const textOf = (row: Record<string, string>, side: 'a' | 'b', place: CoveringSentence | null) => {
     if (place) return place.text
     const r = byId.get(row[`${side}_article`]!)!
     return (row[`${side}_field`] === 'title' ? (r.title ?? '') : r.text).slice(Number(row[`${side}_begin`]), Number(row[`${side}_end`]))

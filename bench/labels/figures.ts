@@ -14,7 +14,7 @@ import { DEFAULT_MODEL } from '../../stages/similarity/index.js'
 import type { WordVectors } from '../../resources/vectors.js'
 import { crossValidate } from './cv.js'
 import { baselineFigures, type ConflictCounts, conflictPR, cohenKappa, evaluateLedger, FOLDS, halfFigures, labelledFeatures, RelationTally, relationFigures, type SplitCounts } from './evaluate.js'
-import { sameClaimTraining, withoutStage } from './fit.js'
+import { INNER_FOLDS, sameClaimTraining, THRESHOLD_DRAWS, withoutStage } from './fit.js'
 import { type BasilRecord, hashText, isSameClaim, loadLabelledPairs, readBasilRecords, readTsv } from './labels.js'
 
 
@@ -54,7 +54,7 @@ export function ledgerFigures(root: string, shared: string, vectors: WordVectors
   const rows = sameClaimTraining(byStory, pairs, DEFAULT_MODEL, vectors)
   const cv = crossValidate(byStory, pairs, rows, withoutStage(DEFAULT_MODEL), vectors, log)
   const g = cv.figures
-  add('same-claim pairs through analyze (story-grouped 5-fold CV)', `F1 ${fmt(g.pairs.f1)}`, `${prf(g.pairs)}; each fold's stage fitted and its threshold chosen (through the grouping, precision ≥ 0.85) on the other folds; thresholds ${cv.thresholds.join(', ')}`)
+  add('same-claim pairs through analyze (story-grouped 5-fold CV)', `F1 ${fmt(g.pairs.f1)}`, `${prf(g.pairs)}; each fold's stage fitted and its threshold chosen (through the grouping, precision ≥ 0.85, on ${INNER_FOLDS} inner folds of the other folds' stories, the median of ${THRESHOLD_DRAWS} bootstrap draws) without it; thresholds ${cv.thresholds.join(', ')}`)
   add('headline pairs through analyze (same folds)', `F1 ${fmt(g.headlines.f1)}`, `${prf(g.headlines)}; ${g.headlines.count} pairs`)
   // The half that error analysis may read (dev) beside the half never inspected pair by pair (held-out).
   for (const half of ['dev', 'held-out'] as const) {

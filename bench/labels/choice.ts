@@ -2,14 +2,13 @@
 // grid thresholds on the inner folds (what `groupedThreshold` chooses from) and on the outer fold (what the
 // cross-validation reports), written to a JSON file so that selection rules can be compared without refitting.
 //
-//   node dist/bench/labels/choice.js OUT.json
+//   node dist/bench/labels/choice.js OUT.json [INNER_FOLDS (0: the other folds of the split) [SALT]]
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { loadVectors } from '../../pipeline/tables.js'
 import { DEFAULT_MODEL } from '../../stages/similarity/index.js'
 import { alignedPairsAt, FOLDS, foldOf, splitOf } from './evaluate.js'
-import { hashText } from './labels.js'
-import { fitSameClaim, sameClaimTraining, THRESHOLD_GRID, withoutStage, withStage } from './fit.js'
+import { fitSameClaim, innerFoldOf, sameClaimTraining, THRESHOLD_GRID, withoutStage, withStage } from './fit.js'
 import { type BasilRecord, isSameClaim, loadLabelledPairs, readBasilRecords } from './labels.js'
 
 const root = path.join(__dirname, '..', '..', '..')
@@ -25,7 +24,7 @@ const grid = THRESHOLD_GRID.flatMap((t) => THRESHOLD_GRID.map((h) => [t, h] as c
 const all = pairs.map((_, i) => i)
 
 const innerFolds = Number(process.argv[3] ?? 0)
-const innerOf = (story: string) => Number.parseInt(hashText(`${process.argv[4] ?? "inner"}:${story}`).slice(0, 8), 16) % innerFolds
+const innerOf = (story: string) => innerFoldOf(story, innerFolds, process.argv[4])
 
 /** The decisions on the pairs `test` picks of a learner fitted on the pairs `train` picks, at every grid point. */
 function decisions(test: (story: string) => boolean, train: (story: string) => boolean) {

@@ -73,9 +73,9 @@ export const INNER_FOLDS = 16
 /** Bootstrap draws of the inner stories whose choices are pooled (their median) into the decision. */
 export const THRESHOLD_DRAWS = 200
 
-/** The inner fold of a story, drawn by a hash independent of `foldOf` and `splitOf`. */
-export function innerFoldOf(story: string): number {
-  return Number.parseInt(hashText(`inner:${story}`).slice(0, 8), 16) % INNER_FOLDS
+/** The inner fold of a story, drawn by a hash independent of `foldOf` and `splitOf` (`salt` draws other folds). */
+export function innerFoldOf(story: string, folds = INNER_FOLDS, salt = 'inner'): number {
+  return Number.parseInt(hashText(`${salt}:${story}`).slice(0, 8), 16) % folds
 }
 
 /** True positives, false positives and positives of one story's pairs at one grid point. */

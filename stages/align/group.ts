@@ -113,7 +113,8 @@ export function sample(group: readonly number[], size: number, anchor: number): 
  * `ATTACH_LEAST` at the weakest, from an article with fewer than `ATTACH_MOST` units in it, and (when its article
  * has some already) each of them and it linking to one of its units of another article. Or a unit that disputes
  * one member it links to strongly (a number, negation or quote conflict by `relate`), whose changed words weaken its
- * links to the others. A headline that sums up two claims, or a lead whose article's place in a statement a recap
+ * links to the others. Or a headline linked to one member, in a group holding a unit of its own article already
+ * (its lead, most often). A headline that sums up two claims, or a lead whose article's place in a statement a recap
  * took, then backs both statements. The test reads the groups as `groupLinks` left them: an attached unit never
  * draws another one in.
  */
@@ -176,6 +177,10 @@ export function attachUnits(
     const own = roomFor(x, k)
     return own !== null && own.every((o) => link(o, y) >= threshold) && conflicting(x, y)
   }
+  // A headline states its article's main claim in a few words and the article states it again at length: a headline
+  // linked to a member of a statement that holds a unit of its own article already reports that statement's claim,
+  // though its few words keep its links to the statement's other members weak.
+  const sumsUp = (x: number, k: number): boolean => scorer.sentences[x]!.unit === 'headline' && (roomFor(x, k)?.length ?? 0) > 0
   for (const edge of edges) {
     if (edge.strength < threshold) continue
     for (const [x, y] of [
@@ -186,7 +191,7 @@ export function attachUnits(
       const key = x * groups.length + k
       if (k === groupOf[x] || tried.has(key)) continue
       tried.add(key)
-      if (reports(x, k) || disputes(x, y, k, edge.strength)) attached[k]!.push(x)
+      if (reports(x, k) || disputes(x, y, k, edge.strength) || sumsUp(x, k)) attached[k]!.push(x)
     }
   }
   // A group whose units and attached units all belong to another group says nothing that one does not (two groups

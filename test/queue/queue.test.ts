@@ -89,7 +89,7 @@ async function queued(corpus: string, queue: string, workers: number): Promise<s
     const record = JSON.parse((await tree(out))['run.json']!)
     expect({ tool: record.tool.name, counts: record.counts, queue: record.options.queue }).toEqual({
       tool: 'corroborate',
-      counts: { stories: 2, storiesOk: 2, storiesUnchanged: 0, storiesNotInCorpus: 0, articles: 8, statements: 29, fatal: 0, warnings: 0, info: expect.any(Number) },
+      counts: { stories: 2, storiesOk: 2, storiesUnchanged: 0, storiesNotInCorpus: 0, articles: 8, statements: 28, fatal: 0, warnings: 0, info: expect.any(Number) },
       queue: 'record',
     })
   })

@@ -1,5 +1,5 @@
 // attachUnits over real units (the bridge story's), with links set by hand: which units join a statement besides
-// their own because they dispute one of its members.
+// their own because they dispute one of its members, or because they are the headline of an article already in it.
 import { loadVectors } from '../../../pipeline/tables.js'
 import { ATTACH_MEAN, attachUnits } from '../../../stages/align/group.js'
 import { storyScorer, type StoryScorer } from '../../../stages/align/link.js'
@@ -43,5 +43,16 @@ describe('attachUnits', () => {
     const t = scorer.threshold
     // The mayor's free ferry rides, told shorter by the Tribune: no dispute with b#2, and its link to c#0 is weak.
     expect(attachedTo([['b#2', 'c#0']], { 'a#2~b#2': 0.95, 'b#2~c#0': t + 0.1, 'a#2~c#0': 0.1 })).toEqual([[]])
+  })
+
+  it('attaches a headline linked to one member of a statement that holds its own article’s lead', () => {
+    const t = scorer.threshold
+    // {a#0, b#0}: the closure in the Tribune's and the Herald's leads. The Herald's headline links to the Tribune's
+    // lead only, at the threshold: its own lead is in the statement, so it reports the claim too.
+    expect(attachedTo([['a#0', 'b#0']], { 'a#0~b#0': t + 0.2, 'b#h~a#0': t + 0.01, 'b#h~c#0': 0.1 })).toEqual([['b#h']])
+    // Without a unit of its own article in the statement, one link is not enough.
+    expect(attachedTo([['a#0', 'c#0']], { 'a#0~c#0': t + 0.2, 'b#h~a#0': t + 0.01, 'b#h~c#0': 0.1 })).toEqual([[]])
+    // A body sentence linked the same way is not attached: only a headline sums up its article.
+    expect(attachedTo([['a#0', 'b#0']], { 'a#0~b#0': t + 0.2, 'b#2~a#0': t + 0.01, 'b#2~c#0': 0.1 })).toEqual([[]])
   })
 })

@@ -47,6 +47,29 @@ export function storyDocuments(records: readonly BasilRecord[]): Document[] {
   return documents
 }
 
+/** A body sentence of one BASIL record as `analyze` makes it, with its offsets into the record's text field. */
+export interface PlacedSentence {
+  readonly sentence: Sentence
+  readonly begin: number
+  readonly end: number
+  readonly hash: string
+}
+
+/** One BASIL record's body sentences as `analyze` makes them, each found in the record's text field (in order). */
+export function placedSentences(record: BasilRecord): PlacedSentence[] {
+  const log = new MessageLog(record.story)
+  const [document] = segment(clean(ingest([{ kind: 'jsonl', file: 'basil.jsonl', bytes: Buffer.from(`${JSON.stringify(record)}\n`) }], log), log), log)
+  const placed: PlacedSentence[] = []
+  let cursor = 0
+  for (const s of document?.sentences ?? []) {
+    const at = record.text.indexOf(s.text, cursor)
+    if (at < 0) throw new Error(`${record.id}: sentence ${s.index} not found in the source text`)
+    cursor = at + s.text.length
+    placed.push({ sentence: s, begin: at, end: at + s.text.length, hash: hashText(s.text) })
+  }
+  return placed
+}
+
 /** Whether `align` puts each labelled pair's two units into one statement (false when a unit was dropped). */
 export function alignedPairs(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], model: SimilarityModel, vectors: WordVectors, alignOptions: AlignOptions = {}): boolean[] {
   const result = new Array<boolean>(pairs.length).fill(false)

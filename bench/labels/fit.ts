@@ -4,7 +4,7 @@
 // predictions on the labelled pairs, never from pairs the learner was fitted on.
 import { CONTEXT_FEATURES, sameClaimRows } from '../../stages/align/index.js'
 import { DEFAULT_BOOST } from '../../commands/calibrate.js'
-import { type BoostOptions, fitBoosted, type Learner } from '../../resources/model.js'
+import { type BoostOptions, fitBoosted, type Learner, random } from '../../resources/model.js'
 import { FEATURES, type SimilarityModel } from '../../stages/similarity/index.js'
 import type { WordVectors } from '../../resources/vectors.js'
 import { alignedPairsAt, findUnit, foldOf, storyDocuments } from './evaluate.js'
@@ -131,10 +131,10 @@ export function groupedThreshold(byStory: ReadonlyMap<string, readonly BasilReco
     })
   const thresholds: number[] = []
   const headlineThresholds: number[] = []
-  const random = seededRandom(20261201)
+  const next = random(20261201)
   for (let draw = 0; draw < THRESHOLD_DRAWS; draw++) {
     const weights = stories.map(() => 0)
-    for (let s = 0; s < stories.length; s++) weights[Math.floor(random() * stories.length)]!++
+    for (let s = 0; s < stories.length; s++) weights[Math.floor(next() * stories.length)]!++
     const d = chooseDecision(figures(weights))
     thresholds.push(d.threshold)
     headlineThresholds.push(d.headlineThreshold)
@@ -163,13 +163,4 @@ export function chooseDecision(tried: readonly GroupedDecision[]): GroupedDecisi
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor((sorted.length - 1) / 2)]!
-}
-
-/** A seeded generator of numbers in [0, 1) (a linear congruential one): the same draws on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
-    return state / 4294967296
-  }
 }

@@ -8,11 +8,9 @@
 //                                                       sentences that cover them (their labels must follow)
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { MessageLog } from '../../core/messages.js'
-import { clean } from '../../stages/clean/index.js'
-import { ingest } from '../../stages/ingest/index.js'
-import { segment } from '../../stages/segment/index.js'
-import { type BasilRecord, hashText, readBasilRecords, readTsv } from './labels.js'
+import { random } from '../../resources/model.js'
+import { placedSentences } from './evaluate.js'
+import { type BasilRecord, readBasilRecords, readTsv } from './labels.js'
 
 const root = path.join(__dirname, '..', '..', '..')
 const basilFile = path.join(root, '..', 'shared', 'data', 'basil', 'basil.jsonl')
@@ -32,16 +30,7 @@ const placesOf = new Map<string, CoveringSentence[]>()
 function places(record: BasilRecord): CoveringSentence[] {
   let found = placesOf.get(record.id)
   if (found) return found
-  const log = new MessageLog(record.story)
-  const [document] = segment(clean(ingest([{ kind: 'jsonl', file: 'basil.jsonl', bytes: Buffer.from(`${JSON.stringify(record)}\n`) }], log), log), log)
-  found = []
-  let cursor = 0
-  for (const s of document?.sentences ?? []) {
-    const at = record.text.indexOf(s.text, cursor)
-    if (at < 0) throw new Error(`${record.id}: sentence ${s.index} not found in the source text`)
-    cursor = at + s.text.length
-    found.push({ index: s.index, begin: at, end: at + s.text.length, hash: hashText(s.text), text: s.text })
-  }
+  found = placedSentences(record).map((p) => ({ index: p.sentence.index, begin: p.begin, end: p.end, hash: p.hash, text: p.sentence.text }))
   placesOf.set(record.id, found)
   return found
 }
@@ -71,8 +60,7 @@ process.stderr.write(`${changed.length} labelled pairs hold a unit that is no lo
 const packetAt = process.argv.indexOf('--packet')
 if (packetAt >= 0) {
   // A seeded order and side, so the packet is the same on every run and tells nothing of the pair's sampling.
-  let seed = 20261201
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+  const next = random(20261201)
   const textOf = (row: Record<string, string>, side: 'a' | 'b', place: CoveringSentence | null) => {
     if (place) return place.text
     const r = byId.get(row[`${side}_article`]!)!

@@ -5,14 +5,11 @@
 //   node dist/bench/labels/sample.js ../shared/data/basil/basil.jsonl SCRATCH_DIR
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { clean } from '../../stages/clean/index.js'
-import { ingest } from '../../stages/ingest/index.js'
-import { MessageLog } from '../../core/messages.js'
-import { segment, sentenceFromText } from '../../stages/segment/index.js'
+import { sentenceFromText } from '../../stages/segment/index.js'
 import { random } from '../../resources/model.js'
 import { isContent } from '../../stages/similarity/index.js'
-import { tfidfCosine } from './evaluate.js'
-import type { RawSource, Token } from '../../core/types.js'
+import { placedSentences, tfidfCosine } from './evaluate.js'
+import type { Token } from '../../core/types.js'
 import { type BasilRecord, hashText, type Unit, type UnitRef, unitKey } from './labels.js'
 
 const [input = '../shared/data/basil/basil.jsonl', scratch = 'scratch/labels'] = process.argv.slice(2)
@@ -44,9 +41,7 @@ const stemsOf = (tokens: readonly Token[]) => tokens.filter(isContent).map((t) =
 
 /** The units of one article: its title (a headline) and its kept body sentences, with offsets into BASIL's fields. */
 function units(record: BasilRecord): SampledUnit[] {
-  const log = new MessageLog(record.story)
-  const source: RawSource = { kind: 'jsonl', file: 'basil.jsonl', bytes: Buffer.from(`${JSON.stringify(record)}\n`) }
-  const [document] = segment(clean(ingest([source], log), log), log)
+  const body = placedSentences(record)
   const out: SampledUnit[] = []
   if (record.title?.trim()) {
     const title = record.title
@@ -54,13 +49,8 @@ function units(record: BasilRecord): SampledUnit[] {
     const text = title.trim()
     out.push({ story: record.story, article: record.id, outlet: record.outlet, field: 'title', index: -1, begin, end: begin + text.length, hash: hashText(text), text, stems: stemsOf(sentenceFromText(text).tokens) })
   }
-  let cursor = 0
-  for (const s of document?.sentences ?? []) {
-    const at = record.text.indexOf(s.text, cursor)
-    if (at < 0) throw new Error(`${record.id}: sentence ${s.index} not found in the source text`)
-    cursor = at + s.text.length
-    out.push({ story: record.story, article: record.id, outlet: record.outlet, field: 'text', index: s.index, begin: at, end: at + s.text.length, hash: hashText(s.text), text: s.text, stems: stemsOf(s.tokens) })
-  }
+  for (const { sentence: s, begin, end, hash } of body)
+    out.push({ story: record.story, article: record.id, outlet: record.outlet, field: 'text', index: s.index, begin, end, hash, text: s.text, stems: stemsOf(s.tokens) })
   return out
 }
 

@@ -42,21 +42,38 @@ export function compareQuoteWords(wx: readonly string[], wy: readonly string[], 
   if (short.length === long.length && short.every((w, k) => nearSpelling(w, long[k]!))) return 'minor'
   // A leading "however", "but" or "and" is often cut from an excerpt.
   if (/…|\.\.\./.test(shortText) && DISCOURSE_OPENERS.has(short[0]!) && cutsFit(shortText.replace(/^\W*\w+\W*/, ''), longText)) return 'truncated'
-  // Whether they are one utterance is judged with possessives aside ("Pennsylvania's working families" /
-  // "Pennsylvania working families"); that they differ at all makes the change.
-  const shared = lcs(short.map(unpossessive), long.map(unpossessive))
-  // The same quotation shares most of its words, not a phrase ("to senior Trump Campaign officials" / "A senior
-  // Trump campaign official was directed …").
-  // A run of five words or more, three of them telling, said in both is one utterance however much else changed
-  // ("…, but the lines of supply remain open" in two renderings of one statement).
-  if (shared < Math.max(4, Math.ceil(0.6 * short.length)) && !sharesRun(short.map(unpossessive), long.map(unpossessive))) return 'different'
+  // Whether they are one utterance is judged with possessives aside; that they differ at all makes the change.
+  if (!oneUtterance(short, long)) return 'different'
   // The same quotation shares its telling words, not only "I" and "do".
   const content = short.filter((w) => !FUNCTION_WORDS.has(w))
   const longWords = new Set(long)
   if (content.filter((w) => longWords.has(w)).length < Math.min(2, content.length) || content.length === 0) return 'different'
+  // A quotation inside the quotation (a motto, a title, another's words: "reaffirming that 'In God We Trust' is our
+  // motto") is not the speaker's own: two utterances that quote the same words are not one by those words alone.
+  const ox = quoteWords(withoutInnerQuotes(x))
+  const oy = quoteWords(withoutInnerQuotes(y))
+  if ((ox.length !== wx.length || oy.length !== wy.length) && !(ox.length <= oy.length ? oneUtterance(ox, oy) : oneUtterance(oy, ox))) return 'different'
   // Any word added, dropped or swapped inside the same quotation changes it ("duties" / "duty", "rules and
   // regulations" / "rules or regulations"): the guide counts every word beyond punctuation and "that"/"which".
   return 'changed'
+}
+
+/**
+ * True when two quotations' words (the shorter first) can be one utterance. The same quotation shares most of its
+ * words, not a phrase ("to senior Trump Campaign officials" / "A senior Trump campaign official was directed …"); a
+ * run of five words or more, three of them telling, said in both is one utterance however much else changed ("…, but
+ * the lines of supply remain open" in two renderings of one statement).
+ */
+function oneUtterance(short: readonly string[], long: readonly string[]): boolean {
+  // Possessives aside ("Pennsylvania's working families" / "Pennsylvania working families").
+  const x = short.map(unpossessive)
+  const y = long.map(unpossessive)
+  return lcs(x, y) >= Math.max(4, Math.ceil(0.6 * short.length)) || sharesRun(x, y)
+}
+
+/** A quotation's text with the quotations inside it in single quotation marks left out ("… that 'In God We Trust' is our motto"). */
+function withoutInnerQuotes(text: string): string {
+  return text.replace(/(^|[^\p{L}\p{N}])['‘][^'‘’"“”]{1,200}?['’](?![\p{L}\p{N}])/gu, '$1 ')
 }
 
 /**

@@ -78,6 +78,20 @@ describe('report.html of a story', () => {
     expect(report(again.ledger, again.messages, TOOL).get('report.html') === html).toBe(true)
   })
 
+  it('names the articles that have no headline under the headlines, and says nothing when every article has one', () => {
+    const note = (page: string) => parseHTML(page).document.querySelector('#headlines p.muted')?.textContent ?? null
+    const titled = new Set(ledger.framing.headlines.map((h) => h.article))
+    const untitled = ledger.articles.filter((a) => !titled.has(a.id))
+    // The invented story: one outlet's article has no title and no headline line.
+    expect(untitled.map((a) => a.outlet)).toEqual(['Hilltop Gazette'])
+    expect(note(html)).toBe(`No headline found for 1 of ${ledger.articles.length} articles: Hilltop Gazette.`)
+    const [dropped, ...kept] = ledger.framing.headlines
+    const fewer = report({ ...ledger, framing: { ...ledger.framing, headlines: kept } }, messages, TOOL).get('report.html')!
+    expect(note(fewer)).toMatch(new RegExp(`^No headline found for 2 of ${ledger.articles.length} articles: .*${dropped!.outlet}.*\\.$`))
+    const all = report({ ...ledger, articles: ledger.articles.filter((a) => titled.has(a.id)) }, messages, TOOL).get('report.html')!
+    expect(note(all)).toBeNull()
+  })
+
   it('carries no date or clock but those of the input', () => {
     const dates = [...new Set(html.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [])]
     expect(dates).toEqual(['2031-10-03'])

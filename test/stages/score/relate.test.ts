@@ -151,6 +151,13 @@ describe('compareQuotes', () => {
     ).toBe('changed')
   })
 
+  it('does not make two utterances one by a quotation both quote inside them', () => {
+    // The same motto quoted inside two remarks: no more one utterance than any two remarks that share four words.
+    expect(compareQuotes('Congress has spent its week on commemorative coins and on reaffirming that ‘Drive Safely’ is the state motto', "You have had a bill reaffirming that 'Drive Safely' is the state motto")).toBe('different')
+    // One remark given otherwise, a title quoted inside it in both: still the same quotation, changed.
+    expect(compareQuotes("The plan we call 'Main Street Renewal' will open in May and cost less than we feared", "The plan we call 'Main Street Renewal' would open in May and cost less than we feared")).toBe('changed')
+  })
+
   it('never matches a short common quote with a long one', () => {
     expect(compareQuotes('I hope I do.', 'I do not know what will happen, but I hope that we will reach a deal')).toBe('different')
   })

@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { random } from '../../resources/model.js'
-import { placedSentences } from './evaluate.js'
+import { type PlacedSentence, placedSentences } from './evaluate.js'
 import { type BasilRecord, readBasilRecords, readTsv } from './labels.js'
 
 const root = path.join(__dirname, '..', '..', '..')
@@ -18,32 +18,23 @@ const pairsFile = path.join(root, 'bench', 'labels', 'basil-pairs.tsv')
 const records = readBasilRecords(basilFile)
 const byId = new Map(records.map((r) => [r.id, r]))
 
-interface CoveringSentence {
-  readonly index: number
-  readonly begin: number
-  readonly end: number
-  readonly hash: string
-  readonly text: string
-}
-const placesOf = new Map<string, CoveringSentence[]>()
-/** An article's body sentences as `analyze` makes them now, with offsets into BASIL's text field. */
-function places(record: BasilRecord): CoveringSentence[] {
+const placesOf = new Map<string, PlacedSentence[]>()
+/** An article's body sentences as `analyze` makes them now, with offsets into BASIL's text field (once per article). */
+function places(record: BasilRecord): PlacedSentence[] {
   let found = placesOf.get(record.id)
-  if (found) return found
-  found = placedSentences(record).map((p) => ({ index: p.sentence.index, begin: p.begin, end: p.end, hash: p.hash, text: p.sentence.text }))
-  placesOf.set(record.id, found)
+  if (!found) placesOf.set(record.id, (found = placedSentences(record)))
   return found
 }
 
 /** The sentence that now stands for a labelled body unit: null when it is still one; the sentence overlapping it most otherwise. */
-function moved(row: Record<string, string>, side: 'a' | 'b'): CoveringSentence | null {
+function moved(row: Record<string, string>, side: 'a' | 'b'): PlacedSentence | null {
   if (row[`${side}_field`] !== 'text') return null
   const list = places(byId.get(row[`${side}_article`]!)!)
   const hash = row[`${side}_hash`]!
   if (list.some((p) => p.hash === hash)) return null
   const begin = Number(row[`${side}_begin`])
   const end = Number(row[`${side}_end`])
-  let best: CoveringSentence | null = null
+  let best: PlacedSentence | null = null
   let most = 0
   for (const p of list) {
     const overlap = Math.min(end, p.end) - Math.max(begin, p.begin)
@@ -61,8 +52,8 @@ const packetAt = process.argv.indexOf('--packet')
 if (packetAt >= 0) {
   // A seeded order and side, so the packet is the same on every run and tells nothing of the pair's sampling.
   const next = random(20261201)
-  const textOf = (row: Record<string, string>, side: 'a' | 'b', place: CoveringSentence | null) => {
-    if (place) return place.text
+  const textOf = (row: Record<string, string>, side: 'a' | 'b', place: PlacedSentence | null) => {
+    if (place) return place.sentence.text
     const r = byId.get(row[`${side}_article`]!)!
     return (row[`${side}_field`] === 'title' ? (r.title ?? '') : r.text).slice(Number(row[`${side}_begin`]), Number(row[`${side}_end`]))
   }
@@ -90,7 +81,7 @@ if (process.argv.includes('--write')) {
       const p = c[side]
       if (!p) continue
       const set = (name: string, value: string | number) => (cells[columns.indexOf(`${side}_${name}`)] = String(value))
-      set('index', p.index)
+      set('index', p.sentence.index)
       set('begin', p.begin)
       set('end', p.end)
       set('hash', p.hash)

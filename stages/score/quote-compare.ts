@@ -50,9 +50,11 @@ export function compareQuoteWords(wx: readonly string[], wy: readonly string[], 
   if (content.filter((w) => longWords.has(w)).length < Math.min(2, content.length) || content.length === 0) return 'different'
   // A quotation inside the quotation (a motto, a title, another's words: "reaffirming that 'In God We Trust' is our
   // motto") is not the speaker's own: two utterances that quote the same words are not one by those words alone.
-  const ox = quoteWords(withoutInnerQuotes(x))
-  const oy = quoteWords(withoutInnerQuotes(y))
-  if ((ox.length !== wx.length || oy.length !== wy.length) && !(ox.length <= oy.length ? oneUtterance(ox, oy) : oneUtterance(oy, ox))) return 'different'
+  const [ix, iy] = [withoutInnerQuotes(x), withoutInnerQuotes(y)]
+  if (ix !== x || iy !== y) {
+    const [ox, oy] = [quoteWords(ix), quoteWords(iy)]
+    if (!(ox.length <= oy.length ? oneUtterance(ox, oy) : oneUtterance(oy, ox))) return 'different'
+  }
   // Any word added, dropped or swapped inside the same quotation changes it ("duties" / "duty", "rules and
   // regulations" / "rules or regulations"): the guide counts every word beyond punctuation and "that"/"which".
   return 'changed'

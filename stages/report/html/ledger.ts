@@ -61,12 +61,12 @@ function entry(s: ScoredStatement, conflicts: readonly Conflict[], unitById: Rea
   const listed = [...wordings].slice(0, wordingsShown).map(([wording, w], i) => {
     const relation = i === 0 ? 'the representative wording' : [...w.relations].map((r) => RELATION_LABELS[r]).join(', ')
     const sources = w.sources.size > 0 ? ` · source: ${[...w.sources].map(text).join(', ')}` : ''
-    return `<div class="member"><div class="who">${names(w.outlets)}${w.headline ? ' (headline)' : ''} · ${text(relation)}${sources}${w.attached ? ' · belongs to another statement too' : ''}</div><div class="wording">${i === 0 ? text(wording) : markDiff(wording, reference)}</div></div>`
+    return `<div class="member"><div class="who">${outletNames(w.outlets)}${w.headline ? ' (headline)' : ''} · ${text(relation)}${sources}${w.attached ? ' · belongs to another statement too' : ''}</div><div class="wording">${i === 0 ? text(wording) : markDiff(wording, reference)}</div></div>`
   })
   const rest = [...wordings].slice(wordingsShown)
   if (rest.length > 0) {
     const outlets = rest.flatMap(([, w]) => w.outlets)
-    listed.push(`<p class="muted">${rest.length} more wordings (alignments.csv has each), from ${outlets.length} outlets: ${names(outlets)}</p>`)
+    listed.push(`<p class="muted">${rest.length} more wordings (alignments.csv has each), from ${outlets.length} outlets: ${outletNames(outlets)}</p>`)
   }
   // Many outlets may give the same two figures: each pair of values once, the first few side by side.
   const byValues = new Map<string, Conflict[]>()
@@ -77,7 +77,7 @@ function entry(s: ScoredStatement, conflicts: readonly Conflict[], unitById: Rea
   const distinct = [...byValues.values()].map((cs) => cs[0]!)
   const also = (c: Conflict) => {
     const others = byValues.get(JSON.stringify([c.relation, c.valueA, c.valueB]))!.slice(1)
-    return others.length === 0 ? '' : `<p class="muted">The same two values also between ${names(others.map((o) => `${o.outletA} and ${o.outletB}`))}.</p>`
+    return others.length === 0 ? '' : `<p class="muted">The same two values also between ${outletNames(others.map((o) => `${o.outletA} and ${o.outletB}`))}.</p>`
   }
   const more = distinct.length > CONFLICTS_SHOWN ? `<p class="muted">${distinct.length - CONFLICTS_SHOWN} more pairs of differing values (conflicts.csv has every conflicting pair).</p>` : ''
   const heading = conflicts.length === 1 ? 'Conflict' : `${conflicts.length} conflicting pairs of sentences${distinct.length < conflicts.length ? `, ${distinct.length} pairs of values` : ''}`
@@ -87,7 +87,7 @@ function entry(s: ScoredStatement, conflicts: readonly Conflict[], unitById: Rea
 }
 
 /** Outlets' names, the first `NAMES_SHOWN` of a long list and how many more. */
-function names(outlets: readonly string[]): string {
+export function outletNames(outlets: readonly string[]): string {
   const shown = outlets.slice(0, NAMES_SHOWN).map(text).join(', ')
   return outlets.length > NAMES_SHOWN ? `${shown} and ${outlets.length - NAMES_SHOWN} more` : shown
 }

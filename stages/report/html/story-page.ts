@@ -6,7 +6,7 @@ import { statementOfUnits } from '../../../core/statements.js'
 import type { ReportInput } from '../report-file.js'
 import { isConflict } from '../../score/relate.js'
 import { attr, href, text } from './escape.js'
-import { ledgerList } from './ledger.js'
+import { ledgerList, outletNames } from './ledger.js'
 import { markDiff, markWords } from './marks.js'
 import { agreementMatrix, coverageMatrix } from './matrix.js'
 import { framingFigures, measuresOf } from './framing-figures.js'
@@ -54,9 +54,6 @@ function glance(ledger: Ledger): string {
   return section('glance', 'The story at a glance', 'A <b>statement</b> is one claim reported by two or more outlets; it is <b>corroborated</b> when at least two independent newsrooms (not copies of one text) carry it. A <b>conflict</b> is two outlets giving different numbers, quotations or a denial for the same claim.', dl + lead)
 }
 
-/** Articles without a headline named under the headlines, at most. */
-const UNTITLED_NAMED = 12
-
 function headlines(ledger: Ledger): string {
   const statementOf = statementOfUnits(ledger.statements)
   const articleOf = new Map(ledger.articles.map((a) => [a.id, a]))
@@ -75,11 +72,7 @@ function headlines(ledger: Ledger): string {
   // An article without a headline (none in its metadata, none `clean` found) is said so, not left for the reader to miss.
   const titled = new Set(all.map((h) => h.article))
   const untitled = ledger.articles.filter((a) => !titled.has(a.id)).sort((a, b) => (order.get(a.outlet) ?? 0) - (order.get(b.outlet) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  const names = untitled.slice(0, UNTITLED_NAMED).map((a) => text(a.outlet))
-  const none =
-    untitled.length === 0 || all.length === 0
-      ? ''
-      : `<p class="muted">No headline found for ${untitled.length} of ${ledger.articles.length} articles: ${names.join(', ')}${untitled.length > UNTITLED_NAMED ? ` and ${untitled.length - UNTITLED_NAMED} more` : ''}.</p>`
+  const none = untitled.length === 0 || all.length === 0 ? '' : `<p class="muted">No headline found for ${untitled.length} of ${ledger.articles.length} articles: ${outletNames(untitled.map((a) => a.outlet))}.</p>`
   const body = all.length === 0 ? '<p>No article has a headline.</p>' : cards + more + none
   return section('headlines', 'Headlines side by side', 'Each outlet\'s headline, whether other outlets back its claim, and its tone (AFINN-165 word valence per 100 words: below 0 negative, above 0 positive). <mark class="loaded">Marked</mark> words are loaded words or intensifiers.', body)
 }

@@ -3,12 +3,17 @@
 // cross-validation reports), written to a JSON file so that selection rules can be compared without refitting.
 //
 //   node dist/bench/labels/choice.js OUT.json [INNER_FOLDS (0: the other folds of the split) [SALT]]
+//   node dist/bench/labels/choice.js --hindsight
+//
+// `--hindsight` fits only the outer folds' stages and prints, for the grid points whose pooled out-of-fold precision
+// clears the floor, the best pooled out-of-fold F1: what any rule choosing one pair of thresholds for all folds could
+// reach at best with this ranking and grouping. A ceiling read off the reported folds themselves, never a figure.
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { loadVectors } from '../../pipeline/tables.js'
 import { DEFAULT_MODEL } from '../../stages/similarity/index.js'
 import { alignedPairsAt, FOLDS, foldOf, splitOf } from './evaluate.js'
-import { fitSameClaim, innerFoldOf, sameClaimTraining, THRESHOLD_GRID, withoutStage, withStage } from './fit.js'
+import { fitSameClaim, innerFoldOf, MIN_PRECISION, sameClaimTraining, THRESHOLD_GRID, withoutStage, withStage } from './fit.js'
 import { type BasilRecord, isSameClaim, loadLabelledPairs, readBasilRecords } from './labels.js'
 
 const root = path.join(__dirname, '..', '..', '..')
@@ -23,6 +28,7 @@ const rows = sameClaimTraining(byStory, pairs, DEFAULT_MODEL, vectors)
 const grid = THRESHOLD_GRID.flatMap((t) => THRESHOLD_GRID.map((h) => [t, h] as const))
 const all = pairs.map((_, i) => i)
 
+const hindsight = process.argv.includes('--hindsight')
 const innerFolds = Number(process.argv[3] ?? 0)
 const innerOf = (story: string) => innerFoldOf(story, innerFolds, process.argv[4])
 
@@ -40,10 +46,12 @@ function decisions(test: (story: string) => boolean, train: (story: string) => b
   }
 }
 
-const folds = []
+const folds: { inner: ReturnType<typeof decisions>[]; outer: ReturnType<typeof decisions> }[] = []
 for (let f = 0; f < FOLDS; f++) {
   const inner = []
-  if (innerFolds === 0) {
+  if (hindsight) {
+    // Only the outer folds' decisions: see the header.
+  } else if (innerFolds === 0) {
     for (let g = 0; g < FOLDS; g++) if (g !== f) inner.push(decisions((s) => foldOf(s) === g, (s) => foldOf(s) !== f && foldOf(s) !== g))
   } else {
     for (let g = 0; g < innerFolds; g++) inner.push(decisions((s) => foldOf(s) !== f && innerOf(s) === g, (s) => foldOf(s) !== f && innerOf(s) !== g))
@@ -51,4 +59,32 @@ for (let f = 0; f < FOLDS; f++) {
   folds.push({ inner, outer: decisions((s) => foldOf(s) === f, (s) => foldOf(s) !== f) })
   process.stderr.write(`fold ${f + 1}/${FOLDS}\n`)
 }
-writeFileSync(process.argv[2] ?? 'choice.json', JSON.stringify({ grid, folds }))
+if (hindsight) printHindsight()
+else writeFileSync(process.argv[2] ?? 'choice.json', JSON.stringify({ grid, folds }))
+
+/** The pooled out-of-fold figures of every grid point, the best under the precision floor first (see the header). */
+function printHindsight(): void {
+  const figures = grid.map(([t, h], g) => {
+    const count = { tp: 0, fp: 0, fn: 0, htp: 0, hfp: 0, hfn: 0 }
+    for (const { outer } of folds)
+      outer.gold.forEach((gold: boolean, k: number) => {
+        const predicted = outer.predicted[g]![k] === '1'
+        const key = predicted ? (gold ? 'tp' : 'fp') : gold ? 'fn' : null
+        if (key === null) return
+        count[key]++
+        if (outer.head[k]) count[`h${key}`]++
+      })
+    const f1 = (tp: number, fp: number, fn: number) => (2 * tp) / (2 * tp + fp + fn)
+    return { t, h, precision: count.tp / (count.tp + count.fp), recall: count.tp / (count.tp + count.fn), f1: f1(count.tp, count.fp, count.fn), headlineF1: f1(count.htp, count.hfp, count.hfn) }
+  })
+  const show = (x: (typeof figures)[number]) =>
+    `thresholds ${x.t} (with a headline ${x.h}): F1 ${x.f1.toFixed(3)} (P ${x.precision.toFixed(3)}, R ${x.recall.toFixed(3)}); headline pairs F1 ${x.headlineF1.toFixed(3)}`
+  const byF1 = [...figures].sort((x, y) => y.f1 - x.f1)
+  console.log(`hindsight, precision ≥ ${MIN_PRECISION}:`)
+  for (const x of byF1.filter((x) => x.precision >= MIN_PRECISION).slice(0, 5)) console.log(`  ${show(x)}`)
+  console.log('hindsight, any precision:')
+  for (const x of byF1.slice(0, 3)) console.log(`  ${show(x)}`)
+  const heads = [...figures].sort((x, y) => y.headlineF1 - x.headlineF1)
+  console.log(`hindsight, headline pairs F1 where the pooled precision is ≥ ${MIN_PRECISION}:`)
+  for (const x of heads.filter((x) => x.precision >= MIN_PRECISION).slice(0, 3)) console.log(`  ${show(x)}`)
+}

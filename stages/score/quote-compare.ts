@@ -66,12 +66,20 @@ export function compareQuoteWords(wx: readonly string[], wy: readonly string[], 
  * run of five words or more, three of them telling, said in both is one utterance however much else changed ("…, but
  * the lines of supply remain open" in two renderings of one statement).
  */
-function oneUtterance(short: readonly string[], long: readonly string[]): boolean {
-  // Possessives aside ("Pennsylvania's working families" / "Pennsylvania working families").
-  const x = short.map(unpossessive)
-  const y = long.map(unpossessive)
-  return lcs(x, y) >= Math.max(4, Math.ceil(0.6 * short.length)) || sharesRun(x, y)
+export function oneUtterance(short: readonly string[], long: readonly string[]): boolean {
+  // Possessives aside ("Pennsylvania's working families" / "Pennsylvania working families"); at most
+  // `UTTERANCE_WORDS` words of each.
+  const x = short.slice(0, UTTERANCE_WORDS).map(unpossessive)
+  const y = long.slice(0, UTTERANCE_WORDS).map(unpossessive)
+  return lcs(x, y) >= Math.max(4, Math.ceil(0.6 * x.length)) || sharesRun(x, y)
 }
+
+/**
+ * The words of each quotation that the same-utterance test reads: its first 1,000. No quotation of news comes near
+ * (BASIL's longest holds 212 words); the test is quadratic in the words of the two, so a hostile input of one
+ * endless quotation costs at most a million steps instead of hours.
+ */
+export const UTTERANCE_WORDS = 1000
 
 /** A quotation's text with the quotations inside it in single quotation marks left out ("… that 'In God We Trust' is our motto"). */
 function withoutInnerQuotes(text: string): string {
@@ -149,14 +157,31 @@ function oneLetterApart(x: string, y: string): boolean {
   return x.slice(i + (x.length >= y.length ? 1 : 0)) === y.slice(i + (y.length >= x.length ? 1 : 0))
 }
 
-/** True when `x` and `y` share a run of five words or more in a row, at least three of them content words. */
+/**
+ * True when `x` and `y` share a run of five words or more in a row, at least three of them content words. One pass
+ * over the pairs of positions: the run ending at each pair and its content words, from the pair before it.
+ */
 function sharesRun(x: readonly string[], y: readonly string[]): boolean {
-  for (let i = 0; i + 5 <= x.length; i++)
-    for (let j = 0; j + 5 <= y.length; j++) {
-      let n = 0
-      while (i + n < x.length && j + n < y.length && x[i + n] === y[j + n]) n++
-      if (n >= 5 && x.slice(i, i + n).filter((w) => !FUNCTION_WORDS.has(w)).length >= 3) return true
+  if (x.length < 5 || y.length < 5) return false
+  let run = new Int32Array(y.length + 1)
+  let next = new Int32Array(y.length + 1)
+  let telling = new Int32Array(y.length + 1)
+  let nextTelling = new Int32Array(y.length + 1)
+  for (let i = 0; i < x.length; i++) {
+    const content = FUNCTION_WORDS.has(x[i]!) ? 0 : 1
+    for (let j = 0; j < y.length; j++) {
+      if (x[i] !== y[j]) {
+        next[j + 1] = 0
+        nextTelling[j + 1] = 0
+        continue
+      }
+      next[j + 1] = run[j]! + 1
+      nextTelling[j + 1] = telling[j]! + content
+      if (next[j + 1]! >= 5 && nextTelling[j + 1]! >= 3) return true
     }
+    ;[run, next] = [next, run]
+    ;[telling, nextTelling] = [nextTelling, telling]
+  }
   return false
 }
 

@@ -2,15 +2,16 @@
 // the threshold chosen through the grouping, the costly part) is fitted once and kept in .bench/cv-stages.json; later
 // runs analyse each fold's stories with its kept stage, so a change after the same-claim decision (relate's rules,
 // the statements' pairs, scoring) is measured exactly as `report.js --cv` measures it. A change to the features, the
-// candidates or the shipped model needs `--refit` (the file records the hashes of the model and the label files and
-// refits by itself when they changed).
+// candidates or the shipped model needs a refit: the file records a hash of the model, the label files and the code
+// the stages are fitted through (`STAGE_CODE`: reading, segmenting, features, candidates, grouping, fitting) and
+// refits by itself when any of them changed; `--refit` forces it.
 //
 //   node dist/bench/labels/conflicts.js [--refit] [--dev-errors]
 //
 // `--dev-errors` lists, for the dev half only (`splitOf`), the labelled pairs the ledger flags wrongly and the
 // labelled conflicts it misses, with their texts and the pair's same-claim link; never a held-out pair.
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { loadVectors } from '../../pipeline/tables.js'
 import { MessageLog } from '../../core/messages.js'
@@ -28,10 +29,22 @@ const root = path.join(__dirname, '..', '..', '..')
 const basilFile = path.join(root, '..', 'shared', 'data', 'basil', 'basil.jsonl')
 const labelsDir = path.join(root, 'bench', 'labels')
 const inputs = [path.join(root, 'models', 'default.json'), path.join(labelsDir, 'basil-pairs.tsv'), path.join(labelsDir, 'basil-labels.tsv')]
-const key = createHash('sha256')
-  .update(inputs.map((f) => readFileSync(f)).join('\n'))
-  .digest('hex')
-  .slice(0, 16)
+// The built code a fold's stage depends on, relative to dist/: not scoring or reports (stages/score, stages/report),
+// which are measured on the kept stages.
+const STAGE_CODE = ['core', 'lang', 'resources', 'stages/ingest', 'stages/clean', 'stages/segment', 'stages/similarity', 'stages/align', 'bench/labels/fit.js', 'bench/labels/cv.js', 'bench/labels/evaluate.js', 'bench/labels/labels.js']
+const built = path.join(__dirname, '..', '..')
+/** The .js files under a path of dist/, sorted. */
+const codeFiles = (rel: string): string[] =>
+  rel.endsWith('.js')
+    ? [rel]
+    : readdirSync(path.join(built, rel), { withFileTypes: true })
+        .map((e) => (e.isDirectory() ? codeFiles(`${rel}/${e.name}`) : e.name.endsWith('.js') ? [`${rel}/${e.name}`] : []))
+        .flat()
+        .sort()
+const hash = createHash('sha256')
+for (const f of inputs) hash.update(readFileSync(f)).update('\n')
+for (const f of STAGE_CODE.flatMap(codeFiles)) hash.update(f).update('\0').update(readFileSync(path.join(built, f))).update('\n')
+const key = hash.digest('hex').slice(0, 16)
 const cacheFile = path.join(root, '.bench', 'cv-stages.json')
 const log = (line: string) => process.stderr.write(`${line}\n`)
 
@@ -45,7 +58,7 @@ let stages: FoldStage[] | null = null
 if (!process.argv.includes('--refit') && existsSync(cacheFile)) {
   const kept = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; stages: FoldStage[] }
   if (kept.key === key) stages = kept.stages
-  else log('the model or the labels changed since the stages were kept: refitting')
+  else log('the model, the labels or the code the stages are fitted through changed since they were kept: refitting')
 }
 if (!stages) {
   stages = foldStages(byStory, pairs, sameClaimTraining(byStory, pairs, DEFAULT_MODEL, vectors), base, vectors, log)

@@ -195,8 +195,15 @@ export const AHEAD_WORDS = new Set(['will', "'ll", 'shall'])
 /** The word of an infinitive: "plans to meet", a headline's "Obama to Outline Plan". */
 export const INFINITIVE_MARKER = 'to'
 
-/** Words before an infinitive that put its event ahead: "plans to meet", "is set to sign". */
-export const AHEAD_BEFORE_TO = new Set(['plans', 'plan', 'planning', 'scheduled', 'set', 'expected', 'poised', 'aims', 'intends', 'prepares', 'preparing', 'due', 'slated'])
+/**
+ * Words of a schedule, an intent or a readiness before an infinitive, which put its event ahead: "plans to meet",
+ * "is set to sign", "is prepared to sign". Not a promise or a threat ("had vowed to veto"), which a sentence telling
+ * the event done often recalls.
+ */
+export const AHEAD_BEFORE_TO = new Set(['plans', 'plan', 'planning', 'scheduled', 'set', 'expected', 'expects', 'poised', 'aims', 'intends', 'prepares', 'preparing', 'prepared', 'ready', 'due', 'slated'])
+
+/** Past verbs whose infinitive tells an event decided: "the Senate voted to override his veto". */
+export const PAST_BEFORE_TO = new Set(['voted'])
 
 /** Past forms that are not "-ed", with their base form, so that "will speak" meets "spoke". */
 export const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map(

@@ -16,6 +16,7 @@ import {
   NOT_DENIALS,
   ODDS_AFTER,
   ODDS_BEFORE,
+  PAST_BEFORE_TO,
   PLURAL_SUFFIX,
   PRESENT_THIRD_PERSON,
   RANK_BEFORE,
@@ -151,7 +152,11 @@ function aheadVerbs(s: Sentence): Map<string, string> {
     let at = -1
     if (AHEAD_WORDS.has(word)) at = verbAfter(k)
     else if (word === INFINITIVE_MARKER && k > 0 && (AHEAD_BEFORE_TO.has(tokens[k - 1]!.normal) || (s.unit === 'headline' && k <= 4))) at = verbAfter(k)
-    if (at >= 0) found.set(stem(tokens[at]!.normal), s.text.slice(t.begin - s.begin, tokens[at]!.end - s.begin))
+    // An infinitive after the verb put ahead is ahead too: "is set to vote to override" → vote, override.
+    for (let chain = 0; at >= 0 && chain < 3; chain++) {
+      found.set(stem(tokens[at]!.normal), s.text.slice(t.begin - s.begin, tokens[at]!.end - s.begin))
+      at = tokens[at + 1]?.normal === INFINITIVE_MARKER ? verbAfter(at + 1) : -1
+    }
   })
   return found
 }
@@ -169,6 +174,25 @@ function pastVerbs(s: Sentence): Map<string, string> {
   return found
 }
 
+/** The events a unit tells in the past, by stem, with their words: its past verbs, and what a vote decided ("voted to override"). */
+function toldEvents(s: Sentence, past: ReadonlyMap<string, string>): Map<string, string> {
+  const found = new Map(past)
+  const tokens = s.tokens.filter((t) => !quoted(s, t))
+  tokens.forEach((t, k) => {
+    if (!PAST_BEFORE_TO.has(t.normal)) return
+    // "voted to override", "voted Wednesday to override", "voted 97-1 to override".
+    for (let j = k + 1; j < Math.min(tokens.length - 1, k + 4); j++) {
+      if (tokens[j]!.kind === 'punctuation') break
+      const next = tokens[j + 1]!
+      if (tokens[j]!.normal === INFINITIVE_MARKER) {
+        if (next.pos === 'VERB') found.set(stem(next.normal), s.text.slice(t.begin - s.begin, next.end - s.begin))
+        break
+      }
+    }
+  })
+  return found
+}
+
 function quoted(s: Sentence, t: Token): boolean {
   return s.quotes.some((q) => t.begin >= q.begin && t.end <= q.end)
 }
@@ -178,7 +202,9 @@ function updateOf(a: Sentence, b: Sentence): [string, string] | null {
   for (const [ahead, past, flip] of [[a, b, false], [b, a, true]] as const) {
     const planned = aheadVerbs(ahead)
     if (planned.size === 0) continue
-    const done = pastVerbs(past)
+    const verbs = pastVerbs(past)
+    if (verbs.size === 0) continue
+    const done = toldEvents(past, verbs)
     for (const [verb, words] of [...planned].sort(([x], [y]) => (x < y ? -1 : 1))) {
       const told = done.get(verb)
       if (told !== undefined && aheadVerbs(past).size === 0) return flip ? [told, words] : [words, told]

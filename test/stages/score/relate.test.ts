@@ -43,6 +43,14 @@ describe('relate', () => {
     expect(rel('She said she would not reopen the bridge.', 'She closed the bridge on Tuesday.').relation).not.toBe('update')
   })
 
+  it('finds the event put ahead behind a chain of infinitives, a stated readiness or a vote', () => {
+    expect(rel('The council is set to vote to close the bridge on Monday.', 'The council closed the bridge on Monday.')).toEqual({ relation: 'update', values: ['to vote to close', 'closed'] })
+    expect(rel('The governor said he is prepared to sign the bill.', 'The governor signed the bill on Friday night.')).toEqual({ relation: 'update', values: ['to sign', 'signed'] })
+    expect(rel('The council is expected to approve the levy this week.', 'The council voted Wednesday to approve the levy.')).toEqual({ relation: 'update', values: ['to approve', 'voted Wednesday to approve'] })
+    // A refusal is no vote: what it refused did not happen.
+    expect(rel('The council is expected to approve the levy this week.', 'The council refused to approve the levy.').relation).not.toBe('update')
+  })
+
   it('sees a round or bounded figure that the other value fits as no number conflict', () => {
     expect(rel('The hearing cost more than $1 million, the magazine estimated.', 'The hearing cost $1.1 million, the magazine estimated.').relation).not.toBe('number_conflict')
     expect(rel('The bridge carries about 40,000 vehicles a day.', 'The bridge carries 38,500 vehicles a day.').relation).not.toBe('number_conflict')

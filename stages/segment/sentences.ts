@@ -1,7 +1,8 @@
 // segment/sentences: a paragraph split into sentences of tokens: wink-nlp's sentences, mended where it split after
-// an abbreviation ("Sens. John McCain") or inside a quotation that a speech tag continues.
+// an abbreviation ("Sens. John McCain") or inside a quotation that a speech tag continues, and split where it read
+// the answer "no." as the abbreviation of "number" ("Sestak said no. Others disagreed.").
 import { getNlp, readDoc } from '../../lang/en/nlp.js'
-import { PERIOD_ABBREVIATIONS, SPEECH_VERBS } from '../../lang/en/words.js'
+import { NUMBER_WORDS, PERIOD_ABBREVIATIONS, SPEECH_VERBS } from '../../lang/en/words.js'
 import type { Token } from '../../core/types.js'
 import { makeToken } from './tokens.js'
 
@@ -43,6 +44,8 @@ export function tokenizeParagraph(text: string, offset: number, paragraph: numbe
   // Keep both out; `kept[i]` counts the tokens kept before wink's token `i`, to map its sentence spans.
   const tokens: Token[] = []
   const kept: number[] = []
+  // The full stops split off an answer "no." (see `answerNo`): a sentence ends at each.
+  const answerStops = new Set<number>()
   let cursor = 0
   for (let i = 0; i < values.length; i++) {
     kept.push(tokens.length)
@@ -53,6 +56,12 @@ export function tokenizeParagraph(text: string, offset: number, paragraph: numbe
     if (at < 0) at = Math.min(text.length, cursor + (text.slice(cursor).length - text.slice(cursor).trimStart().length))
     const end = Math.min(text.length, at + Math.max(value.length, 1))
     cursor = end
+    if (answerNo(text.slice(at, end), values, types, i)) {
+      tokens.push(makeToken(text.slice(at, end - 1), offset + at, offset + end - 1, 'no', 'INTJ', 'word', true))
+      answerStops.add(tokens.length)
+      tokens.push(makeToken('.', offset + end - 1, offset + end, '.', 'PUNCT', 'punctuation', false))
+      continue
+    }
     tokens.push(makeToken(text.slice(at, end), offset + at, offset + end, normals[i]!, pos[i]!, types[i]!, stops[i]!))
   }
 
@@ -68,9 +77,45 @@ export function tokenizeParagraph(text: string, offset: number, paragraph: numbe
     if (previous && (shouldMerge(tokens, previous, span) || continuesQuote(tokens, open, previous, span))) previous[1] = span[1]
     else merged.push(span)
   }
-  return merged
+  // Inside a quotation the answer stays with its speech tag (`"No. We will not," he said.`).
+  for (const k of answerStops) if (open[k]) answerStops.delete(k)
+  const split = answerStops.size === 0 ? merged : merged.flatMap(([a, b]) => splitAt(a, b, answerStops))
+  return split
     .filter(([a, b]) => a <= b && b < tokens.length)
     .map(([a, b]) => ({ begin: tokens[a]!.begin, end: tokens[b]!.end, paragraph, tokens: tokens.slice(a, b + 1) }))
+}
+
+/**
+ * True when wink's token `value` (the i-th) is the answer "no" with its full stop, not "No." for "number": "no." in
+ * lower case, or "No." alone as an answer, before a word in capitals or a quotation mark that is no number ("No. 2",
+ * "No. One" stay abbreviations).
+ */
+function answerNo(value: string, values: readonly string[], types: readonly string[], i: number): boolean {
+  if (value !== 'no.' && value !== 'No.') return false
+  let k = i + 1
+  while (k < values.length && (types[k] === 'tabCRLF' || values[k] === '')) k++
+  const next = values[k]
+  if (next === undefined) return value === 'no.'
+  if (!/^[\p{Lu}"“‘']/u.test(next) || NUMBER_WORDS.has(next.toLowerCase())) return false
+  // "No." in capitals names a number before a name too ("No. Ten Downing"): only before a quotation or a word that
+  // begins a clause is it an answer.
+  return value === 'no.' || /^["“‘']$/.test(next) || ANSWER_STARTS.has(next.toLowerCase())
+}
+
+// Words that begin the clause after an answer "No.": pronouns and determiners ("No. We will not", "No. The bill …").
+const ANSWER_STARTS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'the', 'this', 'that', 'there', 'not', 'absolutely', 'never'])
+
+/** The span [a, b] split after each token index in `stops` inside it. */
+function splitAt(a: number, b: number, stops: ReadonlySet<number>): [number, number][] {
+  const parts: [number, number][] = []
+  let from = a
+  for (let k = a; k < b; k++)
+    if (stops.has(k)) {
+      parts.push([from, k])
+      from = k + 1
+    }
+  parts.push([from, b])
+  return parts
 }
 
 function shouldMerge(tokens: readonly Token[], previous: readonly [number, number], next: readonly [number, number]): boolean {

@@ -4,7 +4,7 @@ import { clean } from '../../../stages/clean/index.js'
 import { ingest } from '../../../stages/ingest/index.js'
 import { MessageLog } from '../../../core/messages.js'
 import { segment } from '../../../stages/segment/index.js'
-import { splitSentences } from '../../../stages/segment/sentences.js'
+import { splitSentences, tokenizeParagraph } from '../../../stages/segment/sentences.js'
 import { cleanArticle, run, pieces, spanOffenders, documentOffenders, lostCharacters } from './fixture.js'
 
 // ---- Sentence splitting -------------------------------------------------------------------------------
@@ -41,8 +41,28 @@ describe('splitSentences', () => {
     ['a party and an abbreviated state in parentheses', 'Rep. Joe Ray (R-Ky.) voted against it. Rep. Ada Lin (D-Calif.) said nothing.', ['Rep. Joe Ray (R-Ky.) voted against it.', 'Rep. Ada Lin (D-Calif.) said nothing.']],
     ['"D.C." ending a sentence', 'He met officials in Washington, D.C. Then he left.', ['He met officials in Washington, D.C.', 'Then he left.']],
     ['a decimal number and a currency', 'The bill came to $5.2 million in 2019. It fell by 1.5 percent.', ['The bill came to $5.2 million in 2019.', 'It fell by 1.5 percent.']],
+    ['"No." for a number', 'He ranked No. 2 in the poll. He lives at No. Ten Downing Street.', ['He ranked No. 2 in the poll.', 'He lives at No. Ten Downing Street.']],
+    ['an answer "No." inside a quotation', '"No. We will not," he said. Then he left.', ['"No. We will not," he said.', 'Then he left.']],
   ])('keeps %s intact', (_, text, expected) => {
     expect(pieces(text)).toEqual(expected)
+  })
+
+  it.each([
+    ['before a name', 'Sestak said no. Others disagreed.', ['Sestak said no.', 'Others disagreed.']],
+    ['before a quotation', 'She voted no. "We can do better," she said.', ['She voted no.', '"We can do better," she said.']],
+    ['across a line break', 'Sestak said no.\nOthers disagreed.', ['Sestak said no.', 'Others disagreed.']],
+  ])('ends a sentence after the answer "no." %s', (_, text, expected) => {
+    expect(pieces(text)).toEqual(expected)
+  })
+
+  it('reads the answer "no." as the word "no" and a full stop', () => {
+    const [first] = tokenizeParagraph('Sestak said no. Others disagreed.', 0, 0)
+    expect(first!.tokens.map((t) => [t.text, t.normal, t.kind])).toEqual([
+      ['Sestak', 'sestak', 'word'],
+      ['said', 'said', 'word'],
+      ['no', 'no', 'word'],
+      ['.', '.', 'punctuation'],
+    ])
   })
 })
 

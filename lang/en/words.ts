@@ -183,6 +183,9 @@ export const NOT_DENIALS = new Set(['only', 'just', 'matter', 'doubt'])
  */
 export const UNASSERTING = new Set('want wants wanted wanting hope hopes hoped hoping wish wishes wished should must could might may need needs urge urges urged urging ask asks asked asking seek seeks sought try tries tried trying expected expects expect likely'.split(' '))
 
+/** Words that begin the clause after an answer "No.", lower case: pronouns and determiners ("No. We will not", "No. The bill …"). */
+export const ANSWER_STARTS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'the', 'this', 'that', 'there', 'not', 'absolutely', 'never'])
+
 /** A speech verb before a negation that makes it an answer, not a denial: "Sestak said no and went on". */
 export const ANSWER_VERB = /^(?:said|say|says|saying|told)$/
 

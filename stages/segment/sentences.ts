@@ -2,7 +2,7 @@
 // an abbreviation ("Sens. John McCain") or inside a quotation that a speech tag continues, and split where it read
 // the answer "no." as the abbreviation of "number" ("Sestak said no. Others disagreed.").
 import { getNlp, readDoc } from '../../lang/en/nlp.js'
-import { NUMBER_WORDS, PERIOD_ABBREVIATIONS, SPEECH_VERBS } from '../../lang/en/words.js'
+import { ANSWER_STARTS, NUMBER_WORDS, PERIOD_ABBREVIATIONS, SPEECH_VERBS } from '../../lang/en/words.js'
 import type { Token } from '../../core/types.js'
 import { makeToken } from './tokens.js'
 
@@ -101,9 +101,6 @@ function answerNo(value: string, values: readonly string[], types: readonly stri
   // begins a clause is it an answer.
   return value === 'no.' || /^["“‘']$/.test(next) || ANSWER_STARTS.has(next.toLowerCase())
 }
-
-// Words that begin the clause after an answer "No.": pronouns and determiners ("No. We will not", "No. The bill …").
-const ANSWER_STARTS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'the', 'this', 'that', 'there', 'not', 'absolutely', 'never'])
 
 /** The span [a, b] split after each token index in `stops` inside it. */
 function splitAt(a: number, b: number, stops: ReadonlySet<number>): [number, number][] {

@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { loadVectors } from '../../pipeline/tables.js'
 import { DEFAULT_MODEL } from '../../stages/similarity/index.js'
+import { type GridPoint, hindsight as hindsightPoints } from './cv.js'
 import { alignedPairsAt, FOLDS, foldOf, splitOf } from './evaluate.js'
 import { fitSameClaim, innerFoldOf, MIN_PRECISION, sameClaimTraining, THRESHOLD_GRID, withoutStage, withStage } from './fit.js'
 import { type BasilRecord, isSameClaim, loadLabelledPairs, readBasilRecords } from './labels.js'
@@ -47,11 +48,9 @@ function decisions(test: (story: string) => boolean, train: (story: string) => b
 }
 
 const folds: { inner: ReturnType<typeof decisions>[]; outer: ReturnType<typeof decisions> }[] = []
-for (let f = 0; f < FOLDS; f++) {
+for (let f = 0; f < FOLDS && !hindsight; f++) {
   const inner = []
-  if (hindsight) {
-    // Only the outer folds' decisions: see the header.
-  } else if (innerFolds === 0) {
+  if (innerFolds === 0) {
     for (let g = 0; g < FOLDS; g++) if (g !== f) inner.push(decisions((s) => foldOf(s) === g, (s) => foldOf(s) !== f && foldOf(s) !== g))
   } else {
     for (let g = 0; g < innerFolds; g++) inner.push(decisions((s) => foldOf(s) !== f && innerOf(s) === g, (s) => foldOf(s) !== f && innerOf(s) !== g))
@@ -64,21 +63,10 @@ else writeFileSync(process.argv[2] ?? 'choice.json', JSON.stringify({ grid, fold
 
 /** The pooled out-of-fold figures of every grid point, the best under the precision floor first (see the header). */
 function printHindsight(): void {
-  const figures = grid.map(([t, h], g) => {
-    const count = { tp: 0, fp: 0, fn: 0, htp: 0, hfp: 0, hfn: 0 }
-    for (const { outer } of folds)
-      outer.gold.forEach((gold: boolean, k: number) => {
-        const predicted = outer.predicted[g]![k] === '1'
-        const key = predicted ? (gold ? 'tp' : 'fp') : gold ? 'fn' : null
-        if (key === null) return
-        count[key]++
-        if (outer.head[k]) count[`h${key}`]++
-      })
-    const f1 = (tp: number, fp: number, fn: number) => (2 * tp) / (2 * tp + fp + fn)
-    return { t, h, precision: count.tp / (count.tp + count.fp), recall: count.tp / (count.tp + count.fn), f1: f1(count.tp, count.fp, count.fn), headlineF1: f1(count.htp, count.hfp, count.hfn) }
-  })
-  const show = (x: (typeof figures)[number]) =>
-    `thresholds ${x.t} (with a headline ${x.h}): F1 ${x.f1.toFixed(3)} (P ${x.precision.toFixed(3)}, R ${x.recall.toFixed(3)}); headline pairs F1 ${x.headlineF1.toFixed(3)}`
+  const learners = Array.from({ length: FOLDS }, (_, f) => fitSameClaim(rows, pairs, all.filter((i) => foldOf(pairs[i]!.story) !== f)))
+  const figures = hindsightPoints(byStory, pairs, learners, base, vectors)
+  const show = (x: GridPoint) =>
+    `thresholds ${x.threshold} (with a headline ${x.headlineThreshold}): F1 ${x.f1.toFixed(3)} (P ${x.precision.toFixed(3)}, R ${x.recall.toFixed(3)}); headline pairs F1 ${x.headlineF1.toFixed(3)}`
   const byF1 = [...figures].sort((x, y) => y.f1 - x.f1)
   console.log(`hindsight, precision ≥ ${MIN_PRECISION}:`)
   for (const x of byF1.filter((x) => x.precision >= MIN_PRECISION).slice(0, 5)) console.log(`  ${show(x)}`)

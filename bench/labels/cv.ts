@@ -3,9 +3,9 @@
 import type { Learner } from '../../resources/model.js'
 import type { SimilarityModel } from '../../stages/similarity/index.js'
 import type { WordVectors } from '../../resources/vectors.js'
-import { addCounts, evaluateLedger, FOLDS, foldOf, type LedgerFigures, prf } from './evaluate.js'
-import { fitSameClaim, groupedThreshold, withStage } from './fit.js'
-import type { BasilRecord, LabelledUnitPair } from './labels.js'
+import { addCounts, alignedPairsAt, evaluateLedger, FOLDS, foldOf, type LedgerFigures, prf } from './evaluate.js'
+import { fitSameClaim, groupedThreshold, MIN_PRECISION, THRESHOLD_GRID, withStage } from './fit.js'
+import { type BasilRecord, isSameClaim, type LabelledUnitPair } from './labels.js'
 
 /** Pool the figures of several folds (pair decisions pooled, counts added). */
 export function pool(parts: readonly LedgerFigures[]): LedgerFigures {
@@ -49,9 +49,55 @@ export function evaluateFolds(byStory: ReadonlyMap<string, readonly BasilRecord[
   return pool(parts)
 }
 
-/** The ledger's figures, story-grouped `FOLDS`-fold, and the threshold each fold chose. */
-export function crossValidate(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], rows: readonly (Float64Array | null)[], base: SimilarityModel, vectors: WordVectors, log: (line: string) => void): { figures: LedgerFigures; thresholds: string[] } {
+/** The ledger's figures, story-grouped `FOLDS`-fold, the threshold each fold chose, and each fold's stage. */
+export function crossValidate(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], rows: readonly (Float64Array | null)[], base: SimilarityModel, vectors: WordVectors, log: (line: string) => void): { figures: LedgerFigures; thresholds: string[]; stages: FoldStage[] } {
   const stages = foldStages(byStory, pairs, rows, base, vectors, () => {})
   const shown = (s: FoldStage) => (s.headlineThreshold === s.threshold ? `${s.threshold}` : `${s.threshold} (with a headline ${s.headlineThreshold})`)
-  return { figures: evaluateFolds(byStory, pairs, stages, base, vectors, log), thresholds: stages.map(shown) }
+  return { figures: evaluateFolds(byStory, pairs, stages, base, vectors, log), thresholds: stages.map(shown), stages }
+}
+
+/** Pooled out-of-fold figures of one pair of thresholds for all folds. */
+export interface GridPoint {
+  readonly threshold: number
+  readonly headlineThreshold: number
+  readonly precision: number
+  readonly recall: number
+  readonly f1: number
+  readonly headlineF1: number
+}
+
+/**
+ * Every pair of grid thresholds applied to all folds at once, each fold's stories analysed with its own learner,
+ * pooled: the best of them under the precision floor is what any rule choosing the thresholds could reach at best
+ * with this ranking and grouping. A ceiling read off the reported folds themselves, never a figure to report as one.
+ */
+export function hindsight(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], learners: readonly Learner[], base: SimilarityModel, vectors: WordVectors): GridPoint[] {
+  const grid = THRESHOLD_GRID.flatMap((t) => THRESHOLD_GRID.map((h) => [t, h] as const))
+  const count = grid.map(() => ({ tp: 0, fp: 0, fn: 0, htp: 0, hfp: 0, hfn: 0 }))
+  learners.forEach((learner, f) => {
+    const own = pairs.filter((p) => foldOf(p.story) === f)
+    const decided = alignedPairsAt(byStory, own, withStage(base, learner, THRESHOLD_GRID[0]!), vectors, grid)
+    grid.forEach((_, g) => {
+      own.forEach((p, k) => {
+        const gold = isSameClaim(p.label)
+        const key = decided[g]![k] ? (gold ? 'tp' : 'fp') : gold ? 'fn' : null
+        if (key === null) return
+        count[g]![key]++
+        if (p.a.field === 'title' || p.b.field === 'title') count[g]![`h${key}`]++
+      })
+    })
+  })
+  const f1 = (tp: number, fp: number, fn: number) => (tp > 0 ? (2 * tp) / (2 * tp + fp + fn) : 0)
+  return grid.map(([threshold, headlineThreshold], g) => {
+    const c = count[g]!
+    return { threshold, headlineThreshold, precision: c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : 0, recall: c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : 0, f1: f1(c.tp, c.fp, c.fn), headlineF1: f1(c.htp, c.hfp, c.hfn) }
+  })
+}
+
+/** The grid point of best F1 keeping the precision floor, and the one of best headline F1 keeping it; null when none does. */
+export function bestUnderFloor(points: readonly GridPoint[]): { pairs: GridPoint; headlines: GridPoint } | null {
+  const kept = points.filter((x) => x.precision >= MIN_PRECISION)
+  if (kept.length === 0) return null
+  const best = (key: 'f1' | 'headlineF1') => kept.reduce((a, b) => (b[key] > a[key] ? b : a))
+  return { pairs: best('f1'), headlines: best('headlineF1') }
 }

@@ -28,12 +28,16 @@ export const SUBSCRIPTION_START =
   /(?:^|[.!?]\s+)(?:please )?(?:subscribe (?:for|to (?:get|our))|sign up (?:for|to get|to receive|now|here|today)|create (?:a |an )?(?:free )?account|only subscribers|to (?:continue|keep) reading|keep reading|become a (?:member|subscriber)|unlimited digital access|(?:get|start|enjoy|try|unlock|claim) (?:your |a |an )?(?:\d+-day )?(?:free trial|unlimited (?:digital )?access|digital access))/i
 
 // "Photo by Lena Ortiz / The Courier": the label is capitalised, and the regex is case-sensitive for the names.
-/** A photo credit alone on its line: "Photo by Lena Ortiz / The Courier", "Marta Kovacs / Northwind Images". */
-export const CREDIT_ONLY = /^\(?(?:(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Cc]redit|[Pp]hotograph)s?(?: by| credit)?\s*[:\-–—]?\s*)?(?:[A-Z][\w.'’-]*\s?){1,4}\/\s*(?:[A-Z][\w.'’&-]*\s?){1,4}\)?$/
+/**
+ * A photo credit alone on its line: "Photo by Lena Ortiz / The Courier", "Marta Kovacs / Northwind Images". Each name
+ * ends at a space, the slash or the closing parenthesis, so a name is matched one way only: "(?:[A-Z][\w.'’-]*\s?)"
+ * could also split a run of capitals into names at every letter, and a line of 600 capitals took half a minute.
+ */
+export const CREDIT_ONLY = /^\(?(?:(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Cc]redit|[Pp]hotograph)s?(?: by| credit)?\s*[:\-–—]?\s*)?(?:[A-Z][\w.'’-]*(?:\s|(?=\/))){1,4}\/\s*(?:[A-Z][\w.'’&-]*(?:\s|(?=\))|$)){1,4}\)?$/
 
-/** A photo credit closing a caption: "… / Getty Images", "(AP Photo/…)". */
+/** A photo credit closing a caption: "… / Getty Images", "(AP Photo/…)"; its names end as in `CREDIT_ONLY`. */
 export const CREDIT_TAIL =
-  /(?:\/\s*(?:Getty Images|AP(?: Photo)?|Reuters|AFP|EPA|Shutterstock|Bloomberg|Alamy|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*(?: Images| Photos?| Pictures| Staff))\)?|\((?:AP|Reuters|AFP|EPA) Photo(?:\/[^)]*)?\)|\((?:[A-Z][\w.'’-]*\s?){1,4}\/\s*(?:[A-Z][\w.'’&-]*\s?){1,4}\))\s*$/
+  /(?:\/\s*(?:Getty Images|AP(?: Photo)?|Reuters|AFP|EPA|Shutterstock|Bloomberg|Alamy|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*(?: Images| Photos?| Pictures| Staff))\)?|\((?:AP|Reuters|AFP|EPA) Photo(?:\/[^)]*)?\)|\((?:[A-Z][\w.'’-]*(?:\s|(?=\/))){1,4}\/\s*(?:[A-Z][\w.'’&-]*(?:\s|(?=\)))){1,4}\))\s*$/
 
 /** A caption that opens with its credit: "Photo by …", "Image: …". */
 export const CREDIT_LEAD = /^(?:photo|image|picture)s?(?: credit)?\s*(?:by|:)\s/i

@@ -13,15 +13,23 @@ export function markWords(sentence: string, words: readonly string[], cls: strin
 
 /**
  * `wording` with the words it does not share with `reference` marked (`<mark class="diff">`): a word diff (the `diff`
- * library's `diffWords`, case kept), so that two outlets' versions of a statement show where they part.
+ * library's `diffWords`, case kept), so that two outlets' versions of a statement show where they part. Two texts
+ * further apart than `DIFF_EDITS` words and spaces are shown unmarked: the diff's cost grows with the length times
+ * the edits, so two unlike sentences of 20,000 words took a minute and a half, and marks over most of a text say
+ * nothing.
  */
 export function markDiff(wording: string, reference: string): string {
   if (wording === reference) return text(wording)
-  return diffWords(reference, wording)
+  const parts = diffWords(reference, wording, { maxEditLength: DIFF_EDITS })
+  if (parts === undefined) return text(wording)
+  return parts
     .filter((part) => !part.removed)
     .map((part) => (part.added && part.value.trim() !== '' ? markAdded(part.value) : text(part.value)))
     .join('')
 }
+
+/** The most edits (words and the spaces between them, added or removed) a word diff in the pages looks for. */
+export const DIFF_EDITS = 1000
 
 // Leading and trailing spaces stay outside the mark, so that marks read as words.
 function markAdded(value: string): string {

@@ -1,7 +1,7 @@
 // The story-grouped CV of `report.js --cv` in a minute instead of ten: each fold's same-claim stage (the learner and
 // the threshold chosen through the grouping, the costly part) is fitted once and kept in .bench/cv-stages.json; later
-// runs analyse each fold's stories with its kept stage, so a change after the same-claim decision (relate's rules,
-// the statements' pairs, scoring) is measured exactly as `report.js --cv` measures it. A change to the features, the
+// runs analyse each fold's stories with its kept stage, so a change after the same-claim decision (the statements'
+// pairs, scoring) is measured exactly as `report.js --cv` measures it. A change to the features, the
 // candidates or the shipped model needs a refit: the file records a hash of the model, the label files and the code
 // the stages are fitted through (`STAGE_CODE`: reading, segmenting, features, candidates, grouping, fitting) and
 // refits by itself when any of them changed; `--refit` forces it.
@@ -29,9 +29,9 @@ const root = path.join(__dirname, '..', '..', '..')
 const basilFile = path.join(root, '..', 'shared', 'data', 'basil', 'basil.jsonl')
 const labelsDir = path.join(root, 'bench', 'labels')
 const inputs = [path.join(root, 'models', 'default.json'), path.join(labelsDir, 'basil-pairs.tsv'), path.join(labelsDir, 'basil-labels.tsv')]
-// The built code a fold's stage depends on, relative to dist/: not scoring or reports (stages/score, stages/report),
-// which are measured on the kept stages.
-const STAGE_CODE = ['core', 'lang', 'resources', 'stages/ingest', 'stages/clean', 'stages/segment', 'stages/similarity', 'stages/align', 'bench/labels/fit.js', 'bench/labels/cv.js', 'bench/labels/evaluate.js', 'bench/labels/labels.js']
+// The built code a fold's stage depends on, relative to dist/: relate too, since attaching reads its disputes; not
+// the rest of scoring or the reports, which are measured on the kept stages.
+const STAGE_CODE = ['core', 'lang', 'resources', 'stages/ingest', 'stages/clean', 'stages/segment', 'stages/similarity', 'stages/align', 'stages/score/relate.js', 'stages/score/quote-compare.js', 'bench/labels/fit.js', 'bench/labels/cv.js', 'bench/labels/evaluate.js', 'bench/labels/labels.js']
 const built = path.join(__dirname, '..', '..')
 /** The .js files under a path of dist/, sorted. */
 const codeFiles = (rel: string): string[] =>

@@ -126,6 +126,13 @@ export interface RelateOptions {
   readonly disputes?: boolean
 }
 
+/**
+ * The most quotations, numbers and negations of one unit a dispute is looked for among: its first 32. A sentence of
+ * news holds a few; each pair of them is compared against the whole of both sentences, so a hostile sentence of a
+ * thousand numbers or negations took minutes.
+ */
+export const DISPUTE_ITEMS = 32
+
 /** A number, negation or quote conflict between two units, the most telling first, or null. */
 function disputeOf(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceFeatures): Related | null {
   const numbers = numberConflict(a, b)
@@ -235,7 +242,7 @@ function unitKey(n: NumberMention): string | null {
 function numberConflict(a: Sentence, b: Sentence): [string, string] | null {
   const byUnit = (s: Sentence) => {
     const map = new Map<string, NumberMention[]>()
-    for (const n of s.numbers) {
+    for (const n of s.numbers.slice(0, DISPUTE_ITEMS)) {
       const key = unitKey(n)
       if (key === null) continue
       map.set(key, [...(map.get(key) ?? []), n])
@@ -370,9 +377,12 @@ function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Se
   if (/\?["”’']*\s*$/.test(negated.text) || /\?["”’']*\s*$/.test(plain.text)) return null
   const plainStems = new Set(plain.tokens.map((t) => t.stem))
   const tokens = negated.tokens
+  let negations = 0
   for (let i = 0; i < tokens.length; i++) {
+    if (!NEGATIONS.has(tokens[i]!.normal)) continue
+    if (++negations > DISPUTE_ITEMS) break
     // "not only a departure … but also", "no matter what he claims", "no doubt": emphasis or idiom, not denial.
-    if (!NEGATIONS.has(tokens[i]!.normal) || NOT_DENIALS.has(tokens[i + 1]?.normal ?? '')) continue
+    if (NOT_DENIALS.has(tokens[i + 1]?.normal ?? '')) continue
     // "Sestak said no and went on": an answer, not a denial.
     if (i > 0 && ANSWER_VERB.test(tokens[i - 1]!.normal)) continue
     // "… and if we don't get it, there should be no deal": a condition the other sentence does not set.
@@ -424,8 +434,8 @@ function otherPeople(s: Sentence, at: number, other: Sentence): boolean {
 
 /** The same quotation (most of the shorter quote's words in the other) with words changed inside the marks. */
 function quoteConflict(a: Sentence, b: Sentence): [string, string] | null {
-  for (const qa of a.quotes)
-    for (const qb of b.quotes) {
+  for (const qa of a.quotes.slice(0, DISPUTE_ITEMS))
+    for (const qb of b.quotes.slice(0, DISPUTE_ITEMS)) {
       const fidelity = compareQuotes(qa.text, qb.text)
       if (fidelity === 'changed') return [qa.text, qb.text]
     }

@@ -1,6 +1,6 @@
 // relate() and the quote comparison on inline sentences (the source comparison: test/lang/en/sources.test.ts).
 import { compareQuotes } from '../../../stages/score/quote-compare.js'
-import { relate } from '../../../stages/score/relate.js'
+import { DISPUTE_ITEMS, relate } from '../../../stages/score/relate.js'
 import { sentenceFromText } from '../../../stages/segment/index.js'
 import { sentenceFeatures } from '../../../stages/similarity/index.js'
 
@@ -41,6 +41,14 @@ describe('relate', () => {
     expect(rel('Trump and Putin spoke by phone on Saturday.', 'Trump and Putin spoke by phone on Saturday for an hour.').relation).not.toBe('update')
     // "would" reports or conditions more often than it schedules.
     expect(rel('She said she would not reopen the bridge.', 'She closed the bridge on Tuesday.').relation).not.toBe('update')
+  })
+
+  it('looks for a dispute among the first DISPUTE_ITEMS numbers, negations and quotations of a unit', () => {
+    const many = Array.from({ length: 3000 }, (_, k) => `${k + 1} tunnels`).join(', ')
+    expect(rel(`The state inspected 9100 bridges, then ${many}.`, `The state inspected 9700 bridges, then ${many}.`)).toEqual({ relation: 'number_conflict', values: ['9100', '9700'] })
+    const nots = Array.from({ length: 3000 }, () => 'not').join(' ')
+    expect(rel(`${nots} the council closed the bridge.`, 'The council closed the bridge on Monday.').relation).not.toBe('negation_conflict')
+    expect(DISPUTE_ITEMS).toBeLessThan(3000)
   })
 
   it('finds the event put ahead behind a chain of infinitives, a stated readiness or a vote', () => {

@@ -211,6 +211,15 @@ describe('clean: boilerplate classes', () => {
     expect(outcome(text)).toEqual({ body: `${LEAD}\n\n${MORE}\n\n${LAST}`, removed: prompts.map((p) => cut(text, p, 'subscription')) })
   })
 
+  it('checks later blocks against the first 64 captions only', () => {
+    const captions = Array.from({ length: 65 }, (_, k) => `Photo: Crew ${k + 1} lifts girder number ${k + 1} onto a barge below the bridge.`)
+    const repeat = (k: number) => `Crew ${k} lifts girder number ${k} onto a barge below the bridge.`
+    const text = `${LEAD}\n\n${captions.join('\n\n')}\n\n${repeat(64)}\n\n${repeat(65)}\n\n${LAST}`
+    const { body, removed } = outcome(text)
+    expect(removed.filter((r) => r.reason === 'caption').length).toBe(66)
+    expect(body).toBe(`${LEAD}\n\n${repeat(65)}\n\n${LAST}`)
+  })
+
   it('removes a labelled photo caption and the same caption repeated without its label', () => {
     const text = `${LEAD}\n\nPhoto: A crane lifts a girder onto a barge below the bridge on Monday.\nA crane lifts a girder onto a barge below the bridge on Monday.\n\n${LAST}`
     expect(outcome(text)).toEqual({

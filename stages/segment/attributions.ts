@@ -15,7 +15,7 @@ export function findAttributions(sentences: readonly SentenceDraft[], entities: 
     const inQuote = (t: Token) => quotes[index]!.some((q) => t.begin >= q.begin && t.end <= q.end)
     const tokens = sentence.tokens.filter((t) => !inQuote(t))
     const entityAt = (t: Token | undefined) => (t ? entities[index]!.find((e) => e.begin <= t.begin && t.end <= e.end) : undefined)
-    const verb = findLastIndex(tokens, (t) => (SPEECH_VERBS.has(t.normal) && t.pos === 'VERB') || (t.normal === 'according' && tokens[tokens.indexOf(t) + 1]?.normal === 'to'))
+    const verb = findLastIndex(tokens, (t, k) => (SPEECH_VERBS.has(t.normal) && t.pos === 'VERB') || (t.normal === 'according' && tokens[k + 1]?.normal === 'to'))
     if (verb < 0) return null
     if (tokens[verb]!.normal === 'according') return phrase(tokens.slice(verb + 2), entityAt)
     // `"…," said Putin` / `"…," said Mayor Ana Ruiz`: the verb opens its clause and the name follows it.

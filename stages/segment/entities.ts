@@ -31,7 +31,9 @@ export function findEntities(tokens: readonly Token[]): RawEntity[] {
       let rest = run.slice(lastTitle + 1)
       // "Secretary of State Rex Tillerson": the title's "of State" goes with it.
       if (lastTitle >= 0 && rest.length > 2 && NAME_CONNECTORS.has(rest[0]!.normal)) rest = rest.slice(2)
-      while (rest.length > 0 && NAME_CONNECTORS.has(rest[0]!.normal)) rest = rest.slice(1)
+      let lead = 0
+      while (lead < rest.length && NAME_CONNECTORS.has(rest[lead]!.normal)) lead++
+      if (lead > 0) rest = rest.slice(lead)
       if (rest.length > 0 && !(rest.length === 1 && NOT_NAMES.has(rest[0]!.normal))) found.push({ tokens: rest, titled: lastTitle >= 0 })
     }
     run = []

@@ -25,7 +25,7 @@ export function makeToken(text: string, begin: number, end: number, normal: stri
 }
 
 /** The index of the last item that passes `test`, else -1. */
-export function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i
+export function findLastIndex<T>(items: readonly T[], test: (item: T, index: number) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!, i)) return i
   return -1
 }

@@ -61,9 +61,17 @@ export function digest(storyId: string, documents: readonly Document[], statemen
   }
 
   const disputed: Digest['disputed'][number][] = []
+  // Only disputes: an attribution difference is sourcing, listed in conflicts.csv but not disputed. By statement, in
+  // their order: a filter over every conflict per statement grew with their product.
+  const disputesOf = new Map<string, (typeof conflicts)[number][]>()
+  for (const c of conflicts) {
+    if (!isConflict(c.relation)) continue
+    const list = disputesOf.get(c.statement)
+    if (list) list.push(c)
+    else disputesOf.set(c.statement, [c])
+  }
   for (const s of statements) {
-    // Only disputes: an attribution difference is sourcing, listed in conflicts.csv but not disputed.
-    const own = conflicts.filter((c) => c.statement === s.id && isConflict(c.relation))
+    const own = disputesOf.get(s.id) ?? []
     if (own.length === 0) continue
     const first = own[0]!
     const versions = new Map<string, { outlet: string; value: string; text: string }>()

@@ -120,15 +120,15 @@ function cutsFit(excerpt: string, whole: string): boolean {
 
 /** The words of a quotation, lower case, punctuation and curly quotes aside. */
 export function quoteWords(text: string): string[] {
+  const folded = text
+    .toLowerCase()
+    .replace(/[‘’`]/g, "'")
+    // "F.B.I." and "FBI", "&" and "and", "two-in-three" and "2 in 3" are one wording.
+    .replace(/\b(\p{L})\.(?=\p{L}\b)/gu, '$1')
+    .replace(/&/g, ` ${AMPERSAND_WORD} `)
   return (
-    text
-      .toLowerCase()
-      .replace(/[‘’`]/g, "'")
-      // "F.B.I." and "FBI", "&" and "and", "two-in-three" and "2 in 3" are one wording.
-      .replace(/\b(\p{L})\.(?=\p{L}\b)/gu, '$1')
-      .replace(/&/g, ` ${AMPERSAND_WORD} `)
-      // An editor's insertion ("these (local) supervisors", "lied many times, [and] nothing") is not the speaker's.
-      .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    // An editor's insertion ("these (local) supervisors", "lied many times, [and] nothing") is not the speaker's.
+    withoutInsertions(folded)
       .split(/[^\p{L}\p{N}']+/u)
       .map((w) => w.replace(/^'+|'+$/g, ''))
       // "that"/"which" (the guide's rule) and articles ("a steel barrier" / "steel barrier") are not the words
@@ -136,6 +136,30 @@ export function quoteWords(text: string): string[] {
       .filter((w) => w !== '' && !QUOTE_FILLERS.has(w))
       .map((w) => (NUMBER_WORDS.has(w) ? String(NUMBER_WORDS.get(w)) : (TITLE_ABBREVIATIONS.get(w) ?? w)))
   )
+}
+
+/**
+ * `text` with each parenthesis or bracket and what it holds replaced by a space, as `/\([^)]*\)|\[[^\]]*\]/g` would
+ * replace them, in one pass: that pattern looked for a closing mark after each opening one, so a quotation of
+ * 40,000 "(word" without one took 15 s.
+ */
+export function withoutInsertions(text: string): string {
+  let out = ''
+  let from = 0
+  // The next closing mark of each kind at or after the place read (-1: none left), found once per match.
+  const next = { ')': -2, ']': -2 }
+  for (let p = 0; p < text.length; p++) {
+    const c = text[p]
+    if (c !== '(' && c !== '[') continue
+    const close = c === '(' ? ')' : ']'
+    if (next[close] !== -1 && next[close] <= p) next[close] = text.indexOf(close, p + 1)
+    const q = next[close]
+    if (q === -1) continue
+    out += `${text.slice(from, p)} `
+    from = q + 1
+    p = q
+  }
+  return out + text.slice(from)
 }
 
 /**

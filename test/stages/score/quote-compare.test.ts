@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { FUNCTION_WORDS } from '../../../lang/en/words.js'
-import { compareQuotes, oneUtterance, UTTERANCE_WORDS } from '../../../stages/score/quote-compare.js'
+import { compareQuotes, oneUtterance, UTTERANCE_WORDS, withoutInsertions } from '../../../stages/score/quote-compare.js'
 
 // The same-utterance test written the plain way: the longest common subsequence, and every pair of starting
 // positions extended as far as the two agree.
@@ -37,7 +37,7 @@ describe('one utterance', () => {
     // Function words in both, then words of each of its own: only the first UTTERANCE_WORDS decide.
     const shared = Array.from({ length: UTTERANCE_WORDS }, (_, k) => ['the', 'of', 'and'][k % 3]!)
     const own = (tag: string, n: number) => Array.from({ length: n }, (_, k) => `${tag}${k}`)
-    const [short, long] = [[...shared, ...own('u', 3000)], [...shared, ...own('v', 4000)]]
+    const [short, long] = [[...shared, ...own('u', 2 * UTTERANCE_WORDS)], [...shared, ...own('v', 3 * UTTERANCE_WORDS)]]
     expect(oneUtterance(short, long)).toBe(true)
     expect(plainOneUtterance(short, long)).toBe(false)
   })
@@ -47,5 +47,20 @@ describe('one utterance', () => {
     const fill = Array.from({ length: 30000 }, (_, k) => ['the', 'of', 'and'][k % 3]!).join(' ')
     const own = (tag: string, n: number) => Array.from({ length: n }, (_, k) => `${tag}${k}`).join(' ')
     expect(compareQuotes(`alpha beta ${own('u', 40000)} ${fill}`, `${fill} alpha beta ${own('v', 50000)}`)).toBe('different')
+  })
+})
+
+describe('editor insertions', () => {
+  it('are left out as the plain pattern leaves them out, in one pass', () => {
+    const piece = fc.constantFrom('(', ')', '[', ']', 'a', 'local', ' ', '\n', '((', '])')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('')
+        expect(withoutInsertions(text)).toBe(text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '))
+      }),
+      { numRuns: 3000 },
+    )
+    const open = Array.from({ length: 100000 }, () => '(word').join(' ')
+    expect(withoutInsertions(`${open} [said]`)).toBe(`${open}  `)
   })
 })

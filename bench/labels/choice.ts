@@ -14,7 +14,7 @@ import { loadVectors } from '../../pipeline/tables.js'
 import { DEFAULT_MODEL } from '../../stages/similarity/index.js'
 import { type GridPoint, hindsight as hindsightPoints } from './cv.js'
 import { alignedPairsAt, FOLDS, foldOf, splitOf } from './evaluate.js'
-import { fitSameClaim, innerFoldOf, MIN_PRECISION, sameClaimTraining, THRESHOLD_GRID, withoutStage, withStage } from './fit.js'
+import { fitSameClaim, innerFoldOf, MIN_PRECISION, sameClaimTraining, THRESHOLD_GRID, THRESHOLD_PAIRS, withoutStage, withStage } from './fit.js'
 import { type BasilRecord, isSameClaim, loadLabelledPairs, readBasilRecords } from './labels.js'
 
 const root = path.join(__dirname, '..', '..', '..')
@@ -26,7 +26,7 @@ for (const r of readBasilRecords(basilFile)) byStory.set(r.story, [...(byStory.g
 const vectors = loadVectors()
 const base = withoutStage(DEFAULT_MODEL)
 const rows = sameClaimTraining(byStory, pairs, DEFAULT_MODEL, vectors)
-const grid = THRESHOLD_GRID.flatMap((t) => THRESHOLD_GRID.map((h) => [t, h] as const))
+const grid = THRESHOLD_PAIRS
 const all = pairs.map((_, i) => i)
 
 const hindsight = process.argv.includes('--hindsight')

@@ -3,7 +3,7 @@
 // runs analyse each fold's stories with its kept stage, so a change after the same-claim decision (the statements'
 // pairs, scoring) is measured exactly as `report.js --cv` measures it. A change to the features, the
 // candidates or the shipped model needs a refit: the file records a hash of the model, the label files and the code
-// the stages are fitted through (`STAGE_CODE`: reading, segmenting, features, candidates, grouping, fitting) and
+// the stages are fitted through (`STAGE_CODE`: reading, segmenting, features, candidates, grouping, relate's rules, fitting) and
 // refits by itself when any of them changed; `--refit` forces it.
 //
 //   node dist/bench/labels/conflicts.js [--refit] [--dev-errors]

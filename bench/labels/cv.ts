@@ -4,7 +4,7 @@ import type { Learner } from '../../resources/model.js'
 import type { SimilarityModel } from '../../stages/similarity/index.js'
 import type { WordVectors } from '../../resources/vectors.js'
 import { addCounts, alignedPairsAt, evaluateLedger, FOLDS, foldOf, type LedgerFigures, prf } from './evaluate.js'
-import { fitSameClaim, groupedThreshold, MIN_PRECISION, THRESHOLD_GRID, withStage } from './fit.js'
+import { fitSameClaim, groupedThreshold, MIN_PRECISION, THRESHOLD_GRID, THRESHOLD_PAIRS, withStage } from './fit.js'
 import { type BasilRecord, isSameClaim, type LabelledUnitPair } from './labels.js'
 
 /** Pool the figures of several folds (pair decisions pooled, counts added). */
@@ -72,25 +72,17 @@ export interface GridPoint {
  * with this ranking and grouping. A ceiling read off the reported folds themselves, never a figure to report as one.
  */
 export function hindsight(byStory: ReadonlyMap<string, readonly BasilRecord[]>, pairs: readonly LabelledUnitPair[], learners: readonly Learner[], base: SimilarityModel, vectors: WordVectors): GridPoint[] {
-  const grid = THRESHOLD_GRID.flatMap((t) => THRESHOLD_GRID.map((h) => [t, h] as const))
-  const count = grid.map(() => ({ tp: 0, fp: 0, fn: 0, htp: 0, hfp: 0, hfn: 0 }))
-  learners.forEach((learner, f) => {
-    const own = pairs.filter((p) => foldOf(p.story) === f)
-    const decided = alignedPairsAt(byStory, own, withStage(base, learner, THRESHOLD_GRID[0]!), vectors, grid)
-    grid.forEach((_, g) => {
-      own.forEach((p, k) => {
-        const gold = isSameClaim(p.label)
-        const key = decided[g]![k] ? (gold ? 'tp' : 'fp') : gold ? 'fn' : null
-        if (key === null) return
-        count[g]![key]++
-        if (p.a.field === 'title' || p.b.field === 'title') count[g]![`h${key}`]++
-      })
-    })
-  })
-  const f1 = (tp: number, fp: number, fn: number) => (tp > 0 ? (2 * tp) / (2 * tp + fp + fn) : 0)
-  return grid.map(([threshold, headlineThreshold], g) => {
-    const c = count[g]!
-    return { threshold, headlineThreshold, precision: c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : 0, recall: c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : 0, f1: f1(c.tp, c.fp, c.fn), headlineF1: f1(c.htp, c.hfp, c.hfn) }
+  // Each fold's pairs in turn, pooled: their labels, whether each has a headline, and every grid point's decisions.
+  const own = learners.map((_, f) => pairs.filter((p) => foldOf(p.story) === f))
+  const decided = learners.map((learner, f) => alignedPairsAt(byStory, own[f]!, withStage(base, learner, THRESHOLD_GRID[0]!), vectors, THRESHOLD_PAIRS))
+  const pooled = own.flat()
+  const gold = pooled.map((p) => isSameClaim(p.label))
+  const head = pooled.map((p) => p.a.field === 'title' || p.b.field === 'title')
+  const heads = <T>(xs: readonly T[]) => xs.filter((_, k) => head[k])
+  return THRESHOLD_PAIRS.map(([threshold, headlineThreshold], g) => {
+    const predicted = decided.flatMap((d) => d[g]!)
+    const { precision, recall, f1 } = prf(predicted, gold)
+    return { threshold, headlineThreshold, precision, recall, f1, headlineF1: prf(heads(predicted), heads(gold)).f1 }
   })
 }
 

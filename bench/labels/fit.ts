@@ -53,6 +53,9 @@ export function withStage(model: SimilarityModel, learner: Learner, threshold: n
 /** Thresholds tried when the decision is chosen through the grouping. */
 export const THRESHOLD_GRID = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]
 
+/** Every pair of grid thresholds: for two sentences, and for a pair with a headline. */
+export const THRESHOLD_PAIRS = THRESHOLD_GRID.flatMap((t) => THRESHOLD_GRID.map((h) => [t, h] as const))
+
 /** A decision chosen through the grouping, and its pooled figures on the inner folds. */
 export interface GroupedDecision {
   readonly threshold: number
@@ -94,7 +97,7 @@ type Counts = [tp: number, fp: number, positives: number]
  * decision (bagging the choice).
  */
 export function groupedThreshold(byStory: ReadonlyMap<string, readonly BasilRecord[]>, rows: readonly (Float64Array | null)[], pairs: readonly LabelledUnitPair[], base: SimilarityModel, vectors: WordVectors, excluded: number | null): GroupedDecision {
-  const grid = THRESHOLD_GRID.flatMap((t) => THRESHOLD_GRID.map((h) => [t, h] as const))
+  const grid = THRESHOLD_PAIRS
   const training = pairs.map((_, i) => i).filter((i) => foldOf(pairs[i]!.story) !== excluded)
   // Per story, its counts at every grid point (stories in order, so the draws are the same on every run).
   const byStoryCounts = new Map<string, Counts[]>()

@@ -181,9 +181,13 @@ function pastVerbs(s: Sentence): Map<string, string> {
   return found
 }
 
-/** The events a unit tells in the past, by stem, with their words: its past verbs, and what a vote decided ("voted to override"). */
-function toldEvents(s: Sentence, past: ReadonlyMap<string, string>): Map<string, string> {
-  const found = new Map(past)
+/**
+ * The events a unit tells in the past, by stem, with their words: its past verbs, and what a vote decided ("voted to
+ * override"); none when it has no past verb.
+ */
+function toldEvents(s: Sentence): Map<string, string> {
+  const found = pastVerbs(s)
+  if (found.size === 0) return found
   const tokens = s.tokens.filter((t) => !quoted(s, t))
   tokens.forEach((t, k) => {
     if (!PAST_BEFORE_TO.has(t.normal)) return
@@ -209,12 +213,12 @@ function updateOf(a: Sentence, b: Sentence): [string, string] | null {
   for (const [ahead, past, flip] of [[a, b, false], [b, a, true]] as const) {
     const planned = aheadVerbs(ahead)
     if (planned.size === 0) continue
-    const verbs = pastVerbs(past)
-    if (verbs.size === 0) continue
-    const done = toldEvents(past, verbs)
+    const done = toldEvents(past)
+    // The past side must put nothing ahead itself.
+    if (done.size === 0 || aheadVerbs(past).size > 0) continue
     for (const [verb, words] of [...planned].sort(([x], [y]) => (x < y ? -1 : 1))) {
       const told = done.get(verb)
-      if (told !== undefined && aheadVerbs(past).size === 0) return flip ? [told, words] : [words, told]
+      if (told !== undefined) return flip ? [told, words] : [words, told]
     }
   }
   return null

@@ -2,14 +2,14 @@
 // have a module each: sentences (splitting and mending), tokens, entities, numbers, quotes (and their speakers),
 // attributions, left-out (what is not kept); this module puts a document's units together from them.
 import type { MessageLog } from '../../core/messages.js'
-import type { CleanArticle, Document, Entity, Sentence, Token } from '../../core/types.js'
+import type { CleanArticle, Document, Entity, Sentence } from '../../core/types.js'
 import { findAttributions } from './attributions.js'
 import { findEntities, resolveNames } from './entities.js'
 import { withLeftOut } from './left-out.js'
 import { findNumbers } from './numbers.js'
 import { findQuotes } from './quotes.js'
 import { type SentenceDraft, tokenizeParagraph } from './sentences.js'
-import { isWord } from './tokens.js'
+import { isWord, tokensWithin } from './tokens.js'
 
 /** Options of `segment`. */
 export interface SegmentOptions {
@@ -85,16 +85,7 @@ function headlineUnit(article: CleanArticle, sentences: readonly Sentence[]): Se
   const titleCase = words.length >= 3 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 0.7 * words.length
   const entities: Entity[] = []
   for (const e of unit.entities) {
-    // The entity's words: the tokens from the first that starts in it (found by halving) while they end in it.
-    let lo = 0
-    let hi = unit.tokens.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (unit.tokens[mid]!.begin < e.begin) lo = mid + 1
-      else hi = mid
-    }
-    const inside: Token[] = []
-    for (let j = lo; j < unit.tokens.length && unit.tokens[j]!.end <= e.end; j++) if (unit.tokens[j]!.kind === 'word') inside.push(unit.tokens[j]!)
+    const inside = tokensWithin(unit.tokens, e.begin, e.end).filter((t) => t.kind === 'word')
     const found: Entity[] = []
     for (let k = 0; k < inside.length; k++) {
       // A two-word name ("Vladimir Putin") first, else one word ("Putin", "Putin's").

@@ -24,6 +24,23 @@ export function makeToken(text: string, begin: number, end: number, normal: stri
   return { text, begin, end, normal: folded, stem: stemmed, pos, kind, stop: isStop }
 }
 
+/**
+ * The tokens of `tokens` (in text order) that lie within [begin, end]: from the first that starts at `begin` or later,
+ * found by halving, while they end by `end`.
+ */
+export function tokensWithin(tokens: readonly Token[], begin: number, end: number): Token[] {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid]!.begin < begin) lo = mid + 1
+    else hi = mid
+  }
+  let to = lo
+  while (to < tokens.length && tokens[to]!.end <= end) to++
+  return tokens.slice(lo, to)
+}
+
 /** The index of the last item that passes `test`, else -1. */
 export function findLastIndex<T>(items: readonly T[], test: (item: T, index: number) => boolean): number {
   for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!, i)) return i

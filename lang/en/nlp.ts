@@ -165,15 +165,50 @@ export function getNlp(): Nlp {
 /**
  * Read `text` with the wink-nlp pipeline as if it were the first text the process reads (see `orderIndependent`).
  * A pipeline whose packed features are filling up is loaded afresh first, and a text that overflowed one is read
- * again by a new pipeline, whose reading depends on the text alone.
+ * again by a new pipeline, whose reading depends on the text alone. A run of characters longer than `LONG_RUN` without
+ * white space is read in pieces (`withoutLongRuns`).
  */
 export function readDoc(text: string): ReturnType<Nlp['readDoc']> {
+  const readable = withoutLongRuns(text)
   if (current === null || current.fill() > MAX_FILL || current.learned() > MAX_LEARNED) current = load()
   const before = current.learned()
-  const doc = current.nlp.readDoc(text)
+  const doc = current.nlp.readDoc(readable)
   if (current.fill() <= 1 || before === 0) return doc
   current = load()
-  return current.nlp.readDoc(text)
+  return current.nlp.readDoc(readable)
+}
+
+/** The longest run of characters without white space that wink-nlp is given whole (see `withoutLongRuns`). */
+export const LONG_RUN = 256
+const LONG_RUN_PATTERN = new RegExp(`\\S{${LONG_RUN + 1}}`)
+const SPACE = /\s/
+
+/**
+ * `text` with a character after every `LONG_RUN` of a run without white space read as a space. wink-nlp's tokenizer
+ * splits a run by matching its patterns again and again on what is left of it, a time that grows with the square of
+ * the run: 40,000 characters of "/" took 11 s, and 80,000 four times as long. A run that long is no word of running
+ * text (a long web address is a few hundred characters); cut into pieces, it costs time in proportion to its length,
+ * and the text keeps its length, so every token keeps its offsets. The character read as a space is not a token; it
+ * is never the second half of a surrogate pair.
+ */
+export function withoutLongRuns(text: string): string {
+  if (!LONG_RUN_PATTERN.test(text)) return text
+  const out: string[] = []
+  let from = 0
+  let run = 0
+  for (let i = 0; i < text.length; i++) {
+    if (SPACE.test(text[i]!)) run = 0
+    else if (++run > LONG_RUN && !isLowSurrogate(text.charCodeAt(i))) {
+      out.push(text.slice(from, i), ' ')
+      from = i + 1
+      run = 0
+    }
+  }
+  return out.join('') + text.slice(from)
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff
 }
 
 const stemCache = new Map<string, string>()

@@ -2,7 +2,7 @@
 import { CLAUSE_OPENERS, LEADING_ARTICLE, NO_SOURCE_SUBJECTS, PERSON_PRONOUNS, PRONOUN_SOURCE, SPEECH_VERBS, TITLES } from '../../lang/en/words.js'
 import type { Entity, Quote, Token } from '../../core/types.js'
 import type { SentenceDraft } from './sentences.js'
-import { findLastIndex } from './tokens.js'
+import { findLastIndex, spanCovering } from './tokens.js'
 
 /**
  * Who each sentence attributes its claim to: the subject of its last speech verb outside quotation marks
@@ -12,9 +12,10 @@ import { findLastIndex } from './tokens.js'
  */
 export function findAttributions(sentences: readonly SentenceDraft[], entities: readonly Entity[][], quotes: readonly Quote[][]): (string | null)[] {
   return sentences.map((sentence, index) => {
-    const inQuote = (t: Token) => quotes[index]!.some((q) => t.begin >= q.begin && t.end <= q.end)
-    const tokens = sentence.tokens.filter((t) => !inQuote(t))
-    const entityAt = (t: Token | undefined) => (t ? entities[index]!.find((e) => e.begin <= t.begin && t.end <= e.end) : undefined)
+    // Quotations and entities are in text order and none overlap: each is found by halving, so that a sentence of
+    // thousands of quotations costs time in proportion to its tokens.
+    const tokens = sentence.tokens.filter((t) => spanCovering(quotes[index]!, t.begin, t.end) === undefined)
+    const entityAt = (t: Token | undefined) => (t ? spanCovering(entities[index]!, t.begin, t.end) : undefined)
     const verb = findLastIndex(tokens, (t, k) => (SPEECH_VERBS.has(t.normal) && t.pos === 'VERB') || (t.normal === 'according' && tokens[k + 1]?.normal === 'to'))
     if (verb < 0) return null
     if (tokens[verb]!.normal === 'according') return phrase(tokens.slice(verb + 2), entityAt)

@@ -11,6 +11,8 @@ import { findQuotes } from './quotes.js'
 import { type SentenceDraft, tokenizeParagraph } from './sentences.js'
 import { isWord, tokensWithin } from './tokens.js'
 
+export { tokensWithin } from './tokens.js'
+
 /** Options of `segment`. */
 export interface SegmentOptions {
   /** Fewest words a kept sentence may have (default: `3`). */

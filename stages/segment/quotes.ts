@@ -2,7 +2,7 @@
 import { PERSON_PRONOUNS, SPEECH_TAG, SPEECH_VERBS, TITLES } from '../../lang/en/words.js'
 import type { Entity, Quote, Token } from '../../core/types.js'
 import type { SentenceDraft } from './sentences.js'
-import { findLastIndex } from './tokens.js'
+import { findLastIndex, firstBeginningAfter, firstEndingFrom, spanCovering } from './tokens.js'
 
 const OPENERS = new Set(['“', '"', '«', '„'])
 const CLOSERS = new Set(['”', '"', '»'])
@@ -28,6 +28,9 @@ export function findQuotes(body: string, paragraphs: readonly number[], sentence
   })
   // "she said": the person a pronoun stands for is the first person named in the nearest earlier sentence
   // that names one ("UK Prime Minister Theresa May advised caution … ahead of her meeting with Trump.").
+  // Every lookup below is by halving (sentences, tokens, entities and quotations are in text order and none overlap):
+  // a sentence holding thousands of quotations costs time in proportion to them, not to their square.
+  const words = new SpeakerWords(sentences, entities)
   let lastSubject: string | null = null
   let s = 0
   let previous: { end: number; paragraph: number; speaker: string | null } | null = null
@@ -36,24 +39,25 @@ export function findQuotes(body: string, paragraphs: readonly number[], sentence
     if (inner === '') continue
     while (s < sentences.length && sentences[s]!.end <= span.begin) {
       // A person named inside a quotation ("If Putin likes Donald Trump…") is not who "he said" means.
-      const person = entities[s]!.find((e) => e.type === 'person' && !spans.some((q) => e.begin >= q.begin && e.end <= q.end))
+      const person = entities[s]!.find((e) => e.type === 'person' && spanCovering(spans, e.begin, e.end) === undefined)
       if (person) lastSubject = person.name
       s++
     }
     let personBefore = lastSubject
-    if (s < sentences.length) for (const e of entities[s]!) if (e.type === 'person' && e.end <= span.begin) personBefore = e.name
-    let speaker = findSpeaker(span, sentences, entities, personBefore)
+    if (s < sentences.length) personBefore = words.personEndingBy(s, span.begin) ?? personBefore
+    let speaker = findSpeaker(span, sentences, words, personBefore)
     // `"…," he said. "I hope I do."`: an unattributed quote that goes on from the last one in the paragraph.
     if (speaker === null && previous && previous.paragraph === span.paragraph && /^[\s.,;:]*$/.test(textBetweenTags(body, previous.end, span.begin))) speaker = previous.speaker
     previous = { end: span.end, paragraph: span.paragraph, speaker }
-    sentences.forEach((sentence, index) => {
+    for (let index = firstEndingFrom(sentences, span.begin + 1); index < sentences.length && sentences[index]!.begin < span.end; index++) {
+      const sentence = sentences[index]!
       const begin = Math.max(sentence.begin, span.begin)
       const end = Math.min(sentence.end, span.end)
-      if (end <= begin) return
+      if (end <= begin) continue
       const text = body.slice(begin, end).replace(/[“”"»«„]+$/, '').trim()
-      if (text === '') return
+      if (text === '') continue
       result[index]!.push({ text, speaker, begin, end })
-    })
+    }
   }
   return result
 }
@@ -66,19 +70,55 @@ function textBetweenTags(body: string, from: number, to: number): string {
     .replace(SPEECH_TAG, '')
 }
 
-function findSpeaker(span: { begin: number; end: number }, sentences: readonly SentenceDraft[], entities: readonly Entity[][], lastPerson: string | null): string | null {
+/**
+ * What `findSpeaker` reads of each sentence, made once per sentence when first asked: its tokens other than
+ * punctuation and its persons, in text order.
+ */
+class SpeakerWords {
+  private readonly words = new Map<number, Token[]>()
+  private readonly persons = new Map<number, Entity[]>()
+  constructor(
+    readonly sentences: readonly SentenceDraft[],
+    readonly entities: readonly Entity[][],
+  ) {}
+
+  /** The tokens of sentence `s` other than punctuation. */
+  wordsOf(s: number): Token[] {
+    let list = this.words.get(s)
+    if (!list) this.words.set(s, (list = this.sentences[s]!.tokens.filter((t) => t.kind !== 'punctuation')))
+    return list
+  }
+
+  /** The name of the last person of sentence `s` that ends by `at`, or null. */
+  personEndingBy(s: number, at: number): string | null {
+    let list = this.persons.get(s)
+    if (!list) this.persons.set(s, (list = this.entities[s]!.filter((e) => e.type === 'person')))
+    return list[firstEndingFrom(list, at + 1) - 1]?.name ?? null
+  }
+}
+
+/** Index of the first sentence that holds offset `at` (begins by it and ends at it or later), or -1. */
+function sentenceHolding(sentences: readonly SentenceDraft[], at: number): number {
+  const k = firstEndingFrom(sentences, at)
+  return k < sentences.length && sentences[k]!.begin <= at ? k : -1
+}
+
+function findSpeaker(span: { begin: number; end: number }, sentences: readonly SentenceDraft[], words: SpeakerWords, lastPerson: string | null): string | null {
   // After the closing mark: `…,” Putin said.` / `…,” said Putin.` / `…,” he said.` / `…,” TASS cited Putin as saying.`
-  const after = sentences.findIndex((s) => s.begin <= span.end && span.end <= s.end)
+  const after = sentenceHolding(sentences, span.end)
   if (after >= 0) {
-    const tokens = sentences[after]!.tokens.filter((t) => t.begin > span.end && t.kind !== 'punctuation').slice(0, 8)
-    const speaker = speakerAround(tokens, entities[after]!, lastPerson, 'after')
+    const list = words.wordsOf(after)
+    const from = firstBeginningAfter(list, span.end)
+    const speaker = speakerAround(list.slice(from, from + 8), words.entities[after]!, lastPerson, 'after')
     if (speaker) return speaker
   }
   // Before the opening mark: `Lavrov said that "…"`, `May said: "…"`.
-  const before = sentences.findIndex((s) => s.begin <= span.begin && span.begin <= s.end)
+  const before = sentenceHolding(sentences, span.begin)
   if (before >= 0) {
-    const tokens = sentences[before]!.tokens.filter((t) => t.end < span.begin && t.kind !== 'punctuation').slice(-8)
-    const speaker = speakerAround(tokens, entities[before]!, lastPerson, 'before')
+    const list = words.wordsOf(before)
+    // The words that end before the mark: those before the first that ends at it or later.
+    const to = firstEndingFrom(list, span.begin)
+    const speaker = speakerAround(list.slice(Math.max(0, to - 8), to), words.entities[before]!, lastPerson, 'before')
     if (speaker) return speaker
   }
   return null
@@ -88,7 +128,7 @@ function speakerAround(tokens: readonly Token[], entities: readonly Entity[], la
   const isVerb = (t: Token) => SPEECH_VERBS.has(t.normal) && t.pos === 'VERB'
   const verb = side === 'after' ? tokens.findIndex(isVerb) : findLastIndex(tokens, (t) => isVerb(t) || t.normal === 'according')
   if (verb < 0 || (side === 'after' && verb > 5)) return null
-  const entityAt = (t: Token | undefined) => (t ? entities.find((e) => e.begin <= t.begin && t.end <= e.end) : undefined)
+  const entityAt = (t: Token | undefined) => (t ? spanCovering(entities, t.begin, t.end) : undefined)
   // "TASS cited Putin as saying": the one cited is the speaker.
   if (tokens[verb]!.normal === 'cited') {
     const cited = entityAt(tokens[verb + 1])

@@ -46,3 +46,42 @@ export function findLastIndex<T>(items: readonly T[], test: (item: T, index: num
   for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!, i)) return i
   return -1
 }
+
+/** Something with offsets into a text: a token, an entity, a quotation, a sentence. */
+interface Spanning {
+  readonly begin: number
+  readonly end: number
+}
+
+/**
+ * Index of the first of `items` whose end is at `at` or later, found by halving (`items.length` when none): items in
+ * text order that do not overlap (sentences, tokens, entities, quotations) end in order too.
+ */
+export function firstEndingFrom(items: readonly Spanning[], at: number): number {
+  let lo = 0
+  let hi = items.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (items[mid]!.end < at) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Index of the first of `items` (in text order) that begins after `at`, found by halving (`items.length` when none). */
+export function firstBeginningAfter(items: readonly Spanning[], at: number): number {
+  let lo = 0
+  let hi = items.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (items[mid]!.begin <= at) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The one of `spans` (in text order, none overlapping) that covers `begin`–`end`, found by halving, or undefined. */
+export function spanCovering<T extends Spanning>(spans: readonly T[], begin: number, end: number): T | undefined {
+  const span = spans[firstBeginningAfter(spans, begin) - 1]
+  return span !== undefined && end <= span.end ? span : undefined
+}

@@ -16,7 +16,7 @@ export { dice } from './families/lexical.js'
 export { longestCommonSubsequence } from './families/subsequence.js'
 export { Idf } from './idf.js'
 export { softContainment } from './matches.js'
-export { ALIGN_WORDS, bigrams, foldText, isContent, sameQuote, SEQUENCE_WORDS, type SentenceFeatures, sentenceFeatures, stemId, type WordSequence, wordSequence } from './sentence.js'
+export { ALIGN_WORDS, bigrams, foldText, isContent, QUOTES_COMPARED, sameQuote, SEQUENCE_WORDS, type SentenceFeatures, sentenceFeatures, stemId, type WordSequence, wordSequence } from './sentence.js'
 
 /** A fitted model: which features, how they combine, and the threshold at which a pair counts as aligned. */
 export interface SimilarityModel {

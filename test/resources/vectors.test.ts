@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { readTable } from '../../pipeline/tables.js'
 import { sentenceFromText } from '../../stages/segment/index.js'
-import { checkVectors, DEFAULT_MODEL, Idf, pairFeatures, sameQuote, sentenceFeatures, type SimilarityModel, WORDNET_FEATURES } from '../../stages/similarity/index.js'
+import { checkVectors, DEFAULT_MODEL, Idf, pairFeatures, QUOTES_COMPARED, sameQuote, sentenceFeatures, type SimilarityModel, WORDNET_FEATURES } from '../../stages/similarity/index.js'
 import { decodeVectorTable, dot, encodeVectorTable, type WordVectors } from '../../resources/vectors.js'
 import { parseWordNet, wordNet } from '../../resources/wordnet.js'
 import { thrown } from '../helpers.js'
@@ -240,6 +240,13 @@ describe('sameQuote', () => {
   it('is false when one sentence has no quotation, even with the same words', () => {
     const reported = features('The mayor promised to rebuild every damaged home before winter arrives.', 'd')
     expect(sameQuote(rebuild, reported)).toEqual(false)
+  })
+
+  it('compares the first QUOTES_COMPARED quotations of a sentence of thousands', () => {
+    const many = (quote: string, id: string) => features(`The mayor said ${Array.from({ length: 3000 }, () => `"${quote}"`).join(' and ')}.`, id)
+    const flood = many('the river flood reached every street', 'e')
+    expect(flood.quotes).toHaveLength(QUOTES_COMPARED)
+    expect([sameQuote(flood, many('the river flood reached each street', 'f')), sameQuote(flood, rebuild)]).toEqual([true, false])
   })
 })
 

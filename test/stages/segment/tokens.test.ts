@@ -1,5 +1,6 @@
 // Tokens (stages/segment/tokens.ts): normal forms, stems, stopwords, offsets.
-import { isWord } from '../../../stages/segment/tokens.js'
+import fc from 'fast-check'
+import { firstBeginningAfter, firstEndingFrom, isWord, spanCovering } from '../../../stages/segment/tokens.js'
 import { sentencesOf } from './fixture.js'
 
 describe('segment: tokens', () => {
@@ -73,3 +74,36 @@ describe('segment: tokens', () => {
 })
 
 // ---- Entities -----------------------------------------------------------------------------------------
+
+describe('segment: finding spans by halving', () => {
+  // Spans in text order that do not overlap, as sentences, tokens, entities and quotations are, and offsets to ask.
+  const spansAndOffsets = fc
+    .tuple(fc.array(fc.tuple(fc.nat(4), fc.nat(5)), { maxLength: 12 }), fc.array(fc.nat(70), { minLength: 1, maxLength: 6 }))
+    .map(([gaps, offsets]) => {
+      const spans: { begin: number; end: number }[] = []
+      let at = 0
+      for (const [gap, length] of gaps) {
+        spans.push({ begin: at + gap, end: at + gap + length })
+        at += gap + length
+      }
+      return { spans, offsets }
+    })
+
+  it('finds what a scan from the start finds', () => {
+    fc.assert(
+      fc.property(spansAndOffsets, ({ spans, offsets }) => {
+        for (const at of offsets) {
+          const ending = spans.findIndex((s) => s.end >= at)
+          expect(firstEndingFrom(spans, at)).toBe(ending < 0 ? spans.length : ending)
+          const beginning = spans.findIndex((s) => s.begin > at)
+          expect(firstBeginningAfter(spans, at)).toBe(beginning < 0 ? spans.length : beginning)
+          for (const end of [at, at + 1, at + 3]) {
+            const covering = spans.filter((s) => s.begin <= at && end <= s.end)
+            // Spans of no length at one offset: the last that begins by it is the one found.
+            expect(spanCovering(spans, at, end)).toBe(covering[covering.length - 1])
+          }
+        }
+      }),
+    )
+  })
+})

@@ -94,6 +94,8 @@ for (let f = 0; f < FOLDS; f++) {
       const kind = gold ? cls : aligned ? (candidate[i] && link >= threshold ? 'false: direct link' : 'false: through the group') : 'true negative'
       // Links that only the shape rules make (statesMore, sameQuote, polarity, a clause said within the other).
       count(`${half}\trule\t${gold ? 'positive' : 'negative'}\t${aligned ? 'aligned' : 'apart'}\t${byRule ? 'by rule' : 'by stage'}`)
+      // A same-claim pair found: through its own link, or only through the statement's other members.
+      if (gold && aligned) count(`${half}\thits\t${head}\t${candidate[i] && link >= threshold ? 'direct link' : 'through the group'}`)
       for (const h of ['all', half]) {
         count(`${h}\t${gold ? 'positive' : 'negative'}\t${kind}`)
         count(`${h}\t${head}\t${gold ? 'positive' : 'negative'}\t${kind}`)

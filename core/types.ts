@@ -190,7 +190,7 @@ export interface Sentence {
   readonly unit: 'sentence' | 'headline'
 }
 
-/** A cleaned article split into sentences. */
+/** A cleaned article split into sentences (none for an article of a headline alone, which has `headline`). */
 export interface Document {
   readonly article: CleanArticle
   /** The headline as a unit (`unit: 'headline'`, id `<article id>#h`), or null when the article has none. */

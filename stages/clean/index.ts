@@ -43,7 +43,8 @@ export function clean(articles: readonly Article[], log: MessageLog, options: Cl
   const cleaned: CleanArticle[] = []
   for (const article of articles) {
     const result = cleanArticle(article, maxWords)
-    if (result.body.trim() === '') {
+    // A headline alone (the text held nothing else) is kept: `segment` makes an article of its headline only.
+    if (result.body.trim() === '' && result.headline === null) {
       // A warning, as an empty article is (see NO_TEXT_RULES): a page of boilerplate only holds no text.
       log.warn(SOURCE, 'no-body', `Unexpected article with no body text left after cleaning (${result.removed.length} block(s) removed as boilerplate); skipped`, {
         ...article.source,

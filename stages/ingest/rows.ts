@@ -112,7 +112,9 @@ function recordToArticle(record: unknown, hashed: string, format: RecordFormat, 
     log.warn(SOURCE, 'lone-surrogate', `Unexpected lone surrogates (half a UTF-16 pair) in the text of article ${quoteValue(id)}; replaced by U+FFFD`, { ...place, article: id })
     text = toWellFormed(text)
   }
-  if (text.trim() === '') {
+  // An empty text with a title is an article of a headline alone, which `segment` keeps as such.
+  const titled = typeof fields.title === 'string' && fields.title.trim() !== ''
+  if (text.trim() === '' && !titled) {
     // A warning (see NO_TEXT_RULES): an empty scrape is routine, and the story goes on without it.
     log.warn(SOURCE, 'empty-article', `Unexpected empty article ${quoteValue(id)}; skipped`, { ...place, article: id })
     return null

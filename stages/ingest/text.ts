@@ -33,7 +33,11 @@ export function readArticleFile(source: RawSource, log: MessageLog, context: Ing
     return null
   }
   const text = page ? page.text : decoded
-  if (text.trim() === '') {
+  const meta = source.meta ?? {}
+  // An empty file with a title (in `story.json`, or the page's) is an article of a headline alone, which `segment`
+  // keeps as such: a scrape that lost its body still says what its outlet's headline claims.
+  const titled = (typeof meta.title === 'string' && nonEmpty(meta.title) !== null) || nonEmpty(page?.title) !== null
+  if (text.trim() === '' && !titled) {
     const what = page ? ' (no text in the page)' : text.length > 0 ? ' (whitespace only)' : ''
     // A warning (see NO_TEXT_RULES): an empty scrape is routine, and the story goes on without it.
     log.warn(SOURCE, 'empty-article', `Unexpected empty article${what}; skipped`, place)
@@ -41,7 +45,6 @@ export function readArticleFile(source: RawSource, log: MessageLog, context: Ing
   }
   const rawId = source.id ?? source.file
   const id = cleanField('id', rawId, { file: source.file }, log)
-  const meta = source.meta ?? {}
   const field = (name: (typeof OPTIONAL_FIELDS)[number]) => {
     const value = meta[name]
     return typeof value === 'string' ? nonEmpty(cleanField(name, value, { file: source.file, article: id }, log)) : null
@@ -51,7 +54,7 @@ export function readArticleFile(source: RawSource, log: MessageLog, context: Ing
     story: source.story === undefined ? 'story' : cleanField('story', source.story, { file: source.file }, log) || 'story',
     id,
     outlet: outletOf(field('outlet'), url, id, context),
-    title: field('title') ?? nonEmpty(page && !('skipped' in page) ? page.title : null),
+    title: field('title') ?? nonEmpty(page?.title),
     url,
     published: field('published'),
     source: { file: source.file },

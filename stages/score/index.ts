@@ -122,7 +122,7 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
     framing: framing(documents, statements, { lexicons: options.lexicons }),
     conflicts,
     quotes,
-    omissions: omissions(outlets, statements, totalOrigins),
+    omissions: omissions(outlets, statements, totalOrigins, new Set(documents.filter((d) => d.sentences.length > 0).map((d) => d.article.outlet))),
     digest: digest(storyId, documents, statements, conflicts, { digestWords: options.digestWords, loaded: loadedWords(options.lexicons ?? DEFAULT_LEXICONS) }),
   }
 }

@@ -1,7 +1,7 @@
 // segment: split cleaned articles into sentences with tokens, stems, entities, numbers and quotes. The concerns
 // have a module each: sentences (splitting and mending), tokens, entities, numbers, quotes (and their speakers),
 // attributions, left-out (what is not kept); this module puts a document's units together from them.
-import type { MessageLog } from '../../core/messages.js'
+import { type MessageLog, quoteValue } from '../../core/messages.js'
 import type { CleanArticle, Document, Entity, Sentence } from '../../core/types.js'
 import { findAttributions } from './attributions.js'
 import { findEntities, resolveNames } from './entities.js'
@@ -35,8 +35,20 @@ export function segment(articles: readonly CleanArticle[], log: MessageLog, opti
     const left = drafts.filter((d) => d.tokens.filter(isWord).length < minWords)
     if (left.length > 0) article = withLeftOut(article, left, log)
     if (kept.length === 0) {
+      // A headline alone still says what its outlet claims (a scrape that lost its body, a feed of headlines): an
+      // article of its headline only, which backs the statements its headline reports and omits none (no body).
+      const headline = headlineUnit(article, [])
+      if (headline !== null && headline.tokens.filter(isWord).length >= minWords) {
+        log.warn(SOURCE, 'headline-only', `Expected body text, got none${article.body.trim() === '' ? '' : ` of ${minWords} or more words a sentence`}; only the headline ${quoteValue(headline.text)} is compared`, { ...article.source, article: article.id })
+        documents.push({ article, headline, sentences: [], words: 0 })
+        continue
+      }
       // A warning, as an empty article is (see NO_TEXT_RULES).
-      log.warn(SOURCE, 'no-sentences', `Expected at least one sentence of ${minWords} or more words, got none; skipped`, { ...article.source, article: article.id })
+      const reason =
+        headline !== null && article.body.trim() === ''
+          ? `Expected body text or a headline of ${minWords} or more words, got the headline ${quoteValue(headline.text)} alone; skipped`
+          : `Expected at least one sentence of ${minWords} or more words, got none; skipped`
+      log.warn(SOURCE, 'no-sentences', reason, { ...article.source, article: article.id })
       continue
     }
     const entities = resolveNames(kept.map((d) => findEntities(d.tokens)))

@@ -70,12 +70,42 @@ describe('an article with no text', () => {
       messages: [
         'levy/blank.txt: warning: Unexpected empty article (whitespace only); skipped [ingest/empty-article]',
         'levy/empty.txt: warning: Unexpected empty article; skipped [ingest/empty-article]',
-        'levy/page.html: warning: Unexpected empty article (no text in the page); skipped [ingest/empty-article]',
         'levy/shell.txt: warning: Unexpected article with no body text left after cleaning (3 block(s) removed as boilerplate); skipped [clean/no-body]',
         'levy/brief.txt: warning: Expected at least one sentence of 3 or more words, got none; skipped [segment/no-sentences]',
+        'levy/page.html: warning: Expected body text or a headline of 3 or more words, got the headline `Levy` alone; skipped [segment/no-sentences]',
       ],
       index: [['levy', 'ok', '2', '0', '5']],
     })
+  })
+
+  it('is kept as an article of its headline alone when it has one (a title given, a page title, a headline line), with a warning; it backs what its headline reports and omits nothing', async () => {
+    const corpus = await makeCorpus({
+      'levy/harrow-post.txt': HARROW,
+      'levy/north-bulletin.txt': NORTH,
+      'levy/story.json': JSON.stringify({ articles: { 'feed-item': { outlet: 'Feed Wire', title: 'Harrow voters approve library levy by 812 votes' } } }),
+      'levy/feed-item.txt': '',
+      'levy/page.html': '<html><head><title>Library levy approved by Harrow voters</title></head><body><nav> </nav></body></html>',
+      'levy/headline.txt': 'Harrow Approves New Library Levy\n',
+    })
+    const { code, messages, out } = await run(['analyze', '--corpus', corpus])
+    const read = async (file: string) => parse(await readFile(path.join(out, 'levy', file), 'utf8'), { columns: true }) as Record<string, string>[]
+    const headlines = await read('headlines.csv')
+    const omitted = await read('omissions.csv')
+    expect({ code, messages, index: await statuses(out) }).toEqual({
+      code: 0,
+      messages: [
+        'levy/feed-item.txt: warning: Expected body text, got none; only the headline `Harrow voters approve library levy by 812 votes` is compared [segment/headline-only]',
+        'levy/headline.txt: warning: Expected body text, got none; only the headline `Harrow Approves New Library Levy` is compared [segment/headline-only]',
+        'levy/page.html: warning: Expected body text, got none; only the headline `Library levy approved by Harrow voters` is compared [segment/headline-only]',
+      ],
+      index: [['levy', 'ok', '5', '0', '3']],
+    })
+    const byArticle = new Map(headlines.map((h) => [h.article_id, h]))
+    // The feed's headline states the lead's claim: it is in the lead's statement, corroborated.
+    expect(byArticle.get('feed-item')).toMatchObject({ outlet: 'Feed Wire', corroborated: '1' })
+    expect(['feed-item', 'page', 'headline'].every((id) => byArticle.has(id))).toBe(true)
+    // Headlines alone leave nothing out: only the two articles with a body can omit a statement.
+    expect(omitted.filter((o) => !['Harrow Post', 'North Bulletin'].includes(o.outlet!))).toEqual([])
   })
 
   it('is skipped with a warning in JSON Lines (`""`, `null`, white space) and in CSV (an empty cell), naming the line', async () => {
@@ -85,6 +115,8 @@ describe('an article with no text', () => {
       { story: 'levy', id: 'empty', text: '' },
       { story: 'levy', id: 'null', text: null },
       { story: 'levy', id: 'blank', text: ' \n ' },
+      // A title with no text: an article of its headline alone, not an empty one.
+      { story: 'levy', id: 'titled', title: 'Harrow voters approve the library levy', text: '' },
     ]
     const dir = await tempDir('corroborate-exit-records-')
     const jsonl = path.join(dir, 'batch.jsonl')
@@ -101,6 +133,7 @@ describe('an article with no text', () => {
           'batch.jsonl:3: warning: Unexpected empty article `empty`; skipped [ingest/empty-article]',
           'batch.jsonl:4: warning: Unexpected empty article `null`; skipped [ingest/empty-article]',
           'batch.jsonl:5: warning: Unexpected empty article `blank`; skipped [ingest/empty-article]',
+          'batch.jsonl:6: warning: Expected body text, got none; only the headline `Harrow voters approve the library levy` is compared [segment/headline-only]',
         ],
       ],
       csv: [0, ['batch.csv:14: warning: Unexpected empty article `empty`; skipped [ingest/empty-article]']],

@@ -2,7 +2,7 @@
 // what each outlet alone reports.
 import { isConflict } from './relate.js'
 import { unitsOf } from '../segment/index.js'
-import type { Conflict, Digest, Document, Relation, ScoredStatement } from '../../core/types.js'
+import type { Conflict, Digest, Document, Relation, ScoredStatement, Sentence } from '../../core/types.js'
 
 export interface DigestOptions {
   /** Most words of the corroborated part (default: `DEFAULT_DIGEST_WORDS`, 250). */
@@ -50,7 +50,7 @@ export function digest(storyId: string, documents: readonly Document[], statemen
     const central = pool.filter(({ m }) => m.representative || m.similarity >= middle)
     const loadedIn = (text: string) => text.toLowerCase().split(/[^\p{L}'’-]+/u).filter((w) => loaded.has(w)).length
     const readable = central
-      .map(({ u }) => u.text)
+      .map(({ u }) => shownText(u))
       .sort((x, y) => loadedIn(x) - loadedIn(y) || readability(wordCount(x)) - readability(wordCount(y)) || x.length - y.length || (x < y ? -1 : 1))[0]!
     const words = wordCount(readable)
     if (used + words > limit) {
@@ -94,7 +94,7 @@ export function digest(storyId: string, documents: readonly Document[], statemen
       .sort((a, b) => b.weight - a.weight || a.s.index - b.s.index)
       .slice(0, perOutlet)
       .sort((a, b) => (a.s.id < b.s.id ? -1 : 1))
-    for (const { s } of notable) singleSource.push({ outlet, sentence: s.id, text: s.text })
+    for (const { s } of notable) singleSource.push({ outlet, sentence: s.id, text: shownText(s) })
   }
 
   // Every text from the input (story id, outlets, sentences, values) goes in escaped: an outlet named
@@ -152,6 +152,18 @@ function order(id: string): number {
 }
 
 /** A whole sentence: it starts with a capital, a digit or a quotation mark and ends with terminal punctuation. */
+/**
+ * A unit's text as the digest shows it: a sentence that begins inside a quotation opened in the sentence before
+ * (`With President Putin, my advice is to 'engage but beware,'" May said.`, after a first quoted sentence) is shown
+ * with an opening mark and an ellipsis, so that its closing mark is not left alone and the reader sees that the
+ * quotation began earlier.
+ */
+export function shownText(unit: Sentence): string {
+  const insideQuote = unit.unit === 'sentence' && unit.quotes.some((q) => q.begin === unit.begin) && !/^["“‘'«„]/u.test(unit.text)
+  if (!insideQuote) return unit.text
+  return `${unit.text.includes('”') ? '“' : '"'}… ${unit.text}`
+}
+
 function isWholeSentence(text: string): boolean {
   return /^[\p{Lu}\d"“‘']/u.test(text) && /[.!?]["”’')]*$/u.test(text.trim())
 }

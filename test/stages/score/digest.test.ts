@@ -1,5 +1,5 @@
 // digest: the story in brief: what independent outlets agree on, what is disputed, and what one outlet alone reports.
-import { digest } from '../../../stages/score/digest.js'
+import { digest, shownText } from '../../../stages/score/digest.js'
 import { unitsOf } from '../../../stages/segment/index.js'
 import type { Conflict, Relation, ScoredStatement, Sentence } from '../../../core/types.js'
 import { documentsOf } from './documents.js'
@@ -97,6 +97,21 @@ describe('digest', () => {
   it('words a statement as a whole body sentence, never its headline, even when the headline represents it', () => {
     const statements = [statement('s1', [unit('Ferncliff council shuts'), CLOSED[0]!], 2)]
     expect(digest('ferncliff-pier', DOCUMENTS, statements, []).corroborated.map((c) => c.text)).toEqual([CLOSED[0]!.text])
+  })
+
+  it('shows a sentence that begins inside a quotation opened before it with an opening mark and an ellipsis', () => {
+    const docs = documentsOf('pier-advice', [
+      { id: 'courier-1', outlet: 'Courier', text: `"When it comes to the pier, it is wise to follow the old rule 'measure twice.' With this council, my advice is to 'build but check,'" Mayor Ana Pell said.` },
+      { id: 'ledger-1', outlet: 'Ledger', text: 'Mayor Ana Pell said her advice to the council was to build but check the work.' },
+    ])
+    const units = docs.flatMap((d) => unitsOf(d))
+    const inside = units.find((u) => u.text.startsWith('With this council'))!
+    const whole = units.find((u) => u.text.startsWith('"When it comes'))!
+    const shown = digest('pier-advice', docs, [statement('s1', [inside, units.find((u) => u.outlet === 'Ledger' && u.unit === 'sentence')!], 2, 1)], []).corroborated.map((c) => c.text)
+    expect([shownText(inside), shownText(whole)]).toEqual([`"… ${inside.text}`, whole.text])
+    // Whichever member words the statement, the quotation's second sentence never shows with its closing mark alone.
+    expect(shown).toHaveLength(1)
+    expect(shown).not.toContain(inside.text)
   })
 
   it('words a statement with the member using the fewest loaded words', () => {

@@ -4,6 +4,7 @@
 import type { FramingRow } from '../../../core/types.js'
 import { barChart, heatMap } from './charts.js'
 import { text } from './escape.js'
+import { outletNames } from './ledger.js'
 import { ROWS_KEPT, TOP_OUTLETS } from './order.js'
 import { dataTable, num } from './page.js'
 
@@ -64,7 +65,13 @@ export function averagedMeasures(totals: MeasureTotals): OutletMeasures[] {
 }
 
 /** The framing figures and tables for outlets in the order given (the first `TOP_OUTLETS`, at most 20, drawn). */
-export function framingFigures(rows: readonly OutletMeasures[], terms: ReadonlyMap<string, readonly { readonly term: string; readonly count: number }[]>): string {
+export function framingFigures(given: readonly OutletMeasures[], terms: ReadonlyMap<string, readonly { readonly term: string; readonly count: number }[]>): string {
+  // An outlet of headlines alone has no body words to measure: its zeros would read as a neutral, unhedged outlet.
+  // It is left out and named; its headlines' tone is in "Headlines side by side".
+  const rows = given.filter((r) => r.words > 0)
+  const bodiless = given.filter((r) => r.words === 0).map((r) => r.outlet)
+  const unmeasured = bodiless.length === 0 ? '' : `<p class="muted">Not measured, for want of body text (headlines alone): ${outletNames(bodiless)}.</p>`
+  if (rows.length === 0) return `${unmeasured}<p>No outlet has body text to measure.</p>`
   const shown = rows.slice(0, Math.min(TOP_OUTLETS, 20))
   const multiples = `<div class="multiples">${MEASURES.map((m) => barChart(m.caption, m.unit, shown.map((r) => ({ outlet: r.outlet, value: r.values[m.key] ?? 0 })), m.share ? { domain: [0, 1] } : {})).join('')}</div>`
   // Over a run, how many stories each outlet's averages stand on: one story's measures are not a habit.
@@ -90,5 +97,5 @@ export function framingFigures(rows: readonly OutletMeasures[], terms: ReadonlyM
     })
     .join('')}</div>`
   const more = rows.length > shown.length ? `<p class="muted">The figures show ${shown.length} of the ${rows.length} outlets; the tables have ${Math.min(rows.length, ROWS_KEPT)}.</p>` : ''
-  return `${more}<h3>Measures across outlets</h3>${multiples}<details><summary>The measures as a table</summary>${table}</details><h3>Distinctive terms</h3><p class="lede">Words each outlet uses markedly more than the others (log-odds with an informative prior; the count in brackets).</p>${termCards}<h3>Frames</h3>${strip}<details><summary>The frames as a table</summary>${frameTable}</details>`
+  return `${more}${unmeasured}<h3>Measures across outlets</h3>${multiples}<details><summary>The measures as a table</summary>${table}</details><h3>Distinctive terms</h3><p class="lede">Words each outlet uses markedly more than the others (log-odds with an informative prior; the count in brackets).</p>${termCards}<h3>Frames</h3>${strip}<details><summary>The frames as a table</summary>${frameTable}</details>`
 }

@@ -9,6 +9,7 @@ import { versus } from '../../../stages/report/html/ledger.js'
 import { addMeasures, averagedMeasures, type MeasureTotals, report, runPage } from '../../../stages/report/index.js'
 import { analyzeInto, hostileCorpus, PAYLOADS, ROOT, storyPages, textsOf, unsafeParts } from '../../html-pages.js'
 import { analyseStory, TOOL } from './fixture.js'
+import { framingFigures } from '../../../stages/report/html/framing-figures.js'
 
 describe('report.html of a story', () => {
   const { ledger, messages } = analyseStory()
@@ -253,5 +254,21 @@ describe('the story at a glance', () => {
       conflicts: String(kinds.filter((k) => k === 'dispute').length),
       sources: String(kinds.filter((k) => k === 'sourcing').length),
     })
+  })
+})
+
+describe('framing figures with outlets of headlines alone', () => {
+  const measures = (outlet: string, words: number) => ({ outlet, words, values: { tonePer100w: words > 0 ? -1.5 : 0 }, frames: { economic: words > 0 ? 0.25 : 0 } })
+  const none = new Map<string, { term: string; count: number }[]>()
+
+  it('leaves an outlet without body words out of the charts and tables and names it', () => {
+    const html = framingFigures([measures('Harbor Post', 300), measures('Feed Wire', 0)], none)
+    const { document } = parseHTML(`<div>${html}</div>`)
+    const tableOutlets = [...document.querySelectorAll('table tbody tr')].map((r) => r.querySelector('td')?.textContent)
+    expect({ note: html.includes('Not measured, for want of body text (headlines alone): Feed Wire.'), tableOutlets: [...new Set(tableOutlets)] }).toEqual({ note: true, tableOutlets: ['Harbor Post'] })
+  })
+
+  it('draws no empty chart when no outlet has body text', () => {
+    expect(framingFigures([measures('Feed Wire', 0), measures('Headline Desk', 0)], none)).toBe('<p class="muted">Not measured, for want of body text (headlines alone): Feed Wire, Headline Desk.</p><p>No outlet has body text to measure.</p>')
   })
 })

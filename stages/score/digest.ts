@@ -151,7 +151,6 @@ function order(id: string): number {
   return Number(id.slice(1))
 }
 
-/** A whole sentence: it starts with a capital, a digit or a quotation mark and ends with terminal punctuation. */
 /**
  * A unit's text as the digest shows it: a sentence that begins inside a quotation opened in the sentence before
  * (`With President Putin, my advice is to 'engage but beware,'" May said.`, after a first quoted sentence) is shown
@@ -164,6 +163,7 @@ export function shownText(unit: Sentence): string {
   return `${unit.text.includes('”') ? '“' : '"'}… ${unit.text}`
 }
 
+/** A whole sentence: it starts with a capital, a digit or a quotation mark and ends with terminal punctuation. */
 function isWholeSentence(text: string): boolean {
   return /^[\p{Lu}\d"“‘']/u.test(text) && /[.!?]["”’')]*$/u.test(text.trim())
 }

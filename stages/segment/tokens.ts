@@ -29,13 +29,7 @@ export function makeToken(text: string, begin: number, end: number, normal: stri
  * found by halving, while they end by `end`.
  */
 export function tokensWithin(tokens: readonly Token[], begin: number, end: number): Token[] {
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (tokens[mid]!.begin < begin) lo = mid + 1
-    else hi = mid
-  }
+  const lo = firstWhere(tokens, (t) => t.begin >= begin)
   let to = lo
   while (to < tokens.length && tokens[to]!.end <= end) to++
   return tokens.slice(lo, to)
@@ -58,24 +52,25 @@ interface Spanning {
  * text order that do not overlap (sentences, tokens, entities, quotations) end in order too.
  */
 export function firstEndingFrom(items: readonly Spanning[], at: number): number {
-  let lo = 0
-  let hi = items.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (items[mid]!.end < at) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return firstWhere(items, (x) => x.end >= at)
 }
 
 /** Index of the first of `items` (in text order) that begins after `at`, found by halving (`items.length` when none). */
 export function firstBeginningAfter(items: readonly Spanning[], at: number): number {
+  return firstWhere(items, (x) => x.begin > at)
+}
+
+/**
+ * Index of the first of `items` for which `holds` is true, found by halving (`items.length` when none): `holds` must be
+ * false for a first part of the list and true for the rest, as "begins at or after x" is for items in text order.
+ */
+function firstWhere<T>(items: readonly T[], holds: (item: T) => boolean): number {
   let lo = 0
   let hi = items.length
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if (items[mid]!.begin <= at) lo = mid + 1
-    else hi = mid
+    if (holds(items[mid]!)) hi = mid
+    else lo = mid + 1
   }
   return lo
 }

@@ -168,6 +168,30 @@ export const NEGATIONS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'no
 /** Verbs that deny by their meaning, base forms: a sentence with one states the denial the other words with "not". */
 export const NEGATIVE_VERBS = new Set(['deny', 'reject', 'refuse', 'decline', 'dismiss', 'ignore', 'rebuff', 'dispute', 'block', 'oppose', 'halt', 'stop', 'veto', 'bar', 'filibuster', 'withhold'])
 
+/** Verbs and nouns that deny a claim by their meaning, whatever follows: "denied that he sent it", "refuted reports". */
+export const DENIAL_WORDS = new Set(['deny', 'denies', 'denied', 'denying', 'denial', 'denials', 'refute', 'refutes', 'refuted', 'refuting', 'debunk', 'debunks', 'debunked', 'debunking', 'rebut', 'rebuts', 'rebutted', 'rebutting'])
+
+/** Verbs that deny a claim only when one is their object: "dismissed reports that", not "dismissed the case". */
+export const CLAIM_DENIAL_VERBS = new Set(['dismiss', 'dismisses', 'dismissed', 'dismissing', 'reject', 'rejects', 'rejected', 'rejecting', 'dispute', 'disputes', 'disputed', 'disputing', 'contradict', 'contradicts', 'contradicted', 'contradicting'])
+
+/** Nouns that name a claim, the object of a denial: "rejected the reports", "the allegation is false". */
+export const CLAIM_NOUNS = new Set(['report', 'reports', 'claim', 'claims', 'allegation', 'allegations', 'accusation', 'accusations', 'rumor', 'rumors', 'rumour', 'rumours', 'story', 'stories', 'suggestion', 'suggestions', 'speculation', 'assertion', 'assertions', 'charge', 'charges', 'account', 'accounts'])
+
+/** Words that call a claim untrue when said of it: "the report is false", "called it a hoax". */
+export const FALSITY_WORDS = new Set(['false', 'untrue', 'fake', 'hoax', 'baseless', 'unfounded', 'fabricated', 'fabrication', 'bogus', 'groundless', 'incorrect', 'inaccurate', 'erroneous', 'fiction', 'nonsense'])
+
+/** Words that say of a claim what the word after them is: "is false", "called it a hoax", "dismissed as baseless". */
+export const PREDICATING_WORDS = new Set(['is', 'was', 'are', 'were', 'be', 'been', "'s", 'called', 'calls', 'calling', 'call', 'branded', 'labeled', 'labelled', 'as', 'proved', 'proven', 'turned'])
+
+/** Nouns after "no" that deny what follows them: "no evidence that", "no truth to the report". */
+export const NO_GROUNDS = new Set(['evidence', 'truth', 'basis', 'proof'])
+
+/** Words that open another clause after a comma: "denied the report, and the operator took …". */
+export const CLAUSE_JOINS = new Set(['and', 'but', 'while', 'whereas', 'although', 'though', 'yet'])
+
+/** Words that report a claim as somebody's, without stating it: "accused him of", "allegedly", "claimed that". */
+export const HEDGING_WORDS = new Set(['accuse', 'accuses', 'accused', 'accusing', 'challenge', 'challenges', 'challenged', 'challenging', 'accusation', 'accusations', 'allege', 'alleges', 'alleged', 'allegedly', 'allegation', 'allegations', 'claim', 'claims', 'claimed', 'claiming', 'rumor', 'rumors', 'rumour', 'rumours', 'rumored', 'rumoured', 'reportedly', 'purportedly', 'supposedly', 'speculation', 'speculated'])
+
 /** Words before a negation that set it in a condition: "if we don't get it", "unless", "whether". */
 export const CONDITION_WORDS = new Set(['if', 'unless', 'whether'])
 
@@ -211,6 +235,13 @@ export const PAST_BEFORE_TO = new Set(['voted'])
 /** Past forms that are not "-ed", with their base form, so that "will speak" meets "spoke". */
 export const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map(
   'said:say told:tell spoke:speak met:meet won:win lost:lose made:make took:take gave:give went:go came:come saw:see held:hold sent:send led:lead left:leave began:begin wrote:write ran:run brought:bring bought:buy thought:think found:find kept:keep paid:pay sold:sell stood:stand struck:strike threw:throw chose:choose drew:draw fell:fall felt:feel fought:fight froze:freeze got:get grew:grow heard:hear hid:hide hit:hit knew:know laid:lay let:let meant:mean put:put quit:quit read:read rode:ride rose:rise set:set shook:shake shot:shoot shut:shut sang:sing sat:sit spent:spend spread:spread stole:steal swore:swear taught:teach tore:tear withdrew:withdraw signed:sign'
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+)
+
+/** Irregular past participles and their base forms, lower case: "had taken" is "took" is "take". */
+export const IRREGULAR_PARTICIPLE: ReadonlyMap<string, string> = new Map(
+  'taken:take given:give gone:go seen:see written:write begun:begin known:know grown:grow shown:show thrown:throw drawn:draw driven:drive chosen:choose stolen:steal spoken:speak broken:break broke:break fallen:fall hidden:hide ridden:ride risen:rise shaken:shake sung:sing sworn:swear torn:tear withdrawn:withdraw frozen:freeze forgotten:forget gotten:get eaten:eat beaten:beat done:do did:do flown:fly flew:fly'
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
 )

@@ -28,6 +28,7 @@ import {
 } from '../../lang/en/words.js'
 import { attributionDiffers, sameSource } from '../../lang/en/sources.js'
 import { compareQuotes } from './quote-compare.js'
+import { denialConflict } from './denial.js'
 import type { SentenceFeatures } from '../similarity/index.js'
 import type { NumberMention, Relation, Sentence, Token } from '../../core/types.js'
 
@@ -141,6 +142,9 @@ function disputeOf(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceF
   if (weekdays) return { relation: 'number_conflict', values: weekdays }
   const negation = negationConflict(a, b, fa, fb)
   if (negation) return { relation: 'negation_conflict', values: negation }
+  // "denied that he had sent it", "reports that it collapsed are false": a denial in other words than "not".
+  const denial = denialConflict(a, b)
+  if (denial) return { relation: 'negation_conflict', values: denial }
   const quote = quoteConflict(a, b)
   if (quote) return { relation: 'quote_conflict', values: quote }
   return null

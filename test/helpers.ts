@@ -8,7 +8,7 @@ import { runStages } from '../pipeline/story.js'
 import { toolInfo } from '../pipeline/tool.js'
 import { MessageLog } from '../core/messages.js'
 import { relate } from '../stages/score/relate.js'
-import { unitsOf } from '../stages/segment/index.js'
+import { sentenceFromText, unitsOf } from '../stages/segment/index.js'
 import { sentenceFeatures } from '../stages/similarity/index.js'
 import type { Document, Ledger, RawSource } from '../core/types.js'
 
@@ -181,4 +181,11 @@ export function tempFolders(prefix: string): () => Promise<string> {
     made.push(dir)
     return dir
   }
+}
+
+/** relate() on two invented sentences, read as units of two articles ("a#0", "b#0"). */
+export function relateTexts(a: string, b: string): ReturnType<typeof relate> {
+  const sa = sentenceFromText(a, 'a#0')
+  const sb = sentenceFromText(b, 'b#0')
+  return relate(sa, sb, sentenceFeatures(sa), sentenceFeatures(sb))
 }

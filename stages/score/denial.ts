@@ -21,6 +21,7 @@ import {
 } from '../../lang/en/words.js'
 import { stem } from '../../lang/en/nlp.js'
 import { sameSource } from '../../lang/en/sources.js'
+import { isQuestion, quoted } from './unit-text.js'
 import type { Sentence, Token } from '../../core/types.js'
 
 /** A denial in a unit: the token that denies, and the tokens [from, to) of the claim it denies. */
@@ -62,7 +63,7 @@ function denialOf(denying: Sentence, stating: Sentence): [string, string] | null
   // The same predicate: a verb of the stating unit (outside quotation marks, other than a verb of saying) is among
   // the words denied. "N.A.A.C.P. Challenges Tea Party on Racism" / "Tea party organizers disputed claims of
   // racism" share the accusation, not what either does.
-  const verbs = new Set(stating.tokens.filter((t) => t.pos === 'VERB' && isContent(t) && !SPEECH_VERBS.has(t.normal) && !inQuote(stating, t)).map(baseStem))
+  const verbs = new Set(stating.tokens.filter((t) => t.pos === 'VERB' && isContent(t) && !SPEECH_VERBS.has(t.normal) && !quoted(stating, t)).map(baseStem))
   if (verbs.size === 0) return null
   for (const cue of cues) {
     // "The indictment alleges that Stone …, denying he had records": a denial told as an allegation denies nothing.
@@ -77,7 +78,7 @@ function denialOf(denying: Sentence, stating: Sentence): [string, string] | null
 
 /** Whether a unit states its claim plainly: no negation or denial, no wish or condition, no allegation, no question. */
 function states(s: Sentence): boolean {
-  if (/\?["”’']*\s*$/.test(s.text)) return false
+  if (isQuestion(s)) return false
   for (const t of s.tokens) if (NEGATIONS.has(t.normal) || UNASSERTING.has(t.normal) || CONDITION_WORDS.has(t.normal) || HEDGING_WORDS.has(t.normal)) return false
   return cuesOf(s.tokens).length === 0 && !s.tokens.some((t) => DENIAL_WORDS.has(t.normal) || CLAIM_DENIAL_VERBS.has(t.normal))
 }
@@ -142,10 +143,6 @@ function clauseEnd(tokens: readonly Token[], i: number): number {
 function baseStem(t: Token): string {
   const base = IRREGULAR_PAST.get(t.normal) ?? IRREGULAR_PARTICIPLE.get(t.normal)
   return base === undefined ? t.stem : stem(base)
-}
-
-function inQuote(s: Sentence, t: Token): boolean {
-  return s.quotes.some((q) => t.begin >= q.begin && t.end <= q.end)
 }
 
 function isContent(t: Token): boolean {

@@ -2,6 +2,7 @@
 // independent origins stand behind each statement.
 import type { Alignment, Document, Sentence, Statement } from '../../core/types.js'
 import { AGENCY_BYLINE, AGENCY_SHORT_NAMES } from '../../lang/en/words.js'
+import { quoted } from './unit-text.js'
 
 /** Origins: articles whose sentences are mostly identical to another article's, or that credit the same wire, are copies of one text. */
 export function findOrigins(documents: readonly Document[], alignment: Alignment, share: number, wires: ReadonlyMap<string, string | null>): Map<string, string> {
@@ -68,8 +69,7 @@ export function independentCount(statement: Statement, origins: ReadonlyMap<stri
 export function isReusedText(sentence: Sentence): boolean {
   const words = sentence.tokens.filter((t) => t.kind === 'word' || t.kind === 'number')
   if (words.length < 12) return false
-  const quoted = words.filter((t) => sentence.quotes.some((q) => t.begin >= q.begin && t.end <= q.end)).length
-  return quoted < words.length / 2
+  return words.filter((t) => quoted(sentence, t)).length < words.length / 2
 }
 
 /** Disjoint sets over string keys; the root of a set is its smallest key, so results never depend on order. */

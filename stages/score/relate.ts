@@ -29,6 +29,7 @@ import {
 import { attributionDiffers, sameSource } from '../../lang/en/sources.js'
 import { compareQuotes } from './quote-compare.js'
 import { denialConflict } from './denial.js'
+import { isQuestion, quoted } from './unit-text.js'
 import type { SentenceFeatures } from '../similarity/index.js'
 import type { NumberMention, Relation, Sentence, Token } from '../../core/types.js'
 
@@ -208,10 +209,6 @@ function toldEvents(s: Sentence): Map<string, string> {
   return found
 }
 
-function quoted(s: Sentence, t: Token): boolean {
-  return s.quotes.some((q) => t.begin >= q.begin && t.end <= q.end)
-}
-
 /** "will meet Friday" / "met on Friday": one unit puts ahead a verb the other tells in the past; the two wordings, or null. */
 function updateOf(a: Sentence, b: Sentence): [string, string] | null {
   for (const [ahead, past, flip] of [[a, b, false], [b, a, true]] as const) {
@@ -382,7 +379,7 @@ function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Se
   if (plain.tokens.some((t) => NEGATIVE_VERB_STEMS.has(t.stem))) return null
   // "No tax-cut extension?": a question asks, it does not deny; nor does one state what it asks ("Is it true that
   // the pay gap was smaller?").
-  if (/\?["”’']*\s*$/.test(negated.text) || /\?["”’']*\s*$/.test(plain.text)) return null
+  if (isQuestion(negated) || isQuestion(plain)) return null
   const plainStems = new Set(plain.tokens.map((t) => t.stem))
   const tokens = negated.tokens
   let negations = 0

@@ -2,16 +2,9 @@
 // states the claim: a negation conflict under the labelling guide, on invented sentences and through analyze.
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { relate } from '../../../stages/score/relate.js'
-import { sentenceFromText } from '../../../stages/segment/index.js'
-import { sentenceFeatures } from '../../../stages/similarity/index.js'
-import { analyseFolder, tempFolders } from '../../helpers.js'
+import { analyseFolder, relateTexts, tempFolders } from '../../helpers.js'
 
-const rel = (a: string, b: string) => {
-  const sa = sentenceFromText(a, 'a#0')
-  const sb = sentenceFromText(b, 'b#0')
-  return relate(sa, sb, sentenceFeatures(sa), sentenceFeatures(sb))
-}
+const rel = relateTexts
 
 describe('relate: a denial in other words than "not"', () => {
   it('calls a denial verb against the claim it denies a negation conflict, with the words of each side', () => {

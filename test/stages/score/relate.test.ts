@@ -3,13 +3,10 @@ import { compareQuotes } from '../../../stages/score/quote-compare.js'
 import { DISPUTE_ITEMS, relate } from '../../../stages/score/relate.js'
 import { sentenceFromText } from '../../../stages/segment/index.js'
 import { sentenceFeatures } from '../../../stages/similarity/index.js'
+import { relateTexts } from '../../helpers.js'
 
 describe('relate', () => {
-  const rel = (a: string, b: string) => {
-    const sa = sentenceFromText(a, 'a#0')
-    const sb = sentenceFromText(b, 'b#0')
-    return relate(sa, sb, sentenceFeatures(sa), sentenceFeatures(sb))
-  }
+  const rel = relateTexts
 
   it('calls the same quantity with other values a number conflict, with the values as worded', () => {
     expect(rel('The bridge carries about 42,000 vehicles a day.', 'The bridge carries 38,000 vehicles a day.')).toEqual({ relation: 'number_conflict', values: ['42,000', '38,000'] })

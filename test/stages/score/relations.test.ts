@@ -1,15 +1,9 @@
 // Relations that are true: each rule of relate() and of the quote comparison that decides whether two
 // units of one statement conflict, on invented sentences that follow the labelling guide (bench/labels/ANNOTATION.md).
 import { compareQuotes } from '../../../stages/score/quote-compare.js'
-import { relate } from '../../../stages/score/relate.js'
-import { sentenceFromText } from '../../../stages/segment/index.js'
-import { sentenceFeatures } from '../../../stages/similarity/index.js'
+import { relateTexts } from '../../helpers.js'
 
-const rel = (a: string, b: string) => {
-  const sa = sentenceFromText(a, 'a#0')
-  const sb = sentenceFromText(b, 'b#0')
-  return relate(sa, sb, sentenceFeatures(sa), sentenceFeatures(sb))
-}
+const rel = relateTexts
 
 describe('quote conflicts', () => {
   it('calls a short quotation with one word more or fewer inside it changed, but not a short common phrase', () => {

@@ -55,6 +55,10 @@ export function compareQuoteWords(wx: readonly string[], wy: readonly string[], 
     const [ox, oy] = [quoteWords(ix), quoteWords(iy)]
     if (!(ox.length <= oy.length ? oneUtterance(ox, oy) : oneUtterance(oy, ox))) return 'different'
   }
+  // Two excerpts of one original, each cut where the other goes on ("to any person as consideration, favor, or
+  // reward" / "as consideration, favor, or reward for any political activity"; "Dress like you deserve respect …
+  // And certainly don't make faces" / "dress like you deserve respect, not a spot at a bar"): no word changed.
+  if (oneOriginal(x, y) || oneOriginal(y, x)) return 'truncated'
   // Any word added, dropped or swapped inside the same quotation changes it ("duties" / "duty", "rules and
   // regulations" / "rules or regulations"): the guide counts every word beyond punctuation and "that"/"which".
   return 'changed'
@@ -102,6 +106,97 @@ function oneWordInside(short: readonly string[], long: readonly string[]): boole
     }
   }
   return false
+}
+
+/** A cut marked in a quotation: an ellipsis, or two dots or more. */
+const CUT = /…|\.{2,}/
+
+/**
+ * True when `cut` (its pieces between cut marks) and `whole` (no cut inside) can both be taken from one original
+ * text: the pieces of `cut` found in `whole` come in order, each where `whole` has it word for word, with no piece
+ * found elsewhere between two of them; without a cut inside, `cut` may reach past `whole`'s first or last word (the
+ * excerpts overlap), and the pieces before the first and after the last found may lie outside `whole`, when they share no telling word
+ * with the words of `whole` no piece was found in (else they are those words given otherwise: "one way or the
+ * other" / "one way or another"). The words the two share must be a quotation of their own: five words or more,
+ * three of them telling.
+ */
+function oneOriginal(cut: string, whole: string): boolean {
+  const wholeText = whole.trim().replace(new RegExp(`^(?:${CUT.source})|(?:${CUT.source})$`, 'g'), '')
+  if (CUT.test(wholeText)) return false
+  const w = quoteWords(wholeText)
+  const pieces = cut.split(CUT).map(quoteWords).filter((p) => p.length > 0)
+  if (pieces.length === 0 || w.length === 0) return false
+  let at = 0
+  let shared = 0
+  let telling = 0
+  // Whether a piece was found in `whole`, and whether one was found past its end (nothing may then be found in it).
+  let inside = false
+  let past = false
+  let missedInside = false
+  // The words of `whole` a piece was found in, and the pieces found nowhere in it.
+  const covered = new Uint8Array(w.length)
+  const outside: (readonly string[])[] = []
+  const count = (words: readonly string[], from: number) => {
+    shared += words.length
+    telling += words.filter((x) => !FUNCTION_WORDS.has(x)).length
+    covered.fill(1, from, from + words.length)
+  }
+  for (const piece of pieces) {
+    if (past) continue
+    // The piece within `whole`, from where the last one ended.
+    const found = indexOfRun(w, piece, at)
+    if (found >= 0) {
+      if (missedInside) return false
+      count(piece, found)
+      at = found + piece.length
+      inside = true
+      continue
+    }
+    // Two excerpts without a cut inside may overlap: the piece reaching past `whole`'s start or past its end. A piece
+    // after a cut that goes on past the other's end is the other's words given otherwise ("… one way or the other,
+    // we have to do it" / "and we're going to do it one way or the other").
+    const before = inside || pieces.length > 1 ? 0 : longestSuffixAsPrefix(piece, w)
+    if (before > 0 && before <= w.length) {
+      count(piece.slice(piece.length - before), 0)
+      at = before
+      inside = true
+      continue
+    }
+    const after = pieces.length > 1 ? 0 : longestPrefixAsSuffix(piece, w, at)
+    if (after > 0) {
+      count(piece.slice(0, after), w.length - after)
+      past = true
+      continue
+    }
+    // A piece not in `whole` lies before it or after it: never between two pieces found in it.
+    if (inside) missedInside = true
+    outside.push(piece)
+  }
+  if (shared < 5 || telling < 3) return false
+  const rest = new Set(w.filter((x, k) => covered[k] === 0 && !FUNCTION_WORDS.has(x)))
+  return outside.every((piece) => piece.every((x) => !rest.has(x)))
+}
+
+/** The first position at or after `from` where `run` stands in `words`, or -1. */
+function indexOfRun(words: readonly string[], run: readonly string[], from: number): number {
+  for (let i = from; i + run.length <= words.length; i++) {
+    let k = 0
+    while (k < run.length && words[i + k] === run[k]) k++
+    if (k === run.length) return i
+  }
+  return -1
+}
+
+/** The most words that end `piece` and begin `words` (shorter than `piece`, so the piece reaches before them). */
+function longestSuffixAsPrefix(piece: readonly string[], words: readonly string[]): number {
+  for (let k = Math.min(piece.length - 1, words.length); k > 0; k--) if (piece.slice(piece.length - k).every((x, i) => x === words[i])) return k
+  return 0
+}
+
+/** The most words that begin `piece` and end `words` at or after position `from` (the piece reaching past their end). */
+function longestPrefixAsSuffix(piece: readonly string[], words: readonly string[], from: number): number {
+  for (let k = Math.min(piece.length - 1, words.length - from); k > 0; k--) if (piece.slice(0, k).every((x, i) => x === words[words.length - k + i])) return k
+  return 0
 }
 
 /** True when every piece of an excerpt with its cuts marked ("…", "...") stands in `whole`, in order, spaces aside. */

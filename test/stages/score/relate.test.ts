@@ -155,6 +155,33 @@ describe('compareQuotes', () => {
     ]).toEqual(['changed', 'changed', 'minor', 'minor', 'minor', 'minor', 'truncated', 'truncated', 'minor'])
   })
 
+  it('takes two excerpts of one original, each cut where the other goes on, as truncated, not changed', () => {
+    const original = 'The ferry will run every hour from the harbor, and we are going to keep it running one way or the other, we owe that to the island.'
+    expect([
+      // They overlap: one begins inside the other and goes on past its end ("..": its start cut).
+      compareQuotes('keep it running one way or the other, we owe that to the island', '..the harbor, and we are going to keep it running one way or the other'),
+      // One cut inside ("…"): its pieces stand in the other word for word, or lie wholly past its end.
+      compareQuotes('The ferry will run every hour … keep it running one way or the other', 'The ferry will run every hour from the harbor, and we are going to keep it running one way or the other'),
+      // The piece after the cut lies past the other's end altogether.
+      compareQuotes('The ferry will run every hour ... we owe that to the island', 'The ferry will run every hour, from the harbor'),
+      compareQuotes(original, 'The ferry will run every hour from the harbor … we owe that to the island.'),
+    ]).toEqual(['truncated', 'truncated', 'truncated', 'truncated'])
+    expect([
+      // After a cut, a piece that goes on past the other's end gives the other's last words otherwise ("we owe that to
+      // the island" against "and we are going to keep it running").
+      compareQuotes('The ferry will run every hour from the harbor … one way or the other, we owe that to the island', 'The ferry will run every hour from the harbor, and we are going to keep it running one way or the other'),
+      // Where both have the words, one word other than the other's is a changed quote, cut or not.
+      compareQuotes('The ferry will run every hour from the harbor … one way or the other, we owe it to the island', 'The ferry will run every hour from the harbor, and we are going to keep it running one way or another'),
+      compareQuotes('..the harbor, and we will keep it running one way or the other', 'we are going to keep it running one way or the other, we owe that to the island'),
+      // A piece found in the other only out of order is no excerpt of it.
+      compareQuotes('we owe that to the island … The ferry will run every hour from the harbor', original),
+      // A piece between two found ones that the other lacks: a word put in, not a cut.
+      compareQuotes('The ferry will run every hour … from the new harbor … one way or the other', original),
+    ]).toEqual(['changed', 'changed', 'changed', 'changed', 'changed'])
+    // Sharing four words is no excerpt of one original.
+    expect(compareQuotes('Ferry service every hour ... and more boats', 'ferry service every hour at night')).not.toBe('truncated')
+  })
+
   it('tells one utterance reworded with possessives aside', () => {
     expect(
       compareQuotes(

@@ -125,7 +125,9 @@ function oneOriginal(cut: string, whole: string): boolean {
   if (CUT.test(wholeText)) return false
   const w = quoteWords(wholeText)
   const pieces = cut.split(CUT).map(quoteWords).filter((p) => p.length > 0)
-  if (pieces.length === 0 || w.length === 0) return false
+  // Quadratic in the words of the two: beyond `UTTERANCE_WORDS` words (no quotation of news comes near) they are
+  // left as changed.
+  if (pieces.length === 0 || w.length === 0 || w.length > UTTERANCE_WORDS || pieces.reduce((n, p) => n + p.length, 0) > UTTERANCE_WORDS) return false
   let at = 0
   let shared = 0
   let telling = 0

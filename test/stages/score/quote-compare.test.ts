@@ -48,6 +48,13 @@ describe('one utterance', () => {
     const own = (tag: string, n: number) => Array.from({ length: n }, (_, k) => `${tag}${k}`).join(' ')
     expect(compareQuotes(`alpha beta ${own('u', 40000)} ${fill}`, `${fill} alpha beta ${own('v', 50000)}`)).toBe('different')
   })
+
+  it('tells two quotations of tens of thousands of words cut in other places changed, without matching their pieces word by word', () => {
+    // Pieces that agree with the other at every place but the last word: matched word by word, hours.
+    const same = Array.from({ length: 30000 }, () => 'bridge').join(' ')
+    expect(compareQuotes(`zeta … ${same} omega … ${same} city`, `alpha ${same} hall ${same}`)).toBe('changed')
+    expect(compareQuotes(`${same} omega city`, `alpha hall ${same}`)).toBe('changed')
+  })
 })
 
 describe('editor insertions', () => {

@@ -292,6 +292,46 @@ export const FUNCTION_WORDS = new Set(
 /** Words that do not make a quotation another: "that"/"which" (the guide's rule) and the articles. */
 export const QUOTE_FILLERS = new Set(['that', 'which', 'a', 'an', 'the'])
 
+/**
+ * Contracted forms a transcript writes either way, with the words they stand for: "it's" / "it is", "don't" /
+ * "do not", "gonna" / "going to". A quotation written with one and the other with the other is the same words.
+ * Endings first ("n't", "'re", "'ve", "'ll", "'m"), then the whole words whose ending is not regular.
+ */
+export const CONTRACTION_ENDINGS: readonly (readonly [string, string])[] = [
+  ["n't", 'not'],
+  ["'re", 'are'],
+  ["'ve", 'have'],
+  ["'ll", 'will'],
+  ["'m", 'am'],
+]
+export const CONTRACTED_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["won't", ['will', 'not']],
+  ["can't", ['can', 'not']],
+  ['cannot', ['can', 'not']],
+  ["shan't", ['shall', 'not']],
+  ["ain't", ['is', 'not']],
+  ['gonna', ['going', 'to']],
+  ['wanna', ['want', 'to']],
+  ['gotta', ['got', 'to']],
+])
+/** Pronouns whose "'s" is "is" or "has" ("it's", "that's", "he's"), never a possessive. */
+export const S_CONTRACTING_PRONOUNS = new Set(['it', 'that', 'he', 'she', 'there', 'here', 'what', 'who', 'where', 'let'])
+/** Words after "'s" that make it "has": "it's been", "he's got". */
+export const HAS_AFTER_S = new Set(['been', 'got', 'had'])
+/**
+ * The two words a contraction stands for, as one word of a quotation however it is written ("we're" / "we are",
+ * "don't" / "do not", "gonna" / "going to"), so that writing it out adds no words to count. Not "that is": "that" is
+ * left out of every quotation (QUOTE_FILLERS).
+ */
+export const CONTRACTION_PAIRS: ReadonlySet<string> = new Set([
+  ...'do does did is are was were have has had would could should must need will can shall'.split(' ').map((w) => `${w} not`),
+  ...'i you we they he she it there here what who where'.split(' ').flatMap((p) => ['am', 'are', 'is', 'has', 'have', 'will'].map((v) => `${p} ${v}`)),
+  'let us',
+  'going to',
+  'want to',
+  'got to',
+])
+
 /** The word an ampersand stands for: "R&D" and "R and D" are one wording. */
 export const AMPERSAND_WORD = 'and'
 

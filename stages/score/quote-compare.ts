@@ -2,7 +2,20 @@
 // guide (any changed word beyond punctuation and "that"/"which" changes a quote). relate's quote conflicts and the
 // quote groups of quotes.ts both read it.
 import { stem } from '../../lang/en/nlp.js'
-import { AMPERSAND_WORD, DISCOURSE_OPENERS, FUNCTION_WORDS, NUMBER_WORDS, QUOTE_FILLERS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS } from '../../lang/en/words.js'
+import {
+  AMPERSAND_WORD,
+  CONTRACTED_WORDS,
+  CONTRACTION_PAIRS,
+  CONTRACTION_ENDINGS,
+  DISCOURSE_OPENERS,
+  FUNCTION_WORDS,
+  HAS_AFTER_S,
+  NUMBER_WORDS,
+  QUOTE_FILLERS,
+  S_CONTRACTING_PRONOUNS,
+  SUBJECT_PRONOUNS,
+  TITLE_ABBREVIATIONS,
+} from '../../lang/en/words.js'
 
 /** How faithfully one rendering of a quotation matches another, or `different` when they are not the same quote. */
 export type Fidelity = 'exact' | 'minor' | 'truncated' | 'changed' | 'different'
@@ -16,13 +29,17 @@ export function compareQuotes(x: string, y: string): Fidelity {
 export function compareQuoteWords(wx: readonly string[], wy: readonly string[], x: string, y: string): Fidelity {
   if (wx.length === 0 || wy.length === 0) return 'different'
   if (wx.join(' ') === wy.join(' ')) return x.trim() === y.trim() ? 'exact' : 'minor'
-  const [short, long] = wx.length <= wy.length ? [wx, wy] : [wy, wx]
+  // Shorter by the words written out: "I will always speak" is longer than "will always speak", its "I will" one word
+  // of the list.
+  const xFirst = writtenWords(wx) <= writtenWords(wy)
+  const [short, long] = xFirst ? [wx, wy] : [wy, wx]
   // Spaces aside ("work force" / "workforce"), one rendering inside the other is the same words.
-  const squash = (w: readonly string[]) => w.join('')
+  // (A contraction's two words are one word of the list, "we are": its space goes too.)
+  const squash = (w: readonly string[]) => w.join('').replaceAll(' ', '')
   if (squash(wx) === squash(wy)) return 'minor'
   if (short.length >= 3 && squash(long).includes(squash(short))) return 'truncated'
   // An excerpt with its cuts marked ("we would be remiss … if we did not challenge"): each piece, in order.
-  const [shortText, longText] = wx.length <= wy.length ? [x, y] : [y, x]
+  const [shortText, longText] = xFirst ? [x, y] : [y, x]
   if (/…|\.\.\./.test(shortText) && cutsFit(shortText, longText)) return 'truncated'
   // Reported for direct speech at the start ("I look forward to being …" / "looks forward to being …"): the words
   // after a pronoun, by stem.
@@ -203,7 +220,7 @@ function longestPrefixAsSuffix(piece: readonly string[], words: readonly string[
 
 /** True when every piece of an excerpt with its cuts marked ("…", "...") stands in `whole`, in order, spaces aside. */
 function cutsFit(excerpt: string, whole: string): boolean {
-  const squash = (text: string) => quoteWords(text).join('')
+  const squash = (text: string) => quoteWords(text).join('').replaceAll(' ', '')
   const pieces = excerpt.split(/…|\.\.\./).map(squash).filter((p) => p !== '')
   const text = squash(whole)
   let at = 0
@@ -228,11 +245,43 @@ export function quoteWords(text: string): string[] {
     withoutInsertions(folded)
       .split(/[^\p{L}\p{N}']+/u)
       .map((w) => w.replace(/^'+|'+$/g, ''))
+      // "it's" / "it is", "don't" / "do not", "gonna" / "going to": one wording, one word.
+      .flatMap((w, k, words) => expanded(w, words[k + 1]))
+      .reduce(joinContractions, [])
       // "that"/"which" (the guide's rule) and articles ("a steel barrier" / "steel barrier") are not the words
       // that make a quotation another.
       .filter((w) => w !== '' && !QUOTE_FILLERS.has(w))
       .map((w) => (NUMBER_WORDS.has(w) ? String(NUMBER_WORDS.get(w)) : (TITLE_ABBREVIATIONS.get(w) ?? w)))
   )
+}
+
+/** How many words a quotation's list stands for, a contraction's two counted as two. */
+function writtenWords(words: readonly string[]): number {
+  let n = words.length
+  for (const w of words) if (w.includes(' ')) n++
+  return n
+}
+
+/** `words` with `word` added, joined to the word before it when the two are what a contraction stands for. */
+function joinContractions(words: string[], word: string): string[] {
+  const last = words[words.length - 1]
+  if (last !== undefined && !last.includes(' ') && CONTRACTION_PAIRS.has(`${last} ${word}`)) words[words.length - 1] = `${last} ${word}`
+  else words.push(word)
+  return words
+}
+
+/** A word with its contraction written out ("don't" → "do", "not"), or the word alone. */
+function expanded(word: string, next: string | undefined): readonly string[] {
+  const whole = CONTRACTED_WORDS.get(word)
+  if (whole !== undefined) return whole
+  if (word.endsWith("'s")) {
+    const base = word.slice(0, -2)
+    if (base === 'let') return ['let', 'us']
+    if (S_CONTRACTING_PRONOUNS.has(base)) return [base, HAS_AFTER_S.has(next ?? '') ? 'has' : 'is']
+    return [word]
+  }
+  for (const [ending, full] of CONTRACTION_ENDINGS) if (word.length > ending.length && word.endsWith(ending)) return [word.slice(0, -ending.length), full]
+  return [word]
 }
 
 /**

@@ -35,7 +35,8 @@ export function groupQuotes(documents: readonly Document[]): QuoteInstance[] {
   }
   const index = new Map<string, number[]>()
   drafts.forEach((q, i) => {
-    for (const w of new Set(q.words)) {
+    // By the words as written out: "he will" (one word of the list for "he'll") shares "will" with "will be vindicated".
+    for (const w of new Set(q.words.flatMap((t) => t.split(' ')))) {
       if (QUOTE_STOPWORDS.has(w)) continue
       let list = index.get(w)
       if (!list) index.set(w, (list = []))

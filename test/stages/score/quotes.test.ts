@@ -30,6 +30,13 @@ describe('groupQuotes', () => {
     ])
   })
 
+  it('groups an excerpt that leaves out the pronoun of a contraction with the whole quotation', () => {
+    expect(grouped(['a', 'Tribune', 'Brannock said the pier "will be rebuilt."'], ['b', 'Beacon', '"When the storms pass, it\'ll be rebuilt," Mayor Odile Brannock said.']).map(([group, , , fidelity]) => [group, fidelity])).toEqual([
+      ['q1', 'truncated'],
+      ['q1', 'exact'],
+    ])
+  })
+
   it('does not group two renderings within one article: a quote repeated in its own article is still one outlet', () => {
     expect(grouped(['a', 'Tribune', `"${SAID}" Mayor Odile Brannock said.\n\nLater she repeated it: "${PIER}."`]).map(([group]) => group)).toEqual(['q1', 'q2'])
   })

@@ -182,6 +182,24 @@ describe('compareQuotes', () => {
     expect(compareQuotes('Ferry service every hour ... and more boats', 'ferry service every hour at night')).not.toBe('truncated')
   })
 
+  it('reads a contraction and the words it stands for as the same words, one word of the quotation', () => {
+    expect([
+      compareQuotes('It’s not enough to keep the ferry running,', 'It is not enough to keep the ferry running.'),
+      compareQuotes('We’re gonna keep the ferry running, we won’t stop', 'We are going to keep the ferry running, we will not stop'),
+      compareQuotes('They don’t know what they’re doing and it’s been a mess', 'They do not know what they are doing and it has been a mess'),
+      // "that's" is "that is", and "that" is left out of any quotation.
+      compareQuotes('That’s the plan we aren’t changing', 'That is the plan we are not changing'),
+      // An excerpt that leaves out the pronoun of a contraction ("I'll" / "will") is still a run of the other's words.
+      compareQuotes('I’ll always keep the ferry running', 'will always keep the ferry running.'),
+      compareQuotes('But it is not enough to keep the ferry running.', 'It’s not enough to keep the ferry running,'),
+    ]).toEqual(['minor', 'minor', 'minor', 'minor', 'truncated', 'truncated'])
+    // Another word beside the contraction still changes the quotation; a possessive is no contraction.
+    expect(compareQuotes('And I said, ‘Ferries, they don’t.’', 'And I say, ‘Ferries, they don’t.’')).toBe('changed')
+    expect(compareQuotes('The mayor’s ferry will run every hour', 'The mayor is ferry will run every hour')).not.toBe('minor')
+    // Written out, "I am" adds no words in common: two remarks that share "I am … of the United States" are two.
+    expect(compareQuotes("I'm not running for mayor of the island as a favour to the harbor board of Kent", 'I am now ready to work for the people of the island of Kent')).toBe('different')
+  })
+
   it('tells one utterance reworded with possessives aside', () => {
     expect(
       compareQuotes(

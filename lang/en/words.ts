@@ -27,6 +27,9 @@ export const TITLES = new Set(
   ).split(' '),
 )
 
+/** Words that join the words of a title: "Secretary of State", "Housing and Urban Development Secretary". */
+export const TITLE_JOINS = new Set(['of', 'and', 'for', '&'])
+
 /** Words that make a capitalised name an organisation. */
 export const ORGANISATION_WORDS = new Set(
   (
@@ -111,6 +114,19 @@ export const PERSON_PRONOUNS = new Set(['he', 'she'])
 
 /** Words that join a clause to the one before: "…, and police officers said" names `police officers`. */
 export const CLAUSE_OPENERS = new Set('and but or though although while as because so yet then when after before since if whereas'.split(' '))
+
+/** Words that join a verb to the one before it, sharing its subject: "… and warned", "but said". */
+export const COORDINATING = new Set(['and', 'but', 'or', 'yet', 'then'])
+
+/** Words that open a clause of time, cause or condition ("… before Trump announced it", "after Cathy said"); not of
+ * contrast ("while Democrats vowed", "though officials say"), which states a claim of its own. */
+export const SUBORDINATING = new Set(['as', 'because', 'when', 'after', 'before', 'since', 'if', 'until', 'once', 'unless'])
+
+/** Forms of "be" before a past participle that make it passive: "was announced", "had been reported". */
+export const PASSIVE_AUXILIARIES = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are', "'s", '’s'])
+
+/** Words that open a clause inside a sentence: "said that …", "…, which Farenthold denied", "an aide who …". */
+export const RELATIVE_WORDS = new Set(['that', 'which', 'who', 'whom'])
 
 /** A speech tag between two quotes: "he said" or "Trump said before his inauguration", up to its period. */
 export const SPEECH_TAG = /^[\s,]*[^.]{0,60}\b(?:said|says|added|told [^.]{0,30}|asked|continued)\b[^.]{0,40}\./

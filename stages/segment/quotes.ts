@@ -1,5 +1,6 @@
 // segment/quotes: direct quotations per sentence, each with its speaker when the text names one.
-import { PERSON_PRONOUNS, SPEECH_TAG, SPEECH_VERBS, TITLES } from '../../lang/en/words.js'
+import { PERSON_PRONOUNS, SPEECH_TAG, SPEECH_VERBS } from '../../lang/en/words.js'
+import { nameAfterVerb } from './attributions.js'
 import type { Entity, Quote, Token } from '../../core/types.js'
 import type { SentenceDraft } from './sentences.js'
 import { findLastIndex, firstBeginningAfter, firstEndingFrom, spanCovering } from './tokens.js'
@@ -151,12 +152,5 @@ function speakerAround(tokens: readonly Token[], entities: readonly Entity[], la
     if (!(t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'ADJ')) break
   }
   // "said Putin" after the quote; "said Mayor Ana Ruiz": the title is no part of the entity, so look past it.
-  if (side === 'after') {
-    for (let k = verb + 1; k < Math.min(tokens.length, verb + 4); k++) {
-      const entity = entityAt(tokens[k])
-      if (entity) return entity.name
-      if (!TITLES.has(tokens[k]!.normal.replace(/\.$/, ''))) break
-    }
-  }
-  return null
+  return side === 'after' ? nameAfterVerb(tokens, verb, entityAt) : null
 }

@@ -111,8 +111,9 @@ export function relate(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Sente
     const dispute = disputeOf(a, b, fa, fb)
     if (dispute) return dispute
   }
-  // A headline's "Trump Declares …" is no source: sources are compared between body sentences only.
-  if (a.unit === 'sentence' && b.unit === 'sentence' && a.attribution && b.attribution && attributionDiffers(a.attribution, b.attribution))
+  // A headline's "Trump Declares …" is no source: sources are compared between body sentences only, and, as for a
+  // dispute, between two linked to each other (by way of a third unit, two sources may be of two claims).
+  if (options.disputes !== false && a.unit === 'sentence' && b.unit === 'sentence' && a.attribution && b.attribution && attributionDiffers(a.attribution, b.attribution))
     return { relation: 'attribution_differs', values: [a.attribution, b.attribution] }
   if (saysMore(fa, fb)) return { relation: 'partial', values: null }
   return { relation: 'paraphrase', values: null }

@@ -113,13 +113,17 @@ describe('relate', () => {
     expect(rel('The 2024 report flagged corrosion on the beam.', "The 2024 report didn't flag any corrosion on the beam.").relation).toBe('negation_conflict')
   })
 
-  it('calls no dispute when told not to (two units in one statement only through its other members)', () => {
+  it('calls no dispute and no other source when told not to (two units in one statement only through its other members)', () => {
     const sa = sentenceFromText('The bridge carries about 42,000 vehicles a day.', 'a#0')
     const sb = sentenceFromText('The bridge carries 38,000 vehicles a day.', 'b#0')
     expect(relate(sa, sb, sentenceFeatures(sa), sentenceFeatures(sb), { disputes: false }).relation).toBe('paraphrase')
     const qa = sentenceFromText('"Safety comes first, and I will not reopen this bridge until our engineers tell me it is safe," Whitlock said.', 'a#1')
     const qb = sentenceFromText('"Safety comes first, and I won\'t reopen that bridge until the engineers say it is safe," Whitlock said.', 'b#1')
     expect(relate(qa, qb, sentenceFeatures(qa), sentenceFeatures(qb), { disputes: false }).relation).not.toBe('quote_conflict')
+    // Nor another source: by way of a third unit, two sources may be of two claims.
+    const ta = sentenceFromText('The cracks were found on Monday, the mayor’s office said.', 'a#2')
+    const tb = sentenceFromText('The cracks were found on Monday, an official familiar with the inspection said.', 'b#2')
+    expect(relate(ta, tb, sentenceFeatures(ta), sentenceFeatures(tb), { disputes: false }).relation).toBe('paraphrase')
   })
 
   it('gives the same relation both ways round, values swapped', () => {

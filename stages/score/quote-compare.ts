@@ -75,7 +75,7 @@ export function compareQuoteWords(wx: readonly string[], wy: readonly string[], 
   // Two excerpts of one original, each cut where the other goes on ("to any person as consideration, favor, or
   // reward" / "as consideration, favor, or reward for any political activity"; "Dress like you deserve respect …
   // And certainly don't make faces" / "dress like you deserve respect, not a spot at a bar"): no word changed.
-  if (oneOriginal(x, y) || oneOriginal(y, x)) return 'truncated'
+  if (oneOriginal(x, y, wy) || oneOriginal(y, x, wx)) return 'truncated'
   // Any word added, dropped or swapped inside the same quotation changes it ("duties" / "duty", "rules and
   // regulations" / "rules or regulations"): the guide counts every word beyond punctuation and "that"/"which".
   return 'changed'
@@ -137,10 +137,9 @@ const CUT = /…|\.{2,}/
  * other" / "one way or another"). The words the two share must be a quotation of their own: five words or more,
  * three of them telling.
  */
-function oneOriginal(cut: string, whole: string): boolean {
-  const wholeText = whole.trim().replace(new RegExp(`^(?:${CUT.source})|(?:${CUT.source})$`, 'g'), '')
-  if (CUT.test(wholeText)) return false
-  const w = quoteWords(wholeText)
+function oneOriginal(cut: string, whole: string, w: readonly string[]): boolean {
+  // `w`: the words of `whole`, as `quoteWords` gives them (a cut mark at either end makes no word).
+  if (CUT.test(whole.trim().replace(new RegExp(`^(?:${CUT.source})|(?:${CUT.source})$`, 'g'), ''))) return false
   const pieces = cut.split(CUT).map(quoteWords).filter((p) => p.length > 0)
   // Quadratic in the words of the two: beyond `UTTERANCE_WORDS` words (no quotation of news comes near) they are
   // left as changed.
@@ -175,7 +174,7 @@ function oneOriginal(cut: string, whole: string): boolean {
     // after a cut that goes on past the other's end is the other's words given otherwise ("… one way or the other,
     // we have to do it" / "and we're going to do it one way or the other").
     const before = inside || pieces.length > 1 ? 0 : longestSuffixAsPrefix(piece, w)
-    if (before > 0 && before <= w.length) {
+    if (before > 0) {
       count(piece.slice(piece.length - before), 0)
       at = before
       inside = true

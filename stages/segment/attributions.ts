@@ -2,7 +2,7 @@
 import { CLAUSE_OPENERS, COORDINATING, LEADING_ARTICLE, NO_SOURCE_SUBJECTS, PASSIVE_AUXILIARIES, PERSON_PRONOUNS, PRONOUN_SOURCE, RELATIVE_WORDS, SPEECH_VERBS, SUBORDINATING, TITLE_JOINS, TITLES } from '../../lang/en/words.js'
 import type { Entity, Quote, Token } from '../../core/types.js'
 import type { SentenceDraft } from './sentences.js'
-import { findLastIndex, spanCovering } from './tokens.js'
+import { findLastIndex, firstBeginningAfter, spanCovering } from './tokens.js'
 
 /**
  * Who each sentence attributes its claim to: the subject of its last speech verb outside quotation marks
@@ -20,7 +20,7 @@ export function findAttributions(sentences: readonly SentenceDraft[], entities: 
     // From the last speech verb back: one that shares the subject of a verb before it ("Wray noted that … and
     // warned", "…, saying") names its source through that verb.
     let verb = findLastIndex(tokens, isSpeech)
-    for (let tries = 0; verb >= 0 && tries < MOST_SPEECH_VERBS; tries++, verb = findLastIndex(tokens.slice(0, verb), isSpeech)) {
+    for (let tries = 0; verb >= 0 && tries < MOST_SPEECH_VERBS; tries++, verb = findLastIndex(tokens, isSpeech, verb)) {
       const source = sourceOf(tokens, verb, entityAt)
       if (source !== SHARED) return source
     }
@@ -48,9 +48,10 @@ function sourceOf(tokens: readonly Token[], verb: number, entityAt: (t: Token | 
   if (named !== null) return named
   // "Susan Rice, President Barack Obama's national security adviser, said …": the one named before the apposition.
   if (tokens[verb - 1]?.text === ',') {
-    const comma = findLastIndex(tokens.slice(0, verb - 1), (t) => t.text === ',')
+    const comma = findLastIndex(tokens, (t) => t.text === ',', verb - 1)
     const name = comma > 0 ? entityAt(tokens[comma - 1]) : undefined
-    const from = name === undefined ? -1 : firstBefore(tokens, comma - 1, name.begin)
+    // The name's first token: the first that begins at or after it (offsets are whole numbers).
+    const from = name === undefined ? -1 : firstBeginningAfter(tokens, name.begin - 1)
     if (name !== undefined && name.type === 'person' && (from === 0 || isClauseStart(tokens, from - 1))) return name.name
   }
   // "TASS cited Putin as saying": the one cited is the source.
@@ -105,12 +106,6 @@ function sourceOf(tokens: readonly Token[], verb: number, entityAt: (t: Token | 
   return phrase(subject, entityAt)
 }
 
-/** The index of the first token of the entity (beginning at `begin`) that token `k` lies in. */
-function firstBefore(tokens: readonly Token[], k: number, begin: number): number {
-  while (k > 0 && tokens[k - 1]!.begin >= begin) k--
-  return k
-}
-
 /** Whether token `j` ends the clause before a subject: a comma or quote mark, a joining word, or "that"/"which"/"who" opening a clause. */
 function isClauseStart(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j]!
@@ -122,12 +117,6 @@ function isClauseStart(tokens: readonly Token[], j: number): boolean {
 
 function isVerbModifier(t: Token): boolean {
   return t.pos === 'AUX' || t.pos === 'ADV' || (t.pos === 'PART' && t.normal === 'not')
-}
-
-/** The index of the first token from `k` on that begins at or after `end`. */
-function firstAfter(tokens: readonly Token[], k: number, end: number): number {
-  while (k < tokens.length && tokens[k]!.begin < end) k++
-  return k
 }
 
 /**
@@ -142,7 +131,7 @@ export function nameAfterVerb(tokens: readonly Token[], verb: number, entityAt: 
     const entity = entityAt(t)
     if (entity) {
       // "…, said Israeli Prime Minister Benjamin Netanyahu's planned speech …": a possessive names no speaker.
-      const after = tokens[firstAfter(tokens, k, entity.end)]
+      const after = tokens[firstBeginningAfter(tokens, entity.end - 1)]
       if (after !== undefined && (after.text === "'s" || after.text === '’s')) return null
       if (entity.type === 'person') return entity.name
       first ??= entity

@@ -35,9 +35,9 @@ export function tokensWithin(tokens: readonly Token[], begin: number, end: numbe
   return tokens.slice(lo, to)
 }
 
-/** The index of the last item that passes `test`, else -1. */
-export function findLastIndex<T>(items: readonly T[], test: (item: T, index: number) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!, i)) return i
+/** The index of the last item before index `before` (all of them by default) that passes `test`, else -1. */
+export function findLastIndex<T>(items: readonly T[], test: (item: T, index: number) => boolean, before = items.length): number {
+  for (let i = Math.min(before, items.length) - 1; i >= 0; i--) if (test(items[i]!, i)) return i
   return -1
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { FUNCTION_WORDS } from '../../../lang/en/words.js'
-import { compareQuotes, oneUtterance, UTTERANCE_WORDS, withoutInsertions } from '../../../stages/score/quote-compare.js'
+import { compareQuotes, oneUtterance, quoteWords, UTTERANCE_WORDS, withoutInsertions } from '../../../stages/score/quote-compare.js'
 
 // The same-utterance test written the plain way: the longest common subsequence, and every pair of starting
 // positions extended as far as the two agree.
@@ -69,5 +69,18 @@ describe('editor insertions', () => {
     )
     const open = Array.from({ length: 100000 }, () => '(word').join(' ')
     expect(withoutInsertions(`${open} [said]`)).toBe(`${open}  `)
+  })
+})
+
+describe('the words read', () => {
+  it('are the same words when a quotation is read again, after the kept ones were emptied, and cannot be changed', () => {
+    const first = quoteWords("We're not going to raise taxes on the middle class")
+    expect(first).toEqual(['we are', 'not', 'going to', 'raise', 'taxes', 'on', 'middle', 'class'])
+    // More quotations than are kept: the first is read again, not taken from a table that was emptied or overwritten.
+    for (let k = 0; k < 25_000; k++) quoteWords(`quotation number ${k} about the ${k % 7} budget`)
+    expect(quoteWords("We're not going to raise taxes on the middle class")).toEqual(first)
+    expect(compareQuotes("We're not going to raise taxes on the middle class", 'We are not going to raise taxes on the middle class')).toBe('minor')
+    expect(() => (quoteWords('a plan for rebuilding rural schools') as string[]).push('x')).toThrow(TypeError)
+    expect(quoteWords('a plan for rebuilding rural schools')).toEqual(['plan', 'for', 'rebuilding', 'rural', 'schools'])
   })
 })

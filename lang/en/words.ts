@@ -113,7 +113,7 @@ export const NOT_NAMES = new Set(['i', 'the', 'a', 'an', 'but', 'and', 'or', 'if
 export const PERSON_PRONOUNS = new Set(['he', 'she'])
 
 /** Words that join a clause to the one before: "…, and police officers said" names `police officers`. */
-export const CLAUSE_OPENERS = new Set('and but or though although while as because so yet then when after before since if whereas'.split(' '))
+export const CLAUSE_OPENERS = new Set('and but or though although while as because so yet then when where after before since if whereas'.split(' '))
 
 /** Words that join a verb to the one before it, sharing its subject: "… and warned", "but said". */
 export const COORDINATING = new Set(['and', 'but', 'or', 'yet', 'then'])
@@ -363,3 +363,25 @@ const DOTTED_INITIALISM = /^(?:\p{L}\.){2,}\p{L}?\.?$/u
 export function undotted(word: string): string {
   return DOTTED_INITIALISM.test(word) ? word.replace(/\./g, '') : word
 }
+
+/**
+ * The parties of an American politician's affiliation tag ("Sen. Richard Blumenthal (D-Conn.)", "John Cornyn,
+ * R-Texas,", "Bernie Sanders (I-Vt.)"): the letter before the hyphen.
+ */
+export const PARTY_LETTERS: ReadonlySet<string> = new Set(['D', 'R', 'I'])
+
+/**
+ * The states of such a tag, lower case without dots: AP's abbreviations ("Conn.", "N.Y.", "W.Va."), the names AP
+ * writes out ("Texas", "Ohio") and the others, the District and the territories. Postal codes ("TX") are in
+ * US_POSTAL_CODES, read only when written in capitals.
+ */
+export const US_STATE_FORMS: ReadonlySet<string> = new Set([
+  ...'ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev nh nj nm ny nc nd okla ore pa ri sc sd tenn vt va wash wva wis wyo dc pr'.split(' '),
+  ...'alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming ohio guam'.split(' '),
+  'new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'south carolina', 'south dakota', 'west virginia', 'rhode island', 'puerto rico',
+])
+
+/** The two-letter postal codes of the states, the District and the territories ("R-TX"). */
+export const US_POSTAL_CODES: ReadonlySet<string> = new Set(
+  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI'.split(' '),
+)

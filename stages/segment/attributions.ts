@@ -2,6 +2,7 @@
 import { CLAUSE_OPENERS, COORDINATING, LEADING_ARTICLE, NO_SOURCE_SUBJECTS, PASSIVE_AUXILIARIES, PERSON_PRONOUNS, PRONOUN_SOURCE, RELATIVE_WORDS, SPEECH_VERBS, SUBORDINATING, TITLE_JOINS, TITLES } from '../../lang/en/words.js'
 import type { Entity, Quote, Token } from '../../core/types.js'
 import type { SentenceDraft } from './sentences.js'
+import { affiliationTags } from './affiliations.js'
 import { findLastIndex, firstBeginningAfter, spanCovering } from './tokens.js'
 
 /**
@@ -14,7 +15,9 @@ export function findAttributions(sentences: readonly SentenceDraft[], entities: 
   return sentences.map((sentence, index) => {
     // Quotations and entities are in text order and none overlap: each is found by halving, so that a sentence of
     // thousands of quotations costs time in proportion to its tokens.
-    const tokens = sentence.tokens.filter((t) => spanCovering(quotes[index]!, t.begin, t.end) === undefined)
+    // An affiliation tag ("Sen. Joe Manchin, D-W.Va., said") is read past, with the commas that set it off.
+    const tags = affiliationTags(sentence.tokens)
+    const tokens = sentence.tokens.filter((t, k) => !tags.has(k) && spanCovering(quotes[index]!, t.begin, t.end) === undefined)
     const entityAt = (t: Token | undefined) => (t ? spanCovering(entities[index]!, t.begin, t.end) : undefined)
     const isSpeech = (t: Token, k: number) => (SPEECH_VERBS.has(t.normal) && t.pos === 'VERB') || (t.normal === 'according' && tokens[k + 1]?.normal === 'to')
     // From the last speech verb back: one that shares the subject of a verb before it ("Wray noted that … and
@@ -40,7 +43,9 @@ function sourceOf(tokens: readonly Token[], verb: number, entityAt: (t: Token | 
     // "according to Marcus Bell, president of the union": the source up to its apposition or the clause's end.
     const rest = tokens.slice(verb + 2)
     const end = rest.findIndex((t) => /^[,;:—–]$/.test(t.text))
-    return phrase(end < 0 ? rest : rest.slice(0, end), entityAt)
+    // "according to Sen. Dick Durbin, D-Ill., the No. 2 Democrat": past the tag, no comma ends the name; the person
+    // named after the titles is the source.
+    return phrase(end < 0 ? rest : rest.slice(0, end), entityAt) ?? nameAfterVerb(tokens, verb + 1, entityAt)
   }
   // `"…," said Putin` / `"…," said Mayor Ana Ruiz`: the verb opens its clause and the name follows it.
   const opensClause = verb === 0 || /^[,;:"“”]$/.test(tokens[verb - 1]!.text)
@@ -103,6 +108,11 @@ function sourceOf(tokens: readonly Token[], verb: number, entityAt: (t: Token | 
   while (subject.length > 0 && (CLAUSE_OPENERS.has(subject[0]!.normal) || RELATIVE_WORDS.has(subject[0]!.normal))) subject = subject.slice(1)
   // "he exchanged messages and other …": a subject that opens with a pronoun is a clause, not a source.
   if (subject.length > 0 && (PERSON_PRONOUNS.has(subject[0]!.normal) || NO_SOURCE_SUBJECTS.test(subject[0]!.normal))) return null
+  // "…, where any impeachment inquiry would begin, said": a clause that ends with its own verb names no source;
+  // "Ginsburg said when asked": the verb before is the one to read.
+  // (A name the tagger reads as a verb, "Overman said", is still a name.)
+  const lastWord = subject[findLastIndex(subject, (t) => t.kind === 'word')]
+  if (lastWord !== undefined && lastWord.pos === 'VERB' && /^\p{Ll}/u.test(lastWord.text)) return SHARED
   return phrase(subject, entityAt)
 }
 

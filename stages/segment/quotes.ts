@@ -1,6 +1,7 @@
 // segment/quotes: direct quotations per sentence, each with its speaker when the text names one.
 import { PERSON_PRONOUNS, SPEECH_TAG, SPEECH_VERBS } from '../../lang/en/words.js'
 import { nameAfterVerb } from './attributions.js'
+import { affiliationTags } from './affiliations.js'
 import type { Entity, Quote, Token } from '../../core/types.js'
 import type { SentenceDraft } from './sentences.js'
 import { findLastIndex, firstBeginningAfter, firstEndingFrom, spanCovering } from './tokens.js'
@@ -86,7 +87,12 @@ class SpeakerWords {
   /** The tokens of sentence `s` other than punctuation. */
   wordsOf(s: number): Token[] {
     let list = this.words.get(s)
-    if (!list) this.words.set(s, (list = this.sentences[s]!.tokens.filter((t) => t.kind !== 'punctuation')))
+    if (!list) {
+      // "…," Sen. John Cornyn, R-Texas, said: the affiliation tag is read past, as punctuation is.
+      const tokens = this.sentences[s]!.tokens
+      const tags = affiliationTags(tokens)
+      this.words.set(s, (list = tokens.filter((t, k) => t.kind !== 'punctuation' && !tags.has(k))))
+    }
     return list
   }
 

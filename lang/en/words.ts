@@ -381,6 +381,9 @@ export const US_STATE_FORMS: ReadonlySet<string> = new Set([
   'new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'south carolina', 'south dakota', 'west virginia', 'rhode island', 'puerto rico',
 ])
 
+/** Words a state's name opens with when it has two ("New York", "West Virginia"). */
+export const STATE_FIRST_WORDS: ReadonlySet<string> = new Set(['new', 'north', 'south', 'west', 'rhode', 'puerto'])
+
 /** The two-letter postal codes of the states, the District and the territories ("R-TX"). */
 export const US_POSTAL_CODES: ReadonlySet<string> = new Set(
   'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI'.split(' '),

@@ -1,11 +1,8 @@
 // segment/affiliations: the party-and-state tags of American politicians ("Sen. Richard Blumenthal (D-Conn.)",
 // "John Cornyn, R-Texas, said", "Sen. Joe Manchin, D-W.Va."). A tag says who the person before it is; it names
 // no speaker of its own, so quote speakers and attributions read past it.
-import { PARTY_LETTERS, US_POSTAL_CODES, US_STATE_FORMS } from '../../lang/en/words.js'
+import { PARTY_LETTERS, STATE_FIRST_WORDS, US_POSTAL_CODES, US_STATE_FORMS } from '../../lang/en/words.js'
 import type { Token } from '../../core/types.js'
-
-/** Words a state's name opens with when it has two ("New York", "West Virginia"). */
-const FIRST_OF_TWO = new Set(['new', 'north', 'south', 'west', 'rhode', 'puerto'])
 
 /** The most tokens a state's form is read from ("W", ".", "Va."). */
 const STATE_TOKENS = 4
@@ -43,7 +40,7 @@ function stateEnd(tokens: readonly Token[], from: number, glued: (k: number) => 
   if (US_POSTAL_CODES.has(first.text) && !(glued(from) && tokens[from + 1]!.text === '.')) return from
   // "New York", "West Virginia": two words apart.
   const second = tokens[from + 1]
-  if (FIRST_OF_TWO.has(first.normal) && second !== undefined && !glued(from) && US_STATE_FORMS.has(`${first.normal} ${second.normal.replace(/\.$/, '')}`)) return from + 1
+  if (STATE_FIRST_WORDS.has(first.normal) && second !== undefined && !glued(from) && US_STATE_FORMS.has(`${first.normal} ${second.normal.replace(/\.$/, '')}`)) return from + 1
   // "Conn.", "N.Y.", "W.Va.": the longest run of letters and dots written together that is a state.
   let found = -1
   let text = ''

@@ -13,6 +13,15 @@ const STATE_TOKENS = 4
  * letter, a hyphen and a state, all written together.
  */
 export function affiliationTags(tokens: readonly Token[]): ReadonlySet<number> {
+  // Attributions and quote speakers both read a sentence's tags: found once per sentence's tokens.
+  let tags = TAGS.get(tokens)
+  if (tags === undefined) TAGS.set(tokens, (tags = findTags(tokens)))
+  return tags
+}
+
+const TAGS = new WeakMap<readonly Token[], ReadonlySet<number>>()
+
+function findTags(tokens: readonly Token[]): ReadonlySet<number> {
   const tags = new Set<number>()
   const glued = (k: number) => tokens[k + 1] !== undefined && tokens[k]!.end === tokens[k + 1]!.begin
   for (let i = 1; i + 2 < tokens.length; i++) {

@@ -112,6 +112,9 @@ export const NOT_NAMES = new Set(['i', 'the', 'a', 'an', 'but', 'and', 'or', 'if
 /** Pronouns that stand for the person named last ("she said"). */
 export const PERSON_PRONOUNS = new Set(['he', 'she'])
 
+/** Words whose start an apostrophe elides ("'em", "'til", "rock 'n' roll"): the mark opens no quotation. */
+export const ELISIONS = new Set(['em', 'til', 'cause', 'cos', 'n', 'tis', 'twas', 'bout', 'round', 'nuff', 'ello', 'ere', 'im', 'er'])
+
 /** Words that join a clause to the one before: "…, and police officers said" names `police officers`. */
 export const CLAUSE_OPENERS = new Set('and but or though although while as because so yet then when where after before since if whereas'.split(' '))
 

@@ -247,6 +247,9 @@ export function quoteWords(text: string): readonly string[] {
   return words
 }
 
+/** What a censored word is read as after its first letter: a digit, so that no word written out is read so. */
+const CENSORED = '0'
+
 function readQuoteWords(text: string): readonly string[] {
   const folded = text
     .toLowerCase()
@@ -254,6 +257,8 @@ function readQuoteWords(text: string): readonly string[] {
     // "F.B.I." and "FBI", "&" and "and", "two-in-three" and "2 in 3" are one wording.
     .replace(/\b(\p{L})\.(?=\p{L}\b)/gu, '$1')
     .replace(/&/g, ` ${AMPERSAND_WORD} `)
+    // A word an outlet censors with asterisks ("f**king", "f***ing"): its first letter is all the renderings share.
+    .replace(/(\p{L})\p{L}*\*[\p{L}*]*/gu, `$1${CENSORED}`)
   return (
     // An editor's insertion ("these (local) supervisors", "lied many times, [and] nothing") is not the speaker's.
     withoutInsertions(folded)

@@ -20,7 +20,7 @@ export function findNumbers(tokens: readonly Token[]): NumberMention[] {
     const endToken = tokens[j - 1]!
     let unit: string | null = null
     if (begin < i) unit = tokens[begin]!.text
-    else if (tokens[j] && (tokens[j]!.text === '%' || tokens[j]!.normal === 'percent' || tokens[j]!.normal === 'per')) unit = 'percent'
+    else if (tokens[j] && isPercent(tokens, j)) unit = 'percent'
     else if (i > 0 && MONTHS.has(tokens[i - 1]!.normal.replace(/\.$/, '')) && value <= 31) unit = tokens[i - 1]!.normal.replace(/\.$/, '').slice(0, 3)
     else if (/^(1[89]|20)\d\d$/.test(token.text) && !(tokens[j] && tokens[j]!.pos === 'NOUN')) unit = 'year'
     else {
@@ -37,6 +37,17 @@ export function findNumbers(tokens: readonly Token[]): NumberMention[] {
     i = j - 1
   }
   return found
+}
+
+/**
+ * Whether the tokens from `j` write "percent": "%", "percent", "per cent" (not "per day"), or the "pc" written onto
+ * the number ("3.5pc", British papers).
+ */
+function isPercent(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j]!
+  if (t.text === '%' || t.normal === 'percent') return true
+  if (t.normal === 'per') return tokens[j + 1]?.normal === 'cent'
+  return t.normal === 'pc' && t.begin === tokens[j - 1]!.end
 }
 
 function parseNumber(token: Token): number | null {

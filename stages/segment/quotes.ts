@@ -2,12 +2,11 @@
 import { PERSON_PRONOUNS, SPEECH_TAG, SPEECH_VERBS } from '../../lang/en/words.js'
 import { nameAfterVerb } from './attributions.js'
 import { affiliationTags } from './affiliations.js'
+import { quotationSpans } from './quote-marks.js'
 import type { Entity, Quote, Token } from '../../core/types.js'
 import type { SentenceDraft } from './sentences.js'
 import { findLastIndex, firstBeginningAfter, firstEndingFrom, spanCovering } from './tokens.js'
 
-const OPENERS = new Set(['“', '"', '«', '„'])
-const CLOSERS = new Set(['”', '"', '»'])
 
 /** Direct quotations per sentence, each with its speaker when the text names one. */
 export function findQuotes(body: string, paragraphs: readonly number[], sentences: readonly SentenceDraft[], entities: readonly Entity[][]): Quote[][] {
@@ -15,18 +14,7 @@ export function findQuotes(body: string, paragraphs: readonly number[], sentence
   const spans: { begin: number; end: number; paragraph: number }[] = []
   paragraphs.forEach((start, p) => {
     const end = p + 1 < paragraphs.length ? paragraphs[p + 1]! - 2 : body.length
-    let open = -1
-    for (let i = start; i < end; i++) {
-      const c = body[i]!
-      if (open < 0) {
-        if (OPENERS.has(c)) open = i + 1
-      } else if (CLOSERS.has(c)) {
-        spans.push({ begin: open, end: i, paragraph: p })
-        open = -1
-      } else if (c === '“') open = i + 1 // an unclosed quote: the new opening mark wins
-    }
-    // A quote left open runs to the end of its paragraph (the next paragraph usually reopens it).
-    if (open >= 0 && end - open > 0) spans.push({ begin: open, end, paragraph: p })
+    for (const span of quotationSpans(body, start, end)) spans.push({ ...span, paragraph: p })
   })
   // "she said": the person a pronoun stands for is the first person named in the nearest earlier sentence
   // that names one ("UK Prime Minister Theresa May advised caution … ahead of her meeting with Trump.").
@@ -68,7 +56,7 @@ export function findQuotes(body: string, paragraphs: readonly number[], sentence
 function textBetweenTags(body: string, from: number, to: number): string {
   return body
     .slice(from, to)
-    .replace(/[“”"]/g, '')
+    .replace(/[“”"‘’']/g, '')
     .replace(SPEECH_TAG, '')
 }
 

@@ -84,3 +84,12 @@ describe('the words read', () => {
     expect(quoteWords('a plan for rebuilding rural schools')).toEqual(['plan', 'for', 'rebuilding', 'rural', 'schools'])
   })
 })
+
+describe('censored words', () => {
+  it('are one word however many asterisks an outlet puts in, and another word than one written out', () => {
+    expect(compareQuotes("I'm Not Going To Pay For That F**king Wall", 'I’m not going to pay for that f***ing wall!')).toBe('minor')
+    expect(compareQuotes('I’m not going to pay for that f***ing wall', 'I’m not going to pay for that stupid wall')).toBe('changed')
+    expect(compareQuotes('I’m not going to pay for that f***ing wall', 'I’m not going to pay for that fine wall')).toBe('changed')
+  })
+})
+

@@ -27,6 +27,14 @@ describe('segment: numbers', () => {
     ])
   })
 
+  it('reads British percentages, "12 per cent" and "3.5pc", and "per" before anything else as no percentage', () => {
+    expect(numbers('Costs rose 12 per cent, or 3.5pc of the budget, at 40 per day.').map((n) => [n.text, n.value, n.unit])).toEqual([
+      ['12', 12, 'percent'],
+      ['3.5', 3.5, 'percent'],
+      ['40', 40, null],
+    ])
+  })
+
   it('reads number words, days of a month and years', () => {
     expect(numbers('Two hundred people marched on Jan. 13, 2017.').map((n) => [n.text, n.value, n.unit])).toEqual([
       ['Two hundred', 200, 'people'],

@@ -132,7 +132,7 @@ export const PASSIVE_AUXILIARIES = new Set(['be', 'been', 'being', 'is', 'was', 
 export const RELATIVE_WORDS = new Set(['that', 'which', 'who', 'whom'])
 
 /** A speech tag between two quotes: "he said" or "Trump said before his inauguration", up to its period. */
-export const SPEECH_TAG = /^[\s,]*[^.]{0,60}\b(?:said|says|added|told [^.]{0,30}|asked|continued)\b[^.]{0,40}\./
+export const SPEECH_TAG = /^[\s,]*[^.]{0,60}\b(?:said|says|added|told [^.]{0,30}|asked|continued)\b[^.]{0,80}\./
 
 /** Words before a speech verb that name no source: "critics who say", "… policy he promised". */
 export const NO_SOURCE_SUBJECTS = /^(?:who|which|that|what|it|they|we|i|you)$/

@@ -158,9 +158,12 @@ function order(id: string): number {
  * quotation began earlier.
  */
 export function shownText(unit: Sentence): string {
-  const insideQuote = unit.unit === 'sentence' && unit.quotes.some((q) => q.begin === unit.begin) && !/^["“‘'«„]/u.test(unit.text)
-  if (!insideQuote) return unit.text
-  return `${unit.text.includes('”') ? '“' : '"'}… ${unit.text}`
+  const quote = unit.unit === 'sentence' && !/^["“‘'«„]/u.test(unit.text) ? unit.quotes.find((q) => q.begin === unit.begin) : undefined
+  if (!quote) return unit.text
+  // The opening mark that goes with the closing one: “ for ”, ‘ for ’ (a British quotation), else the straight one.
+  const closing = unit.text.slice(quote.end - unit.begin).trimStart()[0]
+  const opening = closing === '”' ? '“' : closing === '’' ? '‘' : closing === "'" ? "'" : unit.text.includes('”') ? '“' : '"'
+  return `${opening}… ${unit.text}`
 }
 
 /** A whole sentence: it starts with a capital, a digit or a quotation mark and ends with terminal punctuation. */

@@ -20,7 +20,7 @@ export function findQuotes(body: string, paragraphs: readonly number[], sentence
   // that names one ("UK Prime Minister Theresa May advised caution … ahead of her meeting with Trump.").
   // Every lookup below is by halving (sentences, tokens, entities and quotations are in text order and none overlap):
   // a sentence holding thousands of quotations costs time in proportion to them, not to their square.
-  const words = new SpeakerWords(sentences, entities)
+  const words = new SpeakerWords(body, sentences, entities)
   let lastSubject: string | null = null
   let s = 0
   let previous: { end: number; paragraph: number; speaker: string | null } | null = null
@@ -68,6 +68,7 @@ class SpeakerWords {
   private readonly words = new Map<number, Token[]>()
   private readonly persons = new Map<number, Entity[]>()
   constructor(
+    readonly body: string,
     readonly sentences: readonly SentenceDraft[],
     readonly entities: readonly Entity[][],
   ) {}
@@ -92,6 +93,19 @@ class SpeakerWords {
   }
 }
 
+/**
+ * The person whose apposition is the noun phrase `[begin, end)` of sentence `s`, said by the verb at `verb`: a person
+ * named just before it, set off from it by a comma, and a comma between it and the verb ("Mary Kellett, the union's
+ * leader, said"; "Osei, the transport secretary, told MPs"). Null when the text is otherwise.
+ */
+function appositionOf(words: SpeakerWords, s: number, begin: number, end: number, verb: number): string | null {
+  if (!/^\s*,\s*$/.test(words.body.slice(end, verb))) return null
+  const persons = words.entities[s]!.filter((e) => e.type === 'person' && e.end <= begin)
+  const person = persons.at(-1)
+  if (!person || begin - person.end > 60) return null
+  return /^\s*,\s*[^,.;:!?“”"()]*$/.test(words.body.slice(person.end, begin)) ? person.name : null
+}
+
 /** Index of the first sentence that holds offset `at` (begins by it and ends at it or later), or -1. */
 function sentenceHolding(sentences: readonly SentenceDraft[], at: number): number {
   const k = firstEndingFrom(sentences, at)
@@ -104,7 +118,7 @@ function findSpeaker(span: { begin: number; end: number }, sentences: readonly S
   if (after >= 0) {
     const list = words.wordsOf(after)
     const from = firstBeginningAfter(list, span.end)
-    const speaker = speakerAround(list.slice(from, from + 8), words.entities[after]!, lastPerson, 'after')
+    const speaker = speakerAround(list.slice(from, from + 8), words, after, lastPerson, 'after')
     if (speaker) return speaker
   }
   // Before the opening mark: `Lavrov said that "…"`, `May said: "…"`.
@@ -113,13 +127,14 @@ function findSpeaker(span: { begin: number; end: number }, sentences: readonly S
     const list = words.wordsOf(before)
     // The words that end before the mark: those before the first that ends at it or later.
     const to = firstEndingFrom(list, span.begin)
-    const speaker = speakerAround(list.slice(Math.max(0, to - 8), to), words.entities[before]!, lastPerson, 'before')
+    const speaker = speakerAround(list.slice(Math.max(0, to - 8), to), words, before, lastPerson, 'before')
     if (speaker) return speaker
   }
   return null
 }
 
-function speakerAround(tokens: readonly Token[], entities: readonly Entity[], lastPerson: string | null, side: 'before' | 'after'): string | null {
+function speakerAround(tokens: readonly Token[], words: SpeakerWords, s: number, lastPerson: string | null, side: 'before' | 'after'): string | null {
+  const entities = words.entities[s]!
   const isVerb = (t: Token) => SPEECH_VERBS.has(t.normal) && t.pos === 'VERB'
   const verb = side === 'after' ? tokens.findIndex(isVerb) : findLastIndex(tokens, (t) => isVerb(t) || t.normal === 'according')
   if (verb < 0 || (side === 'after' && verb > 5)) return null
@@ -141,7 +156,8 @@ function speakerAround(tokens: readonly Token[], entities: readonly Entity[], la
     if (PERSON_PRONOUNS.has(t.normal)) return lastPerson
     if (t.pos === 'NOUN') {
       const start = k > 0 && tokens[k - 1]!.pos === 'DET' ? k - 1 : k
-      return tokens.slice(start, k + 1).map((x) => x.text).join(' ')
+      // "Mary Kellett, the union's leader, said": the noun is the apposition of the person named before it.
+      return appositionOf(words, s, tokens[start]!.begin, t.end, tokens[verb]!.begin) ?? tokens.slice(start, k + 1).map((x) => x.text).join(' ')
     }
     if (!(t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'ADJ')) break
   }

@@ -109,6 +109,10 @@ describe('digest', () => {
     const whole = units.find((u) => u.text.startsWith('"When it comes'))!
     const shown = digest('pier-advice', docs, [statement('s1', [inside, units.find((u) => u.outlet === 'Ledger' && u.unit === 'sentence')!], 2, 1)], []).corroborated.map((c) => c.text)
     expect([shownText(inside), shownText(whole)]).toEqual([`"… ${inside.text}`, whole.text])
+    // A quotation in single marks, as British outlets write it, is opened with a single mark.
+    const [british] = documentsOf('pier-british', [{ id: 'gazette-1', outlet: 'Gazette', text: '‘We will build it. The council will check it,’ Mayor Ana Pell said.' }])
+    const second = unitsOf(british!).find((u) => u.text.startsWith('The council'))!
+    expect(shownText(second)).toBe(`‘… ${second.text}`)
     // Whichever member words the statement, the quotation's second sentence never shows with its closing mark alone.
     expect(shown).toHaveLength(1)
     expect(shown).not.toContain(inside.text)

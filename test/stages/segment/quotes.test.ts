@@ -20,6 +20,20 @@ describe('segment: quotes', () => {
     expect(quotes(['Mayor Ana Ruiz said: "The bridge is safe."'])).toEqual([[['The bridge is safe.', 'Ana Ruiz']]])
   })
 
+  it('takes the person, not the apposition, as the speaker: `Ruiz, the city’s mayor, said: "…"`', () => {
+    expect(quotes(['Ana Ruiz, the city’s mayor, said: "The bridge is safe."'])).toEqual([[['The bridge is safe.', 'Ana Ruiz']]])
+    expect(quotes(['"The bridge is safe," Ana Ruiz, the mayor, said.'])).toEqual([[['The bridge is safe,', 'Ana Ruiz']]])
+    // Not an apposition: no comma before the verb, or more than a noun phrase between.
+    expect(quotes(['Ana Ruiz and the mayor said: "The bridge is safe."'])).toEqual([[['The bridge is safe.', 'the mayor']]])
+  })
+
+  it('gives a quote that goes on after a speech tag with a long apposition the same speaker', () => {
+    expect(quotes(['"We have no choice," said Mary Kellett, the general secretary of the rail union. "The offer is a cut."'])).toEqual([
+      [['We have no choice,', 'Mary Kellett']],
+      [['The offer is a cut.', 'Mary Kellett']],
+    ])
+  })
+
   it('takes a common-noun speaker: `"…," the mayor said.`', () => {
     expect(quotes(['"We are ready," the mayor said.'])).toEqual([[['We are ready,', 'the mayor']]])
   })

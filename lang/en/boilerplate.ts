@@ -6,7 +6,8 @@
 export const DATELINE = /^((?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?: \((?:[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]+){0,2})\))?)(?: ?(?:[—–]|--) ?| - ?)/
 
 /** The label that opens a caption: "Photo: ", "Image 2 | ", "File photo — ". */
-export const CAPTION_PREFIX = /^(?:image|photo|photograph|picture|caption|video|graphic|gallery|file photo|illustration)\s*\d*\s*[:|—–-]\s*/i
+export const CAPTION_PREFIX =
+  /^(?:(?:image|photo|photograph|picture|caption|video|graphic|gallery|file photo|illustration)\s*\d*\s*[:|—–-]|(?:image|media|video|picture|photo) (?:caption|source|credit)\s*[:,|—–-])\s*/i
 
 /** An advertising marker on a line of its own: "ADVERTISEMENT", "Story continues below advertisement". */
 export const ADVERTISING =
@@ -25,7 +26,7 @@ export const SUBSCRIPTION =
 // drug", "expand digital access") count only where they start a sentence, as a prompt does.
 /** A subscription prompt that counts only at the start of a sentence. */
 export const SUBSCRIPTION_START =
-  /(?:^|[.!?]\s+)(?:please )?(?:subscribe (?:for|to (?:get|our))|sign up (?:for|to get|to receive|now|here|today)|create (?:a |an )?(?:free )?account|only subscribers|to (?:continue|keep) reading|keep reading|become a (?:member|subscriber)|unlimited digital access|(?:get|start|enjoy|try|unlock|claim) (?:your |a |an )?(?:\d+-day )?(?:free trial|unlimited (?:digital )?access|digital access))/i
+  /(?:^|[.!?]\s+)(?:please )?(?:subscribe (?:for|to (?:get|our))|sign up (?:for|to get|to receive|now|here|today|to [^.!?]{0,60}\bnewsletter)|create (?:a |an )?(?:free )?account|only subscribers|to (?:continue|keep) reading|keep reading|become a (?:member|subscriber)|unlimited digital access|(?:get|start|enjoy|try|unlock|claim) (?:your |a |an )?(?:\d+-day )?(?:free trial|unlimited (?:digital )?access|digital access))/i
 
 // "Photo by Lena Ortiz / The Courier": the label is capitalised, and the regex is case-sensitive for the names.
 /**
@@ -47,7 +48,20 @@ export const RELATED =
   /^(?:related(?: (?:coverage|stories|articles|content|links?|video|reading))?|read (?:more|also|next)|also read|see also|more on this(?: story)?|more from [^:]{1,30}|recommended(?: reading)?|you (?:may|might) also like|watch|listen|don'?t miss|trending(?: now)?|most (?:read|popular)|top stories|further reading)\s*[:|»›>–—-]/i
 
 /** A label of related links on a line of its own: "Related stories", "Most read". */
-export const RELATED_LABEL = /^(?:related(?: (?:articles|stories|coverage|content))?|more (?:stories|news|coverage)|recommended|trending(?: now)?|most (?:read|popular)|top stories)$/i
+export const RELATED_LABEL =
+  /^(?:related(?: (?:articles|stories|coverage|content|topics))?|more (?:stories|news|coverage)|recommended|trending(?: now)?|most (?:read|popular)|top stories|(?:explore )?more on (?:these|this) topics?|topics)$/i
+
+// "See our privacy policy", not "Facebook changed its privacy policy, the company said" (reported prose is kept).
+/**
+ * The site's own notices of privacy, terms and standards: "Privacy Notice: Newsletters may contain …", "For more
+ * information see our Privacy Policy.", "… reCAPTCHA … Terms of Service apply", "Our Standards: The Thomson Reuters
+ * Trust Principles.", "We use cookies …".
+ */
+export const SITE_NOTICE =
+  /^(?:privacy notice|our standards|editorial standards|cookie (?:notice|policy|settings))\s*:|\b(?:see|read|view|review) our (?:privacy|cookie|terms)|\bprivacy policy and terms of (?:service|use) apply\b|\brecaptcha\b|^we use cookies\b|\btrust principles\b|\bnewsletters? may contain\b/i
+
+/** A contributor's credit: "Associated Press writer Jill Lawless contributed to this report.", "Jane Doe contributed reporting." */
+export const CONTRIBUTED = /\bcontributed(?: (?:to )?(?:this |the )?(?:report|reporting|story|article|coverage))(?: from [A-Z][^.]{0,40})?\.?$/
 
 /** A copyright or reproduction notice: "©", "All rights reserved", "may not be published". */
 export const COPYRIGHT = /^(?:©|\(c\)\s)|\ball rights reserved\b|\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)/i
@@ -59,7 +73,7 @@ export const COPYRIGHT_LINE = /^(?:[Cc]opyright|COPYRIGHT)\s*(?:©|\([Cc]\)|\d{4
 // "Follow KSTR News on Facebook.": the outlet's name may take a few words.
 /** A sharing, following or comments prompt: "Share this", "Follow KSTR News on Facebook.", "Leave a comment". */
 export const SOCIAL =
-  /^(?:share (?:this|on|via)\b|follow (?:us|@|(?:[\w.&'’-]+ ){1,3}on (?:twitter|facebook|instagram|x|threads|linkedin))\b|like us on\b|click here\b|tweet this\b|email this\b|print this\b|(?:leave|post|view|show|read) (?:a |all |the )?comments?\b|join the conversation\b|(?:share|tweet|email|print|comments?|facebook|twitter|whatsapp|linkedin)$)/i
+  /^(?:share (?:this|on|via)\b|follow (?:us|@|(?:[\w.&'’-]+ ){1,3}on (?:twitter|facebook|instagram|x|threads|linkedin))\b|like us on\b|click here\b|tweet this\b|email this\b|print this\b|(?:leave|post|view|show|read) (?:a |all |the )?comments?\b|join the conversation\b|(?:share|tweet|email|print|comments?|facebook|twitter|whatsapp|linkedin|copy link|reuse this content|share this (?:article|story|page))$)/i
 
 // "(Reporting by Lena Ortiz; Editing by …)": a name follows; "Reporting by the local paper revealed …" is a sentence.
 /** A reporting credit: "(Reporting by Lena Ortiz; Editing by …)". */

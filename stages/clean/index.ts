@@ -8,6 +8,7 @@ import {
   CAPTION_PREFIX,
   COPYRIGHT,
   COPYRIGHT_LINE,
+  CONTRIBUTED,
   CREDIT_LEAD,
   CREDIT_ONLY,
   CREDIT_TAIL,
@@ -17,6 +18,7 @@ import {
   REPORTED,
   REPORTING_CREDIT,
   SECTIONS,
+  SITE_NOTICE,
   SOCIAL,
   SUBSCRIPTION,
   SUBSCRIPTION_START,
@@ -217,11 +219,13 @@ function classify(text: string, maxWords: number, inTop: boolean): Verdict {
   if (words <= 12 && CREDIT_ONLY.test(t) && !/[.!?]/.test(t.replace(/\b[A-Z]\./g, ''))) return 'credit'
   if (short && (CREDIT_TAIL.test(t) || CREDIT_LEAD.test(t))) return 'caption'
   if (short && RELATED.test(t)) return 'related'
-  if (words <= 4 && RELATED_LABEL.test(t)) return 'related'
+  if (words <= 6 && RELATED_LABEL.test(t)) return 'related'
   if (words <= 40 && (COPYRIGHT.test(t) || COPYRIGHT_LINE.test(t))) return 'copyright'
+  if (short && SITE_NOTICE.test(t) && !REPORTED.test(t)) return 'copyright'
   if (words <= 12 && SOCIAL.test(t)) return 'social'
   if (words <= 12 && BYLINE.test(t)) return 'byline'
   if (words <= 30 && REPORTING_CREDIT.test(t)) return 'byline'
+  if (words <= 25 && CONTRIBUTED.test(t) && !REPORTED.test(t)) return 'byline'
   const terminal = /[.!?:;"”’')\]…]$/.test(t)
   if (!terminal && words <= 30 && /^[\p{Lu}\d"“‘']/u.test(t) && /\p{L}/u.test(t)) return words <= (inTop ? 30 : 10) ? 'headline-like' : 'body'
   return 'body'

@@ -314,6 +314,35 @@ describe('clean: boilerplate classes', () => {
     expect(outcome(text)).toEqual({ body: `${LEAD}\n\n${LAST}`, removed: [cut(text, '(Reporting by Lena Ortiz; Editing by Sam Hill)', 'byline')] })
   })
 
+  it('removes contributor credits, and keeps a sentence that reports who contributed', () => {
+    const credits = ['Associated Press writer Jill Lawless contributed to this report.', 'Omar Reyes and Li Wei contributed reporting.', 'Valley Courier staff contributed to this story from Riverton.']
+    const kept = 'Residents contributed to the report, the mayor said.'
+    const text = `${LEAD}\n\n${kept}\n\n${LAST}\n\n${credits.join('\n\n')}`
+    expect(outcome(text)).toEqual({ body: `${LEAD}\n\n${kept}\n\n${LAST}`, removed: credits.map((c) => cut(text, c, 'byline')) })
+  })
+
+  it("removes the site's notices of privacy, terms and standards, and a newsletter prompt, but not news about a privacy policy", () => {
+    const notices = [
+      'Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside parties.',
+      'For more information see our Privacy Policy.',
+      'We use Google reCaptcha to protect our website and the Google Privacy Policy and Terms of Service apply.',
+      'Our Standards: The Valley Courier Trust Principles.',
+    ]
+    const prompt = 'Sign up to Morning Brief, our free daily newsletter'
+    const news = 'The county changed its privacy policy for bridge cameras in March.'
+    const text = `${LEAD}\n\n${prompt}\n\n${news}\n\n${notices.join('\n\n')}\n\n${LAST}`
+    expect(outcome(text)).toEqual({ body: `${LEAD}\n\n${news}\n\n${LAST}`, removed: [cut(text, prompt, 'subscription'), ...notices.map((n) => cut(text, n, 'copyright'))] })
+  })
+
+  it('removes captions labelled with a comma ("Image caption, …", "Media caption, …", "Image source, …") and topic and reuse labels', () => {
+    const captions = ['Image source, Northwind Images', 'Image caption, Divers inspect the footings on Monday', 'Media caption, Mayor Ana Ruiz: "The pier is safe"']
+    const text = `${LEAD}\n\n${captions.join('\n')}\n\n${MORE}\n\nExplore more on these topics\n\nReuse this content\n\n${LAST}`
+    expect(outcome(text)).toMatchObject({
+      body: `${LEAD}\n\n${MORE}\n\n${LAST}`,
+      removed: [...captions.map((c) => cut(text, c, 'caption')), cut(text, 'Explore more on these topics', 'related'), cut(text, 'Reuse this content', 'social')],
+    })
+  })
+
   it('removes a block that repeats an earlier paragraph', () => {
     const text = `${LEAD}\n\n${MORE}\n\n${LEAD}\n\n${LAST}`
     expect(outcome(text)).toEqual({ body: `${LEAD}\n\n${MORE}\n\n${LAST}`, removed: [cut(text, LEAD, 'duplicate-block', 1)] })

@@ -223,14 +223,16 @@ function measure(context: FramingContext, outlet: string, docs: readonly Documen
 
 /** Tone toward the story's main entities (those named in the most sentences), per outlet. */
 function entityTones(documents: readonly Document[], outletNames: readonly string[], info: ReadonlyMap<string, SentenceInfo>, top: number): EntityTone[] {
+  const fullName = storyFullNames(documents)
   const mentions = new Map<string, Set<string>>()
   for (const d of documents)
     for (const s of d.sentences)
       for (const e of s.entities) {
         if (e.type === 'other') continue
-        const set = mentions.get(e.name) ?? new Set<string>()
+        const name = fullName.get(e.name) ?? e.name
+        const set = mentions.get(name) ?? new Set<string>()
         set.add(s.id)
-        mentions.set(e.name, set)
+        mentions.set(name, set)
       }
   const main = [...mentions].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1)).slice(0, top)
   const entityTone: EntityTone[] = []
@@ -241,6 +243,27 @@ function entityTones(documents: readonly Document[], outletNames: readonly strin
       entityTone.push({ outlet, entity, sentences: rows.length, tonePer100w: round(words > 0 ? (100 * rows.reduce((sum, r) => sum + r.valence, 0)) / words : 0) })
     }
   return entityTone
+}
+
+/**
+ * A surname's full name across the story's articles: an article resolves "Putin" to its own "Vladimir Putin", but one
+ * that writes "Mr Osei" alone names the same person as another article's "Daniel Osei". A one-word person's name maps
+ * to the one full name of the story's persons that ends with it; none when two do ("Cheney": Liz and Mary Cheney).
+ */
+function storyFullNames(documents: readonly Document[]): Map<string, string> {
+  const bySurname = new Map<string, Set<string>>()
+  for (const d of documents)
+    for (const s of d.sentences)
+      for (const e of s.entities) {
+        const words = e.name.split(' ')
+        if (e.type !== 'person' || words.length < 2) continue
+        const set = bySurname.get(words.at(-1)!) ?? new Set<string>()
+        set.add(e.name)
+        bySurname.set(words.at(-1)!, set)
+      }
+  const full = new Map<string, string>()
+  for (const [surname, names] of bySurname) if (names.size === 1) full.set(surname, [...names][0]!)
+  return full
 }
 
 /** Counts of each outlet's terms, for its distinctive terms against the other outlets. */

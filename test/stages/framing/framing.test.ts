@@ -75,6 +75,22 @@ describe('framing of the sample corpus', () => {
   })
 })
 
+describe('entity tone across the articles of a story', () => {
+  it('counts a surname written alone in one article under the full name another article gives it, unless two persons share it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'corroborate-names-'))
+    const story = path.join(dir, 'pier')
+    const { mkdir } = await import('node:fs/promises')
+    await mkdir(story)
+    await writeFile(path.join(story, 'courier.txt'), 'Mr Osei closed the pier on Monday after divers found cracks.\n\nMr Osei said the pier would stay shut until March.\n')
+    await writeFile(path.join(story, 'ledger.txt'), 'The harbour chief, Daniel Osei, shut the pier on Monday after cracks were found.\n\nLiz Cheney and Mary Cheney toured the pier with Daniel Osei.\n')
+    await writeFile(path.join(story, 'herald.txt'), 'The pier was shut on Monday, Mr Osei said.\n\nMs Cheney praised the divers who found the cracks.\n')
+    const entities = new Set((await analyseFolder(dir)).get('pier')!.ledger.framing.entityTone.map((e) => e.entity))
+    expect(entities.has('Daniel Osei')).toBe(true)
+    expect(entities.has('Osei')).toBe(false)
+    expect(entities.has('Cheney')).toBe(true)
+  })
+})
+
 describe('distinctiveTerms', () => {
   it('ranks a term one outlet uses far more than the others first, with z above 1.96', () => {
     const counts = new Map([

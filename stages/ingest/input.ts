@@ -82,12 +82,15 @@ export function cleanField(name: string, value: string, place: Place, log: Messa
   return cleaned
 }
 
-/** CRLF and lone CR to LF, no-break and other odd spaces to plain spaces, zero-width characters dropped. */
+/**
+ * CRLF and lone CR to LF, no-break and other odd spaces to plain spaces, zero-width characters and soft hyphens
+ * dropped (a page that hyphenates its words for display writes "gov\u00adernor", which is "governor").
+ */
 export function normalise(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f\u2000-\u200a]/g, ' ')
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
 }
 
 /** A trimmed value, or null when there is none or it is blank. */

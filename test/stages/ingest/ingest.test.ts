@@ -73,9 +73,9 @@ describe('ingest: article files', () => {
     expect(run([textSource(bytes)]).articles.map((a) => a.text)).toEqual(['First line.\nSecond line.\nThird line.\n\nNext paragraph.\n'])
   })
 
-  it('turns no-break and other odd spaces into plain spaces and drops zero-width characters', () => {
-    const bytes = 'Ten\u00a0km of road\u202fwere closed.\u200b Crews\u2009worked\u2060 all night.'
-    expect(run([textSource(bytes)]).articles.map((a) => a.text)).toEqual(['Ten km of road were closed. Crews worked all night.'])
+  it('turns no-break and other odd spaces into plain spaces and drops zero-width characters and soft hyphens', () => {
+    const bytes = 'Ten\u00a0km of road\u202fwere closed.\u200b Crews\u2009worked\u2060 all night for the gov\u00adernor.'
+    expect(run([textSource(bytes)]).articles.map((a) => a.text)).toEqual(['Ten km of road were closed. Crews worked all night for the governor.'])
   })
 
   it('decodes UTF-16 LE with a byte order mark, with an info message', () => {

@@ -22,6 +22,8 @@ export function findNumbers(tokens: readonly Token[]): NumberMention[] {
     if (begin < i) unit = tokens[begin]!.text
     else if (tokens[j] && isPercent(tokens, j)) unit = 'percent'
     else if (i > 0 && MONTHS.has(tokens[i - 1]!.normal.replace(/\.$/, '')) && value <= 31) unit = tokens[i - 1]!.normal.replace(/\.$/, '').slice(0, 3)
+    // "3 March", "3rd of March": the day before its month, as British and most other English outlets write it.
+    else if (begin === i && value <= 31 && Number.isInteger(value) && monthAfter(tokens, j)) unit = monthAfter(tokens, j)!
     else if (/^(1[89]|20)\d\d$/.test(token.text) && !(tokens[j] && tokens[j]!.pos === 'NOUN')) unit = 'year'
     else {
       for (let k = j; k < Math.min(tokens.length, j + 4); k++) {
@@ -37,6 +39,15 @@ export function findNumbers(tokens: readonly Token[]): NumberMention[] {
     i = j - 1
   }
   return found
+}
+
+/** The month (its first three letters) that the tokens from `j` name: "March", "Mar.", "of March"; or null. */
+function monthAfter(tokens: readonly Token[], j: number): string | null {
+  const at = tokens[j]?.normal === 'of' ? j + 1 : j
+  const month = tokens[at]?.normal.replace(/\.$/, '')
+  // "the 19 Sept. 11 hijackers": a month with its own day after it is that day's ("Sept. 11"), not this number's.
+  const dayAfter = tokens[at + 1]?.kind === 'number' && Number(tokens[at + 1]!.text.replace(ORDINAL_SUFFIX, '')) <= 31
+  return month !== undefined && MONTHS.has(month) && /^\p{Lu}/u.test(tokens[at]!.text) && !dayAfter ? month.slice(0, 3) : null
 }
 
 /**

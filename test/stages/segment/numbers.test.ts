@@ -35,6 +35,18 @@ describe('segment: numbers', () => {
     ])
   })
 
+  it('reads a day written before its month ("3 March", "the 5th of April"), and not a count before a date ("the 19 Sept. 11 hijackers")', () => {
+    expect(numbers('The quake hit on 3 March and again on the 5th of April.').map((n) => [n.text, n.unit])).toEqual([
+      ['3', 'mar'],
+      ['5th', 'apr'],
+    ])
+    expect(numbers('Fifteen of the 19 Sept. 11 hijackers were from abroad.').map((n) => [n.text, n.unit])).toEqual([
+      ['Fifteen', null],
+      ['19', 'hijackers'],
+      ['11', 'sep'],
+    ])
+  })
+
   it('reads number words, days of a month and years', () => {
     expect(numbers('Two hundred people marched on Jan. 13, 2017.').map((n) => [n.text, n.value, n.unit])).toEqual([
       ['Two hundred', 200, 'people'],

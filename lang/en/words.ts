@@ -391,3 +391,21 @@ export const STATE_FIRST_WORDS: ReadonlySet<string> = new Set(['new', 'north', '
 export const US_POSTAL_CODES: ReadonlySet<string> = new Set(
   'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI'.split(' '),
 )
+
+/**
+ * Words that tell one toll in other words, by the toll they tell: "12 people were killed" / "14 people died" / "14
+ * dead" count the same dead; "3 people were hurt" / "2 people died" are two counts. A number conflict needs the
+ * same predicate near both numbers; these words are one predicate.
+ */
+export const TOLL_WORDS: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      ['dead', 'kill killed kills killing die died dies dying dead death deaths perish perished fatalities fatality fatal'],
+      ['hurt', 'hurt injure injured injures injuring injury injuries wound wounded wounding'],
+      ['missing', 'missing unaccounted'],
+      ['arrested', 'arrest arrested arrests detain detained detains detention'],
+      ['displaced', 'evacuate evacuated evacuation evacuees displaced homeless'],
+    ] as const
+  ).flatMap(([toll, words]) => words.split(' ').map((w) => [w, `toll:${toll}`] as const)),
+)
+

@@ -22,6 +22,7 @@ import {
   RANK_BEFORE,
   REGULAR_PAST,
   SPEECH_VERBS,
+  TOLL_WORDS,
   UNASSERTING,
   UPPER_BOUND,
   WEEKDAYS,
@@ -326,14 +327,23 @@ function shareContext(a: Sentence, x: { begin: number; end: number }, b: Sentenc
     const last = s.tokens.findIndex((t) => t.end >= span.end)
     const near = [...s.tokens.slice(Math.max(0, at - 4), at), ...s.tokens.slice(last + 1, last + 5)]
     const counted = (t: Token) => unit !== null && t.normal.toLowerCase().replace(PLURAL_SUFFIX, '') === unit
-    return new Set(near.filter((t) => t.kind === 'word' && !t.stop && t.pos !== 'NUM' && !counted(t)).map((t) => t.stem))
+    const words = near.filter((t) => t.kind === 'word' && !t.stop && t.pos !== 'NUM' && !counted(t))
+    return new Set([...words.map((t) => t.stem), ...tollsOf(words)])
   }
   const ca = around(a, x)
   for (const stem of around(b, y)) if (ca.has(stem)) return true
   return false
 }
 
-/** True when the clauses of two spans (back and on to a mark that ends a clause) hold a verb of one stem: the same predicate. */
+/** The tolls the words tell ("killed", "died", "dead": the dead), as `TOLL_WORDS` names them. */
+function tollsOf(tokens: readonly Token[]): string[] {
+  return tokens.flatMap((t) => TOLL_WORDS.get(t.normal.toLowerCase()) ?? [])
+}
+
+/**
+ * True when the clauses of two spans (back and on to a mark that ends a clause) hold a verb of one stem, or words of
+ * one toll ("were killed" / "died"): the same predicate.
+ */
 function shareVerb(a: Sentence, x: { begin: number }, b: Sentence, y: { begin: number }): boolean {
   const verbs = (s: Sentence, span: { begin: number }) => {
     const ends = (t: Token) => t.kind === 'punctuation' && CLAUSE_MARK.test(t.text)
@@ -342,7 +352,8 @@ function shareVerb(a: Sentence, x: { begin: number }, b: Sentence, y: { begin: n
     while (from > 0 && !ends(s.tokens[from - 1]!)) from--
     let to = at
     while (to < s.tokens.length && !ends(s.tokens[to]!)) to++
-    return new Set(s.tokens.slice(from, to).filter((t) => t.pos === 'VERB').map((t) => t.stem))
+    const clause = s.tokens.slice(from, to)
+    return new Set([...clause.filter((t) => t.pos === 'VERB').map((t) => t.stem), ...tollsOf(clause)])
   }
   const va = verbs(a, x)
   for (const v of verbs(b, y)) if (va.has(v)) return true

@@ -103,6 +103,13 @@ describe('relate', () => {
     expect(rel('The program will cost $1.8 million a year, district staff said.', 'The district estimates the program will cost $2.1 million a year.').relation).toBe('number_conflict')
   })
 
+  it('reads one toll told in other words as one predicate: killed, died and dead count the same dead; hurt is another count', () => {
+    expect(rel('Twelve people were killed when the earthquake struck Varno on Tuesday.', 'Fourteen people died after the earthquake hit Varno on Tuesday.')).toEqual({ relation: 'number_conflict', values: ['Twelve', 'Fourteen'] })
+    expect(rel('The storm killed 12 people in the county.', 'The storm left 14 people dead in the county.').relation).toBe('number_conflict')
+    expect(rel('Police arrested 30 protesters outside the court.', 'Police detained 45 protesters outside the court.').relation).toBe('number_conflict')
+    expect(rel('Three people were hurt in the blast on Monday.', 'Two people died in the blast on Monday.').relation).not.toBe('number_conflict')
+  })
+
   it('sees no denial of what the other side leaves open, of a saying, or of a thing the other side names', () => {
     // "whether … or … seek": an open question states nothing.
     expect(rel('The mayor will tell the council on Monday whether she plans to retire at the end of her current term or will stay on and seek a third term.', 'The mayor is expected to announce that she will not seek a third term.').relation).not.toBe('negation_conflict')

@@ -19,11 +19,12 @@ export function findNumbers(tokens: readonly Token[]): NumberMention[] {
     }
     const endToken = tokens[j - 1]!
     let unit: string | null = null
+    // "3 March", "3rd of March": the day before its month, as British and most other English outlets write it.
+    const dayOf = begin === i && value <= 31 && Number.isInteger(value) ? monthAfter(tokens, j) : null
     if (begin < i) unit = tokens[begin]!.text
     else if (tokens[j] && isPercent(tokens, j)) unit = 'percent'
     else if (i > 0 && MONTHS.has(tokens[i - 1]!.normal.replace(/\.$/, '')) && value <= 31) unit = tokens[i - 1]!.normal.replace(/\.$/, '').slice(0, 3)
-    // "3 March", "3rd of March": the day before its month, as British and most other English outlets write it.
-    else if (begin === i && value <= 31 && Number.isInteger(value) && monthAfter(tokens, j)) unit = monthAfter(tokens, j)!
+    else if (dayOf !== null) unit = dayOf
     else if (/^(1[89]|20)\d\d$/.test(token.text) && !(tokens[j] && tokens[j]!.pos === 'NOUN')) unit = 'year'
     else {
       for (let k = j; k < Math.min(tokens.length, j + 4); k++) {

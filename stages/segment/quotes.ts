@@ -7,7 +7,6 @@ import type { Entity, Quote, Token } from '../../core/types.js'
 import type { SentenceDraft } from './sentences.js'
 import { findLastIndex, firstBeginningAfter, firstEndingFrom, spanCovering } from './tokens.js'
 
-
 /** Direct quotations per sentence, each with its speaker when the text names one. */
 export function findQuotes(body: string, paragraphs: readonly number[], sentences: readonly SentenceDraft[], entities: readonly Entity[][]): Quote[][] {
   const result: Quote[][] = sentences.map(() => [])
@@ -87,9 +86,14 @@ class SpeakerWords {
 
   /** The name of the last person of sentence `s` that ends by `at`, or null. */
   personEndingBy(s: number, at: number): string | null {
+    return this.lastPersonBy(s, at)?.name ?? null
+  }
+
+  /** The last person of sentence `s` that ends by `at`, found by halving. */
+  lastPersonBy(s: number, at: number): Entity | undefined {
     let list = this.persons.get(s)
     if (!list) this.persons.set(s, (list = this.entities[s]!.filter((e) => e.type === 'person')))
-    return list[firstEndingFrom(list, at + 1) - 1]?.name ?? null
+    return list[firstEndingFrom(list, at + 1) - 1]
   }
 }
 
@@ -100,8 +104,7 @@ class SpeakerWords {
  */
 function appositionOf(words: SpeakerWords, s: number, begin: number, end: number, verb: number): string | null {
   if (!/^\s*,\s*$/.test(words.body.slice(end, verb))) return null
-  const persons = words.entities[s]!.filter((e) => e.type === 'person' && e.end <= begin)
-  const person = persons.at(-1)
+  const person = words.lastPersonBy(s, begin)
   if (!person || begin - person.end > 60) return null
   return /^\s*,\s*[^,.;:!?“”"()]*$/.test(words.body.slice(person.end, begin)) ? person.name : null
 }

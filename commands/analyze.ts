@@ -164,8 +164,8 @@ function summarise(result: AnalyzeResult, settings: AnalyzeSettings, emit: Emit)
   emit(
     'summary',
     { stories: result.rows.length, storiesOk: ok, unchanged: result.unchanged, articles: result.articles, statements: result.statements, fatal, warnings, out },
-    `corroborate: ${result.rows.length} ${plural(result.rows.length, 'story', 'stories')} (${ok} ok), ${result.articles} articles, ` +
-      `${result.statements} statements${result.unchanged > 0 ? ` (${result.unchanged} ${plural(result.unchanged, 'story', 'stories')} unchanged)` : ''}, ${fatal} fatal, ${warnings} ${plural(warnings, 'warning', 'warnings')}; reports in ${out}/`,
+    `corroborate: ${result.rows.length} ${plural(result.rows.length, 'story', 'stories')} (${ok} ok), ${result.articles} ${plural(result.articles, 'article', 'articles')}, ` +
+      `${result.statements} ${plural(result.statements, 'statement', 'statements')}${result.unchanged > 0 ? ` (${result.unchanged} ${plural(result.unchanged, 'story', 'stories')} unchanged)` : ''}, ${fatal} fatal, ${warnings} ${plural(warnings, 'warning', 'warnings')}; reports in ${out}/`,
   )
   if (result.interrupted !== null) return STOP_SIGNALS[result.interrupted as keyof typeof STOP_SIGNALS] ?? 130
   return exitCode(settings, fatal, warnings, result.rows.some((r) => r.status === 'failed'))
@@ -417,7 +417,7 @@ async function run(options: AnalyzeOptions, input: CorpusInput, tool: ToolInfo, 
       for (const [stage, ms] of Object.entries(outcome.timings)) clock.timings[stage as StageName] += ms
       // A story analysed whole has its folder and state; one that failed or had too few articles only its row.
       totals.stories.push({ storyId, folder: row.folder, row: row.status === 'ok' ? null : row, key: settled.key })
-      line = `${row.status}, ${row.articles} articles, ${row.statements} statements`
+      line = `${row.status}, ${row.articles} ${plural(row.articles, 'article', 'articles')}, ${row.statements} ${plural(row.statements, 'statement', 'statements')}`
     }
     totals.rows.push(row)
     if (row.status === 'ok') {

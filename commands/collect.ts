@@ -84,7 +84,7 @@ export async function collectCommand(flags: Flags, io: Io): Promise<number> {
       emit(
         'summary',
         { stories: tables.rows.length, storiesOk: ok.length, unchanged: header.unchanged, articles, statements, fatal, warnings, out },
-        `corroborate: ${tables.rows.length} ${plural(tables.rows.length, 'story', 'stories')} (${ok.length} ok), ${articles} articles, ${statements} statements, ${fatal} fatal, ${warnings} ${plural(warnings, 'warning', 'warnings')}; reports in ${out}/`,
+        `corroborate: ${tables.rows.length} ${plural(tables.rows.length, 'story', 'stories')} (${ok.length} ok), ${articles} ${plural(articles, 'article', 'articles')}, ${statements} ${plural(statements, 'statement', 'statements')}, ${fatal} fatal, ${warnings} ${plural(warnings, 'warning', 'warnings')}; reports in ${out}/`,
       )
       if (fatal > 0) return 1
       return settings.strict && warnings > 0 ? 1 : 0

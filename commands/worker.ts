@@ -91,7 +91,7 @@ export async function workerCommand(flags: Flags, io: Io): Promise<number> {
     const row = job.returnvalue.row
     done.ok++
     for (const m of job.returnvalue.messages) if (m.severity !== 'info') emit('message', m, String(m.text))
-    if (!settings.quiet) emit('progress', { story: row.storyId, status: row.status, articles: row.articles, statements: row.statements }, `corroborate: ${row.storyId}: ${row.status}, ${row.articles} articles, ${row.statements} statements`)
+    if (!settings.quiet) emit('progress', { story: row.storyId, status: row.status, articles: row.articles, statements: row.statements }, `corroborate: ${row.storyId}: ${row.status}, ${row.articles} ${plural(row.articles, 'article', 'articles')}, ${row.statements} ${plural(row.statements, 'statement', 'statements')}`)
     // The story's input is no longer needed in Redis once its reports are written.
     if (job.data.sources !== undefined) void job.updateData({ ...job.data, sources: [] }).catch(() => {})
   })

@@ -247,13 +247,19 @@ export async function runStages(
  */
 function shortOfArticles(usable: number, log: MessageLog): 'too-few-articles' | 'no-text' {
   const empty = log.messages.filter((m) => m.severity === 'warning' && NO_TEXT_RULES.includes(m.ruleId)).length
+  // An article in another language is skipped as an empty one is, and a story of them is short, not broken.
+  const foreign = log.messages.filter((m) => m.severity === 'warning' && m.ruleId === 'other-language').length
   const dropped = log.messages.some((m) => m.severity === 'fatal')
-  if (usable === 0 && empty > 0 && !dropped) {
+  if (usable === 0 && empty > 0 && foreign === 0 && !dropped) {
     log.warn('analyze', 'no-text', `Expected text in at least 2 articles of the story, got none (${empty} empty ${empty === 1 ? 'article' : 'articles'} skipped); no report written`)
     return 'no-text'
   }
-  const reason = `Expected at least 2 usable articles in the story, got ${usable}${empty > 0 ? ` (${empty} empty ${empty === 1 ? 'article' : 'articles'} skipped)` : ''}; no report written`
-  if (!dropped && usable + empty >= 2) log.warn('analyze', 'too-few-articles', reason)
+  const skipped = [
+    ...(empty > 0 ? [`${empty} empty ${empty === 1 ? 'article' : 'articles'}`] : []),
+    ...(foreign > 0 ? [`${foreign} ${foreign === 1 ? 'article' : 'articles'} not in English`] : []),
+  ]
+  const reason = `Expected at least 2 usable articles in the story, got ${usable}${skipped.length > 0 ? ` (${skipped.join(' and ')} skipped)` : ''}; no report written`
+  if (!dropped && usable + empty + foreign >= 2) log.warn('analyze', 'too-few-articles', reason)
   else log.fatal('analyze', 'too-few-articles', reason)
   return 'too-few-articles'
 }

@@ -23,6 +23,7 @@ import {
   SUBSCRIPTION,
   SUBSCRIPTION_START,
 } from '../../lang/en/boilerplate.js'
+import { otherLanguage } from './language.js'
 
 export interface CleanOptions {
   /** Longest block, in words, that a boilerplate rule other than a caption may remove (default: `60`). */
@@ -39,7 +40,10 @@ interface Block {
 
 type Verdict = RemovalReason | 'body' | 'headline-like'
 
-/** Remove boilerplate blocks, find the headline and dateline, and join the kept paragraphs into `body`. */
+/**
+ * Remove boilerplate blocks, find the headline and dateline, and join the kept paragraphs into `body`. An article
+ * left with no text, or written in another language than English, is skipped with a warning.
+ */
 export function clean(articles: readonly Article[], log: MessageLog, options: CleanOptions = {}): CleanArticle[] {
   const maxWords = options.maxBoilerplateWords ?? 60
   const cleaned: CleanArticle[] = []
@@ -52,6 +56,17 @@ export function clean(articles: readonly Article[], log: MessageLog, options: Cl
         ...article.source,
         article: article.id,
       })
+      continue
+    }
+    // "Doce personas murieron …": in another language the article would align with nothing and omit every statement.
+    const language = otherLanguage(result.body)
+    if (language !== null) {
+      log.warn(
+        SOURCE,
+        'other-language',
+        `Expected an article in English, got one in ${language.name} (\`${language.code}\`; ${Math.round(100 * language.commonShare)}% of its words are common English words); skipped, as corroborate compares English text only`,
+        { ...article.source, article: article.id },
+      )
       continue
     }
     cleaned.push(result)

@@ -167,6 +167,38 @@ describe('an article with no text', () => {
     })
   })
 
+  it('skips an article in another language with a warning, and the story goes on without it or ends short, not broken', async () => {
+    // Invented, as HARROW and NORTH are: the same vote told in Spanish.
+    const spanish = `Los votantes de Harrow aprobaron el sábado un nuevo impuesto para la biblioteca por una diferencia de 812 votos.
+
+El impuesto recaudará cerca de 1,4 millones de dólares al año para ampliar el horario y comprar libros nuevos.
+
+La bibliotecaria dijo que la sucursal de Mill Lane abrirá los domingos a partir de la próxima primavera.
+`
+    const corpus = await makeCorpus({
+      'levy/harrow-post.txt': HARROW,
+      'levy/north-bulletin.txt': NORTH,
+      'levy/diario.txt': spanish,
+      'short-story/a.txt': HARROW,
+      'short-story/diario.txt': spanish,
+    })
+    const { code, messages, out } = await run(['analyze', '--corpus', corpus])
+    const skipped = (file: string) =>
+      `${file}: warning: Expected an article in English, got one in Spanish (\`spa\`; 2% of its words are common English words); skipped, as corroborate compares English text only [clean/other-language]`
+    expect({ code, messages, index: await statuses(out) }).toEqual({
+      code: 0,
+      messages: [
+        skipped('levy/diario.txt'),
+        skipped('short-story/diario.txt'),
+        'short-story: warning: Expected at least 2 usable articles in the story, got 1 (1 article not in English skipped); no report written [analyze/too-few-articles]',
+      ],
+      index: [
+        ['levy', 'ok', '2', '0', '1'],
+        ['short-story', 'too-few-articles', '1', '0', '2'],
+      ],
+    })
+  })
+
   it('leaves a story of one article, or one short for an unusable article, fatal as before', async () => {
     const corpus = await makeCorpus({
       'levy/harrow-post.txt': HARROW,

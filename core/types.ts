@@ -92,6 +92,7 @@ export type RemovalReason =
   | 'copyright'
   | 'social'
   | 'dateline'
+  | 'timestamp'
   | 'byline'
   | 'headline'
   | 'other-script'

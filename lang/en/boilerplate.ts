@@ -2,8 +2,22 @@
 // caption, a byline or a dateline. Case matters where a pattern says so: names are told by their capitals.
 
 // A single hyphen needs a space before it: "COVID-19 cases rose" and "US-China talks" have no dateline.
-/** A dateline opening the first paragraph: "MOSCOW — ", "PORT ALDER (CPA) — ", "WASHINGTON, D.C. - "; group 1 is the place (and agency). */
-export const DATELINE = /^((?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?: \((?:[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]+){0,2})\))?)(?: ?(?:[—–]|--) ?| - ?)/
+const DATELINE_PLACE = String.raw`[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?`
+// "LOS ANGELES, May 4 (Reuters) -", "WASHINGTON, Dec. 3, 2008 (Xinhua) --": a wire's date after the place.
+const DATELINE_DATE = String.raw`(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?`
+const DATELINE_SOURCE = String.raw`\((?:[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]+){0,2})\)`
+// The dash of most wires, AP's old underscore ("LOS ANGELES (AP) _ Lindsay Lohan has …").
+const DATELINE_DASH = String.raw`(?: ?(?:[—–]|--) ?| - ?| _ )`
+
+// Without a dash only an agency's capitals: "(CNN)Actress …", not "(Updated) The council …" or "(VIDEO) The …".
+/**
+ * A dateline opening the first paragraph: "MOSCOW — ", "PORT ALDER (CPA) — ", "WASHINGTON, D.C. - ", "LOS ANGELES,
+ * May 4 (Reuters) - ", "LOS ANGELES (AP) _ ", and the agency alone: "(CNN) -- ", "(CNN)Actress …". Group 1 is the place
+ * (and date and agency).
+ */
+export const DATELINE = new RegExp(
+  String.raw`^(?:((?:${DATELINE_PLACE})(?:, ${DATELINE_DATE})?(?: ${DATELINE_SOURCE})?|${DATELINE_SOURCE})${DATELINE_DASH}|(\((?!FILE\))[A-Z]{2,4}\)) ?(?=[A-Z“"]))`,
+)
 
 /** The label that opens a caption: "Photo: ", "Image 2 | ", "File photo — ". */
 export const CAPTION_PREFIX =
@@ -73,7 +87,7 @@ export const COPYRIGHT_LINE = /^(?:[Cc]opyright|COPYRIGHT)\s*(?:©|\([Cc]\)|\d{4
 // "Follow KSTR News on Facebook.": the outlet's name may take a few words.
 /** A sharing, following or comments prompt: "Share this", "Follow KSTR News on Facebook.", "Leave a comment". */
 export const SOCIAL =
-  /^(?:share (?:this|on|via)\b|follow (?:us|@|(?:[\w.&'’-]+ ){1,3}on (?:twitter|facebook|instagram|x|threads|linkedin))\b|like us on\b|click here\b|tweet this\b|email this\b|print this\b|(?:leave|post|view|show|read) (?:a |all |the )?comments?\b|join the conversation\b|(?:share|tweet|email|print|comments?|facebook|twitter|whatsapp|linkedin|copy link|reuse this content|share this (?:article|story|page))$)/i
+  /^(?:share (?:this|on|via)\b|follow (?:us|@|(?:[\w.&'’-]+ ){1,3}on (?:twitter|facebook|instagram|x|threads|linkedin))\b|like us on\b|click here\b|tweet this\b|email this\b|print this\b|(?:leave|post|view|show|read) (?:a |all |the )?comments?\b|join the conversation\b|e-?mail (?:this(?: article| story)?|to a friend)\b|click to (?:share|email|print|tweet)\b|find this article at\b|(?:have|got) a (?:news )?tip\b|send us (?:a |your )?(?:news )?tips?\b|(?:share|tweet|email|print|comments?|facebook|twitter|whatsapp|linkedin|copy link|reuse this content|share this (?:article|story|page))$)/i
 
 // "(Reporting by Lena Ortiz; Editing by …)": a name follows; "Reporting by the local paper revealed …" is a sentence.
 /** A reporting credit: "(Reporting by Lena Ortiz; Editing by …)". */
@@ -81,7 +95,31 @@ export const REPORTING_CREDIT = /^[(\[—–-]*\s*(?:[Rr]eporting|[Ww]riting|[Ee
 
 // "By Jane Doe", "BY JANE DOE", "by Jane Doe": the regex is case-sensitive for the names, so spell out "By".
 /** A byline: "By Jane Doe", "BY JANE DOE", "By Jane Doe and John Roe". */
-export const BYLINE = /^(?:[Bb]y|BY) (?:[A-Z][\w.'’-]*|[A-Z]{2,})(?: [A-Z][\w.'’-]*){0,3}(?:(?:,| and) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})*\.?$/
+export const BYLINE = /^(?:(?:[Pp]osted|[Ww]ritten|[Ss]tory|[Rr]eported) by:?|[Bb]y|BY) (?:[A-Z][\w.'’-]*|[A-Z]{2,})(?: [A-Z][\w.'’-]*){0,3}(?:(?:,| and) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})*\.?$/
+
+/** A page's taxonomy line: "Filed under: Celebrity news", "Tags: earthquake, rescue", "Topics: …", "Keywords: QUAKE/". */
+export const PAGE_TAGS = /^(?:filed under|tags?|tagged(?: with)?|topics?|posted in|categories|category|keywords|subjects?|more about)\s*:\s*\S/i
+
+/** The label of a page's time stamp: "Published:", "Last updated", "First published on", "Posted at". */
+export const TIMESTAMP_LABEL = /^(?:(?:first |last |originally )?(?:published|posted|updated|modified|revised)|last update|date)\b\s*(?::|on\b|at\b)?\s*/i
+
+/**
+ * The words of a time stamp once its label is off, lower case: weekdays, months, "a.m.", time zones, "at", "on".
+ * "Tuesday, May 4, 2007 3:15 PM EDT", "12:01 GMT, 4 May 2007", "05/04/2007 10:12 | Updated 11:30".
+ */
+export const TIMESTAMP_WORDS = new Set(
+  [
+    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+    'am', 'pm', 'a', 'p', 'm', 'at', 'on', 'of', 'the', 'gmt', 'utc', 'bst', 'cet', 'cest', 'et', 'est', 'edt', 'ct', 'cst', 'cdt', 'mt', 'mst',
+    'mdt', 'pt', 'pst', 'pdt', 'ist', 'aest', 'aedt', 'hkt', 'jst', 'sgt', 'z', 'published', 'posted', 'updated', 'modified', 'last', 'first', 'ago',
+    'hour', 'hours', 'minute', 'minutes', 'day', 'days', 'hrs', 'mins', 'today', 'yesterday',
+  ],
+)
+
+/** A page's line about where the text first ran: "This article was originally published by The Conversation." */
+export const REPUBLISHED = /^(?:this (?:article|story|piece|post) (?:was |is )?(?:originally |first )?(?:published|appeared|ran|republished)|(?:originally|first) (?:published|appeared))\b[^.!?]{0,80}\b(?:by|in|on|at|from|with permission)\b/i
 
 /** Section names a page shows above its headline ("World", "Politics"), lower case. */
 export const SECTIONS = new Set(

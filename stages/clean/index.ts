@@ -13,15 +13,19 @@ import {
   CREDIT_ONLY,
   CREDIT_TAIL,
   DATELINE,
+  PAGE_TAGS,
   RELATED,
   RELATED_LABEL,
   REPORTED,
   REPORTING_CREDIT,
+  REPUBLISHED,
   SECTIONS,
   SITE_NOTICE,
   SOCIAL,
   SUBSCRIPTION,
   SUBSCRIPTION_START,
+  TIMESTAMP_LABEL,
+  TIMESTAMP_WORDS,
 } from '../../lang/en/boilerplate.js'
 import { otherLanguage } from './language.js'
 
@@ -144,7 +148,7 @@ function cleanArticle(article: Article, maxWords: number): CleanArticle {
     const first = kept[0]!
     const match = DATELINE.exec(first.text)
     if (match && match[0].length < first.text.length) {
-      dateline = match[1]!.trim().replace(/\s+/g, ' ')
+      dateline = (match[1] ?? match[2]!).trim().replace(/\s+/g, ' ')
       remove({ text: match[0].trimEnd(), begin: first.begin, end: first.begin + match[0].trimEnd().length }, 'dateline')
       kept[0] = { text: first.text.slice(match[0].length), begin: first.begin + match[0].length, end: first.end }
     }
@@ -238,12 +242,28 @@ function classify(text: string, maxWords: number, inTop: boolean): Verdict {
   if (words <= 40 && (COPYRIGHT.test(t) || COPYRIGHT_LINE.test(t))) return 'copyright'
   if (short && SITE_NOTICE.test(t) && !REPORTED.test(t)) return 'copyright'
   if (words <= 12 && SOCIAL.test(t)) return 'social'
+  if (words <= 40 && PAGE_TAGS.test(t) && !REPORTED.test(t)) return 'section-label'
+  if (words <= 20 && isTimestamp(t)) return 'timestamp'
+  if (words <= 30 && REPUBLISHED.test(t)) return 'byline'
   if (words <= 12 && BYLINE.test(t)) return 'byline'
   if (words <= 30 && REPORTING_CREDIT.test(t)) return 'byline'
   if (words <= 25 && CONTRIBUTED.test(t) && !REPORTED.test(t)) return 'byline'
   const terminal = /[.!?:;"”’')\]…]$/.test(t)
   if (!terminal && words <= 30 && /^[\p{Lu}\d"“‘']/u.test(t) && /\p{L}/u.test(t)) return words <= (inTop ? 30 : 10) ? 'headline-like' : 'body'
   return 'body'
+}
+
+/**
+ * A page's time stamp on a line of its own: "Published: Tuesday, May 4, 2007 3:15 PM", "Updated at 10:15 a.m.",
+ * "May 4, 2007, 10:12 a.m. ET", "05/04/2007 10:12". Two outlets' stamps of one day would otherwise align as a
+ * statement both report, and the third outlet "omit" it. Every word is a weekday, a month, a time or a zone, and one
+ * is a number; "Published in 2007, the report found …" has other words.
+ */
+function isTimestamp(t: string): boolean {
+  const rest = t.replace(TIMESTAMP_LABEL, '')
+  const words = rest.toLowerCase().split(/[\s,|·•/.:()-]+/).filter((w) => w !== '')
+  if (words.length === 0 || !words.some((w) => /^\d/.test(w))) return false
+  return words.every((w) => /^\d{1,4}(?:st|nd|rd|th|h)?$/.test(w) || TIMESTAMP_WORDS.has(w))
 }
 
 /** A caption: one short sentence that quotes and reports nobody ("A crane lifts a girder onto a barge on Monday."). */

@@ -37,7 +37,8 @@ export function findOrigins(documents: readonly Document[], alignment: Alignment
 export function wireOf(document: Document): string | null {
   const dateline = document.article.dateline ?? ''
   const credit = /\(([A-Z][A-Za-z.]{1,20}(?: [A-Z][A-Za-z]+){0,2})\)/.exec(dateline)
-  if (credit) return credit[1]!
+  // "(Associated Press)" and "(AP)" are one wire.
+  if (credit) return AGENCY_SHORT_NAMES.get(credit[1]!) ?? credit[1]!
   for (const r of document.article.removed) {
     if (r.reason !== 'byline') continue
     const agency = AGENCY_BYLINE.exec(r.text)

@@ -434,6 +434,11 @@ describe('clean: datelines', () => {
     ['NEW YORK --', 'NEW YORK'],
     ['KYIV, Ukraine –', 'KYIV, Ukraine'],
     ['FERGUSON, Mo. —', 'FERGUSON, Mo.'],
+    ['LOS ANGELES, May 4 (Reuters) -', 'LOS ANGELES, May 4 (Reuters)'],
+    ['WASHINGTON, Dec. 3, 2008 (Xinhua) --', 'WASHINGTON, Dec. 3, 2008 (Xinhua)'],
+    ['LOS ANGELES (AP) _', 'LOS ANGELES (AP)'],
+    ['(CNN) --', '(CNN)'],
+    ['(Reuters) -', '(Reuters)'],
   ])('takes the dateline `%s` off the first paragraph', (prefix, dateline) => {
     const text = `${prefix} ${LEAD}\n\n${LAST}`
     expect(cleanOne(text)).toMatchObject({ dateline, body: `${LEAD}\n\n${LAST}`, paragraphs: [0, LEAD.length + 2], removed: [cut(text, prefix, 'dateline')] })
@@ -442,6 +447,16 @@ describe('clean: datelines', () => {
   it('takes a dateline written without spaces around the dash', () => {
     const text = `MOSCOW—${LEAD}`
     expect(cleanOne(text)).toMatchObject({ dateline: 'MOSCOW', body: LEAD, removed: [cut(text, 'MOSCOW—', 'dateline')] })
+  })
+
+  it('takes an agency written against the first word without a dash: "(CNN)The council …"', () => {
+    const text = `(CNN)${LEAD}`
+    expect(cleanOne(text)).toMatchObject({ dateline: '(CNN)', body: LEAD, removed: [cut(text, '(CNN)', 'dateline')] })
+  })
+
+  it.each([['(Updated) '], ['(VIDEO) '], ['(FILE) ']])('takes no label without a dash for an agency: %s', (prefix) => {
+    const text = `${prefix}${LEAD}`
+    expect(cleanOne(text)).toMatchObject({ dateline: null, body: text })
   })
 
   it('keeps offsets of a dateline after boilerplate and indentation', () => {
@@ -466,6 +481,48 @@ describe('clean: datelines', () => {
 })
 
 // ---- False positives ------------------------------------------------------------------------------------
+
+describe('clean: page furniture around the text', () => {
+  it.each([
+    ['Filed under: Celebrity news', 'section-label'],
+    ['Tags: earthquake, Varno, rescue', 'section-label'],
+    ['Topics: Bridges', 'section-label'],
+    ['Posted in: World', 'section-label'],
+    ['Keywords: BRIDGE/', 'section-label'],
+    ['Published: Tuesday, May 4, 2007 3:15 PM', 'timestamp'],
+    ['Updated 3:45 p.m. ET, Fri May 4, 2007', 'timestamp'],
+    ['Last updated: 12:01 GMT, 4 May 2007', 'timestamp'],
+    ['First published on Tue 4 May 2007 10.12 BST', 'timestamp'],
+    ['Posted: 05/04/2007 10:12 AM EDT', 'timestamp'],
+    ['Updated at 10:15 a.m.', 'timestamp'],
+    ['Posted 2 hours ago', 'timestamp'],
+    ['May 4, 2007, 10:12 a.m. ET', 'timestamp'],
+    ['4 May 2007', 'timestamp'],
+    ['Posted by: Entertainment Desk', 'byline'],
+    ['This article was originally published by The Conversation.', 'byline'],
+    ['E-mail to a friend', 'social'],
+    ['Click to share on Twitter (Opens in new window)', 'social'],
+    ['Find this article at: http://www.example.com/2007/05/04/bridge', 'social'],
+    ['Have a news tip? Email us at tips@example.com', 'social'],
+  ] as const)('removes `%s` (%s) at the end of the article as in its middle', (line, reason) => {
+    const last = `${LEAD}\n\n${LAST}\n\n${line}`
+    expect(outcome(last)).toEqual({ body: `${LEAD}\n\n${LAST}`, removed: [cut(last, line, reason)] })
+    const middle = around(line)
+    expect(outcome(middle)).toEqual({ body: `${LEAD}\n\n${MORE}\n\n${LAST}`, removed: [cut(middle, line, reason)] })
+  })
+
+  it.each([
+    ['Published in 2007, the report found that 12 bridges were unsafe.'],
+    ['Updated figures on May 4 showed 14 bridges closed.'],
+    ['On May 4, 2007, at 10:12 a.m. the bridge was closed.'],
+    ['Tags were found on 12 of the birds.'],
+    ['The study was first published in a journal in 2019, the county said.'],
+    ['Email the council to object, the petition urged residents.'],
+  ])('keeps the prose that shares their words: %s', (sentence) => {
+    const text = `${LEAD}\n\n${LAST}\n\n${sentence}`
+    expect(outcome(text)).toEqual({ body: text, removed: [] })
+  })
+})
 
 describe('clean: ordinary news sentences are kept', () => {
   it.each([

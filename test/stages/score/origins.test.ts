@@ -35,6 +35,16 @@ describe('wireOf', () => {
     ])
     expect(documents.map(wireOf)).toEqual(['CPA', 'AP', null])
   })
+
+  it('reads the agency of a wire dateline with a date, of an agency alone and of one spelled out', () => {
+    const documents = documentsOf('bridge', [
+      { id: 'a', outlet: 'Tribune', text: `PORT ALDER, May 4 (Reuters) - ${BODY.join(' ')}` },
+      { id: 'b', outlet: 'Beacon', text: `(CNN) -- ${BODY.join(' ')}` },
+      { id: 'c', outlet: 'Courier', text: `PORT ALDER (Associated Press) — ${BODY.join(' ')}` },
+      { id: 'd', outlet: 'Herald', text: `PORT ALDER (AP) _ ${BODY.join(' ')}` },
+    ])
+    expect(documents.map(wireOf)).toEqual(['Reuters', 'CNN', 'AP', 'AP'])
+  })
 })
 
 describe('findOrigins', () => {

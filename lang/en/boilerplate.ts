@@ -118,6 +118,9 @@ export const TIMESTAMP_WORDS = new Set(
   ],
 )
 
+/** A number in a time stamp: "4", "2007", "4th", "10h". */
+export const TIMESTAMP_NUMBER = /^\d{1,4}(?:st|nd|rd|th|h)?$/
+
 /** A page's line about where the text first ran: "This article was originally published by The Conversation." */
 export const REPUBLISHED = /^(?:this (?:article|story|piece|post) (?:was |is )?(?:originally |first )?(?:published|appeared|ran|republished)|(?:originally|first) (?:published|appeared))\b[^.!?]{0,80}\b(?:by|in|on|at|from|with permission)\b/i
 

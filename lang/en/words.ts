@@ -221,6 +221,12 @@ export const CONDITION_AFTER_WORDS = new Set(['until', 'unless'])
 export const NOT_DENIALS = new Set(['only', 'just', 'matter', 'doubt'])
 
 /**
+ * Words of an intention that a negation before them denies the act of: "has no plans to launch", "is not planning
+ * to resign", "does not intend to run", "no intention of leaving". The denied word is the verb after them.
+ */
+export const INTENTION_WORDS = new Set(['plan', 'plans', 'planning', 'planned', 'intend', 'intends', 'intending', 'intention', 'intentions', 'intent'])
+
+/**
  * Words that put what follows them in their clause as wished, urged, required, possible or expected, not stated.
  * "would" is left out: in reported speech it states ("said she would reopen it").
  */
@@ -408,6 +414,15 @@ export const TOLL_WORDS: ReadonlyMap<string, string> = new Map(
     ] as const
   ).flatMap(([toll, words]) => words.split(' ').map((w) => [w, `toll:${toll}`] as const)),
 )
+
+/**
+ * What a toll counts when no noun says so: "Gunman kills 5", "5 dead", "Twelve killed as quake hits", "death toll
+ * rises to 14" count people, as "four people were killed" does.
+ */
+export const TOLL_COUNTS = 'people'
+
+/** The noun of a tally: "the death toll rose to 14". */
+export const TOLL_NOUNS = new Set(['toll', 'tally'])
 
 
 // ---- The article's language (clean) -----------------------------------------------------------------------------

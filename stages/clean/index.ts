@@ -25,6 +25,7 @@ import {
   SUBSCRIPTION,
   SUBSCRIPTION_START,
   TIMESTAMP_LABEL,
+  TIMESTAMP_NUMBER,
   TIMESTAMP_WORDS,
 } from '../../lang/en/boilerplate.js'
 import { otherLanguage } from './language.js'
@@ -263,7 +264,7 @@ function isTimestamp(t: string): boolean {
   const rest = t.replace(TIMESTAMP_LABEL, '')
   const words = rest.toLowerCase().split(/[\s,|·•/.:()-]+/).filter((w) => w !== '')
   if (words.length === 0 || !words.some((w) => /^\d/.test(w))) return false
-  return words.every((w) => /^\d{1,4}(?:st|nd|rd|th|h)?$/.test(w) || TIMESTAMP_WORDS.has(w))
+  return words.every((w) => TIMESTAMP_NUMBER.test(w) || TIMESTAMP_WORDS.has(w))
 }
 
 /** A caption: one short sentence that quotes and reports nobody ("A crane lifts a girder onto a barge on Monday."). */

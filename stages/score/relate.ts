@@ -9,6 +9,7 @@ import {
   CONDITION_AFTER_WORDS,
   CONDITION_WORDS,
   INFINITIVE_MARKER,
+  INTENTION_WORDS,
   IRREGULAR_PAST,
   LOWER_BOUND,
   NEGATIONS,
@@ -166,6 +167,8 @@ function aheadVerbs(s: Sentence): Map<string, string> {
     let at = -1
     if (AHEAD_WORDS.has(word)) at = verbAfter(k)
     else if (word === INFINITIVE_MARKER && k > 0 && (AHEAD_BEFORE_TO.has(tokens[k - 1]!.normal) || (s.unit === 'headline' && k <= 4))) at = verbAfter(k)
+    // "will not resign", "has no plans to resign": a denial of the act, not the act put ahead (see negationConflict).
+    if (at >= 0 && tokens.slice(word === INFINITIVE_MARKER ? Math.max(0, k - 2) : k + 1, at).some((x) => NEGATIONS.has(x.normal))) at = -1
     // An infinitive after the verb put ahead is ahead too: "is set to vote to override" → vote, override.
     for (let chain = 0; at >= 0 && chain < 3; chain++) {
       found.set(stem(tokens[at]!.normal), s.text.slice(t.begin - s.begin, tokens[at]!.end - s.begin))
@@ -414,6 +417,11 @@ function negationConflict(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Se
       const t = tokens[k]!
       // "did not say public schools were a bad idea": what is denied is the saying, not the words after it.
       if (SPEECH_VERBS.has(t.normal)) break
+      // "has no plans to launch a smartwatch" / "Apple to launch smartwatch": the act is denied, not the plan.
+      if (INTENTION_WORDS.has(t.normal) && (tokens[k + 1]?.normal === INFINITIVE_MARKER || tokens[k + 1]?.normal === 'of')) {
+        k++
+        continue
+      }
       if ((t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADJ') && !t.stop) {
         if (!plainStems.has(t.stem)) break
         // The other sentence must state it: not wish, urge or expect it ("wants to see us putting people to work",

@@ -1,5 +1,5 @@
 // segment/numbers: the numbers a sentence mentions, with their value and the word they count.
-import { MONTHS, MULTIPLIERS, NUMBER_WORDS, ORDINAL_SUFFIX } from '../../lang/en/words.js'
+import { MONTHS, MULTIPLIERS, NUMBER_WORDS, ORDINAL_SUFFIX, TOLL_COUNTS, TOLL_NOUNS, TOLL_WORDS } from '../../lang/en/words.js'
 import type { NumberMention, Token } from '../../core/types.js'
 
 /** Numbers with the word they count: "4,000 US soldiers" → 4000 soldiers, "$5.2 million" → 5200000 $. */
@@ -36,10 +36,22 @@ export function findNumbers(tokens: readonly Token[]): NumberMention[] {
         if (!(t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'ADV' || t.pos === 'NUM' || t.text === '-')) break
       }
     }
+    // "Gunman kills 5 at mall", "5 dead", "Twelve killed", "death toll rises to 14": a toll with no noun counts people.
+    if (unit === null && begin === i && Number.isInteger(value) && isToll(tokens, i, j)) unit = TOLL_COUNTS
     found.push({ text: tokens.slice(begin, j).map((t, n, a) => (n > 0 && a[n - 1]!.end < t.begin ? ' ' : '') + t.text).join(''), value, unit, begin: tokens[begin]!.begin, end: endToken.end })
     i = j - 1
   }
   return found
+}
+
+/** Whether the number at tokens [i, j) is a toll: a word of death, injury or arrest right after or before it, or a tally's noun just before it. */
+function isToll(tokens: readonly Token[], i: number, j: number): boolean {
+  if (TOLL_WORDS.has(tokens[j]?.normal ?? '') || (i > 0 && TOLL_WORDS.has(tokens[i - 1]!.normal))) return true
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    if (tokens[k]!.kind === 'punctuation') return false
+    if (TOLL_NOUNS.has(tokens[k]!.normal)) return true
+  }
+  return false
 }
 
 /** The month (its first three letters) that the tokens from `j` name: "March", "Mar.", "of March"; or null. */

@@ -15,6 +15,13 @@ describe('relate: a denial in other words than "not"', () => {
     expect(rel('Harbor Ferries dismissed reports that it will end the night service in March.', 'Harbor Ferries will end the night service in March.').relation).toBe('negation_conflict')
   })
 
+  it('reads "has no plans to launch" and "does not intend to close" as denying the act, not the plan', () => {
+    expect(rel('Orbis has no plans to launch a folding phone in March, a spokeswoman said.', 'Orbis will launch a folding phone in March.')).toEqual({ relation: 'negation_conflict', values: ['has no plans to launch', 'launch'] })
+    expect(rel('The county does not intend to demolish the Elm Street bridge this winter.', 'The county will demolish the Elm Street bridge this winter.').relation).toBe('negation_conflict')
+    // A plan denied of another act is no conflict.
+    expect(rel('Orbis has no plans to sell its phone unit, a spokeswoman said.', 'Orbis will launch a folding phone in March.').relation).not.toBe('negation_conflict')
+  })
+
   it('calls a claim said to be false, a hoax or without evidence a negation conflict with the unit that states it', () => {
     expect(rel('Reports that the east pier collapsed on Monday are false, the port authority said.', 'The east pier collapsed on Monday.')).toEqual({
       relation: 'negation_conflict',

@@ -38,6 +38,9 @@ describe('relate', () => {
     expect(rel('Trump and Putin spoke by phone on Saturday.', 'Trump and Putin spoke by phone on Saturday for an hour.').relation).not.toBe('update')
     // "would" reports or conditions more often than it schedules.
     expect(rel('She said she would not reopen the bridge.', 'She closed the bridge on Tuesday.').relation).not.toBe('update')
+    // "will not resign" denies the act it would put ahead: no update of "resigns".
+    expect(rel('Mayor Tom Reyes said on Friday that he will not resign over the ferry contracts.', 'Mayor Tom Reyes resigned on Friday over the ferry contracts.').relation).toBe('negation_conflict')
+    expect(rel('Mayor Tom Reyes has no plans to resign over the ferry contracts.', 'Mayor Tom Reyes resigned over the ferry contracts.').relation).not.toBe('update')
   })
 
   it('looks for a dispute among the first DISPUTE_ITEMS numbers, negations and quotations of a unit', () => {
@@ -101,6 +104,14 @@ describe('relate', () => {
     expect(rel('Voters in Alder approved the new levy on Saturday by a margin of 812 votes.', 'Alder voters approved the new levy on Saturday by a margin of 900 votes.').relation).toBe('number_conflict')
     expect(rel('The order lets the agency use about $3.6 billion from construction projects for the new levee.', 'The governor requested $5.7 billion for construction of the new levee.').relation).not.toBe('number_conflict')
     expect(rel('The program will cost $1.8 million a year, district staff said.', 'The district estimates the program will cost $2.1 million a year.').relation).toBe('number_conflict')
+  })
+
+  it('reads a toll with no counted noun as people: "Gunman kills 5" / "four people were killed"', () => {
+    expect(rel('Gunman kills 5 at Alder mall', 'Police said four people were killed when a gunman opened fire at the Alder mall on Saturday.')).toEqual({ relation: 'number_conflict', values: ['5', 'four'] })
+    expect(rel('Twelve killed as earthquake hits Varno', 'Fourteen people died after the earthquake hit Varno on Tuesday.').relation).toBe('number_conflict')
+    expect(rel('Quake death toll rises to 14 in Varno', 'The earthquake killed 14 people in Varno.').relation).not.toBe('number_conflict')
+    // Killed and hurt stay two counts without a noun too.
+    expect(rel('Blast in Alder injures 3', 'Two people were killed in the blast in Alder.').relation).not.toBe('number_conflict')
   })
 
   it('reads one toll told in other words as one predicate: killed, died and dead count the same dead; hurt is another count', () => {

@@ -47,6 +47,19 @@ describe('segment: numbers', () => {
     ])
   })
 
+  it('reads a toll with no counted noun as counting people: "kills 5", "5 dead", "Twelve killed", "death toll rises to 14"', () => {
+    const units = (text: string) => numbers(text).map((n) => [n.value, n.unit])
+    expect(units('Gunman kills 5 at mall')).toEqual([[5, 'people']])
+    expect(units('5 dead in mall shooting')).toEqual([[5, 'people']])
+    expect(units('Twelve killed as quake hits Varno')).toEqual([[12, 'people']])
+    expect(units('Death toll rises to 14')).toEqual([[14, 'people']])
+    expect(units('Quake kills 12, injures 40')).toEqual([[12, 'people'], [40, 'people']])
+    // A counted noun, a year or a time stays what it was.
+    expect(units('The storm killed 12 cows.')).toEqual([[12, 'cows']])
+    expect(units('He died in 2009.')).toEqual([[2009, 'year']])
+    expect(units('The road was closed at 3 after the crash.')).toEqual([[3, null]])
+  })
+
   it('reads number words, days of a month and years', () => {
     expect(numbers('Two hundred people marched on Jan. 13, 2017.').map((n) => [n.text, n.value, n.unit])).toEqual([
       ['Two hundred', 200, 'people'],

@@ -122,7 +122,7 @@ export function attachUnits(
   scorer: StoryScorer,
   groups: readonly (readonly number[])[],
   linkSample: number,
-  conflicting: (x: number, y: number) => boolean = (x, y) => isConflict(relate(scorer.sentences[x]!, scorer.sentences[y]!, scorer.features[x]!, scorer.features[y]!).relation),
+  conflicting: (x: number, y: number) => boolean = (x, y) => isConflict(relate(scorer.sentences[x]!, scorer.sentences[y]!, scorer.features[x]!, scorer.features[y]!, { daysApart: scorer.daysApart(x, y) }).relation),
 ): number[][] {
   const { doc, link, threshold, edges, isCandidate } = scorer
   const groupOf = new Int32Array(scorer.n).fill(-1)

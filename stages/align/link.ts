@@ -61,6 +61,11 @@ export interface StoryScorer {
   readonly edges: Link[]
   /** The same-claim stage's input for a pair: every pair feature, then `CONTEXT_FEATURES`. */
   readonly row: (i: number, j: number) => Float64Array
+  /**
+   * Whole days between the publication of unit `i`'s article and unit `j`'s, signed (positive when `j`'s came
+   * later); 0 when either has no `published` date that reads as one.
+   */
+  readonly daysApart: (i: number, j: number) => number
   /** Unit `i`'s candidates in document `d` (a view of the scorer's array: read, never change). */
   readonly candidatesIn: (i: number, d: number) => Int32Array
   /** Every candidate of unit `i`, grouped by the other's document (a view, likewise). */
@@ -84,6 +89,12 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
   const articleOf = new Map<string, number>()
   documents.forEach((d, i) => articleOf.set(d.article.id, i))
   const doc = sentences.map((s) => articleOf.get(s.article)!)
+  const dayOf = documents.map((d) => publishedDay(d.article.published))
+  const daysApart = (i: number, j: number): number => {
+    const a = dayOf[doc[i]!]
+    const b = dayOf[doc[j]!]
+    return a === null || b === null || a === undefined || b === undefined ? 0 : b - a
+  }
   // A sentence reprinted word for word (wire copy: in the 1,000-article generated story half the units are such
   // copies) shares its first copy's features: the same tokens give the same features, computed and kept once.
   const { unitClass, firsts } = unitClasses(sentences)
@@ -452,7 +463,7 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
       const strength = link(i, j)
       if (strength >= threshold) edges.push({ i, j, strength })
     }
-    return { sentences, doc, n, features, compared: candidateKeys.length, isCandidate, similarity, link, throughClaims, threshold, edges, row: rowOf, candidatesIn, candidatesOf, at }
+    return { sentences, doc, n, features, compared: candidateKeys.length, isCandidate, similarity, link, throughClaims, threshold, edges, row: rowOf, daysApart, candidatesIn, candidatesOf, at }
   }
   return stage ? at(stage.threshold, stage.headlineThreshold) : at(model.threshold, undefined)
 }
@@ -465,4 +476,23 @@ export function storyScorer(documents: readonly Document[], model: SimilarityMod
 export function onBodyScale(p: number, own: number | undefined, threshold: number): number {
   if (own === undefined || own === threshold) return p
   return p < own ? (p * threshold) / own : threshold + ((p - own) * (1 - threshold)) / (1 - own)
+}
+
+/**
+ * The day a `published` value names, as whole days since 1970, or null: "2011-04-07", "2011-04-07T22:15:00Z" and
+ * "2011-04-07 22:15" by their date as written (the outlet's own day, whatever its zone); other forms Date.parse
+ * reads ("May 4, 2007", "Fri, 04 May 2007 10:12:00 GMT") by the date they name, the same on every machine: a value
+ * without a zone is read in local time, so its local date is the one written; one with a zone by its UTC date.
+ */
+export function publishedDay(published: string | null): number | null {
+  if (published === null) return null
+  const text = published.trim()
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text)
+  if (iso) return Math.floor(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])) / 86_400_000)
+  const ms = Date.parse(text)
+  if (!Number.isFinite(ms)) return null
+  const d = new Date(ms)
+  const zoned = /(?:\b(?:GMT|UTC)\b|Z$|[+-]\d{2}:?\d{2}$)/.test(text)
+  const day = zoned ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) : Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())
+  return Math.floor(day / 86_400_000)
 }

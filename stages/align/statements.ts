@@ -17,7 +17,7 @@ export const NEAR_SHARE = 0.6
  * one each member against the representative.
  */
 export function buildStatements(scorer: StoryScorer, groups: readonly (readonly number[])[], allPairsUpTo: number, attached: readonly (readonly number[])[] = []): Statement[] {
-  const { sentences, doc, features, similarity, link, threshold, candidatesOf } = scorer
+  const { sentences, doc, features, similarity, link, threshold, candidatesOf, daysApart } = scorer
   const statements: Statement[] = []
   const outletsOf = (units: readonly number[]) => new Set(units.map((x) => sentences[x]!.outlet)).size
   // Each pair of units is listed once, in the first statement holding both (two attached units can share two).
@@ -52,7 +52,7 @@ export function buildStatements(scorer: StoryScorer, groups: readonly (readonly 
         outlet: s.outlet,
         index: s.index,
         similarity: x === best ? 1 : round(similarity(x, best)),
-        relation: x === best ? 'identical' : relate(s, rep, features[x]!, features[best]!, { disputes: link(x, best) >= threshold }).relation,
+        relation: x === best ? 'identical' : relate(s, rep, features[x]!, features[best]!, { disputes: link(x, best) >= threshold, daysApart: daysApart(x, best) }).relation,
         representative: x === best,
         attached: extra.has(x),
       }
@@ -63,7 +63,7 @@ export function buildStatements(scorer: StoryScorer, groups: readonly (readonly 
       if (listed.has(key)) return
       listed.add(key)
       // A dispute only between units linked to each other, not only through the statement's other members.
-      const related = relate(sentences[x]!, sentences[y]!, features[x]!, features[y]!, { disputes: link(x, y) >= threshold })
+      const related = relate(sentences[x]!, sentences[y]!, features[x]!, features[y]!, { disputes: link(x, y) >= threshold, daysApart: daysApart(x, y) })
       pairs.push({ a: sentences[x]!.id, b: sentences[y]!.id, similarity: round(similarity(x, y)), relation: related.relation, values: related.values })
     }
     // Pairs across articles only: two units of one article are never compared for conflicts or reuse.

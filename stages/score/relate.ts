@@ -110,7 +110,7 @@ export function relate(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: Sente
   const update = updateOf(a, b)
   if (update) return { relation: 'update', values: update }
   if (options.disputes !== false) {
-    const dispute = disputeOf(a, b, fa, fb)
+    const dispute = disputeOf(a, b, fa, fb, options.daysApart ?? 0)
     if (dispute) return dispute
   }
   // A headline's "Trump Declares …" is no source: sources are compared between body sentences only, and, as for a
@@ -129,6 +129,11 @@ export interface RelateOptions {
    * way of a third unit, too weak a tie for a difference between them to be a dispute rather than two claims.
    */
   readonly disputes?: boolean
+  /**
+   * Whole days from the publication of `a`'s article to `b`'s (positive when `b`'s came later; default 0, as when
+   * either date is unknown): a toll that grew from one day's report to a later one is an update, not a conflict.
+   */
+  readonly daysApart?: number
 }
 
 /**
@@ -139,9 +144,14 @@ export interface RelateOptions {
 export const DISPUTE_ITEMS = 32
 
 /** A number, negation or quote conflict between two units, the most telling first, or null. */
-function disputeOf(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceFeatures): Related | null {
+function disputeOf(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceFeatures, daysApart: number): Related | null {
   const numbers = numberConflict(a, b)
-  if (numbers) return { relation: 'number_conflict', values: numbers }
+  if (numbers) {
+    // "12 killed" on Monday, "death toll rises to 14" on Tuesday: a toll that grew between two days' reports is the
+    // guide's update ("at least 10" later "14"), not a dispute. A toll that fell, or one of the same day, conflicts.
+    if (numbers.toll && daysApart !== 0 && (daysApart > 0 ? numbers.b > numbers.a : numbers.a > numbers.b)) return { relation: 'update', values: numbers.values }
+    return { relation: 'number_conflict', values: numbers.values }
+  }
   const weekdays = weekdayConflict(a, b)
   if (weekdays) return { relation: 'number_conflict', values: weekdays }
   const negation = negationConflict(a, b, fa, fb)
@@ -249,7 +259,15 @@ function unitKey(n: NumberMention): string | null {
 }
 
 /** "42,000 vehicles" against "38,000 vehicles": a unit both count, with no value in common. */
-function numberConflict(a: Sentence, b: Sentence): [string, string] | null {
+/** A number conflict: the two values as worded and as numbers, and whether they count one toll (the dead, the hurt …). */
+interface NumberConflict {
+  readonly values: [string, string]
+  readonly a: number
+  readonly b: number
+  readonly toll: boolean
+}
+
+function numberConflict(a: Sentence, b: Sentence): NumberConflict | null {
   const byUnit = (s: Sentence) => {
     const map = new Map<string, NumberMention[]>()
     for (const n of s.numbers.slice(0, DISPUTE_ITEMS)) {
@@ -282,7 +300,9 @@ function numberConflict(a: Sentence, b: Sentence): [string, string] | null {
         // things near the same nouns ("counted 300 protesters outside the courthouse" / "120 protesters marched from
         // courthouse steps"), and a sum of money names no thing at all ("use $3.6 billion from construction
         // projects" / "requested $5.7 billion for construction").
-        if (shareContext(a, x, b, y, unit) && shareVerb(a, x, b, y)) return [x.text, y.text]
+        if (!shareContext(a, x, b, y, unit)) continue
+        const predicate = shareVerb(a, x, b, y)
+        if (predicate !== null) return { values: [x.text, y.text], a: x.value, b: y.value, toll: predicate.startsWith(TOLL_PREFIX) }
       }
   }
   return null
@@ -344,10 +364,10 @@ function tollsOf(tokens: readonly Token[]): string[] {
 }
 
 /**
- * True when the clauses of two spans (back and on to a mark that ends a clause) hold a verb of one stem, or words of
- * one toll ("were killed" / "died"): the same predicate.
+ * The predicate the clauses of two spans (back and on to a mark that ends a clause) share: a verb of one stem, or
+ * words of one toll ("were killed" / "died", as `toll:dead`), a toll first; null when they share none.
  */
-function shareVerb(a: Sentence, x: { begin: number }, b: Sentence, y: { begin: number }): boolean {
+function shareVerb(a: Sentence, x: { begin: number }, b: Sentence, y: { begin: number }): string | null {
   const verbs = (s: Sentence, span: { begin: number }) => {
     const ends = (t: Token) => t.kind === 'punctuation' && CLAUSE_MARK.test(t.text)
     const at = Math.max(0, s.tokens.findIndex((t) => t.begin >= span.begin))
@@ -359,9 +379,14 @@ function shareVerb(a: Sentence, x: { begin: number }, b: Sentence, y: { begin: n
     return new Set([...clause.filter((t) => t.pos === 'VERB').map((t) => t.stem), ...tollsOf(clause)])
   }
   const va = verbs(a, x)
-  for (const v of verbs(b, y)) if (va.has(v)) return true
-  return false
+  let shared: string | null = null
+  // A toll first: "were killed" / "died" share it, whatever other verb they share besides.
+  for (const v of verbs(b, y)) if (va.has(v) && (shared === null || v.startsWith(TOLL_PREFIX))) shared = v
+  return shared
 }
+
+/** How `TOLL_WORDS` names a toll: "toll:dead". */
+const TOLL_PREFIX = 'toll:'
 
 /** The marks that end a clause. */
 const CLAUSE_MARK = /^[,;:.!?—–()]$/

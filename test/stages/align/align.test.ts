@@ -65,3 +65,24 @@ describe('align', () => {
     expect(bad({ linkage: 0 })).toEqual(error('Expected `linkage` to be in (0, 1], got `0`'))
   })
 })
+
+describe('align: a toll told on two days', () => {
+  it('calls a toll that grew from one day’s report to a later one an update, and one of the same day or one that fell a conflict', () => {
+    const lead = (n: string) => `${n} people were killed when an earthquake struck the town of Varno on Tuesday, officials said.\n\nRescue teams from three countries searched the rubble.`
+    const documents = documentsOf('quake', [
+      { id: 'a', outlet: 'Varno Post', published: '2026-03-03', text: lead('Twelve') },
+      { id: 'b', outlet: 'Northern Wire', published: '2026-03-04T08:00:00Z', text: lead('Fourteen') },
+      { id: 'c', outlet: 'Daily Courier', published: '2026-03-03', text: lead('Thirteen') },
+      { id: 'd', outlet: 'Evening Star', published: '2026-03-05', text: lead('Eleven') },
+    ])
+    const { statements } = align(documents, new MessageLog('quake'), { vectors })
+    const toll = statements.find((s) => s.members.some((m) => m.sentence === 'a#0'))!
+    const relation = (x: string, y: string) => toll.pairs.find((p) => (p.a === x && p.b === y) || (p.a === y && p.b === x))?.relation
+    expect({
+      grew: relation('a#0', 'b#0'),
+      grewFromCourier: relation('c#0', 'b#0'),
+      sameDay: relation('a#0', 'c#0'),
+      fellLater: relation('b#0', 'd#0'),
+    }).toEqual({ grew: 'update', grewFromCourier: 'update', sameDay: 'number_conflict', fellLater: 'number_conflict' })
+  })
+})

@@ -26,6 +26,7 @@ function scorerOf(doc: readonly number[], links: Readonly<Record<string, number>
     features: [],
     compared: edges.length,
     isCandidate: () => true,
+    daysApart: () => 0,
     similarity: link,
     link,
     throughClaims: new Set(throughClaims.map((key) => Number(key.split('-')[0]) * n + Number(key.split('-')[1]))),

@@ -1,7 +1,7 @@
 // align's scoring: how strongly two units of different articles link (the similarity, the same-claim stage and the
 // shape rules), over a made-up story through the real stages and the shipped model.
 import { loadVectors } from '../../../pipeline/tables.js'
-import { CONTEXT_FEATURES, onBodyScale, storyScorer, type StoryScorer } from '../../../stages/align/link.js'
+import { CONTEXT_FEATURES, onBodyScale, publishedDay, storyScorer, type StoryScorer } from '../../../stages/align/link.js'
 import { checkModel } from '../../../stages/similarity/index.js'
 import { DEFAULT_MODEL, FEATURES, Idf, sentenceFeatures, similarity } from '../../../stages/similarity/index.js'
 import { documentsOf } from '../score/documents.js'
@@ -174,3 +174,11 @@ function idfOf(s: StoryScorer): Idf {
   for (const f of s.features) idf.add(f)
   return idf
 }
+
+describe('publishedDay', () => {
+  it('reads the date as written, whatever the zone, and the same on every machine', () => {
+    const day = Date.UTC(2011, 3, 7) / 86_400_000
+    expect(['2011-04-07', '2011-04-07T23:30:00-05:00', '2011-04-07 22:15', 'April 7, 2011', 'Thu, 07 Apr 2011 10:12:00 GMT'].map(publishedDay)).toEqual([day, day, day, day, day])
+    expect([null, 'last week', ''].map(publishedDay)).toEqual([null, null, null])
+  })
+})

@@ -11,6 +11,7 @@ export interface MadeUpArticle {
   readonly outlet: string
   readonly text: string
   readonly title?: string
+  readonly published?: string
 }
 
 /** The documents of a made-up story: each article read, cleaned and segmented as `analyze` does. */
@@ -22,7 +23,7 @@ export function documentsOf(story: string, articles: readonly MadeUpArticle[]): 
     story,
     id: a.id,
     bytes: Buffer.from(a.text),
-    meta: a.title === undefined ? { outlet: a.outlet } : { outlet: a.outlet, title: a.title },
+    meta: { outlet: a.outlet, ...(a.title === undefined ? {} : { title: a.title }), ...(a.published === undefined ? {} : { published: a.published }) },
   }))
   return segment(clean(ingest(sources, log), log), log)
 }

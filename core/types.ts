@@ -325,6 +325,11 @@ export interface Omission {
   readonly support: number
   readonly independentSupport: number
   readonly text: string
+  /**
+   * True when every article of the outlet came out on an earlier day than the first article that reports the
+   * statement (by `published`): news of a later day, which the outlet could not have carried then.
+   */
+  readonly publishedEarlier: boolean
 }
 
 /** The story in brief: widest-backed statements, disputed ones, and each outlet's notable single-source claims. */

@@ -10,7 +10,7 @@ import { groupQuotes } from './quotes.js'
 import { isConflict, isListed } from './relate.js'
 import { findOrigins, independentCount, isReusedText, wireOf } from './origins.js'
 import { outletPairs } from './outlet-pairs.js'
-import { omissions } from './omissions.js'
+import { omissions, publishedDays } from './omissions.js'
 import type { Alignment, ArticleSummary, Conflict, Document, Ledger, Lexicons, ScoredStatement } from '../../core/types.js'
 import { round } from '../../core/numbers.js'
 
@@ -101,6 +101,7 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
   })
 
   const outlets = unique(documents.map((d) => d.article.outlet)).sort()
+  const withBody = documents.filter((d) => d.sentences.length > 0)
   const quotes = groupQuotes(documents)
   return {
     story: {
@@ -122,7 +123,7 @@ export function scoreStory(storyId: string, documents: readonly Document[], alig
     framing: framing(documents, statements, { lexicons: options.lexicons }),
     conflicts,
     quotes,
-    omissions: omissions(outlets, statements, totalOrigins, new Set(documents.filter((d) => d.sentences.length > 0).map((d) => d.article.outlet))),
+    omissions: omissions(outlets, statements, totalOrigins, new Set(withBody.map((d) => d.article.outlet)), publishedDays(withBody.map((d) => d.article))),
     digest: digest(storyId, documents, statements, conflicts, { digestWords: options.digestWords, loaded: loadedWords(options.lexicons ?? DEFAULT_LEXICONS) }),
   }
 }

@@ -121,7 +121,8 @@ function longTable(head: Parameters<typeof dataTable>[0], rows: readonly (readon
 function gaps(ledger: Ledger): string {
   const omissions = longTable(
     [{ label: 'outlet' }, { label: 'statement' }, { label: 'support', num: true }, { label: 'independent', num: true }, { label: 'what it leaves out' }],
-    ledger.omissions.map((o) => [text(o.outlet), `<a href="#ledger-${attr(o.statement)}">${text(o.statement)}</a>`, String(o.support), String(o.independentSupport), text(o.text)]),
+    // "published earlier": later news the outlet could not have carried then, said beside the text.
+    ledger.omissions.map((o) => [text(o.outlet), `<a href="#ledger-${attr(o.statement)}">${text(o.statement)}</a>`, String(o.support), String(o.independentSupport), `${text(o.text)}${o.publishedEarlier ? ' <em>(published earlier than its first report)</em>' : ''}`]),
     'statements left out',
     'omissions.csv',
   )

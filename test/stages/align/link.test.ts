@@ -1,7 +1,8 @@
 // align's scoring: how strongly two units of different articles link (the similarity, the same-claim stage and the
 // shape rules), over a made-up story through the real stages and the shipped model.
 import { loadVectors } from '../../../pipeline/tables.js'
-import { CONTEXT_FEATURES, onBodyScale, publishedDay, storyScorer, type StoryScorer } from '../../../stages/align/link.js'
+import { CONTEXT_FEATURES, onBodyScale, storyScorer, type StoryScorer } from '../../../stages/align/link.js'
+import { publishedDay } from '../../../core/dates.js'
 import { checkModel } from '../../../stages/similarity/index.js'
 import { DEFAULT_MODEL, FEATURES, Idf, sentenceFeatures, similarity } from '../../../stages/similarity/index.js'
 import { documentsOf } from '../score/documents.js'

@@ -88,6 +88,9 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 export const ORDINAL_SUFFIX = /(st|nd|rd|th)$/i
 
 /** Multipliers that scale a preceding number: "5.2 million". */
+/** Currency words a sum may name after its number, by the symbol that names it before: "five million dollars" is "$5 million". */
+export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([['dollar', '$'], ['dollars', '$'], ['euro', '€'], ['euros', '€'], ['yen', '¥']])
+
 export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
   ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['bn', 1e9], ['m', 1e6], ['k', 1e3],
 ])

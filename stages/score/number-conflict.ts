@@ -24,7 +24,7 @@ export const DISPUTE_ITEMS = 32
 function unitKey(n: NumberMention): string | null {
   if (n.unit === null) return null
   const unit = n.unit.toLowerCase()
-  if (/^[$€£¥]$/.test(unit)) return unit
+  if (/^(?:[$€£¥]|[a-z]{1,3}\$)$/.test(unit)) return unit
   return unit.replace(PLURAL_SUFFIX, '')
 }
 

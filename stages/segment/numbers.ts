@@ -1,5 +1,5 @@
 // segment/numbers: the numbers a sentence mentions, with their value and the word they count.
-import { MONTHS, MULTIPLIERS, NUMBER_WORDS, ORDINAL_SUFFIX, TOLL_COUNTS, TOLL_NOUNS, TOLL_WORDS } from '../../lang/en/words.js'
+import { CURRENCY_WORDS, MONTHS, MULTIPLIERS, NUMBER_WORDS, ORDINAL_SUFFIX, TOLL_COUNTS, TOLL_NOUNS, TOLL_WORDS } from '../../lang/en/words.js'
 import type { NumberMention, Token } from '../../core/types.js'
 
 /** Numbers with the word they count: "4,000 US soldiers" → 4000 soldiers, "$5.2 million" → 5200000 $. */
@@ -9,9 +9,12 @@ export function findNumbers(tokens: readonly Token[]): NumberMention[] {
     const token = tokens[i]!
     let value = parseNumber(token)
     if (value === null) continue
-    const begin = i > 0 && tokens[i - 1]!.kind === 'symbol' && /^[$€£¥]$/.test(tokens[i - 1]!.text) ? i - 1 : i
+    // "$5", and a dollar named by its country: "US$5 million", "C$40 million" (tokens of their own).
+    const begin = i > 0 && tokens[i - 1]!.kind === 'symbol' && CURRENCY_SYMBOL.test(tokens[i - 1]!.text) && tokens[i - 1]!.end === token.begin ? i - 1 : i
     let j = i + 1
     // "5.2 million", "two hundred"
+    // "a $1.2-billion deal", "a 1.2-billion-dollar deal": the multiplier after a hyphen.
+    if (tokens[j]?.text === '-' && tokens[j]!.begin === tokens[j - 1]!.end && MULTIPLIERS.has(tokens[j + 1]?.normal ?? '') && tokens[j + 1]!.begin === tokens[j]!.end && tokens[j + 1]!.normal.length > 1) j++
     while (j < tokens.length && MULTIPLIERS.has(tokens[j]!.normal) && tokens[j]!.begin - tokens[j - 1]!.end <= 1) {
       // Round off binary noise: 2.01 * 1e6 is 2009999.9999999998, and "$2.01 million" must equal "2,010,000".
       value = Number((value * MULTIPLIERS.get(tokens[j]!.normal)!).toPrecision(15))
@@ -21,7 +24,7 @@ export function findNumbers(tokens: readonly Token[]): NumberMention[] {
     let unit: string | null = null
     // "3 March", "3rd of March": the day before its month, as British and most other English outlets write it.
     const dayOf = begin === i && value <= 31 && Number.isInteger(value) ? monthAfter(tokens, j) : null
-    if (begin < i) unit = tokens[begin]!.text
+    if (begin < i) unit = tokens[begin]!.text === 'US$' ? '$' : tokens[begin]!.text
     else if (tokens[j] && isPercent(tokens, j)) unit = 'percent'
     else if (i > 0 && MONTHS.has(tokens[i - 1]!.normal.replace(/\.$/, '')) && value <= 31) unit = tokens[i - 1]!.normal.replace(/\.$/, '').slice(0, 3)
     else if (dayOf !== null) unit = dayOf
@@ -36,6 +39,8 @@ export function findNumbers(tokens: readonly Token[]): NumberMention[] {
         if (!(t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'ADV' || t.pos === 'NUM' || t.text === '-')) break
       }
     }
+    // "five million dollars" counts what "$5 million" does.
+    if (unit !== null && begin === i) unit = CURRENCY_WORDS.get(unit) ?? unit
     // "Gunman kills 5 at mall", "5 dead", "Twelve killed", "death toll rises to 14": a toll with no noun counts people.
     if (unit === null && begin === i && Number.isInteger(value) && isToll(tokens, i, j)) unit = TOLL_COUNTS
     found.push({ text: tokens.slice(begin, j).map((t, n, a) => (n > 0 && a[n - 1]!.end < t.begin ? ' ' : '') + t.text).join(''), value, unit, begin: tokens[begin]!.begin, end: endToken.end })
@@ -53,6 +58,9 @@ function isToll(tokens: readonly Token[], i: number, j: number): boolean {
   }
   return false
 }
+
+/** A currency symbol before a number: "$", "€", "£", "¥", and a dollar named by its country ("US$", "C$", "A$", "HK$"). */
+const CURRENCY_SYMBOL = /^(?:[$€£¥]|[A-Z]{1,3}\$)$/
 
 /** The month (its first three letters) that the tokens from `j` name: "March", "Mar.", "of March"; or null. */
 function monthAfter(tokens: readonly Token[], j: number): string | null {

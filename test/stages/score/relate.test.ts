@@ -12,6 +12,11 @@ describe('relate', () => {
     expect(rel('The bridge carries about 42,000 vehicles a day.', 'The bridge carries 38,000 vehicles a day.')).toEqual({ relation: 'number_conflict', values: ['42,000', '38,000'] })
   })
 
+  it('reads one sum in other notations as one value: "$1.2 billion" / "a $1.2-billion deal" / "1.2 billion dollars"', () => {
+    expect(rel('The city signed a $1.2-billion deal for the new bridge.', 'The city signed a deal worth $1.2 billion for the new bridge.').relation).not.toBe('number_conflict')
+    expect(rel('The city will spend 1.2 billion dollars on the new bridge.', 'The city will spend $1.5 billion on the new bridge.')).toEqual({ relation: 'number_conflict', values: ['1.2 billion', '$1.5 billion'] })
+  })
+
   it('calls different weekdays a number conflict, and the same values no conflict', () => {
     expect(rel('The cracks were found on Monday by inspectors.', 'Inspectors found the cracks on Tuesday.').relation).toBe('number_conflict')
     expect(rel('The bridge carries about 42,000 vehicles a day.', 'Some 42,000 vehicles use the bridge each day.').relation).not.toBe('number_conflict')

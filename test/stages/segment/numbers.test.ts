@@ -60,6 +60,18 @@ describe('segment: numbers', () => {
     expect(units('The road was closed at 3 after the crash.')).toEqual([[3, null]])
   })
 
+  it('reads a multiplier after a hyphen, a dollar named by its country and a currency word as the sum they name', () => {
+    const read = (text: string) => numbers(text).map((n) => [n.text, n.value, n.unit])
+    expect(read('a $1.2-billion deal')).toEqual([['$1.2-billion', 1.2e9, '$']])
+    expect(read('a 1.2-billion-dollar deal')).toEqual([['1.2-billion', 1.2e9, '$']])
+    expect(read('US$5 million in aid')).toEqual([['US$5 million', 5e6, '$']])
+    expect(read('C$40 million in aid')).toEqual([['C$40 million', 4e7, 'C$']])
+    expect(read('five million dollars in aid')).toEqual([['five million', 5e6, '$']])
+    expect(read('worth 40 euros')).toEqual([['40', 40, '€']])
+    // A hyphen before a word that is no multiplier, or a lone "m", joins nothing.
+    expect(read('a 12-year-old boy')).toEqual([['12', 12, 'year']])
+  })
+
   it('reads number words, days of a month and years', () => {
     expect(numbers('Two hundred people marched on Jan. 13, 2017.').map((n) => [n.text, n.value, n.unit])).toEqual([
       ['Two hundred', 200, 'people'],

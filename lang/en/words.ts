@@ -286,6 +286,12 @@ export const PLURAL_SUFFIX = /(?:ies|es|s)$/
 /** Words that make a number a bound or an approximation of the quantity it gives, ending the text before it. */
 export const APPROXIMATE = /\b(?:about|around|roughly|nearly|almost|approximately|some|estimated|an estimated|close to|more than|over|at least|upwards of|up to|less than|fewer than|under|at most|as many as|as much as|nearly)\s*$/i
 
+/**
+ * A range that ends at the number after it: "between 10 and", "10 to", "10-", "from 10 to" aside (a change, not a
+ * range: "rose from 10 to 12" gives 12). Group 1 is the range's other end, as written.
+ */
+export const RANGE_BEFORE = /(?:\bbetween\s+(\S+)\s+and|(?:^|(?<!\bfrom)\s)(\S+)\s*(?:to|[-–]))\s*$/i
+
 /** The words of `APPROXIMATE` that bound a value from below: "more than $1 million" / "$1.1 million" agree. */
 export const LOWER_BOUND = /^(?:more than|over|at least|upwards of)$/
 

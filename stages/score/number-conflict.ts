@@ -6,7 +6,9 @@ import {
   ODDS_AFTER,
   ODDS_BEFORE,
   PLURAL_SUFFIX,
+  RANGE_BEFORE,
   RANK_BEFORE,
+  TOLL_NOUNS,
   TOLL_WORDS,
   UPPER_BOUND,
   WEEKDAYS,
@@ -53,13 +55,21 @@ export function numberConflict(a: Sentence, b: Sentence): NumberConflict | null 
   for (const [unit, xs] of [...ua].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const ys = ub.get(unit)
     if (!ys) continue
+    // "killed 12 people and injured 40" / "killed 12 and injured 38": the dead and the hurt are two counts of people,
+    // each compared with its own kind (or with a count of no known toll) only.
+    const tollA = new Map(xs.map((x) => [x, tollNear(a, x)]))
+    const tollB = new Map(ys.map((y) => [y, tollNear(b, y)]))
+    const fits = (p: string | null, q: string | null) => p === null || q === null || p === q
     // A value both give, with or without its unit ("35.72, and … 45.8 percent" / "35.7 percent"), is the one
     // quantity they share; the others count other things.
-    if (xs.some((x) => [...b.numbers].some((y) => close(x.value, y.value))) || ys.some((y) => [...a.numbers].some((x) => close(x.value, y.value)))) continue
+    const givenByB = (x: NumberMention) => b.numbers.some((y) => close(x.value, y.value) && fits(tollA.get(x)!, tollB.get(y) ?? tollNear(b, y)))
+    const givenByA = (y: NumberMention) => a.numbers.some((x) => close(x.value, y.value) && fits(tollA.get(x) ?? tollNear(a, x), tollB.get(y)!))
     // The same quantity is said of the same thing: "carries 42,000 vehicles" / "carries 38,000 vehicles", not
     // "$5 billion in funding for the wall" / "$1.3 billion to border security".
     for (const x of xs)
       for (const y of ys) {
+        if (!fits(tollA.get(x)!, tollB.get(y)!)) continue
+        if (xs.some((u) => fits(tollA.get(u)!, tollB.get(y)!) && givenByB(u)) || ys.some((v) => fits(tollA.get(x)!, tollB.get(v)!) && givenByA(v))) continue
         if (!isQuantity(a, x) || !isQuantity(b, y)) continue
         // "more than $1 million" / "$1.1 million", "about 40,000" / 38,500: a rounded or bounded value agrees.
         if (approximateAgrees(a, x, y.value) || approximateAgrees(b, y, x.value)) continue
@@ -78,9 +88,17 @@ export function numberConflict(a: Sentence, b: Sentence): NumberConflict | null 
   return null
 }
 
-/** True when `n` in `s` is approximate or bounded and `other` fits it (within 15%, or on the bound's side). */
+/**
+ * True when `n` in `s` is approximate, bounded or the end of a range and `other` fits it (within 15%, on the bound's
+ * side, or inside the range: "between 10 and 12 people" / "Eleven people").
+ */
 function approximateAgrees(s: Sentence, n: NumberMention, other: number): boolean {
   const before = s.text.slice(Math.max(0, n.begin - s.begin - 24), n.begin - s.begin).replace(/[$€£¥]\s*$/, '')
+  const range = RANGE_BEFORE.exec(before)
+  if (range) {
+    const end = s.numbers.find((m) => m.end <= n.begin && m.text === (range[1] ?? range[2]))
+    if (end && end.value < n.value) return other >= end.value && other <= n.value
+  }
   const m = APPROXIMATE.exec(before)
   if (!m) return false
   const word = m[0].trim().toLowerCase()
@@ -102,13 +120,15 @@ function roundingStep(value: number): number {
 
 /**
  * True for a number that states a quantity: not a rank or label ("the No. 2 position", "#3"), not part of odds
- * ("a one-in-three chance", "1-in-3"), not a year ("since 2007").
+ * ("a one-in-three chance", "1-in-3"), not a year ("since 2007"), not the former value of a change ("from 10 to 12").
  */
 function isQuantity(s: Sentence, n: NumberMention): boolean {
   const before = s.text.slice(Math.max(0, n.begin - s.begin - 8), n.begin - s.begin)
   const after = s.text.slice(n.end - s.begin, n.end - s.begin + 12)
   if (RANK_BEFORE.test(before)) return false
   if (ODDS_AFTER.test(after) || ODDS_BEFORE.test(before)) return false
+  // "rose from 10 to 12": the former value; the quantity now is the one after "to".
+  if (/\bfrom\s*[$€£¥]?$/i.test(before) && /^\s*(?:people\s+)?to\s+[$€£¥]?\d/i.test(after.replace(/^\S*\s*(?=to\b)/, ' '))) return false
   if (Number.isInteger(n.value) && n.value >= 1800 && n.value <= 2100 && !/^[$€£¥]$/.test(n.unit ?? '') && /^\d{4}$/.test(n.text)) return false
   return true
 }
@@ -125,6 +145,31 @@ function shareContext(a: Sentence, x: { begin: number; end: number }, b: Sentenc
   }
   const ca = around(a, x)
   for (const stem of around(b, y)) if (ca.has(stem)) return true
+  return false
+}
+
+/** The toll a number counts: the toll word nearest it, up to three words before or after it in its clause; or null. */
+function tollNear(s: Sentence, n: NumberMention): string | null {
+  const tokens = s.tokens
+  const at = tokens.findIndex((t) => t.begin >= n.begin)
+  const last = tokens.findIndex((t) => t.end >= n.end)
+  if (at < 0 || last < 0) return null
+  for (let d = 1; d <= 3; d++) {
+    for (const k of [last + d, at - d]) {
+      const t = tokens[k]
+      if (t === undefined) continue
+      // "The death toll rose to 14": the tally's noun stands for the toll named before it.
+      const word = TOLL_NOUNS.has(t.normal.toLowerCase()) && k > 0 ? tokens[k - 1]!.normal : t.normal
+      const toll = TOLL_WORDS.get(word.toLowerCase())
+      if (toll !== undefined && !clauseBetween(tokens, Math.min(k, at), Math.max(k, last))) return toll
+    }
+  }
+  return null
+}
+
+/** Whether a mark that ends a clause, or "and", stands between tokens `from` and `to`. */
+function clauseBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if ((tokens[k]!.kind === 'punctuation' && CLAUSE_MARK.test(tokens[k]!.text)) || tokens[k]!.normal === 'and') return true
   return false
 }
 

@@ -52,7 +52,8 @@ export function findNumbers(tokens: readonly Token[]): NumberMention[] {
 /** Whether the number at tokens [i, j) is a toll: a word of death, injury or arrest right after or before it, or a tally's noun just before it. */
 function isToll(tokens: readonly Token[], i: number, j: number): boolean {
   if (TOLL_WORDS.has(tokens[j]?.normal ?? '') || (i > 0 && TOLL_WORDS.has(tokens[i - 1]!.normal))) return true
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+  // "the death toll rose from 10 to 12": six words back.
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
     if (tokens[k]!.kind === 'punctuation') return false
     if (TOLL_NOUNS.has(tokens[k]!.normal)) return true
   }

@@ -12,6 +12,19 @@ describe('relate', () => {
     expect(rel('The bridge carries about 42,000 vehicles a day.', 'The bridge carries 38,000 vehicles a day.')).toEqual({ relation: 'number_conflict', values: ['42,000', '38,000'] })
   })
 
+  it('reads a range as agreeing with a value inside it, and a change "from 10 to 12" by its new value', () => {
+    expect(rel('Between 10 and 12 people were killed in the blast in Alder.', 'Eleven people were killed in the blast in Alder.').relation).not.toBe('number_conflict')
+    expect(rel('Ten to 12 people were killed in the blast in Alder.', 'Eleven people were killed in the blast in Alder.').relation).not.toBe('number_conflict')
+    expect(rel('Ten to 12 people were killed in the blast in Alder.', 'Fifteen people were killed in the blast in Alder.')).toEqual({ relation: 'number_conflict', values: ['12', 'Fifteen'] })
+    expect(rel('The death toll rose from 10 to 12 in the blast in Alder.', 'The blast in Alder killed 11 people.')).toEqual({ relation: 'number_conflict', values: ['12', '11'] })
+    expect(rel('The death toll rose from 10 to 12 in the blast in Alder.', 'The death toll rose from 9 to 12 in the blast in Alder.').relation).not.toBe('number_conflict')
+  })
+
+  it('compares the dead with the dead and the hurt with the hurt in one sentence: "killed 12 and injured 40" / "killed 12 and injured 38"', () => {
+    expect(rel('The quake killed 12 people and injured 40 in Varno.', 'The quake killed 12 and injured 38 in Varno.')).toEqual({ relation: 'number_conflict', values: ['40', '38'] })
+    expect(rel('The quake killed 12 people and injured 40 in Varno.', 'The quake killed 12 and injured 40 in Varno.').relation).not.toBe('number_conflict')
+  })
+
   it('reads one sum in other notations as one value: "$1.2 billion" / "a $1.2-billion deal" / "1.2 billion dollars"', () => {
     expect(rel('The city signed a $1.2-billion deal for the new bridge.', 'The city signed a deal worth $1.2 billion for the new bridge.').relation).not.toBe('number_conflict')
     expect(rel('The city will spend 1.2 billion dollars on the new bridge.', 'The city will spend $1.5 billion on the new bridge.')).toEqual({ relation: 'number_conflict', values: ['1.2 billion', '$1.5 billion'] })

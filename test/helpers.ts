@@ -184,8 +184,8 @@ export function tempFolders(prefix: string): () => Promise<string> {
 }
 
 /** relate() on two invented sentences, read as units of two articles ("a#0", "b#0"). */
-export function relateTexts(a: string, b: string): ReturnType<typeof relate> {
+export function relateTexts(a: string, b: string, options?: Parameters<typeof relate>[4]): ReturnType<typeof relate> {
   const sa = sentenceFromText(a, 'a#0')
   const sb = sentenceFromText(b, 'b#0')
-  return relate(sa, sb, sentenceFeatures(sa), sentenceFeatures(sb))
+  return relate(sa, sb, sentenceFeatures(sa), sentenceFeatures(sb), options)
 }

@@ -235,6 +235,25 @@ export const INTENTION_WORDS = new Set(['plan', 'plans', 'planning', 'planned', 
  */
 export const UNASSERTING = new Set('want wants wanted wanting hope hopes hoped hoping wish wishes wished should must could might may need needs urge urges urged urging ask asks asked asking seek seeks sought try tries tried trying expected expects expect likely'.split(' '))
 
+/**
+ * Predicates that state opposite outcomes of one matter, each pair as two sides ("was found alive" / "died"; "was
+ * acquitted" / "was convicted"): one unit stating one side where the other states the other, of the same participants,
+ * states what the other denies. `lasting` marks a pair whose state may change between two days' reports (alive, then
+ * dead), which is then no conflict. Forms, not stems: "living" (cost of living), "passed away" and "lost" of other
+ * things are kept out by the rule's tests, not by the lists.
+ */
+export const OPPOSITE_OUTCOMES: readonly { readonly name: string; readonly sides: readonly [string, string]; readonly lasting: boolean }[] = [
+  { name: 'alive', sides: ['alive survived survive survives surviving survivor survivors', 'dead died die dies killed perished'], lasting: true },
+  { name: 'verdict', sides: ['acquitted acquits acquit acquittal', 'convicted convicts convict conviction guilty'], lasting: false },
+  { name: 'vote', sides: ['passed passes approved approves approve adopted adopts accepted accepts', 'rejected rejects defeated defeats failed fails refused refuses declined declines'], lasting: false },
+  { name: 'contest', sides: ['won wins win winning victory', 'lost loses lose losing defeat'], lasting: false },
+  { name: 'ruling', sides: ['upheld upholds uphold', 'overturned overturns overturn reversed reverses overruled overrules struck'], lasting: false },
+  { name: 'direction', sides: ['rose rises rise risen increased increases grew grows climbed climbs jumped jumps gained gains', 'fell falls fall fallen decreased decreases declined declines dropped drops shrank shrinks slipped slips'], lasting: true },
+]
+
+/** Words after "passed" that make it another verb than a vote's ("passed away", "passed through"). */
+export const PASSED_OTHERWISE = new Set(['away', 'on', 'through', 'by', 'over', 'out'])
+
 /** Words that begin the clause after an answer "No.", lower case: pronouns and determiners ("No. We will not", "No. The bill …"). */
 export const ANSWER_STARTS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'the', 'this', 'that', 'there', 'not', 'absolutely', 'never'])
 
@@ -448,3 +467,21 @@ export const COMMON_WORDS = new Set('the of and to a in is was that for on with 
 
 /** Below this share of `COMMON_WORDS` among its words, an article is not in English (see `COMMON_WORDS`). */
 export const COMMON_SHARE = 0.15
+
+/**
+ * Nouns that name the quantity of the number after them ("a magnitude 6.1 earthquake", "a magnitude of 6.1", "aged
+ * 34", "at the age of 34", "a Category 4 hurricane"), with the unit the number then counts.
+ */
+export const QUANTITY_BEFORE: ReadonlyMap<string, string> = new Map([
+  ['magnitude', 'magnitude'],
+  ['aged', 'age'],
+  ['age', 'age'],
+  ['category', 'category'],
+])
+
+/** The unit of a person's age: "the 34-year-old man", "Ruiz, 34,", "aged 34". */
+export const AGE_UNIT = 'age'
+
+/** An age written after its number, the tokens' forms run together: "34-year-old", "34 years old". */
+export const AGE_AFTER = /^-?years?-?old/
+

@@ -1,6 +1,7 @@
 // relate, numbers: two units that give the same quantity of the same thing with other values ("42,000 vehicles" /
 // "38,000 vehicles", one toll told in other words), or other weekdays for one event.
 import {
+  AGE_UNIT,
   APPROXIMATE,
   LOWER_BOUND,
   ODDS_AFTER,
@@ -13,6 +14,7 @@ import {
   UPPER_BOUND,
   WEEKDAYS,
 } from '../../lang/en/words.js'
+import { sameSource } from '../../lang/en/sources.js'
 import type { NumberMention, Sentence, Token } from '../../core/types.js'
 
 /**
@@ -69,6 +71,16 @@ export function numberConflict(a: Sentence, b: Sentence): NumberConflict | null 
     for (const x of xs)
       for (const y of ys) {
         if (!fits(tollA.get(x)!, tollB.get(y)!)) continue
+        // "Marta Ruiz, 34," / "Ruiz, 43,": the age of one person named by both is one quantity, whatever the verbs or
+        // the other ages; the ages of two people are two ("Ruiz, 34," / "Diaz, 43,").
+        if (unit === AGE_UNIT) {
+          const pa = personAged(a, x)
+          const pb = personAged(b, y)
+          if (pa !== null && pb !== null) {
+            if (sameSource(pa, pb) && !close(x.value, y.value)) return { values: [x.text, y.text], a: x.value, b: y.value, toll: false }
+            continue
+          }
+        }
         if (xs.some((u) => fits(tollA.get(u)!, tollB.get(y)!) && givenByB(u)) || ys.some((v) => fits(tollA.get(x)!, tollB.get(v)!) && givenByA(v))) continue
         if (!isQuantity(a, x) || !isQuantity(b, y)) continue
         // "more than $1 million" / "$1.1 million", "about 40,000" / 38,500: a rounded or bounded value agrees.
@@ -131,6 +143,15 @@ function isQuantity(s: Sentence, n: NumberMention): boolean {
   if (/\bfrom\s*[$€£¥]?$/i.test(before) && /^\s*(?:people\s+)?to\s+[$€£¥]?\d/i.test(after.replace(/^\S*\s*(?=to\b)/, ' '))) return false
   if (Number.isInteger(n.value) && n.value >= 1800 && n.value <= 2100 && !/^[$€£¥]$/.test(n.unit ?? '') && /^\d{4}$/.test(n.text)) return false
   return true
+}
+
+/** The person whose age `n` is: the person named right before it ("Ruiz, 34") or right after it ("the 34-year-old Ruiz"); or null. */
+function personAged(s: Sentence, n: NumberMention): string | null {
+  // A name that a unit read alone does not type ("treated Ruiz, 43,") is taken for a person; a place or a body is not.
+  const persons = s.entities.filter((e) => e.type === 'person' || e.type === 'other')
+  const before = persons.find((e) => e.end <= n.begin && n.begin - e.end <= 3)
+  const after = persons.find((e) => e.begin >= n.end && e.begin - n.end <= 14)
+  return (before ?? after)?.name ?? null
 }
 
 /** True when the words around two spans (four on each side, numbers and the counted `unit` aside) share a content stem. */

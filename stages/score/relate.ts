@@ -22,6 +22,7 @@ import {
 import { attributionDiffers, sameSource } from '../../lang/en/sources.js'
 import { compareQuotes } from './quote-compare.js'
 import { denialConflict } from './denial.js'
+import { oppositeOutcome } from './opposites.js'
 import { DISPUTE_ITEMS, numberConflict, weekdayConflict } from './number-conflict.js'
 import { isQuestion, quoted } from './unit-text.js'
 import type { SentenceFeatures } from '../similarity/index.js'
@@ -147,6 +148,9 @@ function disputeOf(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceF
   // "denied that he had sent it", "reports that it collapsed are false": a denial in other words than "not".
   const denial = denialConflict(a, b)
   if (denial) return { relation: 'negation_conflict', values: denial }
+  // "was found alive" / "died", "was acquitted" / "was convicted": one states the outcome the other's denies.
+  const opposite = oppositeOutcome(a, b, daysApart)
+  if (opposite) return { relation: 'negation_conflict', values: opposite }
   const quote = quoteConflict(a, b)
   if (quote) return { relation: 'quote_conflict', values: quote }
   return null

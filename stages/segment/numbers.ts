@@ -1,5 +1,5 @@
 // segment/numbers: the numbers a sentence mentions, with their value and the word they count.
-import { CURRENCY_WORDS, MONTHS, MULTIPLIERS, NUMBER_WORDS, ORDINAL_SUFFIX, TOLL_COUNTS, TOLL_NOUNS, TOLL_WORDS } from '../../lang/en/words.js'
+import { AGE_AFTER, AGE_UNIT, CURRENCY_WORDS, MONTHS, MULTIPLIERS, NUMBER_WORDS, ORDINAL_SUFFIX, QUANTITY_BEFORE, TOLL_COUNTS, TOLL_NOUNS, TOLL_WORDS } from '../../lang/en/words.js'
 import type { NumberMention, Token } from '../../core/types.js'
 
 /** Numbers with the word they count: "4,000 US soldiers" → 4000 soldiers, "$5.2 million" → 5200000 $. */
@@ -24,7 +24,10 @@ export function findNumbers(tokens: readonly Token[]): NumberMention[] {
     let unit: string | null = null
     // "3 March", "3rd of March": the day before its month, as British and most other English outlets write it.
     const dayOf = begin === i && value <= 31 && Number.isInteger(value) ? monthAfter(tokens, j) : null
+    const named = begin === i ? namedBefore(tokens, i) : null
     if (begin < i) unit = tokens[begin]!.text === 'US$' ? '$' : tokens[begin]!.text
+    else if (named !== null) unit = named
+    else if (isAge(tokens, i, j)) unit = AGE_UNIT
     else if (tokens[j] && isPercent(tokens, j)) unit = 'percent'
     else if (i > 0 && MONTHS.has(tokens[i - 1]!.normal.replace(/\.$/, '')) && value <= 31) unit = tokens[i - 1]!.normal.replace(/\.$/, '').slice(0, 3)
     else if (dayOf !== null) unit = dayOf
@@ -47,6 +50,24 @@ export function findNumbers(tokens: readonly Token[]): NumberMention[] {
     i = j - 1
   }
   return found
+}
+
+/** The unit a noun before the number names: "magnitude 6.1", "magnitude of 6.1", "aged 34", "Category 4"; or null. */
+function namedBefore(tokens: readonly Token[], i: number): string | null {
+  const k = i > 1 && tokens[i - 1]!.normal === 'of' ? i - 2 : i - 1
+  return k >= 0 ? (QUANTITY_BEFORE.get(tokens[k]!.normal) ?? null) : null
+}
+
+/**
+ * Whether the whole number at tokens [i, j) is a person's age: "34-year-old", "34 years old", or a number set off by
+ * commas right after a name ("Marta Ruiz, 34, of Dayton").
+ */
+function isAge(tokens: readonly Token[], i: number, j: number): boolean {
+  const value = Number(tokens[i]!.text)
+  if (!Number.isInteger(value) || value < 1 || value > 119 || j !== i + 1) return false
+  if (AGE_AFTER.test(tokens.slice(j, j + 4).map((t) => t.normal).join(''))) return true
+  const next = tokens[j]?.text
+  return i > 1 && tokens[i - 1]!.text === ',' && tokens[i - 2]!.pos === 'PROPN' && (next === ',' || next === '.' || next === ';' || next === undefined)
 }
 
 /** Whether the number at tokens [i, j) is a toll: a word of death, injury or arrest right after or before it, or a tally's noun just before it. */

@@ -132,6 +132,20 @@ describe('relate', () => {
     expect(rel('Blast in Alder injures 3', 'Two people were killed in the blast in Alder.').relation).not.toBe('number_conflict')
   })
 
+  it('compares the ages of one person named by both, and never the ages of two people', () => {
+    expect(rel('Marta Ruiz, 34, was taken to Mercy Hospital.', 'The hospital treated Ruiz, 43, for burns.')).toEqual({ relation: 'number_conflict', values: ['34', '43'] })
+    expect(rel('Marta Ruiz, 34, was taken to Mercy Hospital.', 'The 43-year-old Marta Ruiz was taken to Mercy Hospital.').relation).toBe('number_conflict')
+    expect(rel('Marta Ruiz, 34, and Tom Diaz, 43, were taken to Mercy Hospital.', 'Marta Ruiz, 34, and Tom Diaz, 42, were taken to Mercy Hospital.')).toEqual({ relation: 'number_conflict', values: ['43', '42'] })
+    expect(rel('Marta Ruiz, 34, was taken to Mercy Hospital.', 'Tom Diaz, 43, was taken to Mercy Hospital.').relation).not.toBe('number_conflict')
+    expect(rel('Marta Ruiz, 34, and Tom Diaz, 43, were taken to Mercy Hospital.', 'Tom Diaz, 43, and Marta Ruiz, 34, were taken to Mercy Hospital.').relation).not.toBe('number_conflict')
+  })
+
+  it('compares a magnitude or a category however it is written', () => {
+    expect(rel('A magnitude 6.1 earthquake struck the coast on Monday.', 'A 5.8-magnitude earthquake struck the coast on Monday.')).toEqual({ relation: 'number_conflict', values: ['6.1', '5.8'] })
+    expect(rel('A magnitude 6.1 earthquake struck the coast on Monday.', 'A 6.1-magnitude quake struck the coast on Monday.').relation).not.toBe('number_conflict')
+    expect(rel('The storm made landfall as a Category 4 hurricane near Tampa.', 'The storm made landfall as a Category 3 hurricane near Tampa.').relation).toBe('number_conflict')
+  })
+
   it('reads one toll told in other words as one predicate: killed, died and dead count the same dead; hurt is another count', () => {
     expect(rel('Twelve people were killed when the earthquake struck Varno on Tuesday.', 'Fourteen people died after the earthquake hit Varno on Tuesday.')).toEqual({ relation: 'number_conflict', values: ['Twelve', 'Fourteen'] })
     expect(rel('The storm killed 12 people in the county.', 'The storm left 14 people dead in the county.').relation).toBe('number_conflict')

@@ -60,6 +60,18 @@ describe('segment: numbers', () => {
     expect(units('The road was closed at 3 after the crash.')).toEqual([[3, null]])
   })
 
+  it('reads an age ("34-year-old", "34 years old", "Marta Ruiz, 34,") and a quantity named before its number ("magnitude 6.1", "aged 34", "Category 4")', () => {
+    const units = (text: string) => numbers(text).map((n) => [n.value, n.unit])
+    expect(units('The 34-year-old man was taken to hospital.')).toEqual([[34, 'age']])
+    expect(units('The man, who is 34 years old, was taken to hospital.')).toEqual([[34, 'age']])
+    expect(units('Marta Ruiz, 34, of Dayton was taken to hospital.')).toEqual([[34, 'age']])
+    expect(units('A magnitude 6.1 earthquake struck, with a magnitude of 5.9 first reported.')).toEqual([[6.1, 'magnitude'], [5.9, 'magnitude']])
+    expect(units('Ruiz, aged 34, was hurt as a Category 4 storm hit.')).toEqual([[34, 'age'], [4, 'category']])
+    // A number after a name that is no apposition, and a decade of years, are no age.
+    expect(units('Dayton Street, 40 feet from the river, was shut.')).toEqual([[40, 'feet']])
+    expect(units('The 10-year sentence was upheld.')).toEqual([[10, 'year']])
+  })
+
   it('reads a multiplier after a hyphen, a dollar named by its country and a currency word as the sum they name', () => {
     const read = (text: string) => numbers(text).map((n) => [n.text, n.value, n.unit])
     expect(read('a $1.2-billion deal')).toEqual([['$1.2-billion', 1.2e9, '$']])
@@ -69,7 +81,7 @@ describe('segment: numbers', () => {
     expect(read('five million dollars in aid')).toEqual([['five million', 5e6, '$']])
     expect(read('worth 40 euros')).toEqual([['40', 40, '€']])
     // A hyphen before a word that is no multiplier, or a lone "m", joins nothing.
-    expect(read('a 12-year-old boy')).toEqual([['12', 12, 'year']])
+    expect(read('a 12-year-old boy')).toEqual([['12', 12, 'age']])
   })
 
   it('reads number words, days of a month and years', () => {

@@ -73,6 +73,12 @@ export const MONTHS = new Set(
   'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
 )
 
+/**
+ * The months a unit may name without a day, for a month conflict ("will vote in March" / "will vote in April"),
+ * lower case: full names only, and "May" left out (a name and a verb as often as a month).
+ */
+export const MONTHS_ALONE = new Set('january february march april june july august september october november december'.split(' '))
+
 /** Weekday names, lower case. */
 export const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '))
 
@@ -484,4 +490,10 @@ export const AGE_UNIT = 'age'
 
 /** An age written after its number, the tokens' forms run together: "34-year-old", "34 years old". */
 export const AGE_AFTER = /^-?years?-?old/
+
+/** Words before "N to M" that make it a vote's tally ("by a vote of 219 to 212", "voted 5 to 4"), not a change or a range. */
+export const TALLY_BEFORE = new Set(['vote', 'votes', 'voted', 'voting', 'tally', 'margin', 'ruling', 'decision', 'split'])
+
+/** The word between the two counts of a tally written out: "219 to 212". */
+export const TALLY_JOIN = 'to'
 

@@ -3,6 +3,7 @@
 import type { Sentence } from '../../core/types.js'
 import { CLAUSE_JOINERS } from '../../lang/en/words.js'
 import { softContainment, type Idf, type SentenceFeatures } from '../similarity/index.js'
+import { fittedNumbers } from '../segment/index.js'
 
 /** The most clauses of one sentence taken as claims of their own (a sentence of 12,000 clauses took a minute). */
 export const CLAIM_PARTS = 16
@@ -21,7 +22,7 @@ export function claimParts(sentence: Sentence): Sentence[] {
   }
   cuts.push(tokens.length)
   // A sentence of one clause without numbers is its own only claim.
-  if (cuts.length === 2 && sentence.numbers.length === 0) return []
+  if (cuts.length === 2 && fittedNumbers(sentence.numbers, tokens).length === 0) return []
   const ranges: [number, number][] = [[0, tokens.length]]
   // At most `CLAIM_PARTS` clauses: a sentence of news has a few, and each is scored against the other sentence.
   if (cuts.length > 2) for (let c = 0; c + 1 < cuts.length && c < CLAIM_PARTS; c++) ranges.push([cuts[c]!, cuts[c + 1]!])

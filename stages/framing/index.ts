@@ -1,6 +1,6 @@
 // framing: how each outlet tells the story: tone, certainty, report verbs, sourcing, emphasis, frames, the words
 // it favours, and how it words each statement it shares with others.
-import { unitsOf } from '../segment/index.js'
+import { numbersWritten, unitsOf } from '../segment/index.js'
 import { DEFAULT_LEXICONS } from '../../lang/en/lexicons/index.js'
 import { CorroborateError, quoteValue } from '../../core/messages.js'
 import { stem } from '../../lang/en/nlp.js'
@@ -213,7 +213,7 @@ function measure(context: FramingContext, outlet: string, docs: readonly Documen
     anonymousPer100w: per100(rows.filter((r) => r.anonymous).length),
     officialShare: round(attributed.length > 0 ? attributed.filter((s) => info.get(s.id)!.official).length / attributed.length : 0),
     entitiesPer100w: per100(sentences.reduce((sum, s) => sum + s.entities.length, 0)),
-    numbersPer100w: per100(sentences.reduce((sum, s) => sum + s.numbers.length, 0)),
+    numbersPer100w: per100(sentences.reduce((sum, s) => sum + numbersWritten(s.numbers), 0)),
     leadStatement: lead ? lead.id : null,
     leadSupport: lead ? lead.support : 0,
     sharedPosition: round(positions.length > 0 ? positions.reduce((a, b) => a + b, 0) / positions.length : 0),

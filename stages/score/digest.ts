@@ -1,7 +1,7 @@
 // digest: the story in brief, for a reader: what most independent newsrooms agree on, what is disputed, and
 // what each outlet alone reports.
 import { isConflict } from './relate.js'
-import { unitsOf } from '../segment/index.js'
+import { numbersWritten, unitsOf } from '../segment/index.js'
 import type { Conflict, Digest, Document, Relation, ScoredStatement, Sentence } from '../../core/types.js'
 
 export interface DigestOptions {
@@ -34,10 +34,23 @@ export function digest(storyId: string, documents: readonly Document[], statemen
   const sentenceById = new Map(documents.flatMap((d) => unitsOf(d).map((s) => [s.id, s] as const)))
   const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 
+  const disputed: Digest['disputed'][number][] = []
+  // Only disputes: an attribution difference is sourcing, listed in conflicts.csv but not disputed. By statement, in
+  // their order: a filter over every conflict per statement grew with their product.
+  const disputesOf = new Map<string, (typeof conflicts)[number][]>()
+  for (const c of conflicts) {
+    if (!isConflict(c.relation)) continue
+    const list = disputesOf.get(c.statement)
+    if (list) list.push(c)
+    else disputesOf.set(c.statement, [c])
+  }
+
   // Widest independent backing first; each as its most readable member (closest to 20 words, 8 to 35).
   const corroborated: Digest['corroborated'][number][] = []
   let used = 0
-  const ranked = statements.filter((s) => s.independentSupport >= 2).sort((a, b) => b.independentSupport - a.independentSupport || b.support - a.support || order(a.id) - order(b.id))
+  // A statement in dispute is not agreed on: its outlets' versions are listed under "Disputed" instead, and no one
+  // version is shown as backed by all ("found dead … (3 independent)" where one of the three has "found alive").
+  const ranked = statements.filter((s) => s.independentSupport >= 2 && !disputesOf.has(s.id)).sort((a, b) => b.independentSupport - a.independentSupport || b.support - a.support || order(a.id) - order(b.id))
   const loaded = options.loaded ?? new Set<string>()
   for (const s of ranked) {
     // The wording: a whole body sentence (never a headline or a fragment) among the members closest to the
@@ -60,16 +73,6 @@ export function digest(storyId: string, documents: readonly Document[], statemen
     corroborated.push({ statement: s.id, independentSupport: s.independentSupport, outlets: s.outlets, text: readable })
   }
 
-  const disputed: Digest['disputed'][number][] = []
-  // Only disputes: an attribution difference is sourcing, listed in conflicts.csv but not disputed. By statement, in
-  // their order: a filter over every conflict per statement grew with their product.
-  const disputesOf = new Map<string, (typeof conflicts)[number][]>()
-  for (const c of conflicts) {
-    if (!isConflict(c.relation)) continue
-    const list = disputesOf.get(c.statement)
-    if (list) list.push(c)
-    else disputesOf.set(c.statement, [c])
-  }
   for (const s of statements) {
     const own = disputesOf.get(s.id) ?? []
     if (own.length === 0) continue
@@ -89,7 +92,7 @@ export function digest(storyId: string, documents: readonly Document[], statemen
       .filter((d) => d.article.outlet === outlet)
       .flatMap((d) => d.sentences)
       .filter((s) => !inStatement.has(s.id))
-      .map((s) => ({ s, weight: s.numbers.length + s.quotes.length + new Set(s.entities.map((e) => e.name)).size }))
+      .map((s) => ({ s, weight: numbersWritten(s.numbers) + s.quotes.length + new Set(s.entities.map((e) => e.name)).size }))
       .filter((x) => x.weight > 0)
       .sort((a, b) => b.weight - a.weight || a.s.index - b.s.index)
       .slice(0, perOutlet)

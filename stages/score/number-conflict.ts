@@ -4,6 +4,7 @@ import {
   AGE_UNIT,
   APPROXIMATE,
   LOWER_BOUND,
+  MONTHS_ALONE,
   ODDS_AFTER,
   ODDS_BEFORE,
   PLURAL_SUFFIX,
@@ -15,6 +16,7 @@ import {
   WEEKDAYS,
 } from '../../lang/en/words.js'
 import { sameSource } from '../../lang/en/sources.js'
+import { isTally } from '../segment/index.js'
 import type { NumberMention, Sentence, Token } from '../../core/types.js'
 
 /**
@@ -53,7 +55,9 @@ export function numberConflict(a: Sentence, b: Sentence): NumberConflict | null 
   }
   const ua = byUnit(a)
   const ub = byUnit(b)
-  const close = (x: number, y: number) => Math.abs(x - y) <= 0.005 * Math.max(Math.abs(x), Math.abs(y))
+  const near = (x: number, y: number) => Math.abs(x - y) <= 0.005 * Math.max(Math.abs(x), Math.abs(y))
+  // A tally's counts are exact: 219-212 and 220-211 give no count in common.
+  const same = (x: NumberMention, y: NumberMention) => (isTally(x) || isTally(y) ? x.value === y.value : near(x.value, y.value))
   for (const [unit, xs] of [...ua].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const ys = ub.get(unit)
     if (!ys) continue
@@ -64,8 +68,8 @@ export function numberConflict(a: Sentence, b: Sentence): NumberConflict | null 
     const fits = (p: string | null, q: string | null) => p === null || q === null || p === q
     // A value both give, with or without its unit ("35.72, and … 45.8 percent" / "35.7 percent"), is the one
     // quantity they share; the others count other things.
-    const givenByB = (x: NumberMention) => b.numbers.some((y) => close(x.value, y.value) && fits(tollA.get(x)!, tollB.get(y) ?? tollNear(b, y)))
-    const givenByA = (y: NumberMention) => a.numbers.some((x) => close(x.value, y.value) && fits(tollA.get(x) ?? tollNear(a, x), tollB.get(y)!))
+    const givenByB = (x: NumberMention) => b.numbers.some((y) => same(x, y) && fits(tollA.get(x)!, tollB.get(y) ?? tollNear(b, y)))
+    const givenByA = (y: NumberMention) => a.numbers.some((x) => same(x, y) && fits(tollA.get(x) ?? tollNear(a, x), tollB.get(y)!))
     // The same quantity is said of the same thing: "carries 42,000 vehicles" / "carries 38,000 vehicles", not
     // "$5 billion in funding for the wall" / "$1.3 billion to border security".
     for (const x of xs)
@@ -77,7 +81,7 @@ export function numberConflict(a: Sentence, b: Sentence): NumberConflict | null 
           const pa = personAged(a, x)
           const pb = personAged(b, y)
           if (pa !== null && pb !== null) {
-            if (sameSource(pa, pb) && !close(x.value, y.value)) return { values: [x.text, y.text], a: x.value, b: y.value, toll: false }
+            if (sameSource(pa, pb) && x.value !== y.value) return { values: [x.text, y.text], a: x.value, b: y.value, toll: false }
             continue
           }
         }
@@ -242,3 +246,24 @@ export function weekdayConflict(a: Sentence, b: Sentence): [string, string] | nu
 function cap(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
 }
+
+/**
+ * "will vote in March" against "will vote in April": each names one month without a day (a day with its month is a
+ * number, compared as one), outside any name, and they differ, in clauses of one event as for weekdays.
+ */
+export function monthConflict(a: Sentence, b: Sentence): [string, string] | null {
+  const months = (s: Sentence) =>
+    s.tokens.filter((t, k) => {
+      if (!MONTHS_ALONE.has(t.normal) || !/^\p{Lu}/u.test(t.text)) return false
+      // "March 3", "3 March", "the 3rd of March": a day of the month, which the numbers compare.
+      if (s.tokens[k + 1]?.kind === 'number' && Number(s.tokens[k + 1]!.text.replace(/\D+$/, '')) <= 31) return false
+      if (s.tokens[k - 1]?.kind === 'number' || (s.tokens[k - 1]?.normal === 'of' && s.tokens[k - 2]?.kind === 'number')) return false
+      // "the Women's March", "April Ryan": part of a name.
+      return !s.entities.some((e) => e.type !== 'other' && e.begin <= t.begin && t.end <= e.end)
+    })
+  const ma = months(a)
+  const mb = months(b)
+  if (new Set(ma.map((t) => t.normal)).size !== 1 || new Set(mb.map((t) => t.normal)).size !== 1 || ma[0]!.normal === mb[0]!.normal) return null
+  return shareContext(a, ma[0]!, b, mb[0]!) && shareVerb(a, ma[0]!, b, mb[0]!) ? [cap(ma[0]!.normal), cap(mb[0]!.normal)] : null
+}
+

@@ -23,7 +23,7 @@ import { attributionDiffers, sameSource } from '../../lang/en/sources.js'
 import { compareQuotes } from './quote-compare.js'
 import { denialConflict } from './denial.js'
 import { oppositeOutcome } from './opposites.js'
-import { DISPUTE_ITEMS, numberConflict, weekdayConflict } from './number-conflict.js'
+import { DISPUTE_ITEMS, monthConflict, numberConflict, weekdayConflict } from './number-conflict.js'
 import { isQuestion, quoted } from './unit-text.js'
 import type { SentenceFeatures } from '../similarity/index.js'
 import type { Relation, Sentence, Token } from '../../core/types.js'
@@ -143,6 +143,8 @@ function disputeOf(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceF
   }
   const weekdays = weekdayConflict(a, b)
   if (weekdays) return { relation: 'number_conflict', values: weekdays }
+  const months = monthConflict(a, b)
+  if (months) return { relation: 'number_conflict', values: months }
   const negation = negationConflict(a, b, fa, fb)
   if (negation) return { relation: 'negation_conflict', values: negation }
   // "denied that he had sent it", "reports that it collapsed are false": a denial in other words than "not".

@@ -12,6 +12,7 @@ import { type SentenceDraft, tokenizeParagraph } from './sentences.js'
 import { isWord, tokensWithin } from './tokens.js'
 
 export { tokensWithin } from './tokens.js'
+export { fittedNumbers, isTally, numbersWritten } from './numbers.js'
 
 /** Options of `segment`. */
 export interface SegmentOptions {

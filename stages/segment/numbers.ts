@@ -1,5 +1,5 @@
 // segment/numbers: the numbers a sentence mentions, with their value and the word they count.
-import { AGE_AFTER, AGE_UNIT, CURRENCY_WORDS, MONTHS, MULTIPLIERS, NUMBER_WORDS, ORDINAL_SUFFIX, QUANTITY_BEFORE, TOLL_COUNTS, TOLL_NOUNS, TOLL_WORDS } from '../../lang/en/words.js'
+import { AGE_AFTER, AGE_UNIT, CURRENCY_WORDS, MONTHS, MULTIPLIERS, NUMBER_WORDS, ORDINAL_SUFFIX, QUANTITY_BEFORE, TALLY_BEFORE, TALLY_JOIN, TOLL_COUNTS, TOLL_NOUNS, TOLL_WORDS } from '../../lang/en/words.js'
 import type { NumberMention, Token } from '../../core/types.js'
 
 /** Numbers with the word they count: "4,000 US soldiers" → 4000 soldiers, "$5.2 million" → 5200000 $. */
@@ -7,6 +7,12 @@ export function findNumbers(tokens: readonly Token[]): NumberMention[] {
   const found: NumberMention[] = []
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
+    const tally = tallyAt(tokens, i)
+    if (tally !== null) {
+      found.push(...tally.mentions)
+      i = tally.next - 1
+      continue
+    }
     let value = parseNumber(token)
     if (value === null) continue
     // "$5", and a dollar named by its country: "US$5 million", "C$40 million" (tokens of their own).
@@ -50,6 +56,59 @@ export function findNumbers(tokens: readonly Token[]): NumberMention[] {
     i = j - 1
   }
   return found
+}
+
+/** The units of a tally's two counts: "219-212" is 219 for and 212 against. */
+export const TALLY_FOR = 'tally:for'
+export const TALLY_AGAINST = 'tally:against'
+
+/** Whether a number is a count of a tally ("97-1": 97 for, 1 against). */
+export function isTally(n: NumberMention): boolean {
+  return n.unit === TALLY_FOR || n.unit === TALLY_AGAINST
+}
+
+/**
+ * A unit's numbers as the shipped similarity model was fitted on them: a tally written as one token ("97-1") gave no
+ * number then (one written "134 to 63" gave its two counts), so alignment leaves it out until the model is refitted.
+ */
+export function fittedNumbers(numbers: readonly NumberMention[], tokens: readonly Token[]): readonly NumberMention[] {
+  if (!numbers.some(isTally)) return numbers
+  const oneToken = new Set(tokens.map((t) => `${t.begin}:${t.end}`))
+  return numbers.filter((n) => !(isTally(n) && oneToken.has(`${n.begin}:${n.end}`)))
+}
+
+/** How many numbers a unit writes: a tally's two counts are one number written ("97-1"). */
+export function numbersWritten(numbers: readonly NumberMention[]): number {
+  return numbers.filter((n) => n.unit !== TALLY_AGAINST).length
+}
+
+/**
+ * A tally at token `i` ("voted 97-1", "a 5-4 ruling", "won 3–1", "by a vote of 219 to 212"): two whole counts, the
+ * first at least the second (a range is written lower first: "10-12 people"), as two mentions of one text, the count
+ * for and the count against; with the token after it. Null when no tally starts there.
+ */
+function tallyAt(tokens: readonly Token[], i: number): { mentions: NumberMention[]; next: number } | null {
+  const t = tokens[i]!
+  const whole = /^(\d{1,4})[-–](\d{1,4})$/.exec(t.text)
+  let counts: [number, number] | null = null
+  let next = i + 1
+  if (whole) counts = [Number(whole[1]), Number(whole[2])]
+  else if (/^\d{1,4}$/.test(t.text)) {
+    const dash = tokens[i + 1]
+    const second = tokens[i + 2]
+    if (dash && second && (dash.text === '-' || dash.text === '–') && dash.begin === t.end && second.begin === dash.end && /^\d{1,4}$/.test(second.text)) {
+      counts = [Number(t.text), Number(second.text)]
+      next = i + 3
+    } else if (dash?.normal === TALLY_JOIN && second && /^\d{1,4}$/.test(second.text) && tokens.slice(Math.max(0, i - 4), i).some((x) => TALLY_BEFORE.has(x.normal))) {
+      counts = [Number(t.text), Number(second.text)]
+      next = i + 3
+    }
+  }
+  if (counts === null || counts[0] < counts[1]) return null
+  const last = tokens[next - 1]!
+  const text = tokens.slice(i, next).map((x, n, all) => (n > 0 && all[n - 1]!.end < x.begin ? ' ' : '') + x.text).join('')
+  const at = { text, begin: t.begin, end: last.end }
+  return { mentions: [{ ...at, value: counts[0], unit: TALLY_FOR }, { ...at, value: counts[1], unit: TALLY_AGAINST }], next }
 }
 
 /** The unit a noun before the number names: "magnitude 6.1", "magnitude of 6.1", "aged 34", "Category 4"; or null. */

@@ -5,7 +5,7 @@ import { NEGATIONS, undotted } from '../../lang/en/words.js'
 import type { WordVectors } from '../../resources/vectors.js'
 import type { WordNet, WordNetPos } from '../../resources/wordnet.js'
 import { indexOfId } from './sorted.js'
-import { tokensWithin } from '../segment/index.js'
+import { fittedNumbers, tokensWithin } from '../segment/index.js'
 
 /** What the scorer needs of a sentence, computed once. */
 export interface SentenceFeatures {
@@ -188,7 +188,7 @@ export function sentenceFeatures(sentence: Sentence, vectors?: WordVectors): Sen
     embedding: embedded ? embedding : null,
     // Name tokens rather than whole names: "Ortega" in one outlet is "Dr. Samuel Ortega" in another.
     entities: nameTokens(sentence),
-    numbers: new Set(sentence.numbers.map((n) => String(n.value))),
+    numbers: new Set(fittedNumbers(sentence.numbers, sentence.tokens).map((n) => String(n.value))),
     words,
     negated,
     quotes: quoteStems(sentence),

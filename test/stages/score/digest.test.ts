@@ -171,7 +171,7 @@ describe('digest', () => {
     })
   })
 
-  it('writes the three parts as Markdown', () => {
+  it('writes the three parts as Markdown, a disputed statement under "Disputed" only (no one version of it is agreed on)', () => {
     const statements = [statement('s1', CLOSED, 3), statement('s2', COST, 2)]
     const conflicts = [conflict('s2', 'number_conflict', COST[0]!, COST[1]!, '$2 million', '$3 million')]
     expect(digest('ferncliff-pier', DOCUMENTS, statements, conflicts, { perOutlet: 1 }).markdown.split('\n')).toEqual([
@@ -180,7 +180,6 @@ describe('digest', () => {
       '## What independent outlets agree on',
       '',
       '- The council closed the pier in Ferncliff on Monday, saying the storm had wrecked the deck. *(3 independent: Tribune, Beacon, Gazette; s1)*',
-      '- The repairs are expected to cost $3 million, officials said. *(2 independent: Tribune, Beacon; s2)*',
       '',
       '## Disputed',
       '',
@@ -229,19 +228,20 @@ describe('digest', () => {
 
   it('escapes every text from the input: the story id, outlets, sentences and values', () => {
     const documents = documentsOf('<b>pier</b>', [
-      { id: 'a', outlet: '[Tribune](javascript:alert(1))', text: 'The council closed the pier on Monday after *storm* damage to its deck.' },
-      { id: 'b', outlet: '<img src=x onerror=alert(1)>', text: 'The council closed the pier on Monday after storm damage to the deck.' },
+      { id: 'a', outlet: '[Tribune](javascript:alert(1))', text: 'The council closed the pier on Monday after *storm* damage to its deck.\n\nRepairs will cost _$2 million_, the council said.' },
+      { id: 'b', outlet: '<img src=x onerror=alert(1)>', text: 'The council closed the pier on Monday after storm damage to the deck.\n\nRepairs will cost `$3 million`, the council said.' },
     ])
     const [a, b] = documents.map((d) => d.sentences[0]!)
-    const markdown = digest('<b>pier</b>', documents, [statement('s1', [a!, b!], 2)], [conflict('s1', 'negation_conflict', a!, b!, '_its_', '`the`')]).markdown
+    const [c, d] = documents.map((d) => d.sentences[1]!)
+    const markdown = digest('<b>pier</b>', documents, [statement('s1', [a!, b!], 2), statement('s2', [c!, d!], 2)], [conflict('s2', 'number_conflict', c!, d!, '_$2 million_', '`$3 million`')]).markdown
     expect(markdown.split('\n').filter((line) => line.startsWith('#') || line.startsWith('- '))).toEqual([
       '# &lt;b&gt;pier&lt;/b&gt;: digest',
       '## What independent outlets agree on',
       '- The council closed the pier on Monday after storm damage to the deck. *(2 independent: \\[Tribune\\](javascript:alert(1)), &lt;img src=x onerror=alert(1)&gt;; s1)*',
       '## Disputed',
-      '### s1: one denies what the other states',
-      '- **\\[Tribune\\](javascript:alert(1))** (\\_its\\_): The council closed the pier on Monday after \\*storm\\* damage to its deck.',
-      '- **&lt;img src=x onerror=alert(1)&gt;** (\\`the\\`): The council closed the pier on Monday after storm damage to the deck.',
+      '### s2: numbers differ',
+      '- **\\[Tribune\\](javascript:alert(1))** (\\_$2 million\\_): Repairs will cost \\_$2 million\\_, the council said.',
+      '- **&lt;img src=x onerror=alert(1)&gt;** (\\`$3 million\\`): Repairs will cost \\`$3 million\\`, the council said.',
       '## Reported by one outlet only',
     ])
   })

@@ -140,6 +140,23 @@ describe('relate', () => {
     expect(rel('Marta Ruiz, 34, and Tom Diaz, 43, were taken to Mercy Hospital.', 'Tom Diaz, 43, and Marta Ruiz, 34, were taken to Mercy Hospital.').relation).not.toBe('number_conflict')
   })
 
+  it('compares the counts of one tally exactly, however it is written', () => {
+    expect(rel('The House passed the bill 219-212 on Friday.', 'The House passed the bill 220-211 on Friday.')).toEqual({ relation: 'number_conflict', values: ['219-212', '220-211'] })
+    expect(rel('The court upheld the law in a 5-4 ruling on Monday.', 'The court upheld the law in a 6-3 ruling on Monday.').relation).toBe('number_conflict')
+    expect(rel('The House passed the bill 219-212 on Friday.', 'The House passed the bill by a vote of 219 to 212 on Friday.').relation).not.toBe('number_conflict')
+  })
+
+  it('calls two months named alone for one event a number conflict, but not a day of a month, a name or two events', () => {
+    expect(rel('The council will vote on the transit plan in March, the mayor said.', 'The council will vote on the transit plan in April.')).toEqual({ relation: 'number_conflict', values: ['March', 'April'] })
+    // Days of months are numbers, compared as such; the same day in two notations agrees.
+    expect(rel('The council will vote on the transit plan on March 3.', 'The council will vote on the transit plan on 3 March.').relation).not.toBe('number_conflict')
+    // Two events: other verbs.
+    expect(rel('The council approved the transit plan in March.', 'The council will vote on the transit plan in April.').relation).not.toBe('number_conflict')
+    // A unit that names two months tells a change of date, no single month.
+    expect(rel('The vote on the transit plan, set for March, will be held in April.', 'The council will vote on the transit plan in April.').relation).not.toBe('number_conflict')
+    expect(rel('April Ryan asked the mayor about the transit plan vote in June.', 'The mayor will hold the transit plan vote in June, he told April Ryan.').relation).not.toBe('number_conflict')
+  })
+
   it('compares a magnitude or a category however it is written', () => {
     expect(rel('A magnitude 6.1 earthquake struck the coast on Monday.', 'A 5.8-magnitude earthquake struck the coast on Monday.')).toEqual({ relation: 'number_conflict', values: ['6.1', '5.8'] })
     expect(rel('A magnitude 6.1 earthquake struck the coast on Monday.', 'A 6.1-magnitude quake struck the coast on Monday.').relation).not.toBe('number_conflict')

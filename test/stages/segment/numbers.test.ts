@@ -1,5 +1,7 @@
 // Numbers (stages/segment/numbers.ts): values and the word they count.
 import { sentencesOf } from './fixture.js'
+import { fittedNumbers, numbersWritten } from '../../../stages/segment/index.js'
+import { sentenceFeatures } from '../../../stages/similarity/index.js'
 
 describe('segment: numbers', () => {
   const numbers = (text: string) => sentencesOf([text]).flatMap((s) => s.numbers)
@@ -70,6 +72,25 @@ describe('segment: numbers', () => {
     // A number after a name that is no apposition, and a decade of years, are no age.
     expect(units('Dayton Street, 40 feet from the river, was shut.')).toEqual([[40, 'feet']])
     expect(units('The 10-year sentence was upheld.')).toEqual([[10, 'year']])
+  })
+
+  it('reads a tally ("voted 97-1", "a 5–4 ruling", "by a vote of 219 to 212") as its count for and its count against, and a range or a change as none', () => {
+    const read = (text: string) => numbers(text).map((n) => [n.text, n.value, n.unit])
+    expect(read('The Senate voted 97-1 to pass it.')).toEqual([['97-1', 97, 'tally:for'], ['97-1', 1, 'tally:against']])
+    expect(read('It was a 5–4 ruling.')).toEqual([['5–4', 5, 'tally:for'], ['5–4', 4, 'tally:against']])
+    expect(read('It passed by a vote of 219 to 212.')).toEqual([['219 to 212', 219, 'tally:for'], ['219 to 212', 212, 'tally:against']])
+    // Lower first is a range, and "from 12 to 10" with no vote a change.
+    expect(read('Some 10-12 people were hurt.').map(([, , unit]) => unit)).not.toContain('tally:for')
+    expect(read('The toll fell from 12 to 10 people.').map(([, , unit]) => unit)).not.toContain('tally:for')
+  })
+
+  it('counts a tally as one number written, and leaves a one-token tally out of what the similarity was fitted on', () => {
+    const [one] = sentencesOf(['The Senate voted 97-1 on Tuesday.'])
+    const [spelled] = sentencesOf(['The House passed it by a vote of 134 to 63 on Tuesday.'])
+    expect(numbersWritten(one!.numbers)).toBe(1)
+    expect(fittedNumbers(one!.numbers, one!.tokens)).toEqual([])
+    expect(fittedNumbers(spelled!.numbers, spelled!.tokens).map((n) => n.value)).toEqual([134, 63])
+    expect(sentenceFeatures(one!).numbers.size).toBe(0)
   })
 
   it('reads a multiplier after a hyphen, a dollar named by its country and a currency word as the sum they name', () => {

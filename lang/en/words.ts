@@ -257,8 +257,8 @@ export const OPPOSITE_OUTCOMES: readonly { readonly name: string; readonly sides
   { name: 'direction', sides: ['rose rises rise risen increased increases grew grows climbed climbs jumped jumps gained gains', 'fell falls fall fallen decreased decreases declined declines dropped drops shrank shrinks slipped slips'], lasting: true },
 ]
 
-/** Words after "passed" that make it another verb than a vote's ("passed away", "passed through"). */
-export const PASSED_OTHERWISE = new Set(['away', 'on', 'through', 'by', 'over', 'out'])
+/** Words after "passed" that make it another verb than a vote's ("passed away", "passed on", "passed out"); "passed by a vote of" is a vote's. */
+export const PASSED_OTHERWISE = new Set(['away', 'on', 'through', 'over', 'out'])
 
 /** Words that begin the clause after an answer "No.", lower case: pronouns and determiners ("No. We will not", "No. The bill …"). */
 export const ANSWER_STARTS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'the', 'this', 'that', 'there', 'not', 'absolutely', 'never'])
@@ -484,6 +484,13 @@ export const QUANTITY_BEFORE: ReadonlyMap<string, string> = new Map([
   ['age', 'age'],
   ['category', 'category'],
 ])
+
+/**
+ * Units an event has one value of (an earthquake's magnitude, a storm's category): two units of one statement that
+ * each give a single value of one are compared whatever words stand near it ("The quake had a magnitude of 6.1" /
+ * "A 5.8-magnitude quake struck").
+ */
+export const SCALE_UNITS = new Set(['magnitude', 'category'])
 
 /** The unit of a person's age: "the 34-year-old man", "Ruiz, 34,", "aged 34". */
 export const AGE_UNIT = 'age'

@@ -10,6 +10,7 @@ import {
   PLURAL_SUFFIX,
   RANGE_BEFORE,
   RANK_BEFORE,
+  SCALE_UNITS,
   TOLL_NOUNS,
   TOLL_WORDS,
   UPPER_BOUND,
@@ -89,6 +90,8 @@ export function numberConflict(a: Sentence, b: Sentence): NumberConflict | null 
         if (!isQuantity(a, x) || !isQuantity(b, y)) continue
         // "more than $1 million" / "$1.1 million", "about 40,000" / 38,500: a rounded or bounded value agrees.
         if (approximateAgrees(a, x, y.value) || approximateAgrees(b, y, x.value)) continue
+        // One magnitude, or one category, on each side of a statement: the event's own.
+        if (SCALE_UNITS.has(unit) && xs.length === 1 && ys.length === 1) return { values: [x.text, y.text], a: x.value, b: y.value, toll: false }
         // The counted noun itself ("vehicles", "percent") is shared by construction: the context must share another
         // word, the predicate or the thing counted ("3 people were hurt" / "2 people died" are two counts), and the
         // clauses of the two values the same verb ("carries 42,000 vehicles" / "carries 38,000 vehicles", "approved
@@ -252,18 +255,27 @@ function cap(word: string): string {
  * number, compared as one), outside any name, and they differ, in clauses of one event as for weekdays.
  */
 export function monthConflict(a: Sentence, b: Sentence): [string, string] | null {
-  const months = (s: Sentence) =>
-    s.tokens.filter((t, k) => {
-      if (!MONTHS_ALONE.has(t.normal) || !/^\p{Lu}/u.test(t.text)) return false
-      // "March 3", "3 March", "the 3rd of March": a day of the month, which the numbers compare.
-      if (s.tokens[k + 1]?.kind === 'number' && Number(s.tokens[k + 1]!.text.replace(/\D+$/, '')) <= 31) return false
-      if (s.tokens[k - 1]?.kind === 'number' || (s.tokens[k - 1]?.normal === 'of' && s.tokens[k - 2]?.kind === 'number')) return false
-      // "the Women's March", "April Ryan": part of a name.
-      return !s.entities.some((e) => e.type !== 'other' && e.begin <= t.begin && t.end <= e.end)
-    })
-  const ma = months(a)
-  const mb = months(b)
-  if (new Set(ma.map((t) => t.normal)).size !== 1 || new Set(mb.map((t) => t.normal)).size !== 1 || ma[0]!.normal === mb[0]!.normal) return null
-  return shareContext(a, ma[0]!, b, mb[0]!) && shareVerb(a, ma[0]!, b, mb[0]!) ? [cap(ma[0]!.normal), cap(mb[0]!.normal)] : null
+  const ma = monthAlone(a)
+  const mb = monthAlone(b)
+  if (ma === null || mb === null || ma.normal === mb.normal) return null
+  return shareContext(a, ma, b, mb) && shareVerb(a, ma, b, mb) ? [cap(ma.normal), cap(mb.normal)] : null
 }
 
+/** The one month a unit names without a day (its first mention), or null when it names none, two, or more than `DISPUTE_ITEMS` mentions. */
+function monthAlone(s: Sentence): Token | null {
+  let found: Token | null = null
+  let mentions = 0
+  for (let k = 0; k < s.tokens.length; k++) {
+    const t = s.tokens[k]!
+    if (!MONTHS_ALONE.has(t.normal) || !/^\p{Lu}/u.test(t.text)) continue
+    // "March 3", "3 March", "the 3rd of March": a day of the month, which the numbers compare.
+    if (s.tokens[k + 1]?.kind === 'number' && Number(s.tokens[k + 1]!.text.replace(/\D+$/, '')) <= 31) continue
+    if (s.tokens[k - 1]?.kind === 'number' || (s.tokens[k - 1]?.normal === 'of' && s.tokens[k - 2]?.kind === 'number')) continue
+    if (++mentions > DISPUTE_ITEMS) return null
+    // "the Women's March", "April Ryan": part of a name.
+    if (s.entities.some((e) => e.type !== 'other' && e.begin <= t.begin && t.end <= e.end)) continue
+    if (found !== null && found.normal !== t.normal) return null
+    found ??= t
+  }
+  return found
+}

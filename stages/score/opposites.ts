@@ -18,6 +18,9 @@ const ALL_FORMS = new Set(PAIRS.flatMap((p) => [...p.forms[0], ...p.forms[1]]))
 /** The most outcome words of one unit compared (a hostile unit of thousands costs no more than a few). */
 const MOST_WORDS = 8
 
+/** The most outcome words of one unit tested for being stated plainly (each test reads back through its clause). */
+const MOST_TESTED = 32
+
 /**
  * Opposite outcomes in two units linked as one statement, as each words its side (`a`'s first), or null.
  * `daysApart` (whole days between the two articles) leaves out the pairs whose state may change from one day's
@@ -43,12 +46,13 @@ function sideOf(s: Sentence, forms: readonly [Set<string>, Set<string>]): { side
   const held = [false, false]
   const stated: number[] = []
   let side = -1
+  let tested = 0
   s.tokens.forEach((t, k) => {
     for (const n of [0, 1] as const) {
       if (!forms[n].has(t.normal) || (t.normal === 'passed' && PASSED_OTHERWISE.has(s.tokens[k + 1]?.normal ?? ''))) continue
       held[n] = true
       side = n
-      if (stated.length < MOST_WORDS && plainlyStated(s, k)) stated.push(k)
+      if (stated.length < MOST_WORDS && tested++ < MOST_TESTED && plainlyStated(s, k)) stated.push(k)
     }
   })
   if (held[0] === held[1] || stated.length === 0) return null
@@ -102,7 +106,7 @@ function clauseEntities(s: Sentence, k: number): Entity[] {
 
 /**
  * The same matter on both sides: the two clauses share two content words besides the outcome words, and when both
- * name people or bodies, some name is on both sides ("The Senate passed the health bill" / "The House rejected the
+ * name people or bodies, every name of one is named by the other ("The Senate passed the health bill" / "The House rejected the
  * health bill" are two votes; "Smith won the primary" / "Jones lost the primary" one contest told of two people).
  */
 function sameMatter(a: Sentence, i: number, b: Sentence, j: number): boolean {

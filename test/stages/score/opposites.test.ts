@@ -15,6 +15,7 @@ describe('relate: opposite outcomes of one matter', () => {
       values: ['acquitted', 'was convicted'],
     })
     expect(rel('The state senate passed the transit funding bill on Thursday.', 'The transit funding bill failed in the state senate on Thursday.').relation).toBe('negation_conflict')
+    expect(rel('The transit funding bill passed by a vote of 30 to 20 in the state senate.', 'The transit funding bill failed in the state senate.').relation).toBe('negation_conflict')
     expect(rel('The appeals court upheld the ban on ferry night service.', 'The appeals court overturned the ban on ferry night service.').relation).toBe('negation_conflict')
     expect(rel('Harbor Ferries shares rose 4 percent on Tuesday.', 'Harbor Ferries shares fell 4 percent on Tuesday.').relation).toBe('negation_conflict')
   })

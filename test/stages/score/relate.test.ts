@@ -67,6 +67,12 @@ describe('relate', () => {
     const nots = Array.from({ length: 3000 }, () => 'not').join(' ')
     expect(rel(`${nots} the council closed the bridge.`, 'The council closed the bridge on Monday.').relation).not.toBe('negation_conflict')
     expect(DISPUTE_ITEMS).toBeLessThan(3000)
+    // Opposite outcomes and months: a few mentions are read, whatever a hostile unit holds. A denied outcome after
+    // thousands of others is never reached, and a unit naming one month thousands of times names none.
+    const wins = Array.from({ length: 3000 }, () => 'won').join(' ')
+    expect(rel(`Ruiz never ${wins} the Dayton mayoral race.`, 'Ruiz lost the Dayton mayoral race.').relation).not.toBe('negation_conflict')
+    const marches = Array.from({ length: 3000 }, () => 'March').join(' ')
+    expect(rel(`The council will vote on the plan in ${marches}.`, 'The council will vote on the plan in April.').relation).not.toBe('number_conflict')
   })
 
   it('finds the event put ahead behind a chain of infinitives, a stated readiness or a vote', () => {
@@ -161,6 +167,9 @@ describe('relate', () => {
     expect(rel('A magnitude 6.1 earthquake struck the coast on Monday.', 'A 5.8-magnitude earthquake struck the coast on Monday.')).toEqual({ relation: 'number_conflict', values: ['6.1', '5.8'] })
     expect(rel('A magnitude 6.1 earthquake struck the coast on Monday.', 'A 6.1-magnitude quake struck the coast on Monday.').relation).not.toBe('number_conflict')
     expect(rel('The storm made landfall as a Category 4 hurricane near Tampa.', 'The storm made landfall as a Category 3 hurricane near Tampa.').relation).toBe('number_conflict')
+    // One magnitude each: the quake's, whatever words stand near; two on one side are two quakes.
+    expect(rel('The earthquake had a magnitude of 6.1, the agency said.', 'A 5.8-magnitude earthquake struck the coast on Monday.')).toEqual({ relation: 'number_conflict', values: ['6.1', '5.8'] })
+    expect(rel('A magnitude 5.8 aftershock followed the magnitude 6.1 earthquake.', 'A 5.8-magnitude earthquake struck the coast on Monday.').relation).not.toBe('number_conflict')
   })
 
   it('reads one toll told in other words as one predicate: killed, died and dead count the same dead; hurt is another count', () => {

@@ -244,17 +244,18 @@ export const UNASSERTING = new Set('want wants wanted wanting hope hopes hoped h
 /**
  * Predicates that state opposite outcomes of one matter, each pair as two sides ("was found alive" / "died"; "was
  * acquitted" / "was convicted"): one unit stating one side where the other states the other, of the same participants,
- * states what the other denies. `lasting` marks a pair whose state may change between two days' reports (alive, then
- * dead), which is then no conflict. Forms, not stems: "living" (cost of living), "passed away" and "lost" of other
- * things are kept out by the rule's tests, not by the lists.
+ * states what the other denies. `changes` tells what two days' reports of a pair may be: `never` a change (a verdict,
+ * a vote: still a dispute), `first to second` (alive, then dead: an update; the other way round no call), `either
+ * way` (a rise one day and a fall the next are two moves: no call). Forms, not stems: "living" (cost of living),
+ * "passed away" and "lost" of other things are kept out by the rule's tests, not by the lists.
  */
-export const OPPOSITE_OUTCOMES: readonly { readonly name: string; readonly sides: readonly [string, string]; readonly lasting: boolean }[] = [
-  { name: 'alive', sides: ['alive survived survive survives surviving survivor survivors', 'dead died die dies killed perished'], lasting: true },
-  { name: 'verdict', sides: ['acquitted acquits acquit acquittal', 'convicted convicts convict conviction guilty'], lasting: false },
-  { name: 'vote', sides: ['passed passes approved approves approve adopted adopts accepted accepts', 'rejected rejects defeated defeats failed fails refused refuses declined declines'], lasting: false },
-  { name: 'contest', sides: ['won wins win winning victory', 'lost loses lose losing defeat'], lasting: false },
-  { name: 'ruling', sides: ['upheld upholds uphold', 'overturned overturns overturn reversed reverses overruled overrules struck'], lasting: false },
-  { name: 'direction', sides: ['rose rises rise risen increased increases grew grows climbed climbs jumped jumps gained gains', 'fell falls fall fallen decreased decreases declined declines dropped drops shrank shrinks slipped slips'], lasting: true },
+export const OPPOSITE_OUTCOMES: readonly { readonly name: string; readonly sides: readonly [string, string]; readonly changes: 'never' | 'first to second' | 'either way' }[] = [
+  { name: 'alive', sides: ['alive survived survive survives surviving survivor survivors', 'dead died die dies killed perished'], changes: 'first to second' },
+  { name: 'verdict', sides: ['acquitted acquits acquit acquittal', 'convicted convicts convict conviction guilty'], changes: 'never' },
+  { name: 'vote', sides: ['passed passes approved approves approve adopted adopts accepted accepts', 'rejected rejects defeated defeats failed fails refused refuses declined declines'], changes: 'never' },
+  { name: 'contest', sides: ['won wins win winning victory', 'lost loses lose losing defeat'], changes: 'never' },
+  { name: 'ruling', sides: ['upheld upholds uphold', 'overturned overturns overturn reversed reverses overruled overrules struck'], changes: 'never' },
+  { name: 'direction', sides: ['rose rises rise risen increased increases grew grows climbed climbs jumped jumps gained gains', 'fell falls fall fallen decreased decreases declined declines dropped drops shrank shrinks slipped slips'], changes: 'either way' },
 ]
 
 /** Words after "passed" that make it another verb than a vote's ("passed away", "passed on", "passed out"); "passed by a vote of" is a vote's. */

@@ -21,21 +21,30 @@ const MOST_WORDS = 8
 /** The most outcome words of one unit tested for being stated plainly (each test reads back through its clause). */
 const MOST_TESTED = 32
 
+/** Opposite outcomes of two units: each side as its unit words it (`a`'s first), and whether it is one event at two times. */
+export interface Opposite {
+  readonly values: [string, string]
+  readonly update: boolean
+}
+
 /**
- * Opposite outcomes in two units linked as one statement, as each words its side (`a`'s first), or null.
- * `daysApart` (whole days between the two articles) leaves out the pairs whose state may change from one day's
- * report to the next: "was alive" on Monday and "died" on Tuesday is an update, not a dispute.
+ * Opposite outcomes in two units linked as one statement, or null. `daysApart` (whole days from `a`'s article to
+ * `b`'s) reads a pair whose state may change as it may: "was found alive" on Monday and "died" on Tuesday is an
+ * update of one event, a rise one day and a fall the next no call at all.
  */
-export function oppositeOutcome(a: Sentence, b: Sentence, daysApart: number): [string, string] | null {
+export function oppositeOutcome(a: Sentence, b: Sentence, daysApart: number): Opposite | null {
   if (isQuestion(a) || isQuestion(b)) return null
   for (const pair of PAIRS) {
-    if (pair.lasting && daysApart !== 0) continue
+    if (pair.changes === 'either way' && daysApart !== 0) continue
     const sa = sideOf(a, pair.forms)
     const sb = sideOf(b, pair.forms)
     if (sa === null || sb === null || sa.side === sb.side) continue
+    // Alive, then dead: the later report tells what became of the earlier one's. The other way round is left uncalled.
+    const later = daysApart > 0 ? sb.side : sa.side
+    if (pair.changes === 'first to second' && daysApart !== 0 && later !== 1) continue
     for (const i of sa.stated)
       for (const j of sb.stated) {
-        if (sameMatter(a, i, b, j)) return [wordsOf(a, i), wordsOf(b, j)]
+        if (sameMatter(a, i, b, j)) return { values: [wordsOf(a, i), wordsOf(b, j)], update: pair.changes === 'first to second' && daysApart !== 0 }
       }
   }
   return null

@@ -150,9 +150,10 @@ function disputeOf(a: Sentence, b: Sentence, fa: SentenceFeatures, fb: SentenceF
   // "denied that he had sent it", "reports that it collapsed are false": a denial in other words than "not".
   const denial = denialConflict(a, b)
   if (denial) return { relation: 'negation_conflict', values: denial }
-  // "was found alive" / "died", "was acquitted" / "was convicted": one states the outcome the other's denies.
+  // "was found alive" / "died", "was acquitted" / "was convicted": one states the outcome the other's denies (or, a
+  // day or more later, what became of it: an update).
   const opposite = oppositeOutcome(a, b, daysApart)
-  if (opposite) return { relation: 'negation_conflict', values: opposite }
+  if (opposite) return { relation: opposite.update ? 'update' : 'negation_conflict', values: opposite.values }
   const quote = quoteConflict(a, b)
   if (quote) return { relation: 'quote_conflict', values: quote }
   return null

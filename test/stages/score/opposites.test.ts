@@ -44,11 +44,15 @@ describe('relate: opposite outcomes of one matter', () => {
     expect(rel('The senator who wrote the transit bill passed away on Friday.', 'The transit bill failed, the senator said on Friday.').relation).not.toBe('negation_conflict')
   })
 
-  it('takes a state reported on two days as an update of one event, not a dispute', () => {
+  it('reads a state reported on two days as it may change: alive then dead an update, a rise then a fall no call', () => {
     const alive = 'The missing hiker was found alive near Elk Ridge on Sunday.'
     const died = 'The missing hiker died near Elk Ridge on Sunday.'
     expect(rel(alive, died).relation).toBe('negation_conflict')
-    expect(rel(alive, died, { daysApart: 1 }).relation).not.toBe('negation_conflict')
+    expect(rel(alive, died, { daysApart: 1 })).toEqual({ relation: 'update', values: ['alive', 'died'] })
+    expect(rel(died, alive, { daysApart: -1 })).toEqual({ relation: 'update', values: ['died', 'alive'] })
+    // Reported dead, then alive: no call either way.
+    expect(rel(died, alive, { daysApart: 1 }).relation).not.toMatch(/update|negation_conflict/)
+    expect(rel('Harbor Ferries shares rose 4 percent on Tuesday.', 'Harbor Ferries shares fell 4 percent on Tuesday.', { daysApart: 1 }).relation).not.toMatch(/update|negation_conflict/)
     // A verdict does not change from one day to the next.
     expect(rel('A jury in Dayton acquitted Marta Ruiz of the fraud charges.', 'Marta Ruiz was convicted of the fraud charges by a jury in Dayton.', { daysApart: 2 }).relation).toBe('negation_conflict')
   })

@@ -258,9 +258,6 @@ export const OPPOSITE_OUTCOMES: readonly { readonly name: string; readonly sides
   { name: 'direction', sides: ['rose rises rise risen increased increases grew grows climbed climbs jumped jumps gained gains', 'fell falls fall fallen decreased decreases declined declines dropped drops shrank shrinks slipped slips'], changes: 'either way' },
 ]
 
-/** Words that tell an act tried, put off or stopped, not done: "failed to win an override", "delayed the vote" name the act but did not make it. */
-export const UNDONE_WORDS = new Set('fail fails failed failing failure blocked thwarted delayed delays postponed postpones cancelled canceled cancels scrapped suspended halted stalled'.split(' '))
-
 /** Words after "passed" that make it another verb than a vote's ("passed away", "passed on", "passed out"); "passed by a vote of" is a vote's. */
 export const PASSED_OTHERWISE = new Set(['away', 'on', 'through', 'over', 'out'])
 

@@ -18,7 +18,6 @@ import {
   REGULAR_PAST,
   SPEECH_VERBS,
   UNASSERTING,
-  UNDONE_WORDS,
 } from '../../lang/en/words.js'
 import { attributionDiffers, sameSource } from '../../lang/en/sources.js'
 import { compareQuotes } from './quote-compare.js'
@@ -228,24 +227,9 @@ function updateOf(a: Sentence, b: Sentence): [string, string] | null {
     const done = toldEvents(past)
     // The past side must put nothing ahead itself.
     if (done.size === 0 || aheadVerbs(past).size > 0) continue
-    const sorted = [...planned].sort(([x], [y]) => (x < y ? -1 : 1))
-    for (const [verb, words] of sorted) {
+    for (const [verb, words] of [...planned].sort(([x], [y]) => (x < y ? -1 : 1))) {
       const told = done.get(verb)
       if (told !== undefined) return flip ? [told, words] : [words, told]
-    }
-    // "Senate Set to Override Veto" / "Congress rejected the veto, in the first override of his presidency": the act
-    // put ahead is named as a thing done, by the unit that tells events in the past.
-    if (past.tokens.some((t) => UNDONE_WORDS.has(t.normal))) continue
-    // Not as an infinitive ("refused to approve", "agreed to override": an act still to come or refused), nor after a
-    // negation or a denying verb ("no override", "rejected an override").
-    const doneAct = (k: number) => {
-      const t = past.tokens[k]!
-      if (quoted(past, t) || past.tokens[k - 1]?.normal === INFINITIVE_MARKER) return false
-      return !past.tokens.slice(Math.max(0, k - 3), k).some((x) => NEGATIONS.has(x.normal) || (x.pos === 'VERB' && NEGATIVE_VERB_STEMS.has(x.stem)))
-    }
-    for (const [verb, words] of sorted) {
-      const k = past.tokens.findIndex((t, n) => t.stem === verb && doneAct(n))
-      if (k >= 0) return flip ? [past.tokens[k]!.text, words] : [words, past.tokens[k]!.text]
     }
   }
   return null

@@ -1,7 +1,6 @@
 // relate, numbers: two units that give the same quantity of the same thing with other values ("42,000 vehicles" /
 // "38,000 vehicles", one toll told in other words), or other weekdays for one event.
 import {
-  AGE_UNIT,
   APPROXIMATE,
   LOWER_BOUND,
   MONTHS_ALONE,
@@ -10,12 +9,12 @@ import {
   PLURAL_SUFFIX,
   RANGE_BEFORE,
   RANK_BEFORE,
-  SCALE_UNITS,
   TOLL_NOUNS,
   TOLL_WORDS,
   UPPER_BOUND,
   WEEKDAYS,
 } from '../../lang/en/words.js'
+import { AGE_UNIT, SCALE_UNITS } from '../../lang/en/quantities.js'
 import { sameSource } from '../../lang/en/sources.js'
 import { isTally } from '../segment/index.js'
 import type { NumberMention, Sentence, Token } from '../../core/types.js'

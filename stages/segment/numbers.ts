@@ -1,5 +1,6 @@
 // segment/numbers: the numbers a sentence mentions, with their value and the word they count.
-import { AGE_AFTER, AGE_UNIT, CURRENCY_WORDS, MONTHS, MULTIPLIERS, NUMBER_WORDS, ORDINAL_SUFFIX, QUANTITY_BEFORE, TALLY_BEFORE, TALLY_JOIN, TOLL_COUNTS, TOLL_NOUNS, TOLL_WORDS } from '../../lang/en/words.js'
+import { CURRENCY_WORDS, MONTHS, MULTIPLIERS, NUMBER_WORDS, ORDINAL_SUFFIX, TOLL_COUNTS, TOLL_NOUNS, TOLL_WORDS } from '../../lang/en/words.js'
+import { AGE_AFTER, AGE_UNIT, QUANTITY_BEFORE, TALLY_BEFORE, TALLY_JOIN } from '../../lang/en/quantities.js'
 import type { NumberMention, Token } from '../../core/types.js'
 
 /** Numbers with the word they count: "4,000 US soldiers" → 4000 soldiers, "$5.2 million" → 5200000 $. */

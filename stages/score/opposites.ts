@@ -6,7 +6,7 @@
 // more words, and they must be of the same people and bodies.
 import { AHEAD_WORDS, CONDITION_WORDS, HEDGING_WORDS, INFINITIVE_MARKER, NEGATIONS, OPPOSITE_OUTCOMES, PASSED_OTHERWISE, UNASSERTING } from '../../lang/en/words.js'
 import { sameSource } from '../../lang/en/sources.js'
-import { isQuestion, quoted } from './unit-text.js'
+import { clauseFrom, clauseTo, isQuestion, quoted } from './unit-text.js'
 import type { Entity, Sentence, Token } from '../../core/types.js'
 
 /** Each pair of outcomes, its two sides as sets of word forms. */
@@ -82,18 +82,6 @@ function plainlyStated(s: Sentence, k: number): boolean {
     if (j >= k - 2 && (AHEAD_WORDS.has(w) || w === INFINITIVE_MARKER)) return false
   }
   return true
-}
-
-function clauseFrom(tokens: readonly Token[], k: number): number {
-  let from = k
-  while (from > 0 && tokens[from - 1]!.kind !== 'punctuation') from--
-  return from
-}
-
-function clauseTo(tokens: readonly Token[], k: number): number {
-  let to = k + 1
-  while (to < tokens.length && tokens[to]!.kind !== 'punctuation') to++
-  return to
 }
 
 /** The content word stems of the clause of token `k`, outcome words left out, numbers too (two counts of people are not one participant). */

@@ -24,7 +24,7 @@ import { compareQuotes } from './quote-compare.js'
 import { denialConflict } from './denial.js'
 import { oppositeOutcome } from './opposites.js'
 import { DISPUTE_ITEMS, monthConflict, numberConflict, weekdayConflict } from './number-conflict.js'
-import { isQuestion, quoted } from './unit-text.js'
+import { clauseFrom, clauseTo, isQuestion, quoted } from './unit-text.js'
 import type { SentenceFeatures } from '../similarity/index.js'
 import type { Relation, Sentence, Token } from '../../core/types.js'
 
@@ -65,10 +65,8 @@ function unasserted(tokens: readonly Token[], k: number): boolean {
 
 /** The content stems of the clause (between punctuation marks) of the token at `i`. */
 function clauseStems(tokens: readonly Token[], i: number): Set<string> {
-  let from = i
-  while (from > 0 && tokens[from - 1]!.kind !== 'punctuation') from--
-  let to = i + 1
-  while (to < tokens.length && tokens[to]!.kind !== 'punctuation') to++
+  const from = clauseFrom(tokens, i)
+  const to = clauseTo(tokens, i)
   const stems = new Set<string>()
   for (let k = from; k < to; k++) if (!tokens[k]!.stop && (tokens[k]!.kind === 'word' || tokens[k]!.kind === 'number')) stems.add(tokens[k]!.stem)
   return stems
@@ -76,10 +74,8 @@ function clauseStems(tokens: readonly Token[], i: number): Set<string> {
 
 /** True when the clause of the negation at `i` (between punctuation marks) holds a content stem of the other sentence besides the word right after the negation. */
 function clauseShares(tokens: readonly Token[], i: number, stems: ReadonlySet<string>): boolean {
-  let from = i
-  while (from > 0 && tokens[from - 1]!.kind !== 'punctuation') from--
-  let to = i + 1
-  while (to < tokens.length && tokens[to]!.kind !== 'punctuation') to++
+  const from = clauseFrom(tokens, i)
+  const to = clauseTo(tokens, i)
   let shared = 0
   for (let k = from; k < to; k++) {
     const t = tokens[k]!

@@ -97,10 +97,10 @@ function tallyAt(tokens: readonly Token[], i: number): { mentions: NumberMention
   else if (/^\d{1,4}$/.test(t.text)) {
     const dash = tokens[i + 1]
     const second = tokens[i + 2]
-    if (dash && second && (dash.text === '-' || dash.text === '–') && dash.begin === t.end && second.begin === dash.end && /^\d{1,4}$/.test(second.text)) {
-      counts = [Number(t.text), Number(second.text)]
-      next = i + 3
-    } else if (dash?.normal === TALLY_JOIN && second && /^\d{1,4}$/.test(second.text) && tokens.slice(Math.max(0, i - 4), i).some((x) => TALLY_BEFORE.has(x.normal))) {
+    // "97 - 1" written in three tokens without spaces, or "219 to 212" after a word of a vote.
+    const dashed = dash !== undefined && (dash.text === '-' || dash.text === '–') && dash.begin === t.end && second?.begin === dash.end
+    const spelled = dash?.normal === TALLY_JOIN && tokens.slice(Math.max(0, i - 4), i).some((x) => TALLY_BEFORE.has(x.normal))
+    if (second && /^\d{1,4}$/.test(second.text) && (dashed || spelled)) {
       counts = [Number(t.text), Number(second.text)]
       next = i + 3
     }
